@@ -1,0 +1,46 @@
+"""Alembic environment: the URL comes from the caller's config or tracker's settings."""
+
+from __future__ import annotations
+
+from sqlmodel import SQLModel
+
+import tracker.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from alembic import context
+from tracker.config import get_settings
+from tracker.db import database_url, make_engine
+
+target_metadata = SQLModel.metadata
+
+
+def _url() -> str:
+    configured = context.config.get_main_option("sqlalchemy.url")
+    return configured or database_url(get_settings())
+
+
+def run_migrations_offline() -> None:
+    context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        context.configure(connection=connection, target_metadata=target_metadata)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    engine = make_engine(_url(), pool_pre_ping=False)
+    try:
+        with engine.connect() as conn:
+            context.configure(connection=conn, target_metadata=target_metadata)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

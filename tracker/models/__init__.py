@@ -1,0 +1,11 @@
+"""SQLModel tables, one module per aggregate, re-exported here."""
+
+from __future__ import annotations
+
+from tracker.models.base import NAMING_CONVENTION
+from tracker.models.citation import Citation
+from tracker.models.document import Document
+from tracker.models.source import Source, SourceAlias
+from tracker.models.statement import Statement
+
+__all__ = ["NAMING_CONVENTION", "Citation", "Document", "Source", "SourceAlias", "Statement"]

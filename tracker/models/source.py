@@ -1,0 +1,84 @@
+"""Sources (people, bodies, outlets, documents, anonymous) and their aliases."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Text
+from sqlalchemy import text as sa_text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from tracker.models.base import created_at_field, in_list_check
+from tracker.vocabulary import SOURCE_KINDS
+
+
+class Source(SQLModel, table=True):
+    """Anyone or anything a statement can come from.
+
+    ``normalized_name`` plus ``kind`` is unique for every non-anonymous source, so two
+    concurrent ingests that meet the same name converge on one row (ON CONFLICT);
+    anonymous sources carry the document they appeared in and are never merged.
+    """
+
+    __tablename__ = "source"
+    __table_args__ = (
+        CheckConstraint(in_list_check("kind", SOURCE_KINDS), name="kind"),
+        CheckConstraint("length(btrim(name)) > 0", name="name_not_blank"),
+        Index(
+            "uq_source_normalized_name_kind",
+            "normalized_name",
+            "kind",
+            unique=True,
+            postgresql_where=sa_text("kind <> 'anonymous'"),
+        ),
+        Index("ix_source_affiliation_id", "affiliation_id"),
+    )
+
+    id: int | None = Field(default=None, sa_type=BigInteger, primary_key=True)
+    name: str = Field(sa_type=Text)
+    normalized_name: str = Field(sa_type=Text)
+    kind: str = Field(sa_type=Text)
+    role: str | None = Field(default=None, sa_type=Text)
+    description: str | None = Field(default=None, sa_type=Text)
+    affiliation_id: int | None = Field(
+        default=None,
+        sa_column=Column(BigInteger, ForeignKey("source.id", ondelete="SET NULL"), nullable=True),
+    )
+    state_media: bool = Field(default=False, sa_column_kwargs={"server_default": sa_text("false")})
+    external_ids: dict[str, Any] = Field(
+        default_factory=dict,
+        sa_column=Column(JSONB, nullable=False, server_default=sa_text("'{}'::jsonb")),
+    )
+    scope_document_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            BigInteger,
+            ForeignKey("document.id", ondelete="CASCADE", use_alter=True),
+            nullable=True,
+        ),
+    )
+    """For anonymous sources: the one document they belong to."""
+    created_at: datetime = created_at_field()
+
+
+class SourceAlias(SQLModel, table=True):
+    """A surface form of a source; its normalized form is unique per source."""
+
+    __tablename__ = "source_alias"
+    __table_args__ = (
+        Index("uq_source_alias_source_id_normalized", "source_id", "normalized", unique=True),
+        Index(
+            "ix_source_alias_normalized",
+            "normalized",
+            postgresql_ops={"normalized": "text_pattern_ops"},
+        ),
+    )
+
+    id: int | None = Field(default=None, sa_type=BigInteger, primary_key=True)
+    source_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("source.id", ondelete="CASCADE"), nullable=False)
+    )
+    alias: str = Field(sa_type=Text)
+    normalized: str = Field(sa_type=Text)

@@ -1,0 +1,160 @@
+"""Source resolution: normalized names, and one stored source per real-world source."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+from sqlalchemy import text
+
+from tracker.inputs import SourceIn
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+HONORIFICS: frozenset[str] = frozenset(
+    {
+        # Indonesian titles and honorifics
+        "bapak", "pak", "ibu", "bu", "saudara", "sdr", "presiden", "wakil", "menteri",
+        "gubernur", "bupati", "walikota", "jenderal", "jend", "mayjen", "brigjen", "letjen",
+        "kolonel", "kapten", "kompol", "kombes", "irjen", "ajun", "dr", "drs", "ir", "prof",
+        "haji", "hj", "h", "kh", "raden", "tuan", "nyonya",
+        # English titles and honorifics
+        "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "president", "minister", "senator",
+        "sen", "rep", "gov", "governor", "gen", "general", "col", "colonel", "lt", "sgt",
+        "capt", "captain", "rev", "judge", "justice", "secretary", "chairman", "mayor",
+        "prime", "vice", "the", "doctor", "professor",
+    }
+)  # fmt: skip
+"""Leading words that say what a person is, not who: dropped from the matching key."""
+
+_punct_re = regex.compile(r"[\p{P}\p{S}]+")
+_space_re = regex.compile(r"\s+")
+
+
+def normalize_name(name: str) -> str:
+    """The matching key of a name: casefolded, without diacritics, titles or punctuation.
+
+    "Presiden Kim Jong-un", "kim jong un" and "Kim Jong Un" share one key, so a later
+    document's mention finds the source an earlier one created.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    words = _space_re.sub(" ", _punct_re.sub(" ", bare)).strip().split(" ")
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return " ".join(w for w in words if w)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedSource:
+    """The stored source a mention resolved to."""
+
+    id: int
+    name: str
+    kind: str
+
+
+_UPSERT_SQL = text(
+    """
+    INSERT INTO source (name, normalized_name, kind, role, state_media)
+    VALUES (:name, :normalized, :kind, :role, :state_media)
+    ON CONFLICT (normalized_name, kind) WHERE kind <> 'anonymous'
+    DO UPDATE SET
+        role = COALESCE(source.role, EXCLUDED.role),
+        state_media = source.state_media OR EXCLUDED.state_media,
+        name = CASE WHEN length(EXCLUDED.name) > length(source.name)
+                    THEN EXCLUDED.name ELSE source.name END
+    RETURNING id, name, kind
+    """
+)
+_ANONYMOUS_SQL = text(
+    """
+    INSERT INTO source (name, normalized_name, kind, role, scope_document_id)
+    VALUES (:name, :normalized, 'anonymous', :role, :document_id)
+    RETURNING id, name, kind
+    """
+)
+_ALIAS_SQL = text(
+    """
+    INSERT INTO source_alias (source_id, alias, normalized)
+    VALUES (:source_id, :alias, :normalized)
+    ON CONFLICT (source_id, normalized) DO NOTHING
+    """
+)
+_UNKNOWN_KIND_SQL = text(
+    """
+    SELECT id, name, kind FROM source
+    WHERE normalized_name = :normalized AND kind <> 'anonymous'
+    ORDER BY (kind = 'unknown'), id
+    LIMIT 1
+    """
+)
+_AFFILIATION_SQL = text(
+    "UPDATE source SET affiliation_id = :affiliation_id "
+    "WHERE id = :id AND affiliation_id IS NULL AND id <> :affiliation_id"
+)
+
+
+class SourceResolver:
+    """Resolves mentions to stored sources within one transaction, caching per key.
+
+    Non-anonymous sources are upserted on (normalized_name, kind), so concurrent
+    ingests converge on one row; what is learned later (role, affiliation, a longer
+    name) enriches the row and never replaces it with less. Anonymous sources get a
+    fresh row scoped to their document every time.
+    """
+
+    def __init__(self, session: Session, document_id: int | None) -> None:
+        self._session = session
+        self._document_id = document_id
+        self._cache: dict[tuple[str, str], ResolvedSource] = {}
+
+    def resolve(self, mention: SourceIn, surface: str | None = None) -> ResolvedSource:
+        """The stored source for ``mention``, creating or enriching it as needed."""
+        normalized = normalize_name(mention.name) or mention.name.casefold().strip()
+        key = (normalized, mention.kind)
+        if mention.kind == "anonymous":
+            key = (normalized, f"anonymous:{mention.name}")
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._add_alias(cached.id, surface or mention.name)
+            return cached
+        resolved = self._store(mention, normalized)
+        self._cache[key] = resolved
+        self._add_alias(resolved.id, mention.name)
+        if surface and surface != mention.name:
+            self._add_alias(resolved.id, surface)
+        if mention.affiliation and mention.kind != "anonymous":
+            org = self.resolve(SourceIn(name=mention.affiliation, kind="organization"))
+            self._session.execute(_AFFILIATION_SQL, {"id": resolved.id, "affiliation_id": org.id})
+        return resolved
+
+    def _store(self, mention: SourceIn, normalized: str) -> ResolvedSource:
+        params = {
+            "name": mention.name.strip(),
+            "normalized": normalized,
+            "kind": mention.kind,
+            "role": mention.role,
+            "state_media": mention.state_media,
+            "document_id": self._document_id,
+        }
+        if mention.kind == "anonymous":
+            row = self._session.execute(_ANONYMOUS_SQL, params).one()
+        else:
+            if mention.kind == "unknown":
+                found = self._session.execute(_UNKNOWN_KIND_SQL, params).first()
+                if found is not None:
+                    return ResolvedSource(id=found.id, name=found.name, kind=found.kind)
+            row = self._session.execute(_UPSERT_SQL, params).one()
+        return ResolvedSource(id=row.id, name=row.name, kind=row.kind)
+
+    def _add_alias(self, source_id: int, alias: str) -> None:
+        normalized = normalize_name(alias)
+        if normalized:
+            self._session.execute(
+                _ALIAS_SQL,
+                {"source_id": source_id, "alias": alias.strip(), "normalized": normalized},
+            )
