@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 from sqlalchemy import text
 
+from tracker.chains import SourceBrief
+from tracker.errors import NotFoundError, ValidationError
 from tracker.inputs import SourceIn
+from tracker.pagination import check_limit, decode_cursor, encode_cursor
+from tracker.views import Page, SourceView
+from tracker.vocabulary import SOURCE_KINDS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -158,3 +163,94 @@ class SourceResolver:
                 _ALIAS_SQL,
                 {"source_id": source_id, "alias": alias.strip(), "normalized": normalized},
             )
+
+
+_SOURCE_SQL = text(
+    """
+    SELECT s.id, s.name, s.kind, s.role, s.description, s.state_media, s.external_ids,
+           a.id AS affiliation_id, a.name AS affiliation_name, a.kind AS affiliation_kind,
+           a.state_media AS affiliation_state_media,
+           ARRAY(SELECT al.alias FROM source_alias al WHERE al.source_id = s.id
+                 ORDER BY al.alias) AS aliases,
+           (SELECT count(*) FROM statement st WHERE st.speaker_id = s.id) AS statement_count,
+           (SELECT count(*) FROM citation c WHERE c.source_id = s.id) AS citation_count
+    FROM source s LEFT JOIN source a ON a.id = s.affiliation_id
+    WHERE s.id = ANY(:ids)
+    ORDER BY s.id
+    """
+)
+
+
+def _source_views(session: Session, ids: list[int]) -> list[SourceView]:
+    views = []
+    for r in session.execute(_SOURCE_SQL, {"ids": ids}):
+        affiliation = None
+        if r.affiliation_id is not None:
+            affiliation = SourceBrief(
+                r.affiliation_id, r.affiliation_name, r.affiliation_kind, r.affiliation_state_media
+            )
+        views.append(
+            SourceView(
+                id=r.id,
+                name=r.name,
+                kind=r.kind,
+                role=r.role,
+                description=r.description,
+                state_media=r.state_media,
+                affiliation=affiliation,
+                aliases=list(r.aliases),
+                external_ids=dict(r.external_ids),
+                statement_count=r.statement_count,
+                citation_count=r.citation_count,
+            )
+        )
+    return views
+
+
+def get_source(session: Session, source_id: int) -> SourceView:
+    """One stored source with its aliases, affiliation and how often it is used."""
+    found = _source_views(session, [source_id])
+    if not found:
+        raise NotFoundError("source", source_id)
+    return found[0]
+
+
+def search_sources(
+    session: Session,
+    *,
+    q: str | None = None,
+    kind: str | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[SourceView]:
+    """Sources whose name or an alias starts with ``q`` (normalized), by id, one page."""
+    check_limit(limit)
+    after = decode_cursor(cursor)
+    clauses = ["TRUE"]
+    params: dict[str, Any] = {"limit": limit + 1}
+    if q:
+        key = normalize_name(q)
+        if not key:
+            raise ValidationError("q must contain letters or digits", [{"field": "q"}])
+        clauses.append(
+            "s.id IN (SELECT al.source_id FROM source_alias al "
+            "WHERE al.normalized LIKE :prefix ESCAPE '\\' OR al.normalized LIKE :inner ESCAPE '\\')"
+        )
+        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params["prefix"] = escaped + "%"
+        params["inner"] = "% " + escaped + "%"
+    if kind:
+        if kind not in SOURCE_KINDS:
+            raise ValidationError(
+                f"kind must be one of {', '.join(SOURCE_KINDS)}", [{"field": "kind"}]
+            )
+        clauses.append("s.kind = :kind")
+        params["kind"] = kind
+    if after is not None:
+        clauses.append("s.id > :after")
+        params["after"] = after
+    sql = f"SELECT s.id FROM source s WHERE {' AND '.join(clauses)} ORDER BY s.id LIMIT :limit"
+    ids = [r.id for r in session.execute(text(sql), params)]
+    more = len(ids) > limit
+    ids = ids[:limit]
+    return Page(_source_views(session, ids), encode_cursor(ids[-1]) if more else None)

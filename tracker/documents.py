@@ -1,0 +1,439 @@
+"""Documents: store one with its statements and chains (one transaction), read them back."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text
+
+from tracker.chains import SourceBrief
+from tracker.errors import NotFoundError, ValidationError
+from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.pagination import check_limit, decode_cursor, encode_cursor
+from tracker.sources import SourceResolver, normalize_name
+from tracker.validation import validate_document
+from tracker.views import DocumentView, HopView, Page, StatementView
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    """What storing a document did: the document as stored, and whether it was new."""
+
+    document: DocumentView
+    created: bool
+
+
+def content_hash(text_: str) -> str:
+    """The identity of a document's text: the same text is the same document."""
+    return hashlib.sha256(text_.encode("utf-8")).hexdigest()
+
+
+_INSERT_DOCUMENT = text(
+    """
+    INSERT INTO document (text, text_length, language, url, title, outlet_id,
+                          published_at, content_hash)
+    VALUES (:text, :text_length, :language, :url, :title, :outlet_id,
+            :published_at, :content_hash)
+    ON CONFLICT DO NOTHING
+    RETURNING id
+    """
+)
+_FIND_EXISTING = text(
+    """
+    SELECT id FROM document WHERE content_hash = :content_hash
+    UNION ALL
+    SELECT id FROM document WHERE url = CAST(:url AS text)
+    LIMIT 1
+    """
+)
+_INSERT_STATEMENT = text(
+    """
+    INSERT INTO statement (id, document_id, document_length, kind, start_offset, end_offset,
+                           text, cue, cue_start, cue_end, speaker_id, speaker_surface, origin)
+    VALUES (:id, :document_id, :document_length, :kind, :start, :end, :text, :cue,
+            :cue_start, :cue_end, :speaker_id, :speaker_surface, :origin)
+    """
+)
+_INSERT_CITATION = text(
+    """
+    INSERT INTO citation (id, statement_id, document_id, parent_id, position, source_id,
+                          source_surface, relation, cue, evidence_start, evidence_end,
+                          upstream_statement_id, link_method, link_similarity, origin)
+    VALUES (:id, :statement_id, :document_id, :parent_id, :position, :source_id,
+            :source_surface, :relation, :cue, :evidence_start, :evidence_end,
+            :upstream_statement_id, :link_method, :link_similarity, :origin)
+    """
+)
+_EXISTING_STATEMENTS = text("SELECT id FROM statement WHERE id = ANY(:ids)")
+
+
+def _next_ids(session: Session, sequence: str, count: int) -> list[int]:
+    """Reserve ``count`` ids up front so parents and children insert in one batch."""
+    if count == 0:
+        return []
+    rows = session.execute(
+        text(f"SELECT nextval('{sequence}') FROM generate_series(1, :n)"), {"n": count}
+    )
+    return [r[0] for r in rows]
+
+
+def store_document(
+    session: Session,
+    doc: DocumentIn,
+    *,
+    origin: str,
+    language: str | None = None,
+    outlet: SourceIn | None = None,
+) -> StoreResult:
+    """Store ``doc`` with its statements and chains, or find it if already stored.
+
+    The same text (content hash) or the same URL is the same document: storing it again
+    writes nothing and returns the stored one. Runs inside the caller's transaction, so
+    a failure anywhere leaves the database as it was.
+    """
+    validate_document(doc)
+    digest = content_hash(doc.text)
+    existing = session.execute(_FIND_EXISTING, {"content_hash": digest, "url": doc.url}).first()
+    if existing is not None:
+        return StoreResult(get_document(session, existing.id), created=False)
+    _check_upstream_links(session, doc.statements or ())
+
+    resolver = SourceResolver(session, document_id=None)
+    outlet_mention = outlet or (SourceIn(doc.outlet, "news_outlet") if doc.outlet else None)
+    outlet_id = resolver.resolve(outlet_mention).id if outlet_mention else None
+    row = session.execute(
+        _INSERT_DOCUMENT,
+        {
+            "text": doc.text,
+            "text_length": len(doc.text),
+            "language": language or doc.language or "und",
+            "url": doc.url,
+            "title": doc.title,
+            "outlet_id": outlet_id,
+            "published_at": doc.published_at,
+            "content_hash": digest,
+        },
+    ).first()
+    if row is None:  # a concurrent writer stored the same text or URL first
+        existing = session.execute(_FIND_EXISTING, {"content_hash": digest, "url": doc.url}).one()
+        return StoreResult(get_document(session, existing.id), created=False)
+    document_id = int(row.id)
+    write_statements(session, document_id, doc.text, doc.statements or (), origin=origin)
+    return StoreResult(get_document(session, document_id), created=True)
+
+
+def _check_upstream_links(session: Session, statements: tuple[StatementIn, ...]) -> None:
+    wanted = {
+        hop.upstream_statement_id
+        for st in statements
+        for hop in st.chain
+        if hop.upstream_statement_id is not None
+    }
+    if not wanted:
+        return
+    found = {r.id for r in session.execute(_EXISTING_STATEMENTS, {"ids": list(wanted)})}
+    missing = sorted(wanted - found)
+    if missing:
+        raise ValidationError(
+            f"upstream statement {missing[0]} does not exist",
+            [
+                {"field": "upstream_statement_id", "message": f"statement {m} does not exist"}
+                for m in missing
+            ],
+        )
+
+
+def write_statements(
+    session: Session,
+    document_id: int,
+    document_text: str,
+    statements: tuple[StatementIn, ...] | list[StatementIn],
+    *,
+    origin: str,
+) -> list[int]:
+    """Insert statements and their chains for a stored document; return statement ids."""
+    if not statements:
+        return []
+    resolver = SourceResolver(session, document_id=document_id)
+    statement_ids = _next_ids(session, "statement_id_seq", len(statements))
+    chains = [_chain_of(st) for st in statements]
+    citation_ids = _next_ids(session, "citation_id_seq", sum(len(c) for c in chains))
+    statement_rows: list[dict[str, Any]] = []
+    citation_rows: list[dict[str, Any]] = []
+    next_citation = iter(citation_ids)
+    for st, statement_id, chain in zip(statements, statement_ids, chains, strict=True):
+        speaker = st.speaker or chain[-1].source
+        speaker_id = resolver.resolve(speaker, st.speaker_surface).id
+        statement_rows.append(
+            {
+                "id": statement_id,
+                "document_id": document_id,
+                "document_length": len(document_text),
+                "kind": st.kind,
+                "start": st.start,
+                "end": st.end,
+                "text": document_text[st.start : st.end],
+                "cue": st.cue,
+                "cue_start": st.cue_start,
+                "cue_end": st.cue_end,
+                "speaker_id": speaker_id,
+                "speaker_surface": st.speaker_surface,
+                "origin": origin,
+            }
+        )
+        ids: list[int] = []
+        depths: list[int] = []
+        for index, hop in enumerate(chain):
+            parent_index = hop.parent if hop.parent is not None else index - 1
+            parent_id = ids[parent_index] if parent_index >= 0 else None
+            depth = depths[parent_index] + 1 if parent_index >= 0 else 0
+            citation_id = next(next_citation)
+            ids.append(citation_id)
+            depths.append(depth)
+            same_as_speaker = hop.source == speaker
+            source = resolver.resolve(
+                hop.source, st.speaker_surface if same_as_speaker else hop.surface
+            )
+            citation_rows.append(
+                {
+                    "id": citation_id,
+                    "statement_id": statement_id,
+                    "document_id": document_id,
+                    "parent_id": parent_id,
+                    "position": depth,
+                    "source_id": source.id,
+                    "source_surface": hop.surface,
+                    "relation": hop.relation,
+                    "cue": hop.cue,
+                    "evidence_start": hop.evidence_start,
+                    "evidence_end": hop.evidence_end,
+                    "upstream_statement_id": hop.upstream_statement_id,
+                    "link_method": "manual" if hop.upstream_statement_id is not None else None,
+                    "link_similarity": None,
+                    "origin": origin,
+                }
+            )
+    session.execute(_INSERT_STATEMENT, statement_rows)
+    session.execute(_INSERT_CITATION, citation_rows)
+    return statement_ids
+
+
+def _chain_of(st: StatementIn) -> tuple[HopIn, ...]:
+    """The hops to store: the given chain, or ``[speaker]`` for a first-hand statement."""
+    if st.chain:
+        return st.chain
+    assert st.speaker is not None  # validate_document requires a speaker or a chain
+    return (HopIn(source=st.speaker, relation="said", cue=st.cue),)
+
+
+_DOCUMENT_SQL = text(
+    """
+    SELECT d.id, d.text, d.language, d.url, d.title, d.published_at, d.ingested_at,
+           d.content_hash, o.id AS outlet_id, o.name AS outlet_name, o.kind AS outlet_kind,
+           o.state_media AS outlet_state_media
+    FROM document d LEFT JOIN source o ON o.id = d.outlet_id
+    WHERE d.id = :id
+    """
+)
+_STATEMENTS_SQL = text(
+    """
+    SELECT st.id, st.document_id, st.kind, st.start_offset, st.end_offset, st.text, st.cue,
+           st.speaker_surface, st.origin, st.review_status,
+           sp.id AS speaker_id, sp.name AS speaker_name, sp.kind AS speaker_kind,
+           sp.state_media AS speaker_state_media
+    FROM statement st LEFT JOIN source sp ON sp.id = st.speaker_id
+    WHERE {where}
+    ORDER BY st.document_id, st.start_offset, st.id
+    """
+)
+_HOPS_SQL = text(
+    """
+    SELECT c.id, c.statement_id, c.position, c.parent_id, c.relation, c.cue,
+           c.evidence_start, c.evidence_end, c.upstream_statement_id, c.link_method,
+           c.link_similarity, c.origin,
+           s.id AS source_id, s.name AS source_name, s.kind AS source_kind,
+           s.state_media AS source_state_media
+    FROM citation c JOIN source s ON s.id = c.source_id
+    WHERE c.statement_id = ANY(:ids)
+    ORDER BY c.statement_id, c.position, c.id
+    """
+)
+
+
+def _brief(row: Any, prefix: str) -> SourceBrief | None:
+    ident = getattr(row, f"{prefix}_id")
+    if ident is None:
+        return None
+    return SourceBrief(
+        id=ident,
+        name=getattr(row, f"{prefix}_name"),
+        kind=getattr(row, f"{prefix}_kind"),
+        state_media=getattr(row, f"{prefix}_state_media"),
+    )
+
+
+def load_statements(session: Session, where: str, params: dict[str, Any]) -> list[StatementView]:
+    """Statements matching a fixed SQL condition, each with its own stored chain."""
+    rows = session.execute(text(_STATEMENTS_SQL.text.format(where=where)), params).all()
+    hops: dict[int, list[HopView]] = {}
+    if rows:
+        for h in session.execute(_HOPS_SQL, {"ids": [r.id for r in rows]}):
+            link = None
+            if h.link_method is not None:
+                link = {"method": h.link_method, "similarity": h.link_similarity}
+            source = _brief(h, "source")
+            assert source is not None
+            hops.setdefault(h.statement_id, []).append(
+                HopView(
+                    id=h.id,
+                    position=h.position,
+                    parent_id=h.parent_id,
+                    source=source,
+                    relation=h.relation,
+                    cue=h.cue,
+                    evidence_start=h.evidence_start,
+                    evidence_end=h.evidence_end,
+                    upstream_statement_id=h.upstream_statement_id,
+                    link=link,
+                    origin=h.origin,
+                )
+            )
+    return [
+        StatementView(
+            id=r.id,
+            document_id=r.document_id,
+            kind=r.kind,
+            start=r.start_offset,
+            end=r.end_offset,
+            text=r.text,
+            cue=r.cue,
+            speaker=_brief(r, "speaker"),
+            speaker_surface=r.speaker_surface,
+            origin=r.origin,
+            review_status=r.review_status,
+            chain=hops.get(r.id, []),
+        )
+        for r in rows
+    ]
+
+
+def get_document(session: Session, document_id: int, *, statements: bool = True) -> DocumentView:
+    """A stored document with (by default) its statements and their chains."""
+    row = session.execute(_DOCUMENT_SQL, {"id": document_id}).first()
+    if row is None:
+        raise NotFoundError("document", document_id)
+    views = (
+        load_statements(session, "st.document_id = :id", {"id": document_id}) if statements else []
+    )
+    return DocumentView(
+        id=row.id,
+        text=row.text,
+        language=row.language,
+        url=row.url,
+        title=row.title,
+        outlet=_brief(row, "outlet"),
+        published_at=row.published_at,
+        ingested_at=row.ingested_at,
+        content_hash=row.content_hash,
+        statements=views,
+    )
+
+
+def get_statement(session: Session, statement_id: int) -> StatementView:
+    """One stored statement with its own chain."""
+    found = load_statements(session, "st.id = :id", {"id": statement_id})
+    if not found:
+        raise NotFoundError("statement", statement_id)
+    return found[0]
+
+
+def list_statements(
+    session: Session,
+    *,
+    document_id: int | None = None,
+    speaker_id: int | None = None,
+    q: str | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[StatementView]:
+    """Statements by document, speaker or words, oldest id first, one keyset page."""
+    check_limit(limit)
+    after = decode_cursor(cursor)
+    clauses = ["TRUE"]
+    params: dict[str, Any] = {"limit": limit + 1}
+    if document_id is not None:
+        clauses.append("st.document_id = :document_id")
+        params["document_id"] = document_id
+    if speaker_id is not None:
+        clauses.append("st.speaker_id = :speaker_id")
+        params["speaker_id"] = speaker_id
+    if q:
+        clauses.append("st.text ILIKE :q ESCAPE '\\'")
+        params["q"] = "%" + _escape_like(q) + "%"
+    if after is not None:
+        clauses.append("st.id > :after")
+        params["after"] = after
+    where = " AND ".join(clauses)
+    ids = [
+        r.id
+        for r in session.execute(
+            text(f"SELECT st.id FROM statement st WHERE {where} ORDER BY st.id LIMIT :limit"),
+            params,
+        )
+    ]
+    more = len(ids) > limit
+    ids = ids[:limit]
+    items = load_statements(session, "st.id = ANY(:ids)", {"ids": ids}) if ids else []
+    items.sort(key=lambda s: s.id)
+    return Page(items=items, next_cursor=encode_cursor(ids[-1]) if more else None)
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_documents(
+    session: Session,
+    *,
+    outlet: str | None = None,
+    language: str | None = None,
+    url: str | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page[DocumentView]:
+    """Documents newest first (by id), filtered by outlet name, language or URL."""
+    check_limit(limit)
+    after = decode_cursor(cursor)
+    clauses = ["TRUE"]
+    params: dict[str, Any] = {"limit": limit + 1}
+    if outlet:
+        clauses.append(
+            "d.outlet_id IN (SELECT a.source_id FROM source_alias a WHERE a.normalized = :outlet)"
+        )
+        params["outlet"] = normalize_name(outlet)
+    if language:
+        clauses.append("d.language = :language")
+        params["language"] = language
+    if url:
+        clauses.append("d.url = :url")
+        params["url"] = url
+    if after is not None:
+        clauses.append("d.id < :after")
+        params["after"] = after
+    where = " AND ".join(clauses)
+    ids = [
+        r.id
+        for r in session.execute(
+            text(f"SELECT d.id FROM document d WHERE {where} ORDER BY d.id DESC LIMIT :limit"),
+            params,
+        )
+    ]
+    more = len(ids) > limit
+    ids = ids[:limit]
+    items = [get_document(session, i, statements=False) for i in ids]
+    return Page(items=items, next_cursor=encode_cursor(ids[-1]) if more else None)

@@ -1,0 +1,96 @@
+"""Read models returned by tracker's services: plain data, never table objects."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from tracker.chains import SourceBrief
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class HopView:
+    """One stored hop of a statement's own chain (the walk goes further)."""
+
+    id: int
+    position: int
+    parent_id: int | None
+    source: SourceBrief
+    relation: str
+    cue: str | None
+    evidence_start: int | None
+    evidence_end: int | None
+    upstream_statement_id: int | None
+    link: dict[str, Any] | None
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatementView:
+    """A stored statement with its speaker and its own chain."""
+
+    id: int
+    document_id: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    cue: str | None
+    speaker: SourceBrief | None
+    speaker_surface: str | None
+    origin: str
+    review_status: str
+    chain: list[HopView] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    """A stored document, optionally with its statements."""
+
+    id: int
+    text: str
+    language: str
+    url: str | None
+    title: str | None
+    outlet: SourceBrief | None
+    published_at: datetime | None
+    ingested_at: datetime
+    content_hash: str
+    statements: list[StatementView] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """A stored source with its aliases and affiliation."""
+
+    id: int
+    name: str
+    kind: str
+    role: str | None
+    description: str | None
+    state_media: bool
+    affiliation: SourceBrief | None
+    aliases: list[str]
+    external_ids: dict[str, Any]
+    statement_count: int = 0
+    citation_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a keyset-paginated list; ``next_cursor`` is None on the last page."""
+
+    items: list[T]
+    next_cursor: str | None
