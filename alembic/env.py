@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from alembic import context
 from sqlmodel import SQLModel
 
 import tracker.models  # noqa: F401  (registers every table on SQLModel.metadata)
-from alembic import context
 from tracker.config import get_settings
 from tracker.db import database_url, make_engine
 
