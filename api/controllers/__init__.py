@@ -1,0 +1,1 @@
+"""HTTP controllers, one per resource; each handler calls one TrackerService method."""

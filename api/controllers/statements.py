@@ -1,0 +1,48 @@
+"""/api/v1/statements: read and list statements, and walk their chains."""
+
+from __future__ import annotations
+
+from litestar import Controller, get
+from litestar.params import Parameter
+
+from api.schemas import StatementPage
+from tracker.chains import Walk
+from tracker.service import TrackerService
+from tracker.views import StatementView
+
+
+class StatementController(Controller):
+    path = "/statements"
+    tags = ["statements"]
+
+    @get("/{statement_id:int}", sync_to_thread=True, summary="A statement with its own chain")
+    def read(self, statement_id: int, service: TrackerService) -> StatementView:
+        return service.get_statement(statement_id)
+
+    @get(
+        "/{statement_id:int}/chain",
+        sync_to_thread=True,
+        summary="Walk the chain to its primary sources, across documents",
+    )
+    def chain(
+        self,
+        statement_id: int,
+        service: TrackerService,
+        max_depth: int | None = Parameter(default=None, ge=1, le=1000),
+    ) -> Walk:
+        return service.walk(statement_id, max_depth)
+
+    @get("/", sync_to_thread=True, summary="Statements by document, speaker or words")
+    def list(
+        self,
+        service: TrackerService,
+        document_id: int | None = None,
+        speaker_id: int | None = None,
+        q: str | None = None,
+        cursor: str | None = None,
+        limit: int | None = Parameter(default=None, ge=1, le=500),
+    ) -> StatementPage:
+        page = service.list_statements(
+            document_id=document_id, speaker_id=speaker_id, q=q, cursor=cursor, limit=limit
+        )
+        return StatementPage(items=page.items, next_cursor=page.next_cursor)

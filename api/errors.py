@@ -1,0 +1,113 @@
+"""The one place errors become RFC 9457 problem+json responses."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.types import ExceptionHandlersMap
+
+from tracker.errors import (
+    DatabaseUnavailableError,
+    NotFoundError,
+    TooLargeError,
+    TrackerError,
+    ValidationError,
+)
+
+PROBLEM_JSON = "application/problem+json"
+_log = logging.getLogger(__name__)
+
+# msgspec's messages for bodies that are not JSON at all (400), as opposed to JSON of the
+# wrong shape (422).
+_MALFORMED_MARKERS = ("JSON is malformed", "Input data was truncated", "Invalid JSON")
+
+
+def problem(
+    request: Request[Any, Any, Any], status: int, title: str, detail: str, **extra: Any
+) -> Response[dict[str, Any]]:
+    """A problem+json response; ``extra`` adds members such as ``errors``."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+    }
+    body.update(extra)
+    return Response(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+def tracker_error_handler(
+    request: Request[Any, Any, Any], exc: TrackerError
+) -> Response[dict[str, Any]]:
+    if isinstance(exc, NotFoundError):
+        return problem(request, 404, exc.title, str(exc))
+    if isinstance(exc, ValidationError):
+        return problem(request, 422, exc.title, str(exc), errors=exc.errors)
+    if isinstance(exc, TooLargeError):
+        return problem(request, 413, exc.title, str(exc))
+    if isinstance(exc, DatabaseUnavailableError):
+        return problem(request, 503, exc.title, str(exc))
+    return problem(request, 400, exc.title, str(exc))
+
+
+def http_error_handler(
+    request: Request[Any, Any, Any], exc: HTTPException
+) -> Response[dict[str, Any]]:
+    status = exc.status_code
+    detail = str(exc.detail)
+    if isinstance(exc, ValidationException) and exc.extra:
+        errors = [
+            {"field": str(e.get("key", "")), "message": str(e.get("message", ""))}
+            for e in exc.extra
+            if isinstance(e, dict)
+        ]
+        in_body = any(isinstance(e, dict) and e.get("source") == "body" for e in exc.extra)
+        if in_body:
+            return problem(request, 422, "Invalid body", detail, errors=errors)
+        return problem(request, 400, "Invalid parameters", detail, errors=errors)
+    if status == 400 and not any(m in detail for m in _MALFORMED_MARKERS):
+        if "Expected" in detail or "missing required field" in detail or "Invalid" in detail:
+            field = detail.rsplit("at `", 1)[-1].rstrip("`") if "at `" in detail else ""
+            return problem(
+                request,
+                422,
+                "Invalid body",
+                detail,
+                errors=[{"field": field.removeprefix("$."), "message": detail}],
+            )
+    if status == 400:
+        return problem(request, 400, "Malformed request", detail)
+    if status == 413:
+        return problem(request, 413, "Request body too large", detail)
+    if status >= 500:
+        _log.error("HTTP %s on %s: %s", status, request.url.path, detail)
+    return problem(request, status, _title(status), detail)
+
+
+def unexpected_error_handler(
+    request: Request[Any, Any, Any], exc: Exception
+) -> Response[dict[str, Any]]:
+    _log.exception("unexpected error on %s", request.url.path, exc_info=exc)
+    return problem(request, 500, "Internal error", "the server failed; the error was logged")
+
+
+def _title(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
+
+
+EXCEPTION_HANDLERS: ExceptionHandlersMap = {
+    TrackerError: tracker_error_handler,
+    HTTPException: http_error_handler,
+    Exception: unexpected_error_handler,
+}
+
+__all__ = ["EXCEPTION_HANDLERS", "PROBLEM_JSON", "MediaType", "problem"]

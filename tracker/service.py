@@ -1,0 +1,121 @@
+"""The one entry point the API and CLI call: each action is one method, one transaction."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from tracker import chains, documents, sources
+from tracker.db import database_url, make_engine, make_session_factory, transaction
+from tracker.errors import DatabaseUnavailableError
+from tracker.vocabulary import MANUAL_ORIGIN
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from tracker.config import Settings
+    from tracker.documents import StoreResult
+    from tracker.inputs import DocumentIn
+    from tracker.views import DocumentView, Page, SourceView, StatementView
+
+
+class TrackerService:
+    """tracker's actions over one database; reads and writes each in their own transaction.
+
+    Writes go through one method per action so that access control and the review log
+    can later wrap exactly these methods.
+    """
+
+    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
+        self.settings = settings
+        self.engine = engine or make_engine(database_url(settings))
+        self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
+
+    def close(self) -> None:
+        """Release pooled connections."""
+        self.engine.dispose()
+
+    def health(self) -> dict[str, str]:
+        """Database reachability and server version, for /health."""
+        try:
+            with self.sessions() as session:
+                version = session.execute(text("SHOW server_version")).scalar_one()
+        except OperationalError as exc:
+            raise DatabaseUnavailableError(f"database unreachable: {exc.orig}") from exc
+        return {"database": "ok", "server_version": str(version)}
+
+    def create_document(self, doc: DocumentIn, *, origin: str = MANUAL_ORIGIN) -> StoreResult:
+        """Store a document with the statements it carries (idempotent by text and URL)."""
+        with transaction(self.sessions) as session:
+            return documents.store_document(session, doc, origin=origin)
+
+    def get_document(self, document_id: int) -> DocumentView:
+        with self.sessions() as session:
+            return documents.get_document(session, document_id)
+
+    def get_statement(self, statement_id: int) -> StatementView:
+        with self.sessions() as session:
+            return documents.get_statement(session, statement_id)
+
+    def list_statements(
+        self,
+        *,
+        document_id: int | None = None,
+        speaker_id: int | None = None,
+        q: str | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+    ) -> Page[StatementView]:
+        with self.sessions() as session:
+            return documents.list_statements(
+                session,
+                document_id=document_id,
+                speaker_id=speaker_id,
+                q=q,
+                cursor=cursor,
+                limit=limit or self.settings.page_size,
+            )
+
+    def list_documents(
+        self,
+        *,
+        outlet: str | None = None,
+        language: str | None = None,
+        url: str | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+    ) -> Page[DocumentView]:
+        with self.sessions() as session:
+            return documents.list_documents(
+                session,
+                outlet=outlet,
+                language=language,
+                url=url,
+                cursor=cursor,
+                limit=limit or self.settings.page_size,
+            )
+
+    def walk(self, statement_id: int, max_depth: int | None = None) -> chains.Walk:
+        """The statement's chain to its primary sources (one query)."""
+        with self.sessions() as session:
+            return chains.walk(session, statement_id, max_depth or self.settings.max_walk_depth)
+
+    def get_source(self, source_id: int) -> SourceView:
+        with self.sessions() as session:
+            return sources.get_source(session, source_id)
+
+    def search_sources(
+        self,
+        *,
+        q: str | None = None,
+        kind: str | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+    ) -> Page[SourceView]:
+        with self.sessions() as session:
+            return sources.search_sources(
+                session, q=q, kind=kind, cursor=cursor, limit=limit or self.settings.page_size
+            )
