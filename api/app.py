@@ -44,7 +44,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
 
     def close_service(app: Litestar) -> None:
         service = app.state.get("service")
-        if isinstance(service, TrackerService) and engine is None:
+        if isinstance(service, TrackerService):
             service.close()
 
     api_v1 = Router(
@@ -66,3 +66,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
             path="/schema",
         ),
     )
+
+
+def app_from_env() -> Litestar:
+    """The app for the environment's settings: `tracker serve` hands this to uvicorn."""
+    from tracker.config import get_settings
+
+    return create_app(get_settings())

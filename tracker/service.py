@@ -8,7 +8,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from tracker import chains, documents, sources
-from tracker.db import database_url, make_engine, make_session_factory, transaction
+from tracker.db import (
+    database_url,
+    make_engine,
+    make_session_factory,
+    stop_embedded_servers,
+    transaction,
+)
 from tracker.errors import DatabaseUnavailableError
 from tracker.vocabulary import MANUAL_ORIGIN
 
@@ -31,12 +37,19 @@ class TrackerService:
 
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
+        self._owns_engine = engine is None
         self.engine = engine or make_engine(database_url(settings))
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
 
     def close(self) -> None:
-        """Release pooled connections."""
-        self.engine.dispose()
+        """Release pooled connections and this process's hold on the embedded server.
+
+        Servers like uvicorn re-raise SIGTERM after a graceful shutdown, which skips
+        atexit hooks, so the embedded PostgreSQL is released here explicitly.
+        """
+        if self._owns_engine:
+            self.engine.dispose()
+            stop_embedded_servers()
 
     def health(self) -> dict[str, str]:
         """Database reachability and server version, for /health."""
