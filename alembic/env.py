@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import tracker.models  # noqa: F401  (registers every table on SQLModel.metadata)
@@ -10,6 +12,16 @@ from tracker.config import get_settings
 from tracker.db import database_url, make_engine
 
 target_metadata = SQLModel.metadata
+
+MIGRATION_LOCK = 7_262_021
+"""Advisory lock key: two tracker processes migrating at once take turns."""
+
+
+def _migrate(connection: Connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata)
+    with context.begin_transaction():
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        context.run_migrations()
 
 
 def _url() -> str:
@@ -26,16 +38,12 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     connection = context.config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, target_metadata=target_metadata)
-        with context.begin_transaction():
-            context.run_migrations()
+        _migrate(connection)
         return
     engine = make_engine(_url(), pool_pre_ping=False)
     try:
         with engine.connect() as conn:
-            context.configure(connection=conn, target_metadata=target_metadata)
-            with context.begin_transaction():
-                context.run_migrations()
+            _migrate(conn)
     finally:
         engine.dispose()
 

@@ -66,7 +66,7 @@ def _ensure_database(admin_uri: str, name: str) -> None:
         if exists:
             return
         # another tracker process may create it between our check and our create
-        with suppress(psycopg.errors.DuplicateDatabase):
+        with suppress(psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
