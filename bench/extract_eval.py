@@ -1,0 +1,208 @@
+"""Accuracy of tracker.extract on the development corpora (PFSA-ID, PolNeAR); prints figures.
+
+Usage: python bench/extract_eval.py [--corpora DIR] [--limit N]
+
+Overlap is GenderGapTracker's asymmetric overlap: the share of the reference (gold) span
+covered by the predicted span. Gold and predicted spans are matched one-to-one, greedily by
+overlap, at each threshold. Nothing here is asserted: this is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tracker.extract import Statement, detect_language, extract  # noqa: E402
+
+THRESHOLDS = (0.3, 0.8)
+_TOKEN = re.compile(r"[\w]+", re.UNICODE)
+_SPEAKER_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "for",
+        "to",
+        "in",
+        "at",
+        "on",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "pak",
+        "bu",
+        "bapak",
+        "ibu",
+    ]
+)
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+
+
+def overlap(g: Gold, ps: int, pe: int) -> float:
+    inter = max(0, min(g.end, pe) - max(g.start, ps))
+    return inter / max(1, g.end - g.start)
+
+
+def match(golds: list[Gold], preds: list[Statement], t: float) -> list[tuple[int, int]]:
+    pairs = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            o = overlap(g, p.start, p.end)
+            if o >= t:
+                pairs.append((o, gi, pi))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi))
+    return out
+
+
+def _tokens(s: str) -> set[str]:
+    return {w for w in _TOKEN.findall(s.lower()) if w not in _SPEAKER_STOP}
+
+
+def speaker_ok(gold: str, pred: Statement, aliases: dict[str, tuple[str, ...]]) -> bool:
+    """Case-insensitive token overlap or containment between the gold speaker and any of:
+    the resolved name, its aliases in this text, or the surface that named it here."""
+    g = _tokens(gold)
+    if not g:
+        return False
+    cands: list[str] = []
+    if pred.speaker is not None:
+        cands.append(pred.speaker.name)
+        cands.extend(aliases.get(pred.speaker.key, ()))
+        if pred.speaker_surface:
+            cands.append(pred.speaker_surface)
+    for c in cands:
+        ct = _tokens(c)
+        if g & ct or gold.lower() in c.lower() or (c and c.lower() in gold.lower()):
+            return True
+    return False
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.n_gold = 0
+        self.n_pred = 0
+        self.tp: dict[float, int] = defaultdict(int)
+        self.tp_p: dict[float, int] = defaultdict(int)
+        self.spk_total = 0
+        self.spk_ok = 0
+
+    def row(self, name: str) -> str:
+        cells = [f"{name:<26}", f"{self.n_gold:>6}", f"{self.n_pred:>6}"]
+        for t in THRESHOLDS:
+            p = self.tp_p[t] / self.n_pred if self.n_pred else 0.0
+            r = self.tp[t] / self.n_gold if self.n_gold else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            cells.append(f"{p:6.3f} {r:6.3f} {f:6.3f}")
+        acc = self.spk_ok / self.spk_total if self.spk_total else float("nan")
+        cells.append(f"{acc:6.3f} ({self.spk_ok}/{self.spk_total})")
+        return " | ".join(cells)
+
+
+HEADER = (
+    f"{'subset':<26} | {'gold':>6} | {'pred':>6} | "
+    + " | ".join(f"P@{t}   R@{t}   F1@{t}" for t in THRESHOLDS)
+    + " | speaker acc"
+)
+
+
+def evaluate(path: Path, limit: int | None) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    lang_ok = 0
+    docs = 0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if limit is not None and docs >= limit:
+                break
+            doc: dict[str, Any] = json.loads(line)
+            docs += 1
+            text = doc["text"]
+            lang = doc["lang"]
+            lang_ok += detect_language(text) == lang
+            ex = extract(text, lang)
+            aliases = {s.key: s.aliases for s in ex.sources}
+            golds = [Gold(q["start"], q["end"], q["kind"], q["speaker"]) for q in doc["quotes"]]
+            preds_all = [s for s in ex.statements if s.kind != "partial"]
+            subsets: dict[str, tuple[list[Gold], list[Statement]]] = {}
+            if lang == "id":
+                # PFSA-ID annotates direct quotes only: score our direct statements.
+                direct = [s for s in ex.statements if s.kind == "direct"]
+                subsets["id direct"] = (golds, direct)
+            else:
+                subsets["en all"] = (golds, preds_all)
+                for kind in ("direct", "mixed", "indirect"):
+                    g = [x for x in golds if x.kind == kind]
+                    subsets[f"en gold {kind} (recall)"] = (g, preds_all)
+                    p = [s for s in preds_all if s.kind == kind]
+                    subsets[f"en pred {kind} (precision)"] = (golds, p)
+                g_dm = [x for x in golds if x.kind in ("direct",)]
+                p_dm = [s for s in preds_all if s.kind == "direct"]
+                subsets["en direct vs direct"] = (g_dm, p_dm)
+            for name, (g, p) in subsets.items():
+                tally = tallies[name]
+                tally.n_gold += len(g)
+                tally.n_pred += len(p)
+                for t in THRESHOLDS:
+                    pairs = match(g, p, t)
+                    tally.tp[t] += len(pairs)
+                    tally.tp_p[t] += len(pairs)
+                    if t == THRESHOLDS[0]:
+                        for gi, pi in pairs:
+                            if g[gi].speaker:
+                                tally.spk_total += 1
+                                tally.spk_ok += speaker_ok(g[gi].speaker or "", p[pi], aliases)
+    print(f"{path.name}: {docs} documents, language detected correctly in {lang_ok}/{docs}")
+    return tallies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpora", type=Path, default=ROOT / ".." / "shared" / "corpora")
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    results: dict[str, Tally] = {}
+    for name in ("pfsa_id_dev.jsonl", "polnear_dev.jsonl"):
+        path = args.corpora / name
+        if not path.exists():
+            print(f"missing {path}; skipped")
+            continue
+        results.update(evaluate(path, args.limit))
+    print()
+    print(HEADER)
+    print("-" * len(HEADER))
+    for name, tally in results.items():
+        print(tally.row(name))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,257 @@
+"""Who said it: the subject before a cue, the speaker after a quote, a sentence's topic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.extract.patterns import patterns_for
+from tracker.extract.speakers import (
+    Mention,
+    Token,
+    Vocab,
+    classify,
+    is_name_segment,
+    is_role_segment,
+    np_after,
+    np_before,
+    tokenize,
+    vocab,
+    with_apposition,
+)
+
+# Look-behind and look-ahead windows: attribution is local, and bounded windows keep the
+# extractor linear on a 1 MB paragraph.
+BEFORE_WINDOW = 300
+AFTER_WINDOW = 250
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A cue and the speaker it names (or the pronoun standing for one)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker: Mention | None
+    end: int  # where the attribution phrase ends (to chain “…,” kata X, “…”)
+
+
+def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -> Mention | None:
+    """The subject of a cue starting at `hi`: "Kim, saat …, menekankan", "he also said"."""
+    v = vocab(language)
+    lo = max(lo, hi - BEFORE_WINDOW)
+    toks = tokenize(text, lo, hi)
+    i = len(toks) - 1
+    while i >= 0 and toks[i].is_word and not toks[i].is_cap and toks[i].lower in v.adverbs:
+        i -= 1
+    if i < 0:
+        return None
+    if toks[i].text in ",;":
+        return _subject_over_comma(text, lo, toks, i, language, depth)
+    if toks[i].text in ")" and depth < 3:
+        j = i
+        while j >= 0 and toks[j].text != "(":
+            j -= 1
+        if j > 0:
+            return subject_before(text, lo, toks[j].start, language, depth + 1)
+        return None
+    np = np_before(text, toks, i, v)
+    if not np:
+        if toks[i].is_word and toks[i].lower in v.lex.coordinators:
+            return clause_subject(text, lo, toks, i, language)
+        return None
+    pronoun = len(np) == 1 and np[0].lower in v.lex.pronouns
+    if not pronoun and _prev_is_relative(toks, np[0], v):
+        return None  # "perjanjian yang menyatakan": a relative clause, not a speaker
+    mention = classify(text, np, language)
+    if mention is None:
+        return None
+    k = toks.index(np[0]) - 1
+    if mention.kind == "person" and mention.pronoun is None and k > 0 and toks[k].text == ",":
+        j = k - 1
+        while j >= 0 and toks[j].text not in ",;":
+            j -= 1
+        seg = toks[j + 1 : k]
+        if seg and is_role_segment(seg, v) and j < 0 and is_name_segment(np, v):
+            mention = with_apposition(text, mention, seg, language)
+    return mention
+
+
+def _prev_is_relative(toks: list[Token], first: Token, v: Vocab) -> bool:
+    idx = toks.index(first)
+    return idx > 0 and toks[idx - 1].lower in v.lex.relative_markers
+
+
+def _subject_over_comma(
+    text: str, lo: int, toks: list[Token], i: int, language: str, depth: int
+) -> Mention | None:
+    v = vocab(language)
+    j = i - 1
+    while j >= 0 and toks[j].text not in ",;(":
+        j -= 1
+    seg = toks[j + 1 : i]
+    words = [t for t in seg if t.is_word]
+    if not words or depth >= 3:
+        return None
+    first = words[0].lower
+    has_left = j >= 0 and toks[j].text == ","
+    citing_first = first in {c.split()[0].lower() for c in v.lex.citing}
+    if has_left and (
+        first in v.lex.adverbial_openers
+        or first in v.lex.relative_markers
+        or citing_first
+        or first in v.lex.clause_breakers
+    ):
+        return subject_before(text, lo, toks[j].start, language, depth + 1)
+    if has_left and is_role_segment(seg, v):
+        name = subject_before(text, lo, toks[j].start, language, depth + 1)
+        if name is not None and name.kind == "person" and name.pronoun is None:
+            return with_apposition(text, name, seg, language)
+        return None
+    if is_name_segment(seg, v):
+        mention = classify(text, seg, language)
+        if mention is not None and has_left:
+            k = j - 1
+            while k >= 0 and toks[k].text not in ",;":
+                k -= 1
+            left = toks[k + 1 : j]
+            if left and left[0].is_word and left[0].lower in v.titles:
+                mention = with_apposition(text, mention, left, language)
+        return mention
+    return None
+
+
+def clause_subject(text: str, lo: int, toks: list[Token], i: int, language: str) -> Mention | None:
+    """The subject opening the clause: "Kim memuji … dan menyatakan" -> Kim."""
+    v = vocab(language)
+    j = i - 1
+    while j >= 0 and toks[j].text not in ",;:":
+        j -= 1
+    np = np_after(text, toks, j + 1, v)
+    if not np:
+        return None
+    return classify(text, np, language)
+
+
+def leading_subject(text: str, start: int, end: int, language: str) -> Mention | None:
+    """The person a sentence is about, for later pronouns: "Pemimpin Korea Utara, Kim Jong Un,"."""
+    v = vocab(language)
+    toks = tokenize(text, start, min(end, start + 200))
+    segs: list[list[Token]] = []
+    cur: list[Token] = []
+    for tok in toks:
+        if tok.text in ",;:":
+            segs.append(cur)
+            cur = []
+            if len(segs) >= 4:
+                break
+        else:
+            cur.append(tok)
+    else:
+        segs.append(cur)
+    for k, seg in enumerate(segs[:3]):
+        words = [t for t in seg if t.is_word]
+        if not words:
+            continue
+        first = words[0].lower
+        if first in v.lex.adverbial_openers or first in {b.lower() for b in v.lex.based_on}:
+            continue
+        if first in v.titles and k + 1 < len(segs) and is_name_segment(segs[k + 1], v):
+            named = classify(text, segs[k + 1], language)
+            if named is not None and named.kind == "person":
+                return with_apposition(text, named, seg, language)
+        np = np_after(text, seg, 0, v)
+        if not np:
+            return None
+        mention = classify(text, np, language)
+        if mention is not None and mention.kind == "person" and mention.pronoun is None:
+            if mention.name == mention.surface and mention.role is None and not np[-1].is_cap:
+                return None
+            return mention
+        return None
+    return None
+
+
+def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribution | None:
+    """Attribution right after a closing quote: “…,” kata X / ujarnya / "…," he said."""
+    v = vocab(language)
+    pats = patterns_for(language)
+    hi = min(limit, pos + AFTER_WINDOW)
+    m = pats.post_cue_re.match(text, pos, min(hi, pos + 60))
+    if m is not None:
+        group = "nya" if m.group("nya") else "cue" if m.group("cue") else "verb"
+        cs, ce = m.span(group)
+        cue = text[cs:ce]
+        if group == "nya":
+            pron = Mention(cue, cs, ce, cue, "person", pronoun="person")
+            return Attribution(cue, cs, ce, pron, ce)
+        toks = tokenize(text, ce, hi)
+        np = np_after(text, toks, 0, v)
+        if not np:
+            return None
+        mention = classify(text, np, language)
+        if mention is None:
+            return None
+        end = np[-1].end
+        mention, end = _apposition_after(text, toks, np, mention, language, end)
+        return Attribution(cue, cs, ce, mention, end)
+    toks = tokenize(text, pos, hi)
+    k = 0
+    while k < len(toks) and toks[k].text in ",":
+        k += 1
+    if (k < len(toks) and toks[k].text in v.lex.dash_marks) or (
+        k + 1 < len(toks) and toks[k].text == "-" and toks[k + 1].text == "-"
+    ):
+        k += 2 if toks[k].text == "-" else 1
+        np = np_after(text, toks, k, v)
+        if not np:
+            return None
+        mention = classify(text, np, language)
+        if mention is None:
+            return None
+        mention, end = _apposition_after(text, toks, np, mention, language, np[-1].end)
+        dash = toks[k - 1]
+        return Attribution(dash.text, dash.start, dash.end, mention, end)
+    np = np_after(text, toks, k, v)
+    if not np:
+        return None
+    mention = classify(text, np, language)
+    if mention is None:
+        return None
+    k = toks.index(np[-1]) + 1
+    if k < len(toks) and toks[k].text == ",":
+        j = k + 1
+        while j < len(toks) and toks[j].text not in ",.;":
+            j += 1
+        seg = toks[k + 1 : j]
+        if j < len(toks) and toks[j].text == "," and is_role_segment(seg, v):
+            mention = with_apposition(text, mention, seg, language)
+            k = j + 1
+    while k < len(toks) and toks[k].is_word and toks[k].lower in v.adverbs:
+        k += 1
+    if k >= len(toks):
+        return None
+    cm = pats.cue_re.match(text, toks[k].start, hi)
+    if cm is None or not (cm.group("verb") or cm.group("post")):
+        return None
+    return Attribution(cm.group(), cm.start(), cm.end(), mention, cm.end())
+
+
+def _apposition_after(
+    text: str, toks: list[Token], np: list[Token], mention: Mention, language: str, end: int
+) -> tuple[Mention, int]:
+    """“…,” kata Jeffrey Lewis, direktur di … — the apposition gives role and affiliation."""
+    v = vocab(language)
+    k = toks.index(np[-1]) + 1
+    if k < len(toks) and toks[k].text == ",":
+        j = k + 1
+        while j < len(toks) and toks[j].text not in ",.;:" and j - k < 16:
+            j += 1
+        seg = toks[k + 1 : j]
+        if seg and is_role_segment(seg, v) and mention.kind == "person":
+            return with_apposition(text, mention, seg, language), seg[-1].end
+        if seg and mention.kind == "anonymous" and is_name_segment(seg, v):
+            named = classify(text, seg, language)
+            if named is not None and named.kind == "person":
+                return with_apposition(text, named, np, language), seg[-1].end
+    return mention, end

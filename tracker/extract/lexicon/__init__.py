@@ -1,0 +1,152 @@
+"""Per-language lexicon data (cue verbs, relay markers, pronouns, outlets), loaded once."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("id", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A known wire service or news outlet; state media is flagged so chains can warn."""
+
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    domains: tuple[str, ...]
+    state_media: bool
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's words; the extractor's patterns are compiled from these, not hard-coded."""
+
+    language: str
+    function_words: tuple[str, ...]
+    cue_verbs: tuple[str, ...]
+    weak_cue_verbs: frozenset[str]
+    post_cues: tuple[str, ...]
+    nya_cues: tuple[str, ...]
+    complementizers: tuple[str, ...]
+    pronouns: dict[str, str]
+    according_to: tuple[str, ...]
+    report_nouns: tuple[str, ...]
+    citing: tuple[str, ...]
+    reported_by: tuple[str, ...]
+    based_on: tuple[str, ...]
+    referring: tuple[str, ...]
+    audience: tuple[str, ...]
+    titles: tuple[str, ...]
+    role_words: tuple[str, ...]
+    role_affiliation_links: tuple[str, ...]
+    anonymous: tuple[str, ...]
+    institution_heads: dict[str, str]
+    known_institutions: tuple[str, ...]
+    hedges: tuple[str, ...]
+    adverbial_openers: frozenset[str]
+    clause_breakers: frozenset[str]
+    name_connectors: frozenset[str]
+    name_stopwords: frozenset[str]
+    abbreviations: frozenset[str]
+    pre_cue_adverbs: frozenset[str]
+    determiners: frozenset[str]
+    np_modifiers: frozenset[str]
+    outlet_descriptors: tuple[str, ...]
+    state_markers: frozenset[str]
+    dash_marks: tuple[str, ...]
+    honorifics: frozenset[str]
+    indefinites: frozenset[str]
+    medium_markers: tuple[str, ...]
+    relative_markers: frozenset[str]
+    coordinators: frozenset[str]
+    non_name_words: frozenset[str]
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def load_lexicon(language: str) -> Lexicon:
+    """Load a language's lexicon; raises ValueError so callers get one clear error type."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
+    raw = _read(f"{language}.json")
+
+    def tup(key: str) -> tuple[str, ...]:
+        return tuple(str(x) for x in raw.get(key, []))
+
+    return Lexicon(
+        language=language,
+        function_words=tup("function_words"),
+        cue_verbs=tup("cue_verbs"),
+        weak_cue_verbs=frozenset(tup("weak_cue_verbs")),
+        post_cues=tup("post_cues"),
+        nya_cues=tup("nya_cues"),
+        complementizers=tup("complementizers"),
+        pronouns={str(k): str(v) for k, v in raw.get("pronouns", {}).items()},
+        according_to=tup("according_to"),
+        report_nouns=tup("report_nouns"),
+        citing=tup("citing"),
+        reported_by=tup("reported_by"),
+        based_on=tup("based_on"),
+        referring=tup("referring"),
+        audience=tup("audience"),
+        titles=tup("titles"),
+        role_words=tup("role_words"),
+        role_affiliation_links=tup("role_affiliation_links"),
+        anonymous=tup("anonymous"),
+        institution_heads={str(k): str(v) for k, v in raw.get("institution_heads", {}).items()},
+        known_institutions=tup("known_institutions"),
+        hedges=tup("hedges"),
+        adverbial_openers=frozenset(tup("adverbial_openers")),
+        clause_breakers=frozenset(tup("clause_breakers")),
+        name_connectors=frozenset(tup("name_connectors")),
+        name_stopwords=frozenset(tup("name_stopwords")),
+        abbreviations=frozenset(tup("abbreviations")),
+        pre_cue_adverbs=frozenset(tup("pre_cue_adverbs")),
+        determiners=frozenset(tup("determiners")),
+        np_modifiers=frozenset(tup("np_modifiers")),
+        outlet_descriptors=tup("outlet_descriptors"),
+        state_markers=frozenset(tup("state_markers")),
+        dash_marks=tup("dash_marks"),
+        honorifics=frozenset(tup("honorifics")),
+        indefinites=frozenset(tup("indefinites")),
+        medium_markers=tup("medium_markers"),
+        relative_markers=frozenset(tup("relative_markers")),
+        coordinators=frozenset(tup("coordinators")),
+        non_name_words=frozenset(tup("non_name_words")),
+    )
+
+
+@functools.cache
+def load_outlets() -> tuple[Outlet, ...]:
+    """Known outlets shared by all languages (a wire story cites Yonhap in any language)."""
+    return tuple(
+        Outlet(
+            name=str(o["name"]),
+            aliases=tuple(str(a) for a in o["aliases"]),
+            kind=str(o.get("kind", "news_outlet")),
+            domains=tuple(str(d) for d in o.get("domains", [])),
+            state_media=bool(o.get("state_media", False)),
+            country=str(o.get("country", "")),
+        )
+        for o in _read("outlets.json")
+    )
+
+
+@functools.cache
+def outlet_index() -> dict[str, Outlet]:
+    """Alias -> outlet, with a lower-cased key too so "the Associated Press" still resolves."""
+    index: dict[str, Outlet] = {}
+    for outlet in load_outlets():
+        for alias in (outlet.name, *outlet.aliases):
+            index.setdefault(alias, outlet)
+            index.setdefault(alias.lower(), outlet)
+    return index

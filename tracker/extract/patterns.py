@@ -1,0 +1,155 @@
+"""Regex patterns compiled from each language's lexicon with `regex` named lists."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from tracker.extract.lexicon import Lexicon, load_lexicon, load_outlets
+
+# Word tokens keep inner apostrophes, dots and hyphens (Clinton's, U.S, Jong-un); any other
+# non-space character is a token of its own, so commas and dashes can split clauses.
+TOKEN_re = regex.compile(
+    r"""
+    (?P<word>[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\-]|['’.](?=[\p{L}\p{N}]))*+)
+    | (?P<punct>[^\s\p{L}\p{N}])
+    """,
+    regex.VERBOSE,
+)
+
+# An empty named list matches the empty string; this sentinel can never occur in text.
+_NEVER = "\uffff\uffff"
+
+_EDGE = r"(?<![\p{L}\p{N}\-])"
+_EDGE_END = r"(?![\p{L}\p{N}\-])"
+
+
+def _words(words: tuple[str, ...]) -> list[str]:
+    """Named-list contents; never empty, since an empty list would match everywhere."""
+    return [w for w in words if w] or [_NEVER]
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """One language's compiled patterns; built once per language by `patterns_for`."""
+
+    cue_re: regex.Pattern[str]
+    post_cue_re: regex.Pattern[str]
+    relay_re: regex.Pattern[str]
+    hedge_re: regex.Pattern[str]
+    outlet_re: regex.Pattern[str]
+    anonymous_re: regex.Pattern[str]
+    complementizer_re: regex.Pattern[str]
+    medium_re: regex.Pattern[str]
+
+
+def _cue_re(lex: Lexicon) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        {_EDGE}
+        (?:
+            (?P<nya>\L<nya>)            # katanya, ujarnya: the -nya clitic is the speaker
+          | (?P<verb>\L<verb>)          # X mengatakan / X said
+          | (?P<post>\L<post>)          # , kata X / , said X
+          | (?P<acc>\L<acc>)            # menurut X / according to X
+        )
+        {_EDGE_END}
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+        nya=_words(lex.nya_cues),
+        verb=_words(lex.cue_verbs),
+        post=_words(lex.post_cues),
+        acc=_words(lex.according_to),
+    )
+
+
+def _post_cue_re(lex: Lexicon) -> regex.Pattern[str]:
+    # Anchored right after a closing quote mark: “…,” kata X / "…," said X.
+    return regex.compile(
+        rf"""
+        [\s,]*+
+        (?:(?P<nya>\L<nya>) | (?P<cue>\L<post>) | (?P<verb>\L<verb>))
+        {_EDGE_END}
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+        nya=_words(lex.nya_cues),
+        post=_words(lex.post_cues),
+        verb=_words(lex.cue_verbs),
+    )
+
+
+def _relay_re(lex: Lexicon) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        {_EDGE}
+        (?:
+            (?P<reported_by>\L<reported_by>)   # seperti dilansir X / as reported by X
+          | (?P<citing>\L<citing>)             # mengutip Y / citing Y
+          | (?P<referring>\L<referring>)       # mengacu pada Y (clause-opening only)
+          | (?P<based_on>\L<based_on>)         # berdasarkan laporan X / according to X
+        )
+        {_EDGE_END}
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+        reported_by=_words(lex.reported_by),
+        citing=_words(lex.citing),
+        referring=_words(lex.referring),
+        based_on=_words(lex.based_on),
+    )
+
+
+def _hedge_re(lex: Lexicon) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"{_EDGE}(?P<hedge>\L<hedge>){_EDGE_END}",
+        regex.IGNORECASE,
+        hedge=_words(lex.hedges),
+    )
+
+
+@functools.cache
+def outlet_re() -> regex.Pattern[str]:
+    """Known outlet aliases, case-sensitive so "Fox" the outlet is not "fox" the animal."""
+    aliases = sorted({a for o in load_outlets() for a in (o.name, *o.aliases)}, key=len)
+    return regex.compile(rf"{_EDGE}(?P<outlet>\L<outlet>){_EDGE_END}", outlet=aliases[::-1])
+
+
+def _anonymous_re(lex: Lexicon) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?P<anon>\L<anon>){_EDGE_END}", regex.IGNORECASE, anon=_words(lex.anonymous)
+    )
+
+
+def _medium_re(lex: Lexicon) -> regex.Pattern[str]:
+    # "told Reuters" / "kepada Kompas": the outlet is the medium hop, never the speaker.
+    aliases = sorted({a for o in load_outlets() for a in (o.name, *o.aliases)}, key=len)
+    return regex.compile(
+        rf"""
+        {_EDGE}(?P<marker>\L<marker>)\s++(?:the\s++)?(?:(?:kantor\s++berita|harian)\s++)?
+        (?-i:(?P<outlet>\L<outlet>)){_EDGE_END}
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+        marker=_words(lex.medium_markers),
+        outlet=aliases[::-1],
+    )
+
+
+@functools.cache
+def patterns_for(language: str) -> Patterns:
+    """Compile a language's patterns once; the lexicon, not code, decides what they match."""
+    lex = load_lexicon(language)
+    return Patterns(
+        cue_re=_cue_re(lex),
+        post_cue_re=_post_cue_re(lex),
+        relay_re=_relay_re(lex),
+        hedge_re=_hedge_re(lex),
+        outlet_re=outlet_re(),
+        anonymous_re=_anonymous_re(lex),
+        complementizer_re=regex.compile(
+            rf"[\s,:]*+(?P<comp>\L<comp>){_EDGE_END}[\s,:]*+",
+            regex.IGNORECASE,
+            comp=_words(lex.complementizers),
+        ),
+        medium_re=_medium_re(lex),
+    )

@@ -1,0 +1,560 @@
+"""The extraction pipeline: quotes, sentences, attribution, relays, pronouns -> Extraction."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from tracker.extract.attribution import (
+    Attribution,
+    attribution_after,
+    leading_subject,
+    subject_before,
+)
+from tracker.extract.language import detect_language
+from tracker.extract.lexicon import LANGUAGES, load_lexicon
+from tracker.extract.model import Extraction, Hop, Statement, Unattributed
+from tracker.extract.patterns import patterns_for
+from tracker.extract.pronouns import Antecedent, InternalHop, Salience
+from tracker.extract.quotes import QuoteSpan, scan_quotes
+from tracker.extract.relays import HopDraft, Relays, find_relays
+from tracker.extract.sentences import split_sentences
+from tracker.extract.sources import SourceTable
+from tracker.extract.speakers import Mention, classify, np_after, tokenize, vocab
+
+EXTRACTOR_VERSION = "rules-0.1.0"
+
+# Cues examined per sentence: the outermost attribution comes first, and a bound keeps a
+# 1 MB paragraph full of cue words linear.
+MAX_CUES_PER_SENTENCE = 6
+COMPLEMENTIZER_WINDOW = 40
+_WORD_re = regex.compile(r"[\p{L}\p{N}]++")
+_TRAILING_PUNCT = " \t\n.;:,!?…"
+_LOWER_WORD_re = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}++(?![\p{L}\p{N}])")
+
+
+@dataclass(slots=True)
+class _Stmt:
+    kind: str
+    start: int
+    end: int
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    sid: int | None
+    surface: str | None
+    hops: tuple[InternalHop, ...]
+
+
+class _Run:
+    """State of one extraction; lives only inside `extract`."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.lex = load_lexicon(language)
+        self.pats = patterns_for(language)
+        self.table = SourceTable()
+        self.salience = Salience()
+        self.statements: list[_Stmt] = []
+        self.common = frozenset(m.group() for m in _LOWER_WORD_re.finditer(text))
+
+    # -- hops and speakers -------------------------------------------------------------
+
+    def hop(self, draft: HopDraft) -> InternalHop:
+        sid = self.table.add(draft.mention)
+        return InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end)
+
+    def emit(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        attribution: Attribution | None,
+        relays: Relays | None,
+        inherited: Antecedent | None = None,
+    ) -> _Stmt | None:
+        """Build a statement, resolving pronouns and assembling the chain."""
+        start, end = self._trim(start, end)
+        if start >= end:
+            return None
+        prefix = tuple(self.hop(h) for h in relays.prefix) if relays else ()
+        suffix = tuple(self.hop(h) for h in relays.suffix) if relays else ()
+        cue = attribution.cue if attribution else None
+        cs = attribution.cue_start if attribution else None
+        ce = attribution.cue_end if attribution else None
+        mention = attribution.speaker if attribution else None
+        surface = mention.surface if mention else None
+        sid: int | None = None
+        if mention is not None and mention.pronoun is not None:
+            inherited = self.salience.resolve(mention.pronoun)
+            if inherited is None:
+                return None if kind != "direct" else self._bare(kind, start, end, attribution)
+        elif mention is not None:
+            sid = self.table.add(mention)
+        if sid is None and inherited is not None:
+            sid = inherited.sid
+            if sid is None and inherited.mention is not None:
+                sid = self.table.add(inherited.mention)
+            if inherited.from_statement:
+                prefix = prefix if prefix else (*inherited.prefix, *prefix)
+                suffix = suffix or inherited.suffix
+        if sid is None and relays is not None and relays.according:
+            hops = tuple(self.hop(h) for h in relays.according)
+            sid = hops[-1].sid
+            stmt = _Stmt(
+                kind,
+                start,
+                end,
+                hops[-1].cue,
+                hops[-1].start,
+                hops[-1].end,
+                sid,
+                self.text[hops[-1].start or 0 : hops[-1].end or 0],
+                (*hops, *suffix),
+            )
+            self._remember(stmt, hops[:-1], suffix)
+            return stmt
+        if sid is None:
+            return self._bare(kind, start, end, attribution)
+        relation = "said"
+        speaker_hop = InternalHop(sid, relation, cue, cs, ce)
+        stmt = _Stmt(kind, start, end, cue, cs, ce, sid, surface, (*prefix, speaker_hop, *suffix))
+        self._remember(stmt, prefix, suffix)
+        return stmt
+
+    def _name_like(self, mention: Mention) -> bool:
+        """A sentence-initial capital is a name only if the word never appears in lower case
+        elsewhere in the text ("Hubungan Korea Utara …" is not a person)."""
+        first = mention.name.split()[0].lower()
+        return first not in self.common
+
+    def _bare(self, kind: str, start: int, end: int, attribution: Attribution | None) -> _Stmt:
+        surface = attribution.speaker.surface if attribution and attribution.speaker else None
+        return _Stmt(
+            kind,
+            start,
+            end,
+            attribution.cue if attribution else None,
+            attribution.cue_start if attribution else None,
+            attribution.cue_end if attribution else None,
+            None,
+            surface,
+            (),
+        )
+
+    def _remember(
+        self, stmt: _Stmt, prefix: tuple[InternalHop, ...], suffix: tuple[InternalHop, ...]
+    ) -> None:
+        if stmt.sid is None:
+            return
+        self.salience.push(Antecedent(stmt.sid, self.table.kind(stmt.sid), prefix, suffix, True))
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and text[start] in " \t\n,:;":
+            start += 1
+        while end > start and text[end - 1] in _TRAILING_PUNCT:
+            end -= 1
+        return start, end
+
+    # -- sentences ---------------------------------------------------------------------
+
+    def sentence(
+        self, s: int, e: int, quotes: list[QuoteSpan], cues: list[regex.Match[str]]
+    ) -> None:
+        text = self.text
+        lead = leading_subject(text, s, e, self.language)
+        if lead is not None and self._name_like(lead):
+            sid = self.table.add(lead)
+            self.salience.push(Antecedent(sid, "person", (), (), False))
+        relays = find_relays(text, s, e, self.language)
+        direct_found = False
+        partials: list[QuoteSpan] = []
+        prev_end = s
+        prev_attr: Attribution | None = None
+        prev_stmt: _Stmt | None = None
+        for q in quotes:
+            before = text[prev_end : q.start]
+            inner = text[q.inner_start : q.inner_end]
+            words = len(_WORD_re.findall(inner, concurrent=False)) if len(inner) < 4000 else 99
+            sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
+            after = attribution_after(text, q.end, e, self.language)
+            if after is not None and after.speaker is None:
+                after = None
+            lead_blank = not before.strip() or before.rstrip().endswith((":",))
+            continued = (
+                prev_attr is not None
+                and prev_stmt is not None
+                and not text[prev_attr.end : q.start].strip(" ,;:—–-\n")
+            )
+            pre = (
+                None
+                if continued or not before.strip()
+                else self._pre_attribution(prev_end, q.start)
+            )
+            if continued and prev_stmt is not None and (sentence_like or q.double):
+                stmt = self.emit("direct", q.start, q.end, prev_attr, None, self._last())
+                self._add(stmt)
+                direct_found = True
+                prev_end = q.end if after is None else after.end
+                prev_attr = after or prev_attr
+                continue
+            is_direct = q.double or sentence_like
+            if not is_direct:
+                partials.append(q)
+                prev_end = q.end
+                continue
+            if after is not None and (lead_blank or before.rstrip().endswith(",")):
+                if sentence_like or lead_blank:
+                    stmt = self.emit("direct", q.start, q.end, after, relays)
+                    self._add(stmt)
+                    direct_found = True
+                    prev_end, prev_attr, prev_stmt = after.end, after, stmt
+                    continue
+            if pre is not None and sentence_like:
+                stmt = self.emit("direct", q.start, q.end, pre, relays)
+                self._add(stmt)
+                direct_found = True
+                prev_end, prev_attr, prev_stmt = q.end, pre, stmt
+                continue
+            if lead_blank and sentence_like:
+                stmt = self.emit("direct", q.start, q.end, None, relays, self._last())
+                self._add(stmt)
+                direct_found = True
+                prev_end, prev_attr, prev_stmt = q.end, None, stmt
+                continue
+            partials.append(q)
+            prev_end = q.end
+        container: _Stmt | None = None
+        if not direct_found:
+            container = self._indirect(s, e, cues, relays, partials)
+        for q in partials:
+            self._partial(q, s, container, cues)
+
+    def _last(self) -> Antecedent | None:
+        return self.salience.resolve("any")
+
+    def _add(self, stmt: _Stmt | None) -> None:
+        if stmt is not None:
+            self.statements.append(stmt)
+
+    def _pre_attribution(self, lo: int, qstart: int) -> Attribution | None:
+        """X mengatakan: “…” / X said, "…" — a cue just before the opening mark."""
+        text = self.text
+        window_lo = max(lo, qstart - 120)
+        last = None
+        for m in self.pats.cue_re.finditer(text, window_lo, qstart):
+            last = m
+        if last is None or not (last.group("verb") or last.group("acc")):
+            return None
+        gap = text[last.end() : qstart]
+        gap_words = _WORD_re.findall(gap)
+        stripped = gap.rstrip()
+        if len(gap_words) > 6 or (gap_words and not stripped.endswith((":", ","))):
+            if gap_words and [w.lower() for w in gap_words] not in (["that"], ["bahwa"]):
+                return None
+        if last.group("acc"):
+            toks = tokenize(text, last.end(), qstart)
+            np = np_after(text, toks, 0, vocab(self.language))
+            mention = classify(text, np, self.language) if np else None
+            if mention is None:
+                return None
+            return Attribution(last.group(), last.start(), last.end(), mention, qstart)
+        speaker = subject_before(text, lo, last.start(), self.language)
+        if speaker is None:
+            return None
+        return Attribution(last.group(), last.start(), last.end(), speaker, qstart)
+
+    def _indirect(
+        self,
+        s: int,
+        e: int,
+        cues: list[regex.Match[str]],
+        relays: Relays,
+        partials: list[QuoteSpan],
+    ) -> _Stmt | None:
+        """X mengatakan bahwa … / menurut X, … / …, X said / according to X, …"""
+        text = self.text
+        lo, hi = relays.main_start, relays.main_end
+        tried = 0
+        for m in cues:
+            if m.start() < lo or m.end() > hi:
+                continue
+            tried += 1
+            if tried > MAX_CUES_PER_SENTENCE:
+                break
+            group = m.lastgroup or ""
+            cue = m.group()
+            if group == "acc":
+                stmt = self._according(m, s, lo, hi, relays, partials)
+                if stmt is not None:
+                    return stmt
+                continue
+            if group == "verb":
+                speaker = subject_before(text, lo, m.start(), self.language)
+                content_start = m.end()
+                comp = self.pats.complementizer_re.match(
+                    text, m.end(), min(hi, m.end() + COMPLEMENTIZER_WINDOW)
+                )
+                if comp is None:
+                    comp = self._late_complementizer(m.end(), hi)
+                if comp is not None:
+                    content_start = comp.end()
+                weak = cue.lower() in self.lex.weak_cue_verbs
+                after_text = text[m.end() : hi].lstrip()
+                if speaker is None and text[lo : m.start()].rstrip().endswith(","):
+                    # "…, said Smith." — the speaker follows the cue
+                    toks = tokenize(text, m.end(), min(hi, m.end() + 200))
+                    np = np_after(text, toks, 0, vocab(self.language))
+                    after_spk = classify(text, np, self.language) if np else None
+                    if after_spk is not None:
+                        end = _comma_end(text, lo, m.start())
+                        attribution = Attribution(cue, m.start(), m.end(), after_spk, np[-1].end)
+                        return self._finish("indirect", lo, end, attribution, relays, partials)
+                    continue
+                if speaker is None:
+                    continue
+                attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
+                if not after_text.strip(_TRAILING_PUNCT) or _only_adverbs(after_text, self):
+                    # "…, he said." — content before the attribution
+                    end = _comma_end(text, lo, speaker.start)
+                    if end <= lo:
+                        continue
+                    return self._finish("indirect", lo, end, attribution, relays, partials)
+                if weak and comp is None and not after_text.startswith((":", ",")):
+                    continue
+                return self._finish("indirect", content_start, hi, attribution, relays, partials)
+            if group in ("post", "nya"):
+                before = text[lo : m.start()].rstrip()
+                if not before.endswith(","):
+                    continue
+                end = len(before) + lo
+                if group == "nya":
+                    spk: Mention | None = Mention(
+                        cue, m.start(), m.end(), cue, "person", pronoun="person"
+                    )
+                else:
+                    toks = tokenize(text, m.end(), min(hi, m.end() + 200))
+                    np = np_after(text, toks, 0, vocab(self.language))
+                    spk = classify(text, np, self.language) if np else None
+                if spk is None:
+                    continue
+                attribution = Attribution(cue, m.start(), m.end(), spk, m.end())
+                return self._finish("indirect", lo, end, attribution, relays, partials)
+        if relays.according and not relays.prefix[len(relays.according) :]:
+            return self._finish("indirect", lo, hi, None, relays, partials)
+        return None
+
+    def _late_complementizer(self, pos: int, hi: int) -> regex.Match[str] | None:
+        """ "menyatakan secara terpisah bahwa": allow a few adverbs before the complementizer."""
+        window = self.text[pos : min(hi, pos + COMPLEMENTIZER_WINDOW)]
+        for comp in self.lex.complementizers:
+            k = window.find(f" {comp} ")
+            if k >= 0 and "," not in window[:k] and len(window[:k].split()) <= 3:
+                return self.pats.complementizer_re.match(self.text, pos + k, hi)
+        return None
+
+    def _according(
+        self,
+        m: regex.Match[str],
+        s: int,
+        lo: int,
+        hi: int,
+        relays: Relays,
+        partials: list[QuoteSpan],
+    ) -> _Stmt | None:
+        text = self.text
+        toks = tokenize(text, m.end(), min(hi, m.end() + 200))
+        np = np_after(text, toks, 0, vocab(self.language))
+        if not np:
+            if toks and toks[0].lower.endswith("nya"):
+                return None
+            return None
+        speaker = classify(text, np, self.language)
+        if speaker is None:
+            return None
+        attribution = Attribution(m.group(), m.start(), m.end(), speaker, np[-1].end)
+        k = toks.index(np[-1]) + 1
+        if not text[lo : m.start()].strip():
+            if k < len(toks) and toks[k].text == ",":
+                return self._finish("indirect", toks[k].end, hi, attribution, relays, partials)
+            return None
+        end = _comma_end(text, lo, m.start())
+        return self._finish("indirect", lo, end, attribution, relays, partials)
+
+    def _finish(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        attribution: Attribution | None,
+        relays: Relays,
+        partials: list[QuoteSpan],
+    ) -> _Stmt | None:
+        if any(start <= q.start and q.end <= end + 1 for q in partials):
+            kind = "mixed"
+        embedded = self._embedded_source(start, end)
+        if embedded is not None:
+            relays = Relays(
+                relays.prefix,
+                (*relays.suffix, embedded),
+                relays.according,
+                relays.main_start,
+                relays.main_end,
+            )
+        stmt = self.emit(kind, start, end, attribution, relays)
+        self._add(stmt)
+        return stmt
+
+    def _embedded_source(self, start: int, end: int) -> HopDraft | None:
+        """ "… mengungkapkan bahwa militer Seoul telah mendeteksi bahwa …": the content opens
+        with an institution that itself reports; it becomes the primary source."""
+        text = self.text
+        v = vocab(self.language)
+        toks = tokenize(text, start, min(end, start + 160))
+        np = np_after(text, toks, 0, v)
+        if not np:
+            return None
+        mention = classify(text, np, self.language)
+        if mention is None or mention.pronoun is not None or mention.kind == "person":
+            return None
+        if mention.kind == "unknown":
+            return None
+        k = toks.index(np[-1]) + 1
+        for j in range(k, min(len(toks), k + 6)):
+            if toks[j].lower in self.lex.complementizers:
+                verb = next((t for t in toks[k:j] if t.lower not in v.adverbs), toks[j - 1])
+                return HopDraft(mention, "according_to", verb.text, mention.start, verb.end)
+            if not toks[j].is_word:
+                return None
+        return None
+
+    def _partial(
+        self, q: QuoteSpan, s: int, container: _Stmt | None, cues: list[regex.Match[str]]
+    ) -> None:
+        """Scare and partial quotes belong to the statement around them, or to a nearby cue."""
+        if container is not None and container.start <= q.start and q.end <= container.end + 1:
+            self.statements.append(
+                _Stmt(
+                    "partial",
+                    q.start,
+                    q.end,
+                    container.cue,
+                    container.cue_start,
+                    container.cue_end,
+                    container.sid,
+                    container.surface,
+                    container.hops,
+                )
+            )
+            return
+        last = None
+        for m in cues:
+            if m.end() <= q.start and q.start - m.end() < 60:
+                last = m
+        if last is None or last.group("acc"):
+            return
+        speaker = subject_before(self.text, s, last.start(), self.language)
+        if speaker is None:
+            return
+        attribution = Attribution(last.group(), last.start(), last.end(), speaker, last.end())
+        self._add(self.emit("partial", q.start, q.end, attribution, None))
+
+
+def _comma_end(text: str, lo: int, pos: int) -> int:
+    k = pos
+    while k > lo and text[k - 1] in " \t,—–-":
+        k -= 1
+    return k
+
+
+def _only_adverbs(after: str, run: _Run) -> bool:
+    words = _WORD_re.findall(after[:80])
+    if len(words) > 4:
+        return False
+    v = vocab(run.language)
+    return (
+        all(
+            w.lower() in v.adverbs or w[0].isupper() or w.lower() in ("on", "pada", "in", "at")
+            for w in words
+        )
+        and bool(after.strip(_TRAILING_PUNCT))
+        and after.rstrip()[-1:] in ".!?"
+    )
+
+
+def extract(text: str, language: str = "auto") -> Extraction:
+    """Extract statements, sources and unattributed claims from one news text.
+
+    Pure and deterministic: the same text and language always give the same Extraction,
+    offsets index the input exactly, and no input string makes it raise.
+    """
+    if language == "auto":
+        language = detect_language(text)
+    elif language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; expected auto or one of {LANGUAGES}")
+    run = _Run(text, language)
+    quotes = scan_quotes(text)
+    sentences = split_sentences(text, quotes, run.lex)
+    cues = list(run.pats.cue_re.finditer(text))
+    cue_starts = [m.start() for m in cues]
+    qstarts = [q.start for q in quotes]
+    for s, e in sentences:
+        qa, qb = bisect.bisect_left(qstarts, s), bisect.bisect_left(qstarts, e)
+        ca, cb = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
+        run.sentence(s, e, [q for q in quotes[qa:qb] if q.end <= e], cues[ca:cb])
+    unattributed = _unattributed(run, sentences)
+    return _finalize(run, unattributed)
+
+
+def _unattributed(run: _Run, sentences: list[tuple[int, int]]) -> list[Unattributed]:
+    text = run.text
+    starts = [s for s, _ in sentences]
+    found: list[Unattributed] = []
+    seen: set[int] = set()
+    for m in run.pats.hedge_re.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or i in seen:
+            continue
+        s, e = sentences[i]
+        if m.start() >= e:
+            continue
+        seen.add(i)
+        s, e = run._trim(s, e)
+        found.append(Unattributed(text[s:e], s, e, m.group()))
+    return found
+
+
+def _finalize(run: _Run, unattributed: list[Unattributed]) -> Extraction:
+    used: set[int] = set()
+    for st in run.statements:
+        if st.sid is not None:
+            used.add(st.sid)
+        used.update(h.sid for h in st.hops)
+    sources, refs = run.table.finalize(used)
+    order = {"direct": 0, "indirect": 0, "mixed": 0, "partial": 1}
+    statements: list[Statement] = []
+    seen: set[tuple[int, int, str]] = set()
+    for st in sorted(run.statements, key=lambda x: (x.start, order[x.kind], x.end)):
+        if (st.start, st.end, st.kind) in seen:
+            continue
+        seen.add((st.start, st.end, st.kind))
+        chain = tuple(Hop(refs[h.sid], h.relation, h.cue, h.start, h.end) for h in st.hops)
+        statements.append(
+            Statement(
+                st.kind,
+                st.start,
+                st.end,
+                run.text[st.start : st.end],
+                st.cue,
+                st.cue_start,
+                st.cue_end,
+                refs[st.sid] if st.sid is not None else None,
+                st.surface,
+                chain,
+            )
+        )
+    return Extraction(run.language, tuple(statements), tuple(sources), tuple(unattributed))

@@ -1,0 +1,113 @@
+"""Quote-mark scanning: balanced top-level quote spans in one linear pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Every character that can open or close a quotation, plus the paragraph break, which
+# ends an unclosed quote unless the next paragraph re-opens it (multi-paragraph quotes).
+QUOTE_MARK_re = regex.compile(
+    r"""
+    (?P<nl>\n)                      # paragraph break
+    | (?P<dbl>''|[“”"„«»])          # double family; '' is the NYT-style double mark
+    | (?P<sgl>[‘’'‚‹›])             # single family (also the apostrophe, sorted out below)
+    """,
+    regex.VERBOSE,
+)
+
+_OPEN_ONLY = frozenset("“„«‘‚‹")
+_CLOSE_ONLY = frozenset("»›")
+_OPENING_CONTEXT = frozenset(" \t\n\r([{—–-/:;,\u00a0“„«‘‚‹\"'")
+# Adversarial nesting is cut off here: deeper openers are skipped, never recursed into.
+MAX_DEPTH = 16
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A balanced top-level quotation, marks included; `double` tells scare quotes apart."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    double: bool
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def scan_quotes(text: str) -> list[QuoteSpan]:
+    """Pair quote marks left to right with a bounded stack; unbalanced marks are dropped.
+
+    Kompas writes ” as an opening mark too, so ” and " are decided by context: they close
+    when a quote of their family is open and a non-space precedes them, else open when a
+    word follows. Apostrophes (letter on both sides) are never quote marks.
+    """
+    spans: list[QuoteSpan] = []
+    # stack entries: (family_is_double, mark_start, mark_end)
+    stack: list[tuple[bool, int, int]] = []
+    n = len(text)
+    absorb_at = -1  # position of a paragraph-opening mark that continues the open quote
+    scan_until = -1  # end of the whitespace run already examined after a paragraph break
+    for m in QUOTE_MARK_re.finditer(text):
+        pos = m.start()
+        if m.group("nl") is not None:
+            if not stack or pos < scan_until:
+                continue
+            j = pos + 1
+            while j < n and text[j] in " \t\r\n\u00a0":
+                j += 1
+            scan_until = j
+            bottom_double = stack[0][0]
+            nxt = text[j] if j < n else ""
+            reopen = nxt in '“„«”"' if bottom_double else nxt in "‘’'"
+            if bottom_double and text.startswith("''", j):
+                reopen = True
+            if reopen:
+                absorb_at = j
+                del stack[1:]
+            else:
+                stack.clear()
+            continue
+        if pos == absorb_at:
+            continue
+        mark = m.group()
+        end = m.end()
+        double = m.group("dbl") is not None
+        prev = text[pos - 1] if pos > 0 else " "
+        nxt = text[end] if end < n else " "
+        if not double and _is_word(prev) and _is_word(nxt):
+            continue  # apostrophe inside a word: don't, Clinton’s
+        can_close = not prev.isspace() and pos > 0
+        can_open = not nxt.isspace() and end < n and (prev in _OPENING_CONTEXT or pos == 0)
+        if mark == "“" and stack and stack[-1][0] and text[stack[-1][1]] == "„":
+            can_close, can_open = True, False  # German „…“ closes with “
+        elif mark in _OPEN_ONLY:
+            can_close, can_open = False, True
+        elif mark in _CLOSE_ONLY:
+            can_close, can_open = True, False
+        if can_close and not double and _is_word(nxt):
+            can_close = False
+        closed = False
+        if can_close:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == double:
+                    _, qs, qe = stack[depth]
+                    outer = [entry for entry in stack[:depth] if entry[0]]
+                    if double and not outer:
+                        # A top-level double quote; stray single openers below it were
+                        # apostrophes ('90s, 'tis) and must not swallow it.
+                        stack.clear()
+                        spans.append(QuoteSpan(qs, end, qe, pos, double))
+                    else:
+                        del stack[depth:]
+                        if not stack:
+                            spans.append(QuoteSpan(qs, end, qe, pos, double))
+                    closed = True
+                    break
+        if not closed and can_open and len(stack) < MAX_DEPTH:
+            stack.append((double, pos, end))
+    return spans

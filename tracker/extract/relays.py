@@ -1,0 +1,191 @@
+"""Relay chains inside a sentence: who passed the statement on, and whom the speaker cites."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import outlet_index
+from tracker.extract.patterns import patterns_for
+from tracker.extract.speakers import (
+    Mention,
+    Token,
+    classify,
+    is_name_segment,
+    np_after,
+    tokenize,
+    vocab,
+)
+
+RELAY_WINDOW = 200
+MAX_RELAYS_PER_SENTENCE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class HopDraft:
+    """A hop before sources get their keys: mention, relation, cue and evidence span."""
+
+    mention: Mention
+    relation: str
+    cue: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Relays:
+    """Relay phrases found in one sentence, and the main clause they leave for the speaker."""
+
+    prefix: tuple[HopDraft, ...]  # outer relays, nearest to the reader first
+    suffix: tuple[HopDraft, ...]  # whom the speaker cites (towards the primary source)
+    according: tuple[HopDraft, ...]  # "menurut X" / "according to X": the source if no cue
+    main_start: int
+    main_end: int
+
+
+def _clause_start(text: str, lo: int, pos: int) -> bool:
+    before = text[max(lo, pos - 3) : pos].rstrip()
+    return pos == lo or not text[lo:pos].strip() or before.endswith((",", "(", "—", ":"))
+
+
+def _np_with_name(
+    text: str, toks: list[Token], k: int, language: str
+) -> tuple[Mention | None, int]:
+    """An NP at token k, upgraded by a following name: "media resmi Korea Utara, KCNA,"."""
+    v = vocab(language)
+    np = np_after(text, toks, k, v)
+    if not np:
+        return None, k
+    mention = classify(text, np, language)
+    k = toks.index(np[-1]) + 1
+    if mention is None:
+        return None, k
+    if k + 1 < len(toks) and toks[k].text == ",":
+        j = k + 1
+        while j < len(toks) and toks[j].text not in ",;.":
+            j += 1
+        seg = toks[k + 1 : j]
+        if j < len(toks) and toks[j].text == "," and seg and is_name_segment(seg, v):
+            named = classify(text, seg, language)
+            descriptor = {t.lower for t in np}
+            if named is not None and (
+                mention.kind in ("unknown", "news_outlet", "person", "anonymous")
+                or named.kind == "news_outlet"
+            ):
+                is_media = named.kind == "news_outlet" or any(
+                    d.split()[-1] in descriptor for d in v.lex.outlet_descriptors
+                )
+                state = named.state_media or bool(descriptor & v.lex.state_markers)
+                kind = "news_outlet" if is_media else named.kind
+                outlet = outlet_index().get(named.name)
+                name = outlet.name if outlet is not None else named.name
+                mention = Mention(
+                    text[np[0].start : seg[-1].end],
+                    np[0].start,
+                    seg[-1].end,
+                    name,
+                    kind,
+                    named.role,
+                    named.affiliation,
+                    state and kind == "news_outlet",
+                )
+                k = j
+    return mention, k
+
+
+def find_relays(text: str, start: int, end: int, language: str) -> Relays:
+    """Find relay phrases; "mengacu pada X" counts only when it opens a clause (citing X)."""
+    pats = patterns_for(language)
+    v = vocab(language)
+    prefix: list[HopDraft] = []
+    suffix: list[HopDraft] = []
+    according: list[HopDraft] = []
+    main_start, main_end = start, end
+    consumed = start
+    count = 0
+    for m in pats.relay_re.finditer(text, start, end):
+        if m.start() < consumed:
+            continue
+        count += 1
+        if count > MAX_RELAYS_PER_SENTENCE:
+            break
+        kind = m.lastgroup or ""
+        cue = m.group()
+        toks = tokenize(text, m.end(), min(end, m.end() + RELAY_WINDOW))
+        at_start = _clause_start(text, start, m.start())
+        if kind == "based_on" and at_start:
+            k = 0
+            noun = ""
+            if toks and toks[0].lower in v.lex.report_nouns:
+                noun = toks[0].text
+                k = 1
+            source, k = _np_with_name(text, toks, k, language)
+            if source is None:
+                continue
+            relation = "reported_by" if noun or source.kind == "news_outlet" else "according_to"
+            hops = [HopDraft(source, relation, f"{cue} {noun}".strip(), m.start(), source.end)]
+            if k < len(toks):
+                k2 = k + 1 if toks[k].text == "," else k
+                cm = pats.relay_re.match(text, toks[k2].start) if k2 < len(toks) else None
+                if cm is not None and cm.lastgroup == "citing":
+                    ctoks = tokenize(text, cm.end(), min(end, cm.end() + RELAY_WINDOW))
+                    cited, ck = _np_with_name(text, ctoks, 0, language)
+                    if cited is not None:
+                        hops.append(HopDraft(cited, "citing", cm.group(), cm.start(), cited.end))
+                        toks, k = ctoks, ck
+            leading = not text[start : m.start()].strip()
+            if leading:
+                if k < len(toks) and toks[k].text == ",":
+                    main_start = toks[k].end
+                    consumed = main_start
+                    prefix.extend(hops)
+                    according.extend(hops)
+            else:
+                # "…, Y said, according to X": X relays the whole sentence.
+                main_end = min(main_end, _comma_before(text, start, m.start()))
+                prefix[:0] = hops
+                according[:0] = hops
+                consumed = end
+        elif kind == "reported_by":
+            source, k = _np_with_name(text, toks, 0, language)
+            if source is None:
+                continue
+            relation = "quoted_by" if "quot" in cue.lower() or "kutip" in cue.lower() else ""
+            relation = relation or "reported_by"
+            prefix.insert(0, HopDraft(source, relation, cue, m.start(), source.end))
+            consumed = source.end
+            if not text[start : m.start()].strip() and k < len(toks) and toks[k].text == ",":
+                main_start = toks[k].end
+        elif kind == "citing":
+            cited, k = _np_with_name(text, toks, 0, language)
+            if cited is None:
+                continue
+            suffix.append(HopDraft(cited, "citing", cue, m.start(), cited.end))
+            consumed = cited.end
+        elif kind == "referring" and at_start:
+            cited, k = _np_with_name(text, toks, 0, language)
+            if cited is None or not (k < len(toks) and toks[k].text == ","):
+                continue  # "mengacu pada X dengan nama …" means *refers to*: no hop
+            suffix.append(HopDraft(cited, "citing", cue, m.start(), cited.end))
+            consumed = toks[k].end
+            if not text[start : m.start()].strip():
+                main_start = consumed
+    for mm in pats.medium_re.finditer(text, start, end):
+        outlet = outlet_index()[mm.group("outlet")]
+        mention = Mention(
+            mm.group("outlet"),
+            mm.start("outlet"),
+            mm.end("outlet"),
+            outlet.name,
+            "news_outlet",
+            state_media=outlet.state_media,
+        )
+        prefix.insert(0, HopDraft(mention, "told", mm.group("marker"), mm.start(), mm.end()))
+        break
+    return Relays(tuple(prefix), tuple(suffix), tuple(according), main_start, main_end)
+
+
+def _comma_before(text: str, start: int, pos: int) -> int:
+    k = pos
+    while k > start and text[k - 1] in " ,\t":
+        k -= 1
+    return k

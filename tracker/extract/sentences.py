@@ -1,0 +1,70 @@
+"""Sentence segmentation that never cuts inside a quotation and knows abbreviations."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from tracker.extract.lexicon import Lexicon
+from tracker.extract.quotes import QuoteSpan
+
+# A sentence ends at terminal punctuation (plus any closing marks) followed by spaces and
+# something that can start a sentence, or at a paragraph break.
+SENTENCE_END_re = regex.compile(
+    r"""
+    (?P<end>[.!?…]++['"”’»)]*+)(?=[ \t\u00a0]++[\p{Lu}\p{N}“”"‘'«„(\[—–-])   # punctuation
+    | (?P<para>\n)                                                          # paragraph
+    """,
+    regex.VERBOSE,
+)
+_WORD_BEFORE_re = regex.compile(r"(?r)[\p{L}.]{1,12}+")
+
+
+def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Return (start, end) of each sentence, trimmed of surrounding whitespace.
+
+    Boundaries inside a quote span are ignored, so a multi-sentence quote stays one unit with
+    its attribution; that is what lets “A. B,” kata X attribute the whole quote.
+    """
+    starts = [q.start for q in quotes]
+    cuts: list[int] = []
+    for m in SENTENCE_END_re.finditer(text):
+        pos = m.start()
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and quotes[i].start < pos < quotes[i].end - 1:
+            continue
+        if m.group("end") is not None:
+            if m.group("end")[0] == "." and _is_abbreviation(text, pos, lexicon):
+                continue
+            cuts.append(m.end())
+        else:
+            cuts.append(pos)
+    spans: list[tuple[int, int]] = []
+    prev = 0
+    for cut in [*cuts, len(text)]:
+        start, end = _trim(text, prev, cut)
+        if start < end:
+            spans.append((start, end))
+        prev = cut
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:
+    m = _WORD_BEFORE_re.match(text, max(0, dot - 12), dot)
+    if m is None:
+        return False
+    word = m.group().strip(".")
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: Donald J. Trump
+    return word in lexicon.abbreviations
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

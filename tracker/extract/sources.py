@@ -1,0 +1,96 @@
+"""The per-text source table: merges aliases (Kim, Kim Jong Un) and hands out stable keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tracker.extract.model import Source, SourceRef
+from tracker.extract.speakers import Mention
+
+
+@dataclass(slots=True)
+class _Entry:
+    kind: str
+    names: list[str]
+    role: str | None
+    affiliation: str | None
+    state_media: bool
+    aliases: list[str] = field(default_factory=list)
+    tokens: set[str] = field(default_factory=set)
+
+
+class SourceTable:
+    """Sources of one text; person aliases merge by token containment, anonymous never merge."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+        self._by_name: dict[tuple[str, str], int] = {}
+
+    def add(self, mention: Mention) -> int:
+        """Register a mention and return its source id (an index, keyed at the end)."""
+        sid = self._find(mention)
+        surface = mention.surface
+        if sid is None:
+            entry = _Entry(
+                mention.kind,
+                [mention.name],
+                mention.role,
+                mention.affiliation,
+                mention.state_media,
+                [surface],
+                set(mention.name.lower().split()),
+            )
+            self._entries.append(entry)
+            sid = len(self._entries) - 1
+            if mention.kind != "anonymous":
+                self._by_name[(mention.kind, mention.name.lower())] = sid
+            return sid
+        entry = self._entries[sid]
+        if mention.name not in entry.names:
+            entry.names.append(mention.name)
+        if surface not in entry.aliases:
+            entry.aliases.append(surface)
+        entry.tokens |= set(mention.name.lower().split())
+        entry.role = entry.role or mention.role
+        entry.affiliation = entry.affiliation or mention.affiliation
+        entry.state_media = entry.state_media or mention.state_media
+        return sid
+
+    def _find(self, mention: Mention) -> int | None:
+        if mention.kind == "anonymous":
+            return None
+        exact = self._by_name.get((mention.kind, mention.name.lower()))
+        if exact is not None or mention.kind != "person":
+            return exact
+        tokens = set(mention.name.lower().split())
+        if not tokens:
+            return None
+        for sid in range(len(self._entries) - 1, -1, -1):
+            entry = self._entries[sid]
+            if entry.kind != "person" or not entry.tokens:
+                continue
+            if tokens <= entry.tokens or entry.tokens <= tokens:
+                return sid
+        return None
+
+    def kind(self, sid: int) -> str:
+        return self._entries[sid].kind
+
+    def finalize(self, used: set[int]) -> tuple[list[Source], dict[int, SourceRef]]:
+        """Keys in order of first use; the canonical name is the longest alias seen."""
+        sources: list[Source] = []
+        refs: dict[int, SourceRef] = {}
+        for sid in sorted(used):
+            entry = self._entries[sid]
+            key = f"s{len(sources) + 1}"
+            name = max(entry.names, key=lambda n: (len(n.split()), len(n)))
+            aliases = tuple(dict.fromkeys([*entry.aliases, *entry.names]))
+            sources.append(
+                Source(
+                    key, name, entry.kind, entry.role, entry.affiliation, entry.state_media, aliases
+                )
+            )
+            refs[sid] = SourceRef(
+                name, entry.kind, entry.role, entry.affiliation, entry.state_media, key
+            )
+        return sources, refs

@@ -1,0 +1,331 @@
+"""Noun phrases that name speakers: parsing them, and sorting them into source kinds."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import Lexicon, load_lexicon, outlet_index
+from tracker.extract.patterns import TOKEN_re, patterns_for
+
+# A noun phrase never runs longer than this; it keeps every look-behind bounded.
+MAX_NP_TOKENS = 14
+MAX_NAME_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation token with its offsets in the input."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A provisional reference to a source; the pipeline turns it into a keyed SourceRef."""
+
+    surface: str
+    start: int
+    end: int
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+    state_media: bool = False
+    pronoun: str | None = None  # "person" or "group" when the mention is a pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    """Lower-cased word sets derived from a lexicon for token-by-token tests."""
+
+    lex: Lexicon
+    titles: frozenset[str]
+    roles: frozenset[str]
+    np_words: frozenset[str]
+    heads: dict[str, str]
+    links: frozenset[str]
+    adverbs: frozenset[str]
+    stop: frozenset[str]
+    connectors: frozenset[str]
+    honorifics: frozenset[str]
+    known: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+@functools.cache
+def vocab(language: str) -> Vocab:
+    """Derived word sets, built once per language."""
+    lex = load_lexicon(language)
+    titles = frozenset(w.lower().strip(".") for t in lex.titles for w in t.split())
+    roles = frozenset(w.lower() for r in lex.role_words for w in r.split())
+    heads = {k.lower(): v for k, v in lex.institution_heads.items()}
+    np_words = frozenset(
+        {w.lower() for w in lex.determiners}
+        | {w.lower() for w in lex.np_modifiers}
+        | {w for h in heads for w in h.split()}
+        | {w.lower() for a in lex.anonymous for w in (a.split()[0], a.split()[-1])}
+        | roles
+    )
+    return Vocab(
+        lex=lex,
+        titles=titles,
+        roles=roles,
+        np_words=np_words,
+        heads=heads,
+        links=frozenset(w.lower() for w in lex.role_affiliation_links),
+        adverbs=frozenset(w.lower() for w in lex.pre_cue_adverbs),
+        stop=frozenset(lex.name_stopwords),
+        connectors=frozenset(lex.name_connectors),
+        honorifics=frozenset(h.strip(".") for h in lex.honorifics),
+        known=frozenset(lex.known_institutions),
+        abbreviations=frozenset(a.strip(".") for a in lex.abbreviations),
+    )
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Token]:
+    """Tokens of text[lo:hi] with absolute offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_re.finditer(text, lo, hi)]
+
+
+def _np_token(tok: Token, v: Vocab, right_is_np: bool) -> bool:
+    if tok.text == ".":
+        return False
+    if not tok.is_word:
+        return tok.text in "'’&-"
+    low = tok.lower
+    if tok.is_cap:
+        return tok.text not in v.stop or low in v.titles
+    if low in v.np_words or low in v.lex.pronouns:
+        return True
+    if right_is_np and (low in v.connectors or low in v.links):
+        return True
+    return tok.text[0].isdigit() and right_is_np
+
+
+def _trim_np(toks: list[Token], v: Vocab) -> list[Token]:
+    """Drop leading linkers and sentence-initial function words that are not part of a name."""
+    while toks and (
+        not toks[0].is_word
+        or toks[0].lower in v.links
+        or toks[0].lower in v.connectors
+        or toks[0].text in v.stop
+        or (toks[0].lower in v.lex.adverbial_openers and not toks[0].is_cap)
+    ):
+        toks = toks[1:]
+    while toks and (not toks[-1].is_word or toks[-1].lower in v.links):
+        toks = toks[:-1]
+    return toks
+
+
+def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
+    """The noun phrase ending at token i (inclusive), walking left."""
+    out: list[Token] = []
+    while i >= 0 and len(out) < MAX_NP_TOKENS:
+        tok = toks[i]
+        if tok.text == "." and i > 0 and toks[i - 1].text.strip(".") in v.abbreviations:
+            out.append(tok)
+            i -= 1
+            continue
+        if not _np_token(tok, v, bool(out)):
+            break
+        out.append(tok)
+        i -= 1
+    out.reverse()
+    # a pronoun right before the cue is the subject on its own: "Sementara itu ia mengatakan"
+    if out and out[-1].lower in v.lex.pronouns:
+        return [out[-1]]
+    return _trim_np(out, v)
+
+
+def np_after(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
+    """The noun phrase starting at token i, walking right."""
+    out: list[Token] = []
+    n = len(toks)
+    while i < n and len(out) < MAX_NP_TOKENS:
+        tok = toks[i]
+        if tok.text == "." and out and out[-1].text in v.abbreviations:
+            out.append(tok)
+            i += 1
+            continue
+        if tok.is_word and tok.lower in v.lex.pronouns and not out:
+            return [tok]
+        nxt_np = i + 1 < n and toks[i + 1].is_word and toks[i + 1].is_cap
+        if tok.is_word and not tok.is_cap and (tok.lower in v.connectors) and out and nxt_np:
+            out.append(tok)
+            i += 1
+            continue
+        if not tok.is_word or (tok.lower in v.links and not out):
+            break
+        if not (tok.is_cap and tok.text not in v.stop) and tok.lower not in v.np_words:
+            break
+        out.append(tok)
+        i += 1
+    return _trim_np(out, v)
+
+
+def _surface(text: str, toks: list[Token]) -> str:
+    return text[toks[0].start : toks[-1].end]
+
+
+def classify(text: str, toks: list[Token], language: str) -> Mention | None:
+    """Sort a noun phrase into a source kind and split a person's role from the name."""
+    v = vocab(language)
+    toks = _trim_np(toks, v)
+    if not toks:
+        return None
+    surface = _surface(text, toks)
+    start, end = toks[0].start, toks[-1].end
+    words = [t for t in toks if t.is_word]
+    if not words:
+        return None
+    lows = [t.lower for t in words]
+    if len(words) == 1 and lows[0] in v.lex.pronouns:
+        return Mention(surface, start, end, surface, "person", pronoun=v.lex.pronouns[lows[0]])
+    pats = patterns_for(language)
+    # Institutions by head noun: English heads come last ("the Trump campaign"),
+    # Indonesian heads first ("badan intelijen Korea").
+    content = [t for t in words if t.lower not in v.lex.determiners]
+    if content:
+        head = content[-1].lower if language == "en" else content[0].lower
+        head2 = " ".join(t.lower for t in content[-2:]) if language == "en" else ""
+        kind = v.heads.get(head2) or v.heads.get(head)
+        if kind is not None:
+            return Mention(surface, start, end, surface, kind)
+    outlet_match = pats.outlet_re.search(text, start, end)
+    if outlet_match is not None:
+        outlet = outlet_index()[outlet_match.group("outlet")]
+        state = outlet.state_media or any(t.lower in v.lex.state_markers for t in words)
+        return Mention(surface, start, end, outlet.name, "news_outlet", state_media=state)
+    if len(words) == 1 and words[0].text in v.known:
+        return Mention(surface, start, end, surface, "government_body")
+    anon = pats.anonymous_re.match(text, start, end)
+    if anon is not None and (lows[0] in v.lex.indefinites or not _has_person_tail(words, v)):
+        affiliation = _caps_tail(text, words, v)
+        return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
+    return _person(text, toks, words, v, surface)
+
+
+def _has_person_tail(words: list[Token], v: Vocab) -> bool:
+    return bool(words) and words[-1].is_cap and words[-1].lower not in v.titles
+
+
+def _caps_tail(text: str, words: list[Token], v: Vocab) -> str | None:
+    tail: list[Token] = []
+    for tok in reversed(words):
+        if not tok.is_cap:
+            break
+        tail.append(tok)
+    tail.reverse()
+    return _surface(text, tail) if tail else None
+
+
+def _person(
+    text: str, toks: list[Token], words: list[Token], v: Vocab, surface: str
+) -> Mention | None:
+    start, end = toks[0].start, toks[-1].end
+    name: list[Token] = []
+    for tok in reversed(words):
+        if len(name) >= MAX_NAME_TOKENS:
+            break
+        if tok.is_cap and tok.lower not in v.titles and tok.text.strip(".") not in v.honorifics:
+            if name and tok.text.isupper() and len(tok.text) > 1 and not name[-1].text.isupper():
+                break  # an acronym before a name is an affiliation: Bank OCBC NISP Parwati
+            if name and tok.text in v.lex.non_name_words:
+                break  # a portfolio or place before the name: Menteri Pertanian Budi
+            name.append(tok)
+        elif name and tok.lower in v.connectors:
+            name.append(tok)
+        else:
+            break
+    while name and name[-1].lower in v.connectors:
+        name.pop()
+    name.reverse()
+    if not name:
+        if any(t.lower in v.roles or t.lower in v.titles for t in words):
+            return Mention(surface, start, end, surface, "person")
+        return None
+    prefix = [t for t in words if t.end <= name[0].start and t.text.strip(".") not in v.honorifics]
+    role, affiliation = split_role(text, prefix, v)
+    name_text = _surface(text, name)
+    return Mention(surface, start, end, name_text, "person", role, affiliation)
+
+
+def split_role(text: str, prefix: list[Token], v: Vocab) -> tuple[str | None, str | None]:
+    """Split "direktur di James Martin Center" or "Pemimpin Korea Utara" into role/affiliation."""
+    prefix = [t for t in prefix if t.is_word]
+    while prefix and prefix[0].lower in v.lex.determiners and prefix[0].lower not in v.roles:
+        prefix = prefix[1:]
+    if not prefix:
+        return None, None
+    for k, tok in enumerate(prefix):
+        if k and tok.lower in v.links and k + 1 < len(prefix):
+            return _surface(text, prefix[:k]), _surface(text, prefix[k + 1 :])
+    k = 0
+    while k < len(prefix) and (
+        prefix[k].lower in v.titles or prefix[k].lower in v.roles or not prefix[k].is_cap
+    ):
+        k += 1
+    if k == 0:
+        return None, _surface(text, prefix)
+    role = _surface(text, prefix[:k])
+    affiliation = _surface(text, prefix[k:]) if k < len(prefix) else None
+    return role, affiliation
+
+
+def is_name_segment(toks: list[Token], v: Vocab) -> bool:
+    """A short run of capitalised words: the NAME in "Pemimpin Korea Utara, Kim Jong Un,"."""
+    words = [t for t in toks if t.is_word]
+    if not 1 <= len(words) <= MAX_NAME_TOKENS + 1:
+        return False
+    return (
+        all((t.is_cap and t.text not in v.stop) or t.lower in v.connectors for t in words)
+        and words[0].is_cap
+    )
+
+
+def is_role_segment(toks: list[Token], v: Vocab) -> bool:
+    """An apposition that describes someone: "direktur di …", "a senior adviser to …"."""
+    words = [t for t in toks if t.is_word]
+    if not words:
+        return False
+    first = words[0].lower
+    if first in v.lex.determiners and len(words) > 1:
+        return words[1].lower in v.roles or words[1].lower in v.np_words or words[1].is_cap
+    return first in v.roles or first in v.titles
+
+
+def with_apposition(text: str, mention: Mention, role_toks: list[Token], language: str) -> Mention:
+    """Attach an apposition's role and affiliation to a person mention."""
+    v = vocab(language)
+    words = [t for t in role_toks if t.is_word]
+    if not words or mention.kind not in ("person", "unknown"):
+        return mention
+    role, affiliation = split_role(text, words, v)
+    if role is None and affiliation is not None:
+        role, affiliation = affiliation, None
+    return Mention(
+        mention.surface,
+        mention.start,
+        mention.end,
+        mention.name,
+        "person",
+        role or mention.role,
+        affiliation or mention.affiliation,
+        mention.state_media,
+        mention.pronoun,
+    )
