@@ -55,6 +55,10 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
         if j > 0:
             return subject_before(text, lo, toks[j].start, language, depth + 1)
         return None
+    anon = patterns_for(language).anonymous_tail_re.search(text, max(lo, hi - 80), toks[i].end)
+    if anon is not None and anon.start() >= lo:
+        s_, e_ = anon.span("anon")
+        return Mention(text[s_:e_], s_, e_, text[s_:e_], "anonymous")
     np = np_before(text, toks, i, v)
     if not np:
         if toks[i].is_word and toks[i].lower in v.lex.coordinators:

@@ -43,6 +43,7 @@ class Patterns:
     anonymous_re: regex.Pattern[str]
     complementizer_re: regex.Pattern[str]
     medium_re: regex.Pattern[str]
+    anonymous_tail_re: regex.Pattern[str]
 
 
 def _cue_re(lex: Lexicon) -> regex.Pattern[str]:
@@ -152,4 +153,7 @@ def patterns_for(language: str) -> Patterns:
             comp=_words(lex.complementizers),
         ),
         medium_re=_medium_re(lex),
+        anonymous_tail_re=regex.compile(
+            rf"{_EDGE}(?P<anon>\L<anon>)\s*+$", regex.IGNORECASE, anon=_words(lex.anonymous)
+        ),
     )

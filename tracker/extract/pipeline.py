@@ -181,6 +181,12 @@ class _Run:
             inner = text[q.inner_start : q.inner_end]
             words = len(_WORD_re.findall(inner, concurrent=False)) if len(inner) < 4000 else 99
             sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
+            if words == 0:
+                continue  # "" or ‘’: nothing quoted
+            if not q.double and not sentence_like:
+                partials.append(q)
+                prev_end = q.end
+                continue
             after = attribution_after(text, q.end, e, self.language)
             if after is not None and after.speaker is None:
                 after = None

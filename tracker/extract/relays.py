@@ -52,7 +52,7 @@ def _np_with_name(
 ) -> tuple[Mention | None, int]:
     """An NP at token k, upgraded by a following name: "media resmi Korea Utara, KCNA,"."""
     v = vocab(language)
-    np = np_after(text, toks, k, v)
+    np = np_after(text, toks, k, v, loose=True)
     if not np:
         return None, k
     mention = classify(text, np, language)
@@ -121,7 +121,7 @@ def find_relays(text: str, start: int, end: int, language: str) -> Relays:
             source, k = _np_with_name(text, toks, k, language)
             if source is None:
                 continue
-            relation = "reported_by" if noun or source.kind == "news_outlet" else "according_to"
+            relation = "reported_by" if noun else "according_to"
             hops = [HopDraft(source, relation, f"{cue} {noun}".strip(), m.start(), source.end)]
             if k < len(toks):
                 k2 = k + 1 if toks[k].text == "," else k

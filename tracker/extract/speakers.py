@@ -65,6 +65,7 @@ class Vocab:
     honorifics: frozenset[str]
     known: frozenset[str]
     abbreviations: frozenset[str]
+    reports: frozenset[str]
 
 
 @functools.cache
@@ -80,6 +81,7 @@ def vocab(language: str) -> Vocab:
         | {w for h in heads for w in h.split()}
         | {w.lower() for a in lex.anonymous for w in (a.split()[0], a.split()[-1])}
         | roles
+        | {w.lower() for w in lex.report_nouns}
     )
     return Vocab(
         lex=lex,
@@ -94,6 +96,7 @@ def vocab(language: str) -> Vocab:
         honorifics=frozenset(h.strip(".") for h in lex.honorifics),
         known=frozenset(lex.known_institutions),
         abbreviations=frozenset(a.strip(".") for a in lex.abbreviations),
+        reports=frozenset(w.lower() for w in lex.report_nouns),
     )
 
 
@@ -108,6 +111,8 @@ def _np_token(tok: Token, v: Vocab, right_is_np: bool) -> bool:
     if not tok.is_word:
         return tok.text in "'’&-"
     low = tok.lower
+    if low in v.lex.pronouns:
+        return True
     if tok.is_cap:
         return tok.text not in v.stop or low in v.titles
     if low in v.np_words or low in v.lex.pronouns:
@@ -119,12 +124,16 @@ def _np_token(tok: Token, v: Vocab, right_is_np: bool) -> bool:
 
 def _trim_np(toks: list[Token], v: Vocab) -> list[Token]:
     """Drop leading linkers and sentence-initial function words that are not part of a name."""
-    while toks and (
-        not toks[0].is_word
-        or toks[0].lower in v.links
-        or toks[0].lower in v.connectors
-        or toks[0].text in v.stop
-        or (toks[0].lower in v.lex.adverbial_openers and not toks[0].is_cap)
+    while (
+        toks
+        and toks[0].lower not in v.lex.pronouns
+        and (
+            not toks[0].is_word
+            or toks[0].lower in v.links
+            or toks[0].lower in v.connectors
+            or toks[0].text in v.stop
+            or (toks[0].lower in v.lex.adverbial_openers and not toks[0].is_cap)
+        )
     ):
         toks = toks[1:]
     while toks and (not toks[-1].is_word or toks[-1].lower in v.links):
@@ -152,10 +161,22 @@ def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
     return _trim_np(out, v)
 
 
-def np_after(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
-    """The noun phrase starting at token i, walking right."""
+def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False) -> list[Token]:
+    """The noun phrase starting at token i, walking right.
+
+    `loose` (after "citing"/"according to") lets a determiner-led phrase run over common
+    nouns up to the next comma: "citing the defence ministry, …".
+    """
     out: list[Token] = []
     n = len(toks)
+    if loose and i < n and toks[i].lower in v.lex.determiners:
+        j = i
+        while (
+            j < n and toks[j].is_word and j - i < 8 and toks[j].lower not in v.lex.clause_breakers
+        ):
+            j += 1
+        if j == n or not toks[j].is_word:
+            return _trim_np(toks[i:j], v)
     while i < n and len(out) < MAX_NP_TOKENS:
         tok = toks[i]
         if tok.text == "." and out and out[-1].text in v.abbreviations:
@@ -204,9 +225,14 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         head = content[-1].lower if language == "en" else content[0].lower
         head2 = " ".join(t.lower for t in content[-2:]) if language == "en" else ""
         kind = v.heads.get(head2) or v.heads.get(head)
+        if kind is None and head in v.reports:
+            kind = "document"
         if kind is not None:
             return Mention(surface, start, end, surface, kind)
     outlet_match = pats.outlet_re.search(text, start, end)
+    if outlet_match is not None and end not in (outlet_match.end(), outlet_match.end() + 1):
+        # an outlet inside a longer name ("Ketua RT Bambang") is not the head of it
+        outlet_match = None if outlet_match.start() != start else outlet_match
     if outlet_match is not None:
         outlet = outlet_index()[outlet_match.group("outlet")]
         state = outlet.state_media or any(t.lower in v.lex.state_markers for t in words)
@@ -226,7 +252,7 @@ def _has_person_tail(words: list[Token], v: Vocab) -> bool:
 
 def _caps_tail(text: str, words: list[Token], v: Vocab) -> str | None:
     tail: list[Token] = []
-    for tok in reversed(words):
+    for tok in reversed(words[1:]):
         if not tok.is_cap:
             break
         tail.append(tok)
@@ -242,7 +268,8 @@ def _person(
     for tok in reversed(words):
         if len(name) >= MAX_NAME_TOKENS:
             break
-        if tok.is_cap and tok.lower not in v.titles and tok.text.strip(".") not in v.honorifics:
+        titled = tok.lower in v.titles and (bool(name) or len(words) == 1)
+        if tok.is_cap and not titled and tok.text.strip(".") not in v.honorifics:
             if name and tok.text.isupper() and len(tok.text) > 1 and not name[-1].text.isupper():
                 break  # an acronym before a name is an affiliation: Bank OCBC NISP Parwati
             if name and tok.text in v.lex.non_name_words:
