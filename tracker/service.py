@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
@@ -22,9 +23,12 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from tracker.bulk import IngestOptions, IngestSummary
     from tracker.config import Settings
     from tracker.documents import StoreResult
+    from tracker.formats import BadItem, RawItem
     from tracker.inputs import DocumentIn
+    from tracker.reextract import ReextractOutcome
     from tracker.views import DocumentView, Page, SourceView, StatementView
 
 
@@ -60,10 +64,56 @@ class TrackerService:
             raise DatabaseUnavailableError(f"database unreachable: {exc.orig}") from exc
         return {"database": "ok", "server_version": str(version)}
 
-    def create_document(self, doc: DocumentIn, *, origin: str = MANUAL_ORIGIN) -> StoreResult:
-        """Store a document with the statements it carries (idempotent by text and URL)."""
+    def create_document(self, doc: DocumentIn, *, extract: bool = True) -> StoreResult:
+        """Store a document (idempotent by text and URL) in one transaction.
+
+        Statements given are stored as manual; without statements the extractor runs,
+        unless ``extract`` is False, and its statements record the extractor version.
+        """
+        from tracker.extract import EXTRACTOR_VERSION
+        from tracker.ingest import prepare_document
+
+        manual = doc.statements is not None
+        prepared = prepare_document(doc, extract_statements=extract)
         with transaction(self.sessions) as session:
-            return documents.store_document(session, doc, origin=origin)
+            return documents.store_document(
+                session,
+                prepared.doc,
+                origin=MANUAL_ORIGIN if manual else EXTRACTOR_VERSION,
+                language=prepared.language,
+                outlet=prepared.outlet,
+            )
+
+    def ingest(
+        self,
+        items: Iterable[RawItem | BadItem],
+        options: IngestOptions,
+        on_progress: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
+        """Bulk-store many read items in batches (see tracker.bulk)."""
+        from tracker.bulk import ingest
+
+        return ingest(self.sessions, items, options, on_progress)
+
+    def reextract(self, document_ids: list[int] | None) -> list[ReextractOutcome]:
+        """Re-run the extractor on the given documents (all when None), one transaction each."""
+        from tracker.reextract import all_document_ids, reextract_document
+
+        if document_ids is None:
+            with self.sessions() as session:
+                document_ids = all_document_ids(session)
+        outcomes = []
+        for document_id in document_ids:
+            with transaction(self.sessions) as session:
+                outcomes.append(reextract_document(session, document_id))
+        return outcomes
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of documents, statements, sources by kind and citations."""
+        from tracker.stats import stats
+
+        with self.sessions() as session:
+            return stats(session)
 
     def get_document(self, document_id: int) -> DocumentView:
         with self.sessions() as session:

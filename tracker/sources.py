@@ -68,7 +68,10 @@ _UPSERT_SQL = text(
     VALUES (:name, :normalized, :kind, :role, :state_media)
     ON CONFLICT (normalized_name, kind) WHERE kind <> 'anonymous'
     DO UPDATE SET
-        role = COALESCE(source.role, EXCLUDED.role),
+        role = CASE
+            WHEN source.role IS NULL THEN EXCLUDED.role
+            WHEN strpos(lower(EXCLUDED.role), lower(source.role)) > 0 THEN EXCLUDED.role
+            ELSE source.role END,
         state_media = source.state_media OR EXCLUDED.state_media,
         name = CASE WHEN length(EXCLUDED.name) > length(source.name)
                     THEN EXCLUDED.name ELSE source.name END

@@ -26,11 +26,18 @@ class DocumentController(Controller):
             "existing document when the same text or URL was stored before (nothing written)."
         ),
     )
-    def create(self, data: DocumentCreate, service: TrackerService) -> Response[DocumentView]:
+    def create(
+        self,
+        data: DocumentCreate,
+        service: TrackerService,
+        extract: bool = Parameter(
+            default=True, description="Run the extractor when no statements are given."
+        ),
+    ) -> Response[DocumentView]:
         span_errors = data.span_errors()
         if span_errors:
             raise ValidationError(span_errors[0]["message"], span_errors)
-        result = service.create_document(data.to_input())
+        result = service.create_document(data.to_input(), extract=extract)
         return Response(result.document, status_code=201 if result.created else 200)
 
     @get("/{document_id:int}", sync_to_thread=True, summary="A document with its statements")
