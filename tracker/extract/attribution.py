@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.extract.cues import cue_at
 from tracker.extract.patterns import patterns_for
 from tracker.extract.speakers import (
     Mention,
@@ -235,7 +236,7 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
         k += 1
     if k >= len(toks):
         return None
-    cm = pats.cue_re.match(text, toks[k].start, hi)
+    cm = cue_at(text, toks[k].start, language, hi)
     if cm is None or not (cm.group("verb") or cm.group("post")):
         return None
     return Attribution(cm.group(), cm.start(), cm.end(), mention, cm.end())

@@ -13,6 +13,7 @@ from tracker.extract.attribution import (
     leading_subject,
     subject_before,
 )
+from tracker.extract.cues import CueMatch, find_cues, spot
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES, load_lexicon
 from tracker.extract.model import Extraction, Hop, Statement, Unattributed
@@ -29,6 +30,7 @@ EXTRACTOR_VERSION = "rules-0.1.0"
 # Cues examined per sentence: the outermost attribution comes first, and a bound keeps a
 # 1 MB paragraph full of cue words linear.
 MAX_CUES_PER_SENTENCE = 6
+MAX_RELAYS_SCANNED = 12
 COMPLEMENTIZER_WINDOW = 40
 _WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 _TRAILING_PUNCT = " \t\n.;:,!?…"
@@ -57,9 +59,9 @@ class _Run:
         self.lex = load_lexicon(language)
         self.pats = patterns_for(language)
         self.table = SourceTable()
-        self.salience = Salience()
+        self.salience = Salience(self._subject_of)
         self.statements: list[_Stmt] = []
-        self.common = frozenset(m.group() for m in _LOWER_WORD_re.finditer(text))
+        self._common: frozenset[str] | None = None
 
     # -- hops and speakers -------------------------------------------------------------
 
@@ -125,6 +127,19 @@ class _Run:
         self._remember(stmt, prefix, suffix)
         return stmt
 
+    def _subject_of(self, start: int, end: int) -> Antecedent | None:
+        lead = leading_subject(self.text, start, end, self.language)
+        if lead is None or not self._name_like(lead):
+            return None
+        return Antecedent(self.table.add(lead), "person", (), (), False)
+
+    @property
+    def common(self) -> frozenset[str]:
+        """Words that occur in lower case somewhere in the text (computed on first use)."""
+        if self._common is None:
+            self._common = frozenset(_LOWER_WORD_re.findall(self.text))
+        return self._common
+
     def _name_like(self, mention: Mention) -> bool:
         """A sentence-initial capital is a name only if the word never appears in lower case
         elsewhere in the text ("Hubungan Korea Utara …" is not a person)."""
@@ -163,14 +178,17 @@ class _Run:
     # -- sentences ---------------------------------------------------------------------
 
     def sentence(
-        self, s: int, e: int, quotes: list[QuoteSpan], cues: list[regex.Match[str]]
+        self,
+        s: int,
+        e: int,
+        quotes: list[QuoteSpan],
+        cues: list[CueMatch],
+        relay_marks: list[CueMatch],
+        media: list[CueMatch],
     ) -> None:
         text = self.text
-        lead = leading_subject(text, s, e, self.language)
-        if lead is not None and self._name_like(lead):
-            sid = self.table.add(lead)
-            self.salience.push(Antecedent(sid, "person", (), (), False))
-        relays = find_relays(text, s, e, self.language)
+        self.salience.push((s, e))
+        relays = find_relays(text, s, e, self.language, relay_marks, media)
         direct_found = False
         partials: list[QuoteSpan] = []
         prev_end = s
@@ -252,7 +270,7 @@ class _Run:
         text = self.text
         window_lo = max(lo, qstart - 120)
         last = None
-        for m in self.pats.cue_re.finditer(text, window_lo, qstart):
+        for m in find_cues(text, self.language, window_lo, qstart):
             last = m
         if last is None or not (last.group("verb") or last.group("acc")):
             return None
@@ -278,7 +296,7 @@ class _Run:
         self,
         s: int,
         e: int,
-        cues: list[regex.Match[str]],
+        cues: list[CueMatch],
         relays: Relays,
         partials: list[QuoteSpan],
     ) -> _Stmt | None:
@@ -365,7 +383,7 @@ class _Run:
 
     def _according(
         self,
-        m: regex.Match[str],
+        m: CueMatch,
         s: int,
         lo: int,
         hi: int,
@@ -438,9 +456,7 @@ class _Run:
                 return None
         return None
 
-    def _partial(
-        self, q: QuoteSpan, s: int, container: _Stmt | None, cues: list[regex.Match[str]]
-    ) -> None:
+    def _partial(self, q: QuoteSpan, s: int, container: _Stmt | None, cues: list[CueMatch]) -> None:
         """Scare and partial quotes belong to the statement around them, or to a nearby cue."""
         if container is not None and container.start <= q.start and q.end <= container.end + 1:
             self.statements.append(
@@ -505,23 +521,37 @@ def extract(text: str, language: str = "auto") -> Extraction:
     run = _Run(text, language)
     quotes = scan_quotes(text)
     sentences = split_sentences(text, quotes, run.lex)
-    cues = list(run.pats.cue_re.finditer(text))
+    spotted = spot(text, language)
+    cues, relays, media = spotted["cue"], spotted["relay"], spotted["medium"]
     cue_starts = [m.start() for m in cues]
+    relay_starts = [m.start() for m in relays]
+    media_starts = [m.start() for m in media]
     qstarts = [q.start for q in quotes]
     for s, e in sentences:
         qa, qb = bisect.bisect_left(qstarts, s), bisect.bisect_left(qstarts, e)
         ca, cb = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
-        run.sentence(s, e, [q for q in quotes[qa:qb] if q.end <= e], cues[ca:cb])
-    unattributed = _unattributed(run, sentences)
+        ra, rb = bisect.bisect_left(relay_starts, s), bisect.bisect_left(relay_starts, e)
+        ma, mb = bisect.bisect_left(media_starts, s), bisect.bisect_left(media_starts, e)
+        run.sentence(
+            s,
+            e,
+            [q for q in quotes[qa:qb] if q.end <= e],
+            cues[ca:cb],
+            [m for m in relays[ra:rb] if m.end() <= e][:MAX_RELAYS_SCANNED],
+            [m for m in media[ma:mb] if m.end() <= e][:MAX_RELAYS_SCANNED],
+        )
+    unattributed = _unattributed(run, sentences, spotted["hedge"])
     return _finalize(run, unattributed)
 
 
-def _unattributed(run: _Run, sentences: list[tuple[int, int]]) -> list[Unattributed]:
+def _unattributed(
+    run: _Run, sentences: list[tuple[int, int]], hedges: list[CueMatch]
+) -> list[Unattributed]:
     text = run.text
     starts = [s for s, _ in sentences]
     found: list[Unattributed] = []
     seen: set[int] = set()
-    for m in run.pats.hedge_re.finditer(text):
+    for m in hedges:
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or i in seen:
             continue
@@ -530,7 +560,7 @@ def _unattributed(run: _Run, sentences: list[tuple[int, int]]) -> list[Unattribu
             continue
         seen.add(i)
         s, e = run._trim(s, e)
-        found.append(Unattributed(text[s:e], s, e, m.group()))
+        found.append(Unattributed(text[s:e], s, e, m.group() or ""))
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.patterns import patterns_for
 from tracker.extract.speakers import (
@@ -92,8 +93,18 @@ def _np_with_name(
     return mention, k
 
 
-def find_relays(text: str, start: int, end: int, language: str) -> Relays:
-    """Find relay phrases; "mengacu pada X" counts only when it opens a clause (citing X)."""
+def find_relays(
+    text: str,
+    start: int,
+    end: int,
+    language: str,
+    markers: list[CueMatch],
+    media: list[CueMatch],
+) -> Relays:
+    """Find relay phrases; "mengacu pada X" counts only when it opens a clause (citing X).
+
+    `markers` and `media` are the relay and medium phrases spotted in this sentence.
+    """
     pats = patterns_for(language)
     v = vocab(language)
     prefix: list[HopDraft] = []
@@ -102,14 +113,15 @@ def find_relays(text: str, start: int, end: int, language: str) -> Relays:
     main_start, main_end = start, end
     consumed = start
     count = 0
-    for m in pats.relay_re.finditer(text, start, end):
+    by_start = {m.start(): m for m in markers}
+    for m in markers:
         if m.start() < consumed:
             continue
         count += 1
         if count > MAX_RELAYS_PER_SENTENCE:
             break
-        kind = m.lastgroup or ""
-        cue = m.group()
+        kind = m.lastgroup
+        cue = cue_of(m)
         toks = tokenize(text, m.end(), min(end, m.end() + RELAY_WINDOW))
         at_start = _clause_start(text, start, m.start())
         if kind == "based_on" and at_start:
@@ -125,12 +137,14 @@ def find_relays(text: str, start: int, end: int, language: str) -> Relays:
             hops = [HopDraft(source, relation, f"{cue} {noun}".strip(), m.start(), source.end)]
             if k < len(toks):
                 k2 = k + 1 if toks[k].text == "," else k
-                cm = pats.relay_re.match(text, toks[k2].start) if k2 < len(toks) else None
+                cm = by_start.get(toks[k2].start) if k2 < len(toks) else None
+                if cm is None and k2 + 1 < len(toks) and toks[k2].lower in v.lex.relative_markers:
+                    cm = by_start.get(toks[k2 + 1].start)  # "yang mengutip" / "which cited"
                 if cm is not None and cm.lastgroup == "citing":
                     ctoks = tokenize(text, cm.end(), min(end, cm.end() + RELAY_WINDOW))
                     cited, ck = _np_with_name(text, ctoks, 0, language)
                     if cited is not None:
-                        hops.append(HopDraft(cited, "citing", cm.group(), cm.start(), cited.end))
+                        hops.append(HopDraft(cited, "citing", cue_of(cm), cm.start(), cited.end))
                         toks, k = ctoks, ck
             leading = not text[start : m.start()].strip()
             if leading:
@@ -169,7 +183,10 @@ def find_relays(text: str, start: int, end: int, language: str) -> Relays:
             consumed = toks[k].end
             if not text[start : m.start()].strip():
                 main_start = consumed
-    for mm in pats.medium_re.finditer(text, start, end):
+    for marker in media:
+        mm = pats.medium_tail_re.match(text, marker.end(), end)
+        if mm is None:
+            continue
         outlet = outlet_index()[mm.group("outlet")]
         mention = Mention(
             mm.group("outlet"),
@@ -179,9 +196,14 @@ def find_relays(text: str, start: int, end: int, language: str) -> Relays:
             "news_outlet",
             state_media=outlet.state_media,
         )
-        prefix.insert(0, HopDraft(mention, "told", mm.group("marker"), mm.start(), mm.end()))
+        prefix.insert(0, HopDraft(mention, "told", cue_of(marker), marker.start(), mm.end()))
         break
     return Relays(tuple(prefix), tuple(suffix), tuple(according), main_start, main_end)
+
+
+def cue_of(m: CueMatch) -> str:
+    """The surface of a spotted phrase (always present for a spotted match)."""
+    return m.group() or ""
 
 
 def _comma_before(text: str, start: int, pos: int) -> int:

@@ -1,0 +1,127 @@
+"""Phrase spotting (cues, relay markers, hedges, medium markers) in one word scan.
+
+A `regex` named list tried at every character position was the extractor's slowest step
+(a set probe for each candidate length, repeated per pattern); scanning word runs once and
+looking each up in one dictionary finds every lexicon phrase in a single linear pass.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from tracker.extract.lexicon import load_lexicon
+
+# A word run with the same edges as the patterns' (?<![\p{L}\p{N}\-]) … (?![\p{L}\p{N}\-]).
+WORD_RUN_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]++")
+
+# category -> groups in match priority (an earlier group wins for the same words)
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "cue": ("nya", "verb", "post", "acc"),
+    "relay": ("reported_by", "citing", "referring", "based_on"),
+    "hedge": ("hedge",),
+    "medium": ("medium",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A phrase occurrence; mirrors the bits of `regex.Match` the pipeline uses."""
+
+    begin: int
+    finish: int
+    surface: str
+    lastgroup: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, name: str | None = None) -> str:
+        """The surface, or "" when asked for another group (falsy, like a missing group)."""
+        if name is None or name == self.lastgroup:
+            return self.surface
+        return ""
+
+
+Entry = tuple[str, str, str]  # (phrase lower case, group, category)
+
+
+@functools.cache
+def _table(language: str) -> dict[str, tuple[Entry, ...]]:
+    """First word (lower case) -> entries, by category priority then longest phrase first."""
+    lex = load_lexicon(language)
+    lists = {
+        "nya": lex.nya_cues,
+        "verb": lex.cue_verbs,
+        "post": lex.post_cues,
+        "acc": lex.according_to,
+        "reported_by": lex.reported_by,
+        "citing": lex.citing,
+        "referring": lex.referring,
+        "based_on": lex.based_on,
+        "hedge": lex.hedges,
+        "medium": lex.medium_markers,
+    }
+    table: dict[str, list[Entry]] = {}
+    for category, groups in CATEGORIES.items():
+        for group in groups:
+            for phrase in sorted(set(lists[group]), key=len, reverse=True):
+                low = phrase.lower()
+                first = WORD_RUN_re.match(low)
+                if first is None:
+                    continue
+                entries = table.setdefault(first.group(), [])
+                if (low, group, category) not in entries:
+                    entries.append((low, group, category))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _is_edge(text: str, pos: int) -> bool:
+    if pos >= len(text):
+        return True
+    ch = text[pos]
+    return not (ch.isalnum() or ch == "-")
+
+
+def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[str, list[CueMatch]]:
+    """All lexicon phrases in text[lo:hi] by category, left to right, non-overlapping."""
+    table = _table(language)
+    hi = len(text) if hi is None else hi
+    out: dict[str, list[CueMatch]] = {c: [] for c in CATEGORIES}
+    floor = dict.fromkeys(CATEGORIES, lo)
+    for m in WORD_RUN_re.finditer(text, lo, hi):
+        entries = table.get(m.group().lower())
+        if entries is None:
+            continue
+        begin = m.start()
+        done: set[str] = set()
+        for phrase, group, category in entries:
+            if category in done or begin < floor[category]:
+                continue
+            end = begin + len(phrase)
+            if end > hi:
+                continue
+            if end == m.end() or (text[begin:end].lower() == phrase and _is_edge(text, end)):
+                out[category].append(CueMatch(begin, end, text[begin:end], group))
+                floor[category] = end
+                done.add(category)
+    return out
+
+
+def find_cues(text: str, language: str, lo: int = 0, hi: int | None = None) -> list[CueMatch]:
+    """Cue occurrences only (nya / verb / post / acc)."""
+    return spot(text, language, lo, hi)["cue"]
+
+
+def cue_at(text: str, pos: int, language: str, hi: int | None = None) -> CueMatch | None:
+    """The cue starting exactly at `pos`, if any."""
+    hi = len(text) if hi is None else hi
+    if WORD_RUN_re.match(text, pos, hi) is None:
+        return None
+    found = find_cues(text, language, pos, min(hi, pos + 40))
+    return found[0] if found and found[0].begin == pos else None
