@@ -24,6 +24,7 @@ from tracker.extract.speakers import (
 # extractor linear on a 1 MB paragraph.
 BEFORE_WINDOW = 300
 AFTER_WINDOW = 250
+QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,8 @@ def clause_subject(text: str, lo: int, toks: list[Token], i: int, language: str)
 def leading_subject(text: str, start: int, end: int, language: str) -> Mention | None:
     """The person a sentence is about, for later pronouns: "Pemimpin Korea Utara, Kim Jong Un,"."""
     v = vocab(language)
+    if text[start] in QUOTE_CHARS:
+        return None  # a sentence opening with a quote has no narrative subject
     toks = tokenize(text, start, min(end, start + 200))
     segs: list[list[Token]] = []
     cur: list[Token] = []
@@ -232,6 +235,10 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
         if j < len(toks) and toks[j].text == "," and is_role_segment(seg, v):
             mention = with_apposition(text, mention, seg, language)
             k = j + 1
+        elif (
+            j < len(toks) and toks[j].text == "," and seg and seg[0].lower in v.lex.relative_markers
+        ):
+            k = j + 1  # "Paris, who used to work on Capitol Hill, said"
     while k < len(toks) and toks[k].is_word and toks[k].lower in v.adverbs:
         k += 1
     if k >= len(toks):

@@ -31,6 +31,8 @@ EXTRACTOR_VERSION = "rules-0.1.0"
 # 1 MB paragraph full of cue words linear.
 MAX_CUES_PER_SENTENCE = 6
 MAX_RELAYS_SCANNED = 12
+# Anonymous sources a singular pronoun (ia, he, she) may stand for.
+_SINGULAR = frozenset({"seorang", "salah", "sumber", "a", "an", "one", "the"})
 COMPLEMENTIZER_WINDOW = 40
 _WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 _TRAILING_PUNCT = " \t\n.;:,!?…"
@@ -165,7 +167,9 @@ class _Run:
     ) -> None:
         if stmt.sid is None:
             return
-        self.salience.push(Antecedent(stmt.sid, self.table.kind(stmt.sid), prefix, suffix, True))
+        kind = self.table.kind(stmt.sid)
+        singular = kind != "anonymous" or self.table.name(stmt.sid).split()[0].lower() in _SINGULAR
+        self.salience.push(Antecedent(stmt.sid, kind, prefix, suffix, True, None, singular))
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
@@ -339,9 +343,33 @@ class _Run:
                         attribution = Attribution(cue, m.start(), m.end(), after_spk, np[-1].end)
                         return self._finish("indirect", lo, end, attribution, relays, partials)
                     continue
+                if (
+                    speaker is None
+                    and cue.lower().endswith(("ing", "kan"))
+                    and _after_comma(text, lo, m.start())
+                ):
+                    # "…, claiming that …" / "…, promising to …": the clause subject speaks
+                    speaker = self._clause_subject(lo, m.start())
                 if speaker is None:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
+                before_words = len(_WORD_re.findall(text, lo, speaker.start))
+                if (
+                    _after_comma(text, lo, speaker.start)
+                    and before_words >= 3
+                    and comp is None
+                    and self._attribution_ends(m.end(), hi)
+                    and not self._adverbial(lo)
+                ):
+                    # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
+                    end = _comma_end(text, lo, speaker.start)
+                    stmt = self._finish("indirect", lo, end, attribution, relays, partials)
+                    rest = text[m.end() : hi]
+                    if stmt is not None and rest.lstrip().startswith(",") and len(rest) > 20:
+                        tail_start = m.end() + rest.index(",") + 1
+                        again = Attribution(cue, m.start(), m.end(), speaker, m.end())
+                        self._finish("indirect", tail_start, hi, again, relays, partials)
+                    return stmt
                 if not after_text.strip(_TRAILING_PUNCT) or _only_adverbs(after_text, self):
                     # "…, he said." — content before the attribution
                     end = _comma_end(text, lo, speaker.start)
@@ -349,7 +377,12 @@ class _Run:
                         continue
                     return self._finish("indirect", lo, end, attribution, relays, partials)
                 if weak and comp is None and not after_text.startswith((":", ",")):
-                    continue
+                    if self.lex.weak_cues_need_complementizer:
+                        continue
+                    if speaker.pronoun is None and speaker.kind in ("unknown",):
+                        continue
+                    if len(_WORD_re.findall(after_text[:200])) < 3:
+                        continue
                 return self._finish("indirect", content_start, hi, attribution, relays, partials)
             if group in ("post", "nya"):
                 before = text[lo : m.start()].rstrip()
@@ -371,6 +404,24 @@ class _Run:
         if relays.according and not relays.prefix[len(relays.according) :]:
             return self._finish("indirect", lo, hi, None, relays, partials)
         return None
+
+    def _attribution_ends(self, pos: int, hi: int) -> bool:
+        """After "X said": only a few adverbs ("Friday afternoon") before a comma or the end."""
+        rest = self.text[pos : min(hi, pos + 80)]
+        cut = min((k for k in (rest.find(","), rest.find(";")) if k >= 0), default=-1)
+        if cut < 0:
+            return hi - pos <= 80 and len(_WORD_re.findall(rest)) <= 4
+        return len(_WORD_re.findall(rest[:cut])) <= 4
+
+    def _adverbial(self, lo: int) -> bool:
+        """Does the sentence open with an adverbial ("Pada Selasa (8/10), …", "On Monday, …")?"""
+        m = _WORD_re.match(self.text, lo, lo + 40)
+        return m is not None and m.group().lower() in self.lex.adverbial_openers
+
+    def _clause_subject(self, lo: int, hi: int) -> Mention | None:
+        toks = tokenize(self.text, lo, min(hi, lo + 160))
+        np = np_after(self.text, toks, 0, vocab(self.language))
+        return classify(self.text, np, self.language) if np else None
 
     def _late_complementizer(self, pos: int, hi: int) -> regex.Match[str] | None:
         """ "menyatakan secara terpisah bahwa": allow a few adverbs before the complementizer."""
@@ -484,6 +535,14 @@ class _Run:
             return
         attribution = Attribution(last.group(), last.start(), last.end(), speaker, last.end())
         self._add(self.emit("partial", q.start, q.end, attribution, None))
+
+
+def _after_comma(text: str, lo: int, pos: int) -> bool:
+    """True when only spaces separate `pos` from a preceding comma (or dash)."""
+    k = pos
+    while k > lo and text[k - 1] in " \t":
+        k -= 1
+    return k > lo and text[k - 1] in ",—–"
 
 
 def _comma_end(text: str, lo: int, pos: int) -> int:

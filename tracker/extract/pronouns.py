@@ -34,6 +34,7 @@ class Antecedent:
     suffix: tuple[InternalHop, ...]
     from_statement: bool
     mention: Mention | None = None  # a sentence subject not yet in the source table
+    singular: bool = True  # "seorang pejabat" may be "ia"; "officials" may not be "he"
 
 
 class Salience:
@@ -69,6 +70,8 @@ class Salience:
             if item is None:
                 continue
             if pronoun == "person" and item.kind not in ("person", "anonymous"):
+                continue
+            if pronoun == "person" and item.kind == "anonymous" and not item.singular:
                 continue
             return item
         return None

@@ -76,6 +76,9 @@ class SourceTable:
     def kind(self, sid: int) -> str:
         return self._entries[sid].kind
 
+    def name(self, sid: int) -> str:
+        return self._entries[sid].names[0]
+
     def finalize(self, used: set[int]) -> tuple[list[Source], dict[int, SourceRef]]:
         """Keys in order of first use; the canonical name is the longest alias seen."""
         sources: list[Source] = []

@@ -66,6 +66,7 @@ class Lexicon:
     relative_markers: frozenset[str]
     coordinators: frozenset[str]
     non_name_words: frozenset[str]
+    weak_cues_need_complementizer: bool
 
 
 def _read(name: str) -> Any:
@@ -122,6 +123,7 @@ def load_lexicon(language: str) -> Lexicon:
         relative_markers=frozenset(tup("relative_markers")),
         coordinators=frozenset(tup("coordinators")),
         non_name_words=frozenset(tup("non_name_words")),
+        weak_cues_need_complementizer=bool(raw.get("weak_cues_need_complementizer", True)),
     )
 
 
