@@ -194,7 +194,7 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
             pron = Mention(cue, cs, ce, cue, "person", pronoun="person")
             return Attribution(cue, cs, ce, pron, ce)
         toks = tokenize(text, ce, hi)
-        np = np_after(text, toks, 0, v)
+        np = np_after(text, toks, 0, v, loose=True)
         if not np:
             return None
         mention = classify(text, np, language)
@@ -227,6 +227,12 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
     if mention is None:
         return None
     k = toks.index(np[-1]) + 1
+    if k < len(toks) and toks[k].text == "(":
+        j = k + 1
+        while j < len(toks) and toks[j].text != ")" and j - k < 12:
+            j += 1
+        if j < len(toks) and toks[j].text == ")":
+            k = j + 1  # Rep. John Mica (R-Fla.) said
     if k < len(toks) and toks[k].text == ",":
         j = k + 1
         while j < len(toks) and toks[j].text not in ",.;":
@@ -255,6 +261,12 @@ def _apposition_after(
     """“…,” kata Jeffrey Lewis, direktur di … — the apposition gives role and affiliation."""
     v = vocab(language)
     k = toks.index(np[-1]) + 1
+    if k < len(toks) and toks[k].text == "(":
+        j = k + 1
+        while j < len(toks) and toks[j].text != ")" and j - k < 12:
+            j += 1
+        if j < len(toks) and toks[j].text == ")":
+            k = j + 1  # Rep. John Mica (R-Fla.) said
     if k < len(toks) and toks[k].text == ",":
         j = k + 1
         while j < len(toks) and toks[j].text not in ",.;:" and j - k < 16:

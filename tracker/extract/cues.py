@@ -88,6 +88,13 @@ def _is_edge(text: str, pos: int) -> bool:
     return not (ch.isalnum() or ch == "-")
 
 
+def _mid_sentence(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and k > pos - 8 and text[k] in " \t\u00a0":
+        k -= 1
+    return k >= 0 and (text[k].isalnum() or text[k] in ",;")
+
+
 def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[str, list[CueMatch]]:
     """All lexicon phrases in text[lo:hi] by category, left to right, non-overlapping."""
     table = _table(language)
@@ -106,6 +113,8 @@ def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[s
             end = begin + len(phrase)
             if end > hi:
                 continue
+            if category == "cue" and text[begin].isupper() and _mid_sentence(text, begin):
+                continue  # "the United States": a capitalised cue word inside a sentence
             if end == m.end() or (text[begin:end].lower() == phrase and _is_edge(text, end)):
                 out[category].append(CueMatch(begin, end, text[begin:end], group))
                 floor[category] = end

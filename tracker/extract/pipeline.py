@@ -359,7 +359,6 @@ class _Run:
                     and before_words >= 3
                     and comp is None
                     and self._attribution_ends(m.end(), hi)
-                    and not self._adverbial(lo)
                 ):
                     # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
                     end = _comma_end(text, lo, speaker.start)
@@ -412,11 +411,6 @@ class _Run:
         if cut < 0:
             return hi - pos <= 80 and len(_WORD_re.findall(rest)) <= 4
         return len(_WORD_re.findall(rest[:cut])) <= 4
-
-    def _adverbial(self, lo: int) -> bool:
-        """Does the sentence open with an adverbial ("Pada Selasa (8/10), …", "On Monday, …")?"""
-        m = _WORD_re.match(self.text, lo, lo + 40)
-        return m is not None and m.group().lower() in self.lex.adverbial_openers
 
     def _clause_subject(self, lo: int, hi: int) -> Mention | None:
         toks = tokenize(self.text, lo, min(hi, lo + 160))

@@ -54,12 +54,19 @@ def _np_with_name(
     """An NP at token k, upgraded by a following name: "media resmi Korea Utara, KCNA,"."""
     v = vocab(language)
     np = np_after(text, toks, k, v, loose=True)
-    if not np:
-        return None, k
-    mention = classify(text, np, language)
-    k = toks.index(np[-1]) + 1
+    mention = classify(text, np, language) if np else None
     if mention is None:
-        return None, k
+        # After "according to" / "citing" whatever runs to the next comma is the source:
+        # "according to federal statistics", "citing their attorneys".
+        j = k
+        while j < len(toks) and toks[j].is_word and j - k < 8:
+            j += 1
+        if j == k or (j < len(toks) and toks[j].text not in ",.;:)"):
+            return None, k
+        np = toks[k:j]
+        surface = text[np[0].start : np[-1].end]
+        mention = Mention(surface, np[0].start, np[-1].end, surface, "unknown")
+    k = toks.index(np[-1]) + 1
     if k + 1 < len(toks) and toks[k].text == ",":
         j = k + 1
         while j < len(toks) and toks[j].text not in ",;.":

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 
 import regex
 
-from tracker.extract.lexicon import Lexicon
+from tracker.extract.lexicon import Lexicon, load_lexicon
 from tracker.extract.quotes import QuoteSpan
 
 # A sentence ends at terminal punctuation (plus any closing marks) followed by spaces and
@@ -32,11 +33,13 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
     for m in SENTENCE_END_re.finditer(text):
         pos = m.start()
         i = bisect.bisect_right(starts, pos) - 1
-        if i >= 0 and quotes[i].start < pos < quotes[i].end - 1:
-            continue
+        if i >= 0 and quotes[i].start < pos and m.end() < quotes[i].end:
+            continue  # inside a quote; a stop right before its closing mark still counts
         if m.group("end") is not None:
             if m.group("end")[0] == "." and _is_abbreviation(text, pos, lexicon):
                 continue
+            if i >= 0 and m.end() == quotes[i].end and _attribution_follows(text, m.end(), lexicon):
+                continue  # “…?” Borger asked. — the attribution belongs to the quote
             cuts.append(m.end())
         else:
             cuts.append(pos)
@@ -48,6 +51,25 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
             spans.append((start, end))
         prev = cut
     return spans
+
+
+@functools.cache
+def _attribution_re(language: str) -> regex.Pattern[str]:
+    lex = load_lexicon(language)
+    cues = sorted({c for c in (*lex.post_cues, *lex.cue_verbs) if c}, key=len, reverse=True)
+    return regex.compile(
+        r"""
+        [ \t]++
+        (?:(?:\p{Lu}[\p{L}\p{M}.'’\-]*+ | \([^)\n]{0,24}+\))[ \t]++){1,5}   # Rep. John Mica (R)
+        (?:\L<cue>)(?![\p{L}\p{N}])                                        # said / asked
+        """,
+        regex.VERBOSE,
+        cue=cues,
+    )
+
+
+def _attribution_follows(text: str, pos: int, lexicon: Lexicon) -> bool:
+    return _attribution_re(lexicon.language).match(text, pos, pos + 120) is not None
 
 
 def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:
