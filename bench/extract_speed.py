@@ -74,7 +74,7 @@ def main() -> None:
         size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
         t_scan = best_of(args.repeat, lambda: [bare_scan(t) for t, _ in docs])
         t_extract = best_of(args.repeat, lambda: [extract(t, lang) for t, lang in docs])
-        t_auto = best_of(1, lambda: [extract(t) for t, _ in docs])
+        t_auto = best_of(args.repeat, lambda: [extract(t) for t, _ in docs])
         print(f"corpora: {len(docs)} documents, {size:.2f} MB (UTF-8), best of {args.repeat}")
         print(f"  bare quote-mark scan : {t_scan:8.3f} s  {size / t_scan:8.2f} MB/s")
         print(f"  extract (lang given) : {t_extract:8.3f} s  {size / t_extract:8.2f} MB/s")

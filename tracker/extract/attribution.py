@@ -22,8 +22,8 @@ from tracker.extract.speakers import (
 
 # Look-behind and look-ahead windows: attribution is local, and bounded windows keep the
 # extractor linear on a 1 MB paragraph.
-BEFORE_WINDOW = 300
-AFTER_WINDOW = 250
+BEFORE_WINDOW = 160
+AFTER_WINDOW = 140
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
 
 
@@ -144,7 +144,7 @@ def leading_subject(text: str, start: int, end: int, language: str) -> Mention |
     v = vocab(language)
     if text[start] in QUOTE_CHARS:
         return None  # a sentence opening with a quote has no narrative subject
-    toks = tokenize(text, start, min(end, start + 200))
+    toks = tokenize(text, start, min(end, start + 120))
     segs: list[list[Token]] = []
     cur: list[Token] = []
     for tok in toks:

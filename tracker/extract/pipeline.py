@@ -145,7 +145,12 @@ class _Run:
     def _name_like(self, mention: Mention) -> bool:
         """A sentence-initial capital is a name only if the word never appears in lower case
         elsewhere in the text ("Hubungan Korea Utara …" is not a person)."""
-        first = mention.name.split()[0].lower()
+        first_word = mention.name.split()[0]
+        first = first_word.lower()
+        if first_word.isupper() and len(first_word) > 3:
+            return False  # a dateline: "JAKARTA, KOMPAS —"
+        if self.language == "id" and first.endswith("nya"):
+            return False  # "Dananya", "Akibatnya": a common noun with -nya, never a name
         return first not in self.common
 
     def _bare(self, kind: str, start: int, end: int, attribution: Attribution | None) -> _Stmt:
@@ -335,7 +340,7 @@ class _Run:
                 after_text = text[m.end() : hi].lstrip()
                 if speaker is None and text[lo : m.start()].rstrip().endswith(","):
                     # "…, said Smith." — the speaker follows the cue
-                    toks = tokenize(text, m.end(), min(hi, m.end() + 200))
+                    toks = tokenize(text, m.end(), min(hi, m.end() + 120))
                     np = np_after(text, toks, 0, vocab(self.language))
                     after_spk = classify(text, np, self.language) if np else None
                     if after_spk is not None:
@@ -393,7 +398,7 @@ class _Run:
                         cue, m.start(), m.end(), cue, "person", pronoun="person"
                     )
                 else:
-                    toks = tokenize(text, m.end(), min(hi, m.end() + 200))
+                    toks = tokenize(text, m.end(), min(hi, m.end() + 120))
                     np = np_after(text, toks, 0, vocab(self.language))
                     spk = classify(text, np, self.language) if np else None
                 if spk is None:
@@ -413,7 +418,7 @@ class _Run:
         return len(_WORD_re.findall(rest[:cut])) <= 4
 
     def _clause_subject(self, lo: int, hi: int) -> Mention | None:
-        toks = tokenize(self.text, lo, min(hi, lo + 160))
+        toks = tokenize(self.text, lo, min(hi, lo + 120))
         np = np_after(self.text, toks, 0, vocab(self.language))
         return classify(self.text, np, self.language) if np else None
 
@@ -436,7 +441,7 @@ class _Run:
         partials: list[QuoteSpan],
     ) -> _Stmt | None:
         text = self.text
-        toks = tokenize(text, m.end(), min(hi, m.end() + 200))
+        toks = tokenize(text, m.end(), min(hi, m.end() + 120))
         np = np_after(text, toks, 0, vocab(self.language))
         if not np:
             if toks and toks[0].lower.endswith("nya"):

@@ -17,7 +17,7 @@ from tracker.extract.speakers import (
     vocab,
 )
 
-RELAY_WINDOW = 200
+RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6
 
 
@@ -120,6 +120,8 @@ def find_relays(
     main_start, main_end = start, end
     consumed = start
     count = 0
+    if not markers and not media:
+        return Relays((), (), (), start, end)
     by_start = {m.start(): m for m in markers}
     for m in markers:
         if m.start() < consumed:
