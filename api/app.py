@@ -10,6 +10,7 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 
 from api.controllers.documents import DocumentController
+from api.controllers.provenance import ProvenanceController
 from api.controllers.sources import SourceController
 from api.controllers.statements import StatementController
 from api.deps import provide_service
@@ -54,7 +55,12 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
 
     api_v1 = Router(
         path="/api/v1",
-        route_handlers=[DocumentController, StatementController, SourceController],
+        route_handlers=[
+            DocumentController,
+            StatementController,
+            SourceController,
+            ProvenanceController,
+        ],
     )
     return Litestar(
         route_handlers=[api_v1, health, stats],

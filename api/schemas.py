@@ -9,6 +9,7 @@ import msgspec
 
 from tracker.chains import SourceBrief, Walk
 from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.provenance import ProvenanceItem
 from tracker.views import DocumentView, SourceView, StatementView
 
 SourceKind = Literal[
@@ -135,6 +136,12 @@ class SourcePage(msgspec.Struct):
 
     items: list[SourceView]
     next_cursor: str | None
+
+
+class ProvenanceResult(msgspec.Struct):
+    """Statements matching a pasted quote, best first."""
+
+    items: list[ProvenanceItem]
 
 
 class Health(msgspec.Struct):

@@ -13,6 +13,7 @@ from tracker.db import transaction
 from tracker.errors import TrackerError
 from tracker.formats import BadItem, RawItem, expand_paths, read_items
 from tracker.ingest import BatchOutcome, PreparedDocument, prepare_item, write_batch
+from tracker.linking import link_document
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -116,7 +117,10 @@ def write_with_retry(
     for attempt in range(MAX_RETRIES):
         try:
             with transaction(factory) as session:
-                return write_batch(session, batch), []
+                outcome = write_batch(session, batch)
+                for document_id in outcome.document_ids:
+                    link_document(session, document_id)
+                return outcome, []
         except OperationalError as exc:
             if not _is_retryable(exc) or attempt == MAX_RETRIES - 1:
                 raise

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from tracker.errors import NotFoundError, ValidationError
+from tracker.names import names_compatible
 from tracker.vocabulary import NAMED_PRIMARY_KINDS
 
 if TYPE_CHECKING:
@@ -26,17 +27,18 @@ WALK_SQL = text(
     WITH RECURSIVE walk (
         citation_id, statement_id, document_id, parent_walk_id, source_id, relation, cue,
         evidence_start, evidence_end, upstream_statement_id, link_method, link_similarity,
-        depth, sort_path
+        inverted_statement_id, depth, sort_path
     ) AS (
         SELECT c.id, c.statement_id, c.document_id, NULL::bigint, c.source_id, c.relation,
                c.cue, c.evidence_start, c.evidence_end, c.upstream_statement_id,
-               c.link_method, c.link_similarity, 0, ARRAY[c.position::bigint, c.id]
+               c.link_method, c.link_similarity, c.inverted_statement_id, 0,
+               ARRAY[c.position::bigint, c.id]
         FROM citation c
         WHERE c.statement_id = :statement_id AND c.parent_id IS NULL
       UNION ALL
         SELECT n.id, n.statement_id, n.document_id, w.citation_id, n.source_id, n.relation,
                n.cue, n.evidence_start, n.evidence_end, n.upstream_statement_id,
-               n.link_method, n.link_similarity, w.depth + 1,
+               n.link_method, n.link_similarity, n.inverted_statement_id, w.depth + 1,
                w.sort_path || ARRAY[n.position::bigint, n.id]
         FROM walk w
         CROSS JOIN LATERAL (
@@ -51,7 +53,8 @@ WALK_SQL = text(
     ) CYCLE citation_id SET is_cycle USING cycle_path
     SELECT w.citation_id, w.statement_id, w.document_id, w.parent_walk_id, w.depth,
            w.relation, w.cue, w.evidence_start, w.evidence_end, w.upstream_statement_id,
-           w.link_method, w.link_similarity, w.is_cycle,
+           w.link_method, w.link_similarity, w.inverted_statement_id, w.is_cycle,
+           up.speaker_id AS upstream_speaker_id, usp.name AS upstream_speaker_name,
            s.id AS source_id, s.name AS source_name, s.kind AS source_kind,
            s.state_media AS source_state_media,
            (w.upstream_statement_id IS NOT NULL AND up.id IS NULL) AS is_broken,
@@ -66,11 +69,15 @@ WALK_SQL = text(
     FROM walk w
     JOIN source s ON s.id = w.source_id
     LEFT JOIN statement up ON up.id = w.upstream_statement_id
+    LEFT JOIN source usp ON usp.id = up.speaker_id
     ORDER BY w.sort_path
     """
 )
 
-_STATEMENT_SQL = text("SELECT id, document_id FROM statement WHERE id = :id")
+_STATEMENT_SQL = text(
+    "SELECT st.id, st.document_id, sp.name AS speaker_name FROM statement st "
+    "LEFT JOIN source sp ON sp.id = st.speaker_id WHERE st.id = :id"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +107,13 @@ class WalkHop:
     document_id: int
     evidence_start: int | None
     evidence_end: int | None
-    upstream_statement_id: int | None
-    upstream_document_id: int | None
+    continues_statement_id: int | None
+    """The statement in another document this hop's words are continued into."""
+    continues_document_id: int | None
     link: dict[str, Any] | None
+    """How that link was made: ``{"method", "similarity"}``."""
+    inverted_statement_id: int | None
+    """A matching statement of the cited outlet published later: a time inversion."""
     is_primary: bool
 
 
@@ -122,20 +133,12 @@ class Walk:
         return {
             "statement_id": self.statement_id,
             "document_id": self.document_id,
-            "hops": [_hop_dict(h) for h in self.hops],
+            "hops": [asdict(h) for h in self.hops],
             "primary_sources": [asdict(s) for s in self.primary_sources],
             "flags": list(self.flags),
             "depth": 1 + max((h.position for h in self.hops), default=-1),
             "max_depth": self.max_depth,
         }
-
-
-def _hop_dict(hop: WalkHop) -> dict[str, Any]:
-    data = asdict(hop)
-    # A hop that continues into another document names the statement it continues into.
-    data["continues_statement_id"] = hop.upstream_statement_id
-    data["continues_document_id"] = hop.upstream_document_id
-    return data
 
 
 def walk(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Walk:
@@ -152,11 +155,25 @@ def walk(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH
     rows = session.execute(
         WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
     ).all()
-    return build_walk(statement_id, head.document_id, rows, max_depth)
+    return build_walk(statement_id, head.document_id, rows, max_depth, head.speaker_name)
 
 
-def build_walk(statement_id: int, document_id: int, rows: Any, max_depth: int) -> Walk:
-    """Turn the walk query's rows into a Walk with its primary sources and flags."""
+def build_walk(
+    statement_id: int,
+    document_id: int,
+    rows: Any,
+    max_depth: int,
+    speaker_name: str | None = None,
+) -> Walk:
+    """Turn the walk query's rows into a Walk with its primary sources and fact-check flags.
+
+    Beyond the walk's own flags (complete, anonymous, circular, truncated, broken):
+    ``altered`` when a link was fuzzy (the wording drifted from the upstream statement),
+    ``misattributed`` when an upstream statement names another speaker,
+    ``time_inversion`` when the cited outlet only said it later, ``state_media_origin``
+    when the words passed through state media, ``anonymous_only`` when every primary
+    source is anonymous.
+    """
     result = Walk(statement_id=statement_id, document_id=document_id, max_depth=max_depth)
     index_of: dict[int, int] = {}
     flags: set[str] = set()
@@ -185,15 +202,28 @@ def build_walk(statement_id: int, document_id: int, rows: Any, max_depth: int) -
             document_id=row.document_id,
             evidence_start=row.evidence_start,
             evidence_end=row.evidence_end,
-            upstream_statement_id=row.upstream_statement_id,
-            upstream_document_id=row.upstream_document_id,
+            continues_statement_id=row.upstream_statement_id,
+            continues_document_id=row.upstream_document_id,
             link=link,
+            inverted_statement_id=row.inverted_statement_id,
             is_primary=is_primary,
         )
         index_of[row.citation_id] = hop.index
         result.hops.append(hop)
         if row.is_broken:
             flags.add("broken")
+        if row.inverted_statement_id is not None:
+            flags.add("time_inversion")
+        if row.link_similarity is not None and row.link_similarity < 1.0:
+            flags.add("altered")
+        if (
+            row.upstream_speaker_name is not None
+            and speaker_name is not None
+            and not names_compatible(row.upstream_speaker_name, speaker_name)
+        ):
+            flags.add("misattributed")
+        if source.state_media:
+            flags.add("state_media_origin")
         if truncated:
             flags.add("truncated")
         if is_primary:
@@ -202,9 +232,9 @@ def build_walk(statement_id: int, document_id: int, rows: Any, max_depth: int) -
     kinds = {s.kind for s in result.primary_sources}
     if any(s.kind == "anonymous" for s in result.primary_sources):
         flags.add("anonymous")
+        if all(s.kind == "anonymous" for s in result.primary_sources):
+            flags.add("anonymous_only")
     if kinds and kinds <= NAMED_PRIMARY_KINDS and not flags & {"circular", "truncated", "broken"}:
         flags.add("complete")
-    if any(s.state_media for s in result.primary_sources):
-        flags.add("state_media_origin")
     result.flags = sorted(flags)
     return result

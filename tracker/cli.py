@@ -253,6 +253,60 @@ def reextract(document_ids: tuple[int, ...], everything: bool) -> None:
 
 
 @main.command()
+@click.argument("quote")
+@click.option("--lang", type=click.Choice(["id", "en", "auto"]), default="auto", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 50), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON.")
+@user_errors
+def provenance(quote: str, lang: str, limit: int, as_json: bool) -> None:
+    """Where did QUOTE come from? Best matches, first appearance, primary sources."""
+    from dataclasses import asdict
+
+    service = _service()
+    try:
+        items = service.provenance(quote, None if lang == "auto" else lang, limit)
+    finally:
+        service.close()
+    if as_json:
+        payload = {"items": [asdict(i) for i in items]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+        return
+    if not items:
+        click.echo("no matching statement")
+        return
+    first = items[0].first_appearance
+    click.echo(
+        f"first appearance: statement {first['statement_id']} in document "
+        f"{first['document_id']} ({first['published_at'] or 'date unknown'})"
+    )
+    for item in items:
+        speaker = item.speaker["name"] if item.speaker else "unknown"
+        origin = ", ".join(s.name for s in item.primary_sources) or "none"
+        flags = ", ".join(item.flags) or "none"
+        click.echo(
+            f"- statement {item.statement_id} (document {item.document_id}), "
+            f"similarity {item.similarity:.2f}, speaker {speaker}, primary: {origin}, "
+            f"flags: {flags}\n    {item.text}"
+        )
+
+
+@main.command()
+@click.argument("document_ids", nargs=-1, type=int)
+@click.option("--all", "everything", is_flag=True, help="Link every stored document.")
+@user_errors
+def link(document_ids: tuple[int, ...], everything: bool) -> None:
+    """Link hops that cite an outlet to that outlet's own earlier statements."""
+    if bool(document_ids) == everything:
+        raise click.UsageError("give DOC_ID... or --all (not both)")
+    service = _service()
+    try:
+        report = service.link(None if everything else list(document_ids))
+    finally:
+        service.close()
+    click.echo(f"links made: {report.linked}; time inversions flagged: {report.time_inversions}")
+
+
+@main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @user_errors
 def stats(as_json: bool) -> None:

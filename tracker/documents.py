@@ -10,9 +10,11 @@ from sqlalchemy import text
 
 from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
+from tracker.fingerprint import fingerprint, search_config
 from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.names import normalize_name
 from tracker.pagination import check_limit, decode_cursor, encode_cursor
-from tracker.sources import SourceResolver, normalize_name
+from tracker.sources import SourceResolver
 from tracker.validation import validate_document
 from tracker.views import DocumentView, HopView, Page, StatementView
 
@@ -54,9 +56,11 @@ _FIND_EXISTING = text(
 _INSERT_STATEMENT = text(
     """
     INSERT INTO statement (id, document_id, document_length, kind, start_offset, end_offset,
-                           text, cue, cue_start, cue_end, speaker_id, speaker_surface, origin)
+                           text, cue, cue_start, cue_end, speaker_id, speaker_surface, origin,
+                           fingerprint, search_config)
     VALUES (:id, :document_id, :document_length, :kind, :start, :end, :text, :cue,
-            :cue_start, :cue_end, :speaker_id, :speaker_surface, :origin)
+            :cue_start, :cue_end, :speaker_id, :speaker_surface, :origin,
+            :fingerprint, CAST(:search_config AS regconfig))
     """
 )
 _INSERT_CITATION = text(
@@ -123,7 +127,14 @@ def store_document(
         existing = session.execute(_FIND_EXISTING, {"content_hash": digest, "url": doc.url}).one()
         return StoreResult(get_document(session, existing.id), created=False)
     document_id = int(row.id)
-    write_statements(session, document_id, doc.text, doc.statements or (), origin=origin)
+    write_statements(
+        session,
+        document_id,
+        doc.text,
+        doc.statements or (),
+        origin=origin,
+        language=language or doc.language,
+    )
     return StoreResult(get_document(session, document_id), created=True)
 
 
@@ -155,6 +166,7 @@ def write_statements(
     statements: tuple[StatementIn, ...] | list[StatementIn],
     *,
     origin: str,
+    language: str | None,
 ) -> list[int]:
     """Insert statements and their chains for a stored document; return statement ids."""
     if not statements:
@@ -184,6 +196,8 @@ def write_statements(
                 "speaker_id": speaker_id,
                 "speaker_surface": st.speaker_surface,
                 "origin": origin,
+                "fingerprint": fingerprint(document_text[st.start : st.end]),
+                "search_config": search_config(language),
             }
         )
         ids: list[int] = []

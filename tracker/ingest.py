@@ -10,10 +10,11 @@ from sqlalchemy import text
 
 from tracker.documents import content_hash
 from tracker.extract import EXTRACTOR_VERSION, Extraction, detect_language, extract
+from tracker.fingerprint import fingerprint, search_config
 from tracker.formats import RawItem
 from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.names import normalize_name
 from tracker.outlets import outlet_source
-from tracker.sources import normalize_name
 from tracker.validation import validate_document
 
 if TYPE_CHECKING:
@@ -204,13 +205,15 @@ _INSERT_ANONYMOUS_SQL = text(
 _INSERT_STATEMENTS_SQL = text(
     """
     INSERT INTO statement (id, document_id, document_length, kind, start_offset, end_offset,
-                           text, cue, cue_start, cue_end, speaker_id, speaker_surface, origin)
+                           text, cue, cue_start, cue_end, speaker_id, speaker_surface, origin,
+                           fingerprint, search_config)
     SELECT * FROM unnest(CAST(:id AS bigint[]), CAST(:document_id AS bigint[]),
                          CAST(:document_length AS int[]), CAST(:kind AS text[]),
                          CAST(:start AS int[]), CAST(:end AS int[]), CAST(:text AS text[]),
                          CAST(:cue AS text[]), CAST(:cue_start AS int[]),
                          CAST(:cue_end AS int[]), CAST(:speaker_id AS bigint[]),
-                         CAST(:speaker_surface AS text[]), CAST(:origin AS text[]))
+                         CAST(:speaker_surface AS text[]), CAST(:origin AS text[]),
+                         CAST(:fingerprint AS text[]), CAST(:search_config AS regconfig[]))
     """
 )
 _INSERT_CITATIONS_SQL = text(
@@ -423,6 +426,8 @@ def write_batch(
                     "speaker_id": source_id(doc_id, speaker),
                     "speaker_surface": st.speaker_surface,
                     "origin": origin,
+                    "fingerprint": fingerprint(text_[st.start : st.end]),
+                    "search_config": search_config(p.language),
                 }
             )
             hop_ids: list[int] = []

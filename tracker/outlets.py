@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from tracker.extract.lexicon import Outlet, load_outlets
 from tracker.inputs import SourceIn
-from tracker.sources import normalize_name
+from tracker.names import normalize_name
 
 
 @functools.cache

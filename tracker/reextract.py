@@ -59,7 +59,9 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
         for st in statements_from_extraction(extract(doc.text, language=language))
         if (st.start, st.end) not in kept
     ]
-    write_statements(session, document_id, doc.text, fresh, origin=EXTRACTOR_VERSION)
+    write_statements(
+        session, document_id, doc.text, fresh, origin=EXTRACTOR_VERSION, language=doc.language
+    )
     return ReextractOutcome(document_id, removed=removed, added=len(fresh), kept=len(kept))
 
 

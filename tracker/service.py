@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from tracker import chains, documents, sources
+from tracker import chains, documents, linking, provenance, sources
 from tracker.db import (
     database_url,
     make_engine,
@@ -16,7 +16,8 @@ from tracker.db import (
     stop_embedded_servers,
     transaction,
 )
-from tracker.errors import DatabaseUnavailableError
+from tracker.errors import DatabaseUnavailableError, NotFoundError
+from tracker.models import Document
 from tracker.vocabulary import MANUAL_ORIGIN
 
 if TYPE_CHECKING:
@@ -76,13 +77,19 @@ class TrackerService:
         manual = doc.statements is not None
         prepared = prepare_document(doc, extract_statements=extract)
         with transaction(self.sessions) as session:
-            return documents.store_document(
+            result = documents.store_document(
                 session,
                 prepared.doc,
                 origin=MANUAL_ORIGIN if manual else EXTRACTOR_VERSION,
                 language=prepared.language,
                 outlet=prepared.outlet,
             )
+            if result.created:
+                linking.link_document(session, result.document.id)
+                result = documents.StoreResult(
+                    documents.get_document(session, result.document.id), created=True
+                )
+            return result
 
     def ingest(
         self,
@@ -107,6 +114,33 @@ class TrackerService:
             with transaction(self.sessions) as session:
                 outcomes.append(reextract_document(session, document_id))
         return outcomes
+
+    def link(self, document_ids: list[int] | None) -> linking.LinkReport:
+        """Make automatic upstream links for stored documents (all when None)."""
+        total = linking.LinkReport()
+        if document_ids is None:
+            with self.sessions() as session:
+                document_ids = linking.all_document_ids(session)
+        for document_id in document_ids:
+            with transaction(self.sessions) as session:
+                if session.get(Document, document_id) is None:
+                    raise NotFoundError("document", document_id)
+                report = linking.link_document(session, document_id)
+            total.linked += report.linked
+            total.time_inversions += report.time_inversions
+        return total
+
+    def appearances(self, statement_id: int) -> provenance.Appearances:
+        """Every document carrying this statement or a close variant, oldest first."""
+        with self.sessions() as session:
+            return provenance.appearances(session, statement_id)
+
+    def provenance(
+        self, quote: str, language: str | None = None, limit: int = 10
+    ) -> list[provenance.ProvenanceItem]:
+        """Best matches for a pasted quote, with first appearance and primary sources."""
+        with self.sessions() as session:
+            return provenance.lookup(session, quote, language=language, limit=limit)
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, statements, sources by kind and citations."""

@@ -2,55 +2,21 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import regex
 from sqlalchemy import text
 
 from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
 from tracker.inputs import SourceIn
+from tracker.names import normalize_name
 from tracker.pagination import check_limit, decode_cursor, encode_cursor
 from tracker.views import Page, SourceView
 from tracker.vocabulary import SOURCE_KINDS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-HONORIFICS: frozenset[str] = frozenset(
-    {
-        # Indonesian titles and honorifics
-        "bapak", "pak", "ibu", "bu", "saudara", "sdr", "presiden", "wakil", "menteri",
-        "gubernur", "bupati", "walikota", "jenderal", "jend", "mayjen", "brigjen", "letjen",
-        "kolonel", "kapten", "kompol", "kombes", "irjen", "ajun", "dr", "drs", "ir", "prof",
-        "haji", "hj", "h", "kh", "raden", "tuan", "nyonya",
-        # English titles and honorifics
-        "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "president", "minister", "senator",
-        "sen", "rep", "gov", "governor", "gen", "general", "col", "colonel", "lt", "sgt",
-        "capt", "captain", "rev", "judge", "justice", "secretary", "chairman", "mayor",
-        "prime", "vice", "the", "doctor", "professor",
-    }
-)  # fmt: skip
-"""Leading words that say what a person is, not who: dropped from the matching key."""
-
-_punct_re = regex.compile(r"[\p{P}\p{S}]+")
-_space_re = regex.compile(r"\s+")
-
-
-def normalize_name(name: str) -> str:
-    """The matching key of a name: casefolded, without diacritics, titles or punctuation.
-
-    "Presiden Kim Jong-un", "kim jong un" and "Kim Jong Un" share one key, so a later
-    document's mention finds the source an earlier one created.
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-    words = _space_re.sub(" ", _punct_re.sub(" ", bare)).strip().split(" ")
-    while len(words) > 1 and words[0] in HONORIFICS:
-        words.pop(0)
-    return " ".join(w for w in words if w)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +107,8 @@ class SourceResolver:
         return resolved
 
     def _store(self, mention: SourceIn, normalized: str) -> ResolvedSource:
+        if mention.kind == "news_outlet":
+            mention, normalized = _canonical_outlet(mention, normalized)
         params = {
             "name": mention.name.strip(),
             "normalized": normalized,
@@ -257,3 +225,20 @@ def search_sources(
     more = len(ids) > limit
     ids = ids[:limit]
     return Page(_source_views(session, ids), encode_cursor(ids[-1]) if more else None)
+
+
+def _canonical_outlet(mention: SourceIn, normalized: str) -> tuple[SourceIn, str]:
+    """A known outlet under its list name, with its state-media status."""
+    from tracker.outlets import outlet_by_name
+
+    known = outlet_by_name(mention.name)
+    if known is None:
+        return mention, normalized
+    canonical = SourceIn(
+        name=known.name,
+        kind="news_outlet",
+        role=mention.role,
+        affiliation=mention.affiliation,
+        state_media=known.state_media or mention.state_media,
+    )
+    return canonical, normalize_name(known.name)

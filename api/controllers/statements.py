@@ -7,6 +7,7 @@ from litestar.params import Parameter
 
 from api.schemas import StatementPage
 from tracker.chains import Walk
+from tracker.provenance import Appearances
 from tracker.service import TrackerService
 from tracker.views import StatementView
 
@@ -31,6 +32,14 @@ class StatementController(Controller):
         max_depth: int | None = Parameter(default=None, ge=1, le=1000),
     ) -> Walk:
         return service.walk(statement_id, max_depth)
+
+    @get(
+        "/{statement_id:int}/appearances",
+        sync_to_thread=True,
+        summary="Every document carrying this statement, oldest first, with flags",
+    )
+    def appearances(self, statement_id: int, service: TrackerService) -> Appearances:
+        return service.appearances(statement_id)
 
     @get("/", sync_to_thread=True, summary="Statements by document, speaker or words")
     def list(

@@ -76,7 +76,8 @@ def test_seed_style_chain_round_trip(client: TestClient[Any], engine: Engine) ->
     assert [h["position"] for h in walk["hops"]] == [0, 1, 2]
     assert {"relation", "cue", "document_id"} <= set(walk["hops"][0])
     assert [p["name"] for p in walk["primary_sources"]] == ["Kim Jong Un"]
-    assert walk["flags"] == ["complete"]
+    assert walk["flags"] == ["complete", "state_media_origin"]  # KCNA, from the outlet list
+    assert [h["source"]["state_media"] for h in walk["hops"]] == [False, True, False]
 
     before = counts(engine)
     again = client.post("/api/v1/documents", json=seed_body())

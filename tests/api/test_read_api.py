@@ -83,7 +83,7 @@ def test_walk_max_depth_parameter(client: TestClient[Any]) -> None:
     doc = client.post("/api/v1/documents", json=seed_body()).json()
     sid = doc["statements"][0]["id"]
     walk = client.get(f"/api/v1/statements/{sid}/chain", params={"max_depth": 2}).json()
-    assert len(walk["hops"]) == 2 and walk["flags"] == ["truncated"]
+    assert len(walk["hops"]) == 2 and walk["flags"] == ["state_media_origin", "truncated"]
     assert_problem(client.get(f"/api/v1/statements/{sid}/chain", params={"max_depth": 0}), 400)
 
 

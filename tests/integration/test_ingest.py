@@ -16,6 +16,7 @@ from api.app import create_app
 from tracker.cli import main
 from tracker.config import Settings, get_settings
 from tracker.extract import EXTRACTOR_VERSION
+from tracker.fingerprint import fingerprint
 from tracker.synthetic import generate
 
 RELAY_ID = (
@@ -207,8 +208,8 @@ def test_reextract_keeps_manual_statements(
         conn.execute(
             text(
                 "INSERT INTO statement (document_id, document_length, kind, start_offset, "
-                "end_offset, text, speaker_id, origin) VALUES (:d, :n, 'indirect', :s, :e, :t, "
-                ":sp, 'manual')"
+                "end_offset, text, speaker_id, origin, fingerprint) VALUES (:d, :n, 'indirect', "
+                ":s, :e, :t, :sp, 'manual', :fp)"
             ),
             {
                 "d": doc["id"],
@@ -217,6 +218,7 @@ def test_reextract_keeps_manual_statements(
                 "e": start + len(quote),
                 "t": quote,
                 "sp": speaker,
+                "fp": fingerprint(quote),
             },
         )
     result = runner.invoke(main, ["reextract", str(doc["id"])])

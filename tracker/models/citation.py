@@ -89,6 +89,9 @@ class Citation(SQLModel, table=True):
     link_method: str | None = Field(default=None, sa_type=Text)
     """How an upstream link was made: manual, fingerprint, fuzzy."""
     link_similarity: float | None = Field(default=None, sa_type=Float)
+    inverted_statement_id: int | None = Field(default=None, sa_type=BigInteger)
+    """A matching statement of the cited outlet published after the citing document:
+    reported as ``time_inversion`` and never linked."""
     origin: str = Field(sa_type=Text)
     review_status: str = Field(
         default="unreviewed",

@@ -8,6 +8,7 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Column,
+    Computed,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -17,10 +18,14 @@ from sqlalchemy import (
 from sqlalchemy import (
     text as sa_text,
 )
+from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
 from sqlmodel import Field, SQLModel
 
 from tracker.models.base import created_at_field, in_list_check
 from tracker.vocabulary import REVIEW_STATUSES, STATEMENT_KINDS
+
+SEARCH_VECTOR_SQL = "to_tsvector('simple', text) || to_tsvector(search_config, text)"
+"""Words as written plus the language's stems: candidates for the same quote elsewhere."""
 
 
 class Statement(SQLModel, table=True):
@@ -48,6 +53,8 @@ class Statement(SQLModel, table=True):
         CheckConstraint("length(origin) > 0", name="origin"),
         Index("ix_statement_document_id_start_offset", "document_id", "start_offset"),
         Index("ix_statement_speaker_id_id", "speaker_id", "id"),
+        Index("ix_statement_search_vector", "search_vector", postgresql_using="gin"),
+        Index("ix_statement_fingerprint", "fingerprint", postgresql_using="hash"),
     )
 
     id: int | None = Field(default=None, sa_type=BigInteger, primary_key=True)
@@ -73,3 +80,14 @@ class Statement(SQLModel, table=True):
         sa_column_kwargs={"server_default": sa_text("'unreviewed'")},
     )
     created_at: datetime = created_at_field()
+    fingerprint: str = Field(default="", sa_type=Text)
+    """The text with case, punctuation, quote marks and ellipses folded (quote identity)."""
+    search_config: str = Field(
+        default="simple",
+        sa_column=Column(REGCONFIG, nullable=False, server_default=sa_text("'simple'::regconfig")),
+    )
+    """Text search configuration of the document's language (indonesian, english, simple)."""
+    search_vector: str | None = Field(
+        default=None,
+        sa_column=Column(TSVECTOR, Computed(SEARCH_VECTOR_SQL, persisted=True), nullable=True),
+    )
