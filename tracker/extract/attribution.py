@@ -44,7 +44,7 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
     lo = max(lo, hi - BEFORE_WINDOW)
     toks = tokenize(text, lo, hi)
     i = len(toks) - 1
-    while i >= 0 and toks[i].is_word and not toks[i].is_cap and toks[i].lower in v.adverbs:
+    while i >= 0 and toks[i].is_word and not toks[i].is_cap and _is_adverb(toks[i], v):
         i -= 1
     if i < 0:
         return None
@@ -81,6 +81,11 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
         if seg and is_role_segment(seg, v) and j < 0 and is_name_segment(np, v):
             mention = with_apposition(text, mention, seg, language)
     return mention
+
+
+def _is_adverb(tok: Token, v: Vocab) -> bool:
+    low = tok.lower
+    return low in v.adverbs or (len(low) > 4 and low.endswith(v.lex.adverb_suffixes or ("\0",)))
 
 
 def _prev_is_relative(toks: list[Token], first: Token, v: Vocab) -> bool:

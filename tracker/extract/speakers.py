@@ -73,7 +73,10 @@ def vocab(language: str) -> Vocab:
     """Derived word sets, built once per language."""
     lex = load_lexicon(language)
     titles = frozenset(w.lower().strip(".") for t in lex.titles for w in t.split())
-    roles = frozenset(w.lower() for r in lex.role_words for w in r.split())
+    singular_roles = {w.lower() for r in lex.role_words for w in r.split()}
+    roles = frozenset(
+        singular_roles | {w + suffix for w in singular_roles for suffix in lex.plural_suffixes}
+    )
     heads = {k.lower(): v for k, v in lex.institution_heads.items()}
     np_words = frozenset(
         {w.lower() for w in lex.determiners}
@@ -332,7 +335,10 @@ def is_role_segment(toks: list[Token], v: Vocab) -> bool:
         return False
     first = words[0].lower
     if first in v.lex.determiners and len(words) > 1:
-        return words[1].lower in v.roles or words[1].lower in v.np_words or words[1].is_cap
+        if words[1].lower in v.roles or words[1].lower in v.np_words or words[1].is_cap:
+            return True
+        # "the campaign’s press secretary": a role word anywhere in a short apposition
+        return len(words) <= 12 and any(w.lower in v.roles for w in words[2:])
     return first in v.roles or first in v.titles
 
 

@@ -67,6 +67,8 @@ class Lexicon:
     coordinators: frozenset[str]
     non_name_words: frozenset[str]
     weak_cues_need_complementizer: bool
+    adverb_suffixes: tuple[str, ...]
+    plural_suffixes: tuple[str, ...]
 
 
 def _read(name: str) -> Any:
@@ -124,6 +126,8 @@ def load_lexicon(language: str) -> Lexicon:
         coordinators=frozenset(tup("coordinators")),
         non_name_words=frozenset(tup("non_name_words")),
         weak_cues_need_complementizer=bool(raw.get("weak_cues_need_complementizer", True)),
+        adverb_suffixes=tup("adverb_suffixes"),
+        plural_suffixes=tup("plural_suffixes"),
     )
 
 
