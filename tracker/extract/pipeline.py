@@ -31,11 +31,13 @@ EXTRACTOR_VERSION = "rules-0.1.0"
 # 1 MB paragraph full of cue words linear.
 MAX_CUES_PER_SENTENCE = 6
 MAX_RELAYS_SCANNED = 12
+MAX_CLAUSES = 4  # attributed clauses split off one sentence ("X said A, but Y said B")
 # Anonymous sources a singular pronoun (ia, he, she) may stand for.
 _SINGULAR = frozenset({"seorang", "salah", "sumber", "a", "an", "one", "the"})
 COMPLEMENTIZER_WINDOW = 40
 _WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 _TRAILING_PUNCT = " \t\n.;:,!?…"
+_LAST_WORD_re = regex.compile(r"[\p{L}]++$")
 _LOWER_WORD_re = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}++(?![\p{L}\p{N}])")
 
 
@@ -308,6 +310,7 @@ class _Run:
         cues: list[CueMatch],
         relays: Relays,
         partials: list[QuoteSpan],
+        depth: int = 0,
     ) -> _Stmt | None:
         """X mengatakan bahwa … / menurut X, … / …, X said / according to X, …"""
         text = self.text
@@ -387,6 +390,15 @@ class _Run:
                         continue
                     if len(_WORD_re.findall(after_text[:200])) < 3:
                         continue
+                split = self._next_clause(content_start, hi, cues) if depth < MAX_CLAUSES else None
+                if split is not None:
+                    stmt = self._finish(
+                        "indirect", content_start, split[0], attribution, relays, partials
+                    )
+                    rest = Relays((), (), (), split[1], hi)
+                    later = [c for c in cues if c.start() >= split[1]]
+                    self._indirect(s, e, later, rest, partials, depth + 1)
+                    return stmt
                 return self._finish("indirect", content_start, hi, attribution, relays, partials)
             if group in ("post", "nya"):
                 before = text[lo : m.start()].rstrip()
@@ -407,6 +419,30 @@ class _Run:
                 return self._finish("indirect", lo, end, attribution, relays, partials)
         if relays.according and not relays.prefix[len(relays.according) :]:
             return self._finish("indirect", lo, hi, None, relays, partials)
+        return None
+
+    def _next_clause(self, lo: int, hi: int, cues: list[CueMatch]) -> tuple[int, int] | None:
+        """ "X said A, but Y denied B": where a second attributed clause starts, if any.
+
+        Returns (end of the first content, start of the second clause)."""
+        text = self.text
+        for m in cues:
+            if m.start() <= lo or m.end() > hi or m.lastgroup != "verb":
+                continue
+            speaker = subject_before(text, lo, m.start(), self.language)
+            if speaker is None:
+                continue
+            k = speaker.start
+            while k > lo and text[k - 1] in " \t":
+                k -= 1
+            word = _LAST_WORD_re.search(text, max(lo, k - 12), k)
+            if word is not None and word.group().lower() in self.lex.clause_splitters:
+                k = word.start()
+                while k > lo and text[k - 1] in " \t":
+                    k -= 1
+            if k > lo and text[k - 1] in ",;—–":
+                return k - 1, speaker.start
+            return None
         return None
 
     def _attribution_ends(self, pos: int, hi: int) -> bool:

@@ -134,3 +134,14 @@ def test_hedges_are_unattributed(text: str, language: str, cue: str) -> None:
     assert [u.cue for u in ex.unattributed] == [cue]
     un = ex.unattributed[0]
     assert text[un.start : un.end] == un.text
+
+
+def test_two_attributed_clauses_in_one_sentence() -> None:
+    text = (
+        "Mayor Ann Cole said the park would open in May, but Councilman Ray Diaz denied the claim."
+    )
+    ex = extract(text, "en")
+    assert [(s.text, s.speaker.name if s.speaker else None) for s in ex.statements] == [
+        ("the park would open in May", "Ann Cole"),
+        ("the claim", "Ray Diaz"),
+    ]

@@ -84,9 +84,21 @@ def test_quote_heavy_text(text: str) -> None:
         "x" * 200_000,
         ("kata Kim, " * 20_000),
         ("Menurut laporan Yonhap yang mengutip KCNA, " * 5_000),
+        ("Kim said it rained, but Lee said it snowed, " * 5_000),
         "\n" * 50_000 + "“" + "\n" * 50_000,
     ],
-    ids=["open", "close", "ascii", "pairs", "nesting", "nospace", "cues", "relays", "newlines"],
+    ids=[
+        "open",
+        "close",
+        "ascii",
+        "pairs",
+        "nesting",
+        "nospace",
+        "cues",
+        "relays",
+        "clauses",
+        "newlines",
+    ],
 )
 def test_adversarial_inputs_are_fast_and_valid(text: str) -> None:
     t0 = time.perf_counter()

@@ -69,6 +69,7 @@ class Lexicon:
     weak_cues_need_complementizer: bool
     adverb_suffixes: tuple[str, ...]
     plural_suffixes: tuple[str, ...]
+    clause_splitters: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -128,6 +129,7 @@ def load_lexicon(language: str) -> Lexicon:
         weak_cues_need_complementizer=bool(raw.get("weak_cues_need_complementizer", True)),
         adverb_suffixes=tup("adverb_suffixes"),
         plural_suffixes=tup("plural_suffixes"),
+        clause_splitters=frozenset(tup("clause_splitters")),
     )
 
 
