@@ -395,9 +395,9 @@ class _Run:
                     stmt = self._finish(
                         "indirect", content_start, split[0], attribution, relays, partials
                     )
-                    rest = Relays((), (), (), split[1], hi)
+                    clause = Relays((), (), (), split[1], hi)
                     later = [c for c in cues if c.start() >= split[1]]
-                    self._indirect(s, e, later, rest, partials, depth + 1)
+                    self._indirect(s, e, later, clause, partials, depth + 1)
                     return stmt
                 return self._finish("indirect", content_start, hi, attribution, relays, partials)
             if group in ("post", "nya"):
