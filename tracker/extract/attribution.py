@@ -44,8 +44,12 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
     lo = max(lo, hi - BEFORE_WINDOW)
     toks = tokenize(text, lo, hi)
     i = len(toks) - 1
-    while i >= 0 and toks[i].is_word and not toks[i].is_cap and _is_adverb(toks[i], v):
-        i -= 1
+    while (
+        i >= 0
+        and toks[i].is_word
+        and ((not toks[i].is_cap and _is_adverb(toks[i], v)) or toks[i].lower in v.lex.time_words)
+    ):
+        i -= 1  # "the Supreme Court this month rejected", "he also said"
     if i < 0:
         return None
     if toks[i].text in ",;":

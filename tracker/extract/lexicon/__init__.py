@@ -70,6 +70,7 @@ class Lexicon:
     adverb_suffixes: tuple[str, ...]
     plural_suffixes: tuple[str, ...]
     clause_splitters: frozenset[str]
+    time_words: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -130,6 +131,7 @@ def load_lexicon(language: str) -> Lexicon:
         adverb_suffixes=tup("adverb_suffixes"),
         plural_suffixes=tup("plural_suffixes"),
         clause_splitters=frozenset(tup("clause_splitters")),
+        time_words=frozenset(tup("time_words")),
     )
 
 
