@@ -26,9 +26,11 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CueMatch:
-    """A phrase occurrence; mirrors the bits of `regex.Match` the pipeline uses."""
+    """A phrase occurrence; mirrors the bits of `regex.Match` the pipeline uses.
+
+    Not frozen (cheaper to create; one per spotted phrase); nothing mutates it."""
 
     begin: int
     finish: int

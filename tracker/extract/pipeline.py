@@ -38,7 +38,6 @@ COMPLEMENTIZER_WINDOW = 40
 _WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 _TRAILING_PUNCT = " \t\n.;:,!?…"
 _LAST_WORD_re = regex.compile(r"[\p{L}]++$")
-_LOWER_WORD_re = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}++(?![\p{L}\p{N}])")
 
 
 @dataclass(slots=True)
@@ -65,7 +64,6 @@ class _Run:
         self.table = SourceTable()
         self.salience = Salience(self._subject_of)
         self.statements: list[_Stmt] = []
-        self._common: frozenset[str] | None = None
 
     # -- hops and speakers -------------------------------------------------------------
 
@@ -137,13 +135,6 @@ class _Run:
             return None
         return Antecedent(self.table.add(lead), "person", (), (), False)
 
-    @property
-    def common(self) -> frozenset[str]:
-        """Words that occur in lower case somewhere in the text (computed on first use)."""
-        if self._common is None:
-            self._common = frozenset(_LOWER_WORD_re.findall(self.text))
-        return self._common
-
     def _name_like(self, mention: Mention) -> bool:
         """A sentence-initial capital is a name only if the word never appears in lower case
         elsewhere in the text ("Hubungan Korea Utara …" is not a person)."""
@@ -153,7 +144,9 @@ class _Run:
             return False  # a dateline: "JAKARTA, KOMPAS —"
         if self.language == "id" and first.endswith("nya"):
             return False  # "Dananya", "Akibatnya": a common noun with -nya, never a name
-        return first not in self.common
+        text = self.text
+        # seen in lower case elsewhere ("hubungan" for "Hubungan …"): a common word
+        return not any(f"{pre}{first}{post}" in text for pre in " (" for post in " ,.;:")
 
     def _bare(self, kind: str, start: int, end: int, attribution: Attribution | None) -> _Stmt:
         surface = attribution.speaker.surface if attribution and attribution.speaker else None
@@ -330,7 +323,6 @@ class _Run:
                     return stmt
                 continue
             if group == "verb":
-                speaker = subject_before(text, lo, m.start(), self.language)
                 content_start = m.end()
                 comp = self.pats.complementizer_re.match(
                     text, m.end(), min(hi, m.end() + COMPLEMENTIZER_WINDOW)
@@ -341,6 +333,16 @@ class _Run:
                     content_start = comp.end()
                 weak = cue.lower() in self.lex.weak_cue_verbs
                 after_text = text[m.end() : hi].lstrip()
+                if (
+                    weak
+                    and comp is None
+                    and self.lex.weak_cues_need_complementizer
+                    and not after_text.startswith((":", ","))
+                    and not _after_comma(text, lo, m.start())
+                    and after_text.strip(_TRAILING_PUNCT)
+                ):
+                    continue  # cheap rejection before any subject parsing
+                speaker = subject_before(text, lo, m.start(), self.language)
                 if speaker is None and text[lo : m.start()].rstrip().endswith(","):
                     # "…, said Smith." — the speaker follows the cue
                     toks = tokenize(text, m.end(), min(hi, m.end() + 120))
@@ -524,7 +526,7 @@ class _Run:
         with an institution that itself reports; it becomes the primary source."""
         text = self.text
         v = vocab(self.language)
-        toks = tokenize(text, start, min(end, start + 160))
+        toks = tokenize(text, start, min(end, start + 90))
         np = np_after(text, toks, 0, v)
         if not np:
             return None

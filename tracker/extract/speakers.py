@@ -13,9 +13,12 @@ MAX_NP_TOKENS = 14
 MAX_NAME_TOKENS = 4
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=True)
 class Token:
-    """A word or punctuation token with its offsets in the input."""
+    """A word or punctuation token with its offsets in the input.
+
+    Not frozen: frozen dataclasses initialise through object.__setattr__, and tokens are the
+    most numerous objects the extractor makes. Nothing mutates them."""
 
     start: int
     end: int
