@@ -110,7 +110,9 @@ def _subject_over_comma(
         return None
     first = words[0].lower
     has_left = j >= 0 and toks[j].text == ","
-    citing_first = first in {c.split()[0].lower() for c in v.lex.citing}
+    citing_first = first in {
+        c.split()[0].lower() for c in (*v.lex.citing, *v.lex.reported_by, *v.lex.referring)
+    }
     if has_left and (
         first in v.lex.adverbial_openers
         or first in v.lex.relative_markers

@@ -331,6 +331,15 @@ class _Run:
                     comp = self._late_complementizer(m.end(), hi)
                 if comp is not None:
                     content_start = comp.end()
+                for hop in relays.suffix:
+                    if m.end() <= hop.start <= m.end() + 3:
+                        # "Reuters reported, quoting a spokesman, that …": skip the relay
+                        k = hop.end
+                        while k < hi and text[k] in " ,":
+                            k += 1
+                        after = self.pats.complementizer_re.match(text, k, hi)
+                        content_start = max(content_start, after.end() if after else k)
+                        comp = comp or after
                 weak = cue.lower() in self.lex.weak_cue_verbs
                 after_text = text[m.end() : hi].lstrip()
                 if (

@@ -117,7 +117,7 @@ def _np_token(tok: Token, v: Vocab, right_is_np: bool) -> bool:
     if not tok.is_word:
         return tok.text in "'’&-"
     low = tok.lower
-    if low in v.lex.pronouns:
+    if low in v.lex.pronouns or low in v.lex.determiners:
         return True
     if tok.is_cap:
         return tok.text not in v.stop or low in v.titles
@@ -137,7 +137,7 @@ def _trim_np(toks: list[Token], v: Vocab) -> list[Token]:
             not toks[0].is_word
             or toks[0].lower in v.links
             or toks[0].lower in v.connectors
-            or toks[0].text in v.stop
+            or (toks[0].text in v.stop and toks[0].lower not in v.lex.determiners)
             or (toks[0].lower in v.lex.adverbial_openers and not toks[0].is_cap)
         )
     ):
@@ -245,6 +245,12 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         return Mention(surface, start, end, outlet.name, "news_outlet", state_media=state)
     if len(words) == 1 and words[0].text in v.known:
         return Mention(surface, start, end, surface, "government_body")
+    if (
+        lows[0] in v.lex.indefinites
+        and lows[0] in v.lex.determiners
+        and not any(t.is_cap for t in words[1:])
+    ):
+        return Mention(surface, start, end, surface, "anonymous")  # "a police spokesman"
     anon = pats.anonymous_re.match(text, start, end)
     if anon is not None and (lows[0] in v.lex.indefinites or not _has_person_tail(words, v)):
         affiliation = _caps_tail(text, words, v)

@@ -76,6 +76,21 @@ def _chain(text: str, language: str, index: int = 0) -> list[tuple[str, str, str
             [("Reuters", "news_outlet", "according_to"), ("the minister", "person", "said")],
         ),
         (
+            "Reuters reported, quoting a police spokesman, that three people were arrested.",
+            "en",
+            [("Reuters", "news_outlet", "said"), ("a police spokesman", "anonymous", "citing")],
+        ),
+        (
+            "The minister, quoted by Interfax, said the talks had failed.",
+            "en",
+            [("Interfax", "news_outlet", "quoted_by"), ("The minister", "person", "said")],
+        ),
+        (
+            "Sebagaimana dikutip Antara, Gubernur Ali Hasan mengatakan banjir surut.",
+            "id",
+            [("Antara", "news_outlet", "quoted_by"), ("Ali Hasan", "person", "said")],
+        ),
+        (
             "Governor Ray Holt told CNN that the state would appeal.",
             "en",
             [("CNN", "news_outlet", "told"), ("Ray Holt", "person", "said")],
