@@ -387,8 +387,9 @@ def list_statements(
         clauses.append("st.speaker_id = :speaker_id")
         params["speaker_id"] = speaker_id
     if q:
-        clauses.append("st.text ILIKE :q ESCAPE '\\'")
-        params["q"] = "%" + _escape_like(q) + "%"
+        # the statement's GIN-indexed words; websearch syntax allows "exact phrases"
+        clauses.append("st.search_vector @@ websearch_to_tsquery('simple', :q)")
+        params["q"] = q
     if after is not None:
         clauses.append("st.id > :after")
         params["after"] = after
@@ -405,10 +406,6 @@ def list_statements(
     items = load_statements(session, "st.id = ANY(:ids)", {"ids": ids}) if ids else []
     items.sort(key=lambda s: s.id)
     return Page(items=items, next_cursor=encode_cursor(ids[-1]) if more else None)
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def list_documents(

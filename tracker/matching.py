@@ -57,6 +57,9 @@ _BY_SEARCH_SQL = f"""
 """
 
 
+_CUSTOM_PLANS = text("SET LOCAL plan_cache_mode = force_custom_plan")
+
+
 def find_matches(
     session: Session,
     quote: str,
@@ -93,6 +96,9 @@ def find_matches(
         )
         params["citing_source_id"] = citing_source_id
     extra = " ".join(clauses)
+    # The right plan depends on the words asked for (rare pair: GIN; none: nothing);
+    # a cached generic plan knows no words and falls back to scanning every statement.
+    session.execute(_CUSTOM_PLANS)
     found: dict[int, Match] = {}
     for row in session.execute(text(_BY_FINGERPRINT_SQL.format(extra=extra)), params):
         found[row.id] = _match(row, 1.0)
