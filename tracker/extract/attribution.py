@@ -231,6 +231,44 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
         mention, end = _apposition_after(text, toks, np, mention, language, np[-1].end)
         dash = toks[k - 1]
         return Attribution(dash.text, dash.start, dash.end, mention, end)
+    found = _np_then_cue(text, toks, k, hi, language)
+    return found if found is not None else _span_then_cue(text, toks, k, hi, language)
+
+
+def _span_then_cue(
+    text: str, toks: list[Token], k: int, hi: int, language: str
+) -> Attribution | None:
+    """Fallback: whatever short phrase sits between the quote and a cue is the speaker —
+    "panel Chairman Rep. Jason Chaffetz (R-Utah) said", "Senate Majority Leader X, R-Ky., said"."""
+    v = vocab(language)
+    for j in range(k, min(len(toks), k + 14)):
+        tok = toks[j]
+        if tok.text in '.!?;:"“”' and not (j > k and toks[j - 1].text in v.abbreviations):
+            return None
+        if not tok.is_word or j == k:
+            continue
+        cm = cue_at(text, tok.start, language, hi)
+        if cm is None or not (cm.group("verb") or cm.group("post")):
+            continue
+        words = [t for t in toks[k:j] if t.is_word]
+        if not words or not (words[0].is_cap or words[0].lower in v.lex.determiners):
+            return None
+        np = [t for t in toks[k:j] if t.text not in ",("]
+        while np and np[-1].text in ",)":
+            np.pop()
+        mention = classify(text, np, language) if np else None
+        if mention is None:
+            surface = text[words[0].start : words[-1].end]
+            mention = Mention(surface, words[0].start, words[-1].end, surface, "unknown")
+        return Attribution(cm.group(), cm.start(), cm.end(), mention, cm.end())
+    return None
+
+
+def _np_then_cue(
+    text: str, toks: list[Token], k: int, hi: int, language: str
+) -> Attribution | None:
+    """“…,” Kim said / "…," he added / "…," Smith, the role, said."""
+    v = vocab(language)
     np = np_after(text, toks, k, v)
     if not np:
         return None

@@ -140,6 +140,14 @@ class _Run:
         elsewhere in the text ("Hubungan Korea Utara …" is not a person)."""
         first_word = mention.name.split()[0]
         first = first_word.lower()
+        if (
+            mention.role is None
+            and len(mention.name.split()) == 1
+            and (self.text.count(first_word) < 2)
+        ):
+            return False  # a one-word "name" seen once at a sentence start: "Likewise", "Stronger"
+        if first.endswith(("’s", "'s")):
+            return False  # "Obama’s plan …": the subject is the thing owned
         if first_word.isupper() and len(first_word) > 3:
             return False  # a dateline: "JAKARTA, KOMPAS —"
         if self.language == "id" and first.endswith("nya"):
