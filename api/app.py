@@ -11,6 +11,7 @@ from litestar.openapi import OpenAPIConfig
 
 from api.controllers.documents import DocumentController
 from api.controllers.provenance import ProvenanceController
+from api.controllers.reports import ReportController
 from api.controllers.sources import SourceController
 from api.controllers.statements import StatementController
 from api.deps import provide_service
@@ -60,6 +61,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
             StatementController,
             SourceController,
             ProvenanceController,
+            ReportController,
         ],
     )
     return Litestar(

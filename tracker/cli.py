@@ -307,6 +307,38 @@ def link(document_ids: tuple[int, ...], everything: bool) -> None:
 
 
 @main.command()
+@click.argument("document_id", type=int, required=False)
+@click.option("--sources", is_flag=True, help="The corpus report instead of one document's.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md", "csv", "html", "prov-json", "prov-o", "jsonld"]),
+    default="md",
+    show_default=True,
+    help="Exports (prov-json, prov-o, jsonld) are for a document only.",
+)
+@click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
+@user_errors
+def report(document_id: int | None, sources: bool, fmt: str, limit: int) -> None:
+    """Citation-chain report of DOCUMENT_ID, or of the corpus's sources with --sources."""
+    from tracker import reports
+
+    if (document_id is None) == (not sources):
+        raise click.UsageError("give DOC_ID or --sources (not both)")
+    service = _service()
+    try:
+        if sources:
+            reports.check_format(fmt)
+            rendered = reports.render(service.sources_report(limit), fmt)
+        else:
+            assert document_id is not None
+            rendered = service.export_document(document_id, fmt)
+    finally:
+        service.close()
+    click.echo(rendered.content, nl=not rendered.content.endswith("\n"))
+
+
+@main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @user_errors
 def stats(as_json: bool) -> None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tracker.formats import BadItem, RawItem
     from tracker.inputs import DocumentIn
     from tracker.reextract import ReextractOutcome
+    from tracker.reports import DocumentReport, Rendered, SourcesReport
     from tracker.views import DocumentView, Page, SourceView, StatementView
 
 
@@ -216,3 +217,33 @@ class TrackerService:
             return sources.search_sources(
                 session, q=q, kind=kind, cursor=cursor, limit=limit or self.settings.page_size
             )
+
+    def document_report(self, document_id: int) -> DocumentReport:
+        """Every statement of a document with its walked chain, flags and a summary."""
+        from tracker import reports
+
+        with self.sessions() as session:
+            return reports.document_report(session, document_id)
+
+    def sources_report(self, limit: int = 20) -> SourcesReport:
+        """Most-cited primary sources, busiest relays, chains through state media."""
+        from tracker import reports
+
+        with self.sessions() as session:
+            return reports.sources_report(session, limit)
+
+    def export_walk(self, statement_id: int, fmt: str) -> Rendered:
+        """A statement's walk as JSON, PROV-JSON, PROV-O (Turtle) or schema.org JSON-LD."""
+        from tracker import export
+
+        export.check_format(fmt, export.WALK_FORMATS)
+        with self.sessions() as session:
+            return export.export_walk(session, statement_id, fmt)
+
+    def export_document(self, document_id: int, fmt: str) -> Rendered:
+        """A document's report (json, md, csv, html) or its walks as PROV or JSON-LD."""
+        from tracker import export
+
+        export.check_format(fmt, export.DOCUMENT_FORMATS)
+        with self.sessions() as session:
+            return export.export_document(session, document_id, fmt)

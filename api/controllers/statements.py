@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from litestar import Controller, get
-from litestar.params import Parameter
+from typing import Annotated, Any
+
+from litestar import Controller, Response, get
+from litestar.params import Parameter, QueryParameter
 
 from api.schemas import StatementPage
 from tracker.chains import Walk
 from tracker.provenance import Appearances
 from tracker.service import TrackerService
 from tracker.views import StatementView
+
+WALK_FORMATS = "json (the walk), prov-json, prov-o, jsonld"
 
 
 class StatementController(Controller):
@@ -30,8 +34,13 @@ class StatementController(Controller):
         statement_id: int,
         service: TrackerService,
         max_depth: int | None = Parameter(default=None, ge=1, le=1000),
-    ) -> Walk:
-        return service.walk(statement_id, max_depth)
+        fmt: Annotated[str, QueryParameter(name="format", description=WALK_FORMATS)] = "json",
+    ) -> Response[Any]:
+        if fmt == "json":
+            walk: Walk = service.walk(statement_id, max_depth)
+            return Response(walk)
+        rendered = service.export_walk(statement_id, fmt)
+        return Response(rendered.content.encode(), media_type=rendered.media_type)
 
     @get(
         "/{statement_id:int}/appearances",

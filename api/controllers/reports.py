@@ -1,0 +1,48 @@
+"""/api/v1/documents/{id}/report and /api/v1/reports/sources: citation-chain reports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, Response, get
+from litestar.params import Parameter, QueryParameter
+
+from tracker import reports
+from tracker.service import TrackerService
+
+DOCUMENT_FORMATS = "json, md, csv, html, prov-json, prov-o, jsonld"
+SOURCES_FORMATS = "json, md, csv, html"
+
+
+class ReportController(Controller):
+    tags = ["reports"]
+
+    @get(
+        "/documents/{document_id:int}/report",
+        sync_to_thread=True,
+        summary="A document's citation-chain report, or its PROV / JSON-LD export",
+        description=f"format: {DOCUMENT_FORMATS}. PROV-O needs rdflib on the server.",
+    )
+    def document_report(
+        self,
+        document_id: int,
+        service: TrackerService,
+        fmt: Annotated[str, QueryParameter(name="format", description=DOCUMENT_FORMATS)] = "json",
+    ) -> Response[bytes]:
+        rendered = service.export_document(document_id, fmt)
+        return Response(rendered.content.encode(), media_type=rendered.media_type)
+
+    @get(
+        "/reports/sources",
+        sync_to_thread=True,
+        summary="Most-cited primary sources, busiest relays, chains through state media",
+    )
+    def sources(
+        self,
+        service: TrackerService,
+        fmt: Annotated[str, QueryParameter(name="format", description=SOURCES_FORMATS)] = "json",
+        limit: int = Parameter(default=20, ge=1, le=reports.MAX_SOURCES_LIMIT),
+    ) -> Response[bytes]:
+        reports.check_format(fmt)
+        rendered = reports.render(service.sources_report(limit), fmt)
+        return Response(rendered.content.encode(), media_type=rendered.media_type)
