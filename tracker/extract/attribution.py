@@ -321,6 +321,18 @@ def _apposition_after(
         while j < len(toks) and toks[j].text not in ",.;:" and j - k < 16:
             j += 1
         seg = toks[k + 1 : j]
+        at_end = j >= len(toks) or toks[j].text in ",.;"
+        if (
+            seg
+            and at_end
+            and is_name_segment(seg, v)
+            and np[0].is_word
+            and (np[0].lower in v.titles or np[0].lower in v.roles)
+        ):
+            # “…,” kata Ketua KPUD Muna, Kubais. — role first, then the name
+            named = classify(text, seg, language)
+            if named is not None and named.kind == "person":
+                return with_apposition(text, named, np, language), seg[-1].end
         if seg and is_role_segment(seg, v) and mention.kind == "person":
             return with_apposition(text, mention, seg, language), seg[-1].end
         if seg and mention.kind == "anonymous" and is_name_segment(seg, v):

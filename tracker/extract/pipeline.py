@@ -243,7 +243,11 @@ class _Run:
                 partials.append(q)
                 prev_end = q.end
                 continue
-            if after is not None and (lead_blank or before.rstrip().endswith(",")):
+            if after is not None and (
+                lead_blank
+                or before.rstrip().endswith(",")
+                or (sentence_like and words >= 8 and inner[:1].isupper())
+            ):
                 if sentence_like or lead_blank:
                     stmt = self.emit("direct", q.start, q.end, after, relays)
                     self._add(stmt)
