@@ -54,6 +54,12 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
         return None
     if toks[i].text in ",;":
         return _subject_over_comma(text, lo, toks, i, language, depth)
+    if toks[i].lower in v.lex.subject_relatives and i > 0 and depth < 3:
+        # "Democrats and Republicans, who have questioned …": the antecedent speaks
+        j = i - 1 if toks[i - 1].text != "," else i - 2
+        if j >= 0:
+            return subject_before(text, lo, toks[j].end, language, depth + 1)
+        return None
     if toks[i].text in ")" and depth < 3:
         j = i
         while j >= 0 and toks[j].text != "(":

@@ -271,6 +271,10 @@ class _Run:
         container: _Stmt | None = None
         if not direct_found:
             container = self._indirect(s, e, cues, relays, partials)
+        elif prev_attr is not None and e - prev_end > 20:
+            # '"…," the businessman said, arguing that …': reported speech after the quote
+            rest = Relays((), (), (), prev_end, e)
+            self._indirect(s, e, [c for c in cues if c.start() >= prev_end], rest, partials)
         for q in partials:
             self._partial(q, s, container, cues)
 

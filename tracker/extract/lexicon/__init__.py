@@ -71,6 +71,7 @@ class Lexicon:
     plural_suffixes: tuple[str, ...]
     clause_splitters: frozenset[str]
     time_words: frozenset[str]
+    subject_relatives: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -132,6 +133,7 @@ def load_lexicon(language: str) -> Lexicon:
         plural_suffixes=tup("plural_suffixes"),
         clause_splitters=frozenset(tup("clause_splitters")),
         time_words=frozenset(tup("time_words")),
+        subject_relatives=frozenset(tup("subject_relatives")),
     )
 
 
