@@ -60,8 +60,14 @@ def upgrade() -> None:
             nullable=True,
         ),
     )
+    # fastupdate off: a pending list makes every lookup scan it until the next vacuum,
+    # and lookup latency matters more here than a little insert speed
     op.create_index(
-        "ix_statement_search_vector", "statement", ["search_vector"], postgresql_using="gin"
+        "ix_statement_search_vector",
+        "statement",
+        ["search_vector"],
+        postgresql_using="gin",
+        postgresql_with={"fastupdate": "off"},
     )
     op.create_index(
         "ix_statement_fingerprint", "statement", ["fingerprint"], postgresql_using="hash"

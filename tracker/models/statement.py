@@ -53,7 +53,12 @@ class Statement(SQLModel, table=True):
         CheckConstraint("length(origin) > 0", name="origin"),
         Index("ix_statement_document_id_start_offset", "document_id", "start_offset"),
         Index("ix_statement_speaker_id_id", "speaker_id", "id"),
-        Index("ix_statement_search_vector", "search_vector", postgresql_using="gin"),
+        Index(
+            "ix_statement_search_vector",
+            "search_vector",
+            postgresql_using="gin",
+            postgresql_with={"fastupdate": "off"},
+        ),
         Index("ix_statement_fingerprint", "fingerprint", postgresql_using="hash"),
     )
 
