@@ -13,6 +13,7 @@ from prov.model import (
     PROV_LABEL,
     PROV_TYPE,
     PROV_VALUE,
+    Namespace,
     ProvBundle,
     ProvDocument,
     QualifiedName,
@@ -41,6 +42,8 @@ Attributes = dict[QualifiedName | str, Any]
 """PROV attributes keyed by PROV's own names or ``prefix:local`` strings."""
 NAMESPACE = "urn:tracker:"
 """Base of every identifier we mint: tracker has no public URL space of its own yet."""
+TRACKER = Namespace("tracker", f"{NAMESPACE}vocab#")
+"""tracker's own terms: the types Statement and Hop, and attributes such as kind."""
 VERBATIM_KINDS = frozenset({"direct", "partial"})
 """Statement kinds whose words are quoted as said: PROV ``wasQuotedFrom``."""
 _AGENT_TYPES = {
@@ -165,7 +168,7 @@ class ProvBuilder:
         self.doc = ProvDocument()
         for prefix in ("document", "statement", "hop", "source"):
             self.doc.add_namespace(prefix, f"{NAMESPACE}{prefix}:")
-        self.doc.add_namespace("tracker", f"{NAMESPACE}vocab#")
+        self.doc.add_namespace(TRACKER)
         self.bundles: dict[int, ProvBundle] = {}
         self.seen: set[str] = set()
 
@@ -217,7 +220,7 @@ class ProvBuilder:
             bundle = self._bundle(info.document_id)
             bundle.entity(
                 ident,
-                {PROV_VALUE: info.text, "tracker:kind": info.kind, PROV_TYPE: "tracker:Statement"},
+                {PROV_VALUE: info.text, "tracker:kind": info.kind, PROV_TYPE: TRACKER["Statement"]},
             )
             if info.speaker is not None:
                 bundle.wasAttributedTo(ident, self._agent(info.speaker))
@@ -229,7 +232,7 @@ class ProvBuilder:
             bundle = self._bundle(hop.document_id)
             attrs: Attributes = {
                 PROV_LABEL: f"the words as {hop.source.name} passed them on",
-                PROV_TYPE: "tracker:Hop",
+                PROV_TYPE: TRACKER["Hop"],
                 "tracker:relation": hop.relation,
                 "tracker:position": hop.position,
                 "tracker:statement": f"statement:{hop.statement_id}",
