@@ -20,9 +20,10 @@ from prov.model import (
 )
 from sqlalchemy import text
 
-from tracker import chains, documents, provenance, reports
+from tracker import chains, documents, reports
 from tracker.chains import SourceBrief, Walk, WalkHop
-from tracker.errors import TrackerError
+from tracker.errors import NotFoundError, TrackerError
+from tracker.matching import find_matches
 from tracker.reports import REPORT_FORMATS, Rendered
 
 if TYPE_CHECKING:
@@ -329,9 +330,7 @@ def _thing(source: SourceBrief) -> dict[str, Any]:
     }
 
 
-def statement_jsonld(
-    info: StatementInfo, seen: provenance.Appearances, works: dict[int, DocumentInfo]
-) -> dict[str, Any]:
+def statement_jsonld(info: StatementInfo, works: list[DocumentInfo]) -> dict[str, Any]:
     """A schema.org Quotation (verbatim) or Claim (paraphrase) with where it appeared."""
     verbatim = info.kind in VERBATIM_KINDS
     node: dict[str, Any] = {
@@ -341,7 +340,7 @@ def statement_jsonld(
     }
     if info.speaker is not None:
         node["spokenByCharacter" if verbatim else "author"] = _thing(info.speaker)
-    appearances = [_creative_work(works[i.document_id]) for i in seen.items]
+    appearances = [_creative_work(work) for work in works]
     if appearances:
         node["firstAppearance"] = appearances[0]
         node["appearance"] = appearances
@@ -355,15 +354,41 @@ def _document_infos(session: Session, ids: list[int]) -> dict[int, DocumentInfo]
     }
 
 
+def _published_order(info: DocumentInfo) -> tuple[bool, float, int]:
+    """Oldest first, unknown time last: the order of tracker.provenance.appearances."""
+    published = info.published_at
+    return (published is None, published.timestamp() if published else 0.0, info.id)
+
+
 def jsonld(session: Session, statement_ids: list[int]) -> list[dict[str, Any]]:
-    """JSON-LD nodes for the statements, each with its appearances across documents."""
-    seen = [provenance.appearances(session, sid) for sid in statement_ids]
-    works = _document_infos(session, sorted({i.document_id for a in seen for i in a.items}))
+    """JSON-LD nodes for the statements, each with the documents carrying its words.
+
+    The same candidates as tracker.provenance.appearances, without walking each one:
+    JSON-LD needs only where the words appeared, not the appearances' flags.
+    """
     infos = {
         r.id: StatementInfo(r.id, r.document_id, r.kind, r.text, _brief(r, "speaker"))
         for r in session.execute(_STATEMENTS_SQL, {"ids": statement_ids})
     }
-    return [statement_jsonld(infos[a.statement_id], a, works) for a in seen]
+    missing = [sid for sid in statement_ids if sid not in infos]
+    if missing:
+        raise NotFoundError("statement", missing[0])
+    homes = _document_infos(session, sorted({i.document_id for i in infos.values()}))
+    carrying = {
+        sid: {info.document_id}
+        | {
+            m.document_id
+            for m in find_matches(session, info.text, language=homes[info.document_id].language)
+        }
+        for sid, info in infos.items()
+    }
+    works = _document_infos(session, sorted(set().union(*carrying.values())))
+    return [
+        statement_jsonld(
+            infos[sid], sorted((works[d] for d in carrying[sid]), key=_published_order)
+        )
+        for sid in statement_ids
+    ]
 
 
 # --------------------------------------------------------------------------- entry points
