@@ -132,7 +132,15 @@ def find_cues(text: str, language: str, lo: int = 0, hi: int | None = None) -> l
 def cue_at(text: str, pos: int, language: str, hi: int | None = None) -> CueMatch | None:
     """The cue starting exactly at `pos`, if any."""
     hi = len(text) if hi is None else hi
-    if WORD_RUN_re.match(text, pos, hi) is None:
+    m = WORD_RUN_re.match(text, pos, hi)
+    if m is None or (pos > 0 and not _is_edge(text, pos - 1)):
         return None
-    found = find_cues(text, language, pos, min(hi, pos + 40))
-    return found[0] if found and found[0].begin == pos else None
+    for phrase, group, category in _table(language).get(m.group().lower(), ()):
+        if category != "cue":
+            continue
+        end = pos + len(phrase)
+        if end > hi:
+            continue
+        if end == m.end() or (text[pos:end].lower() == phrase and _is_edge(text, end)):
+            return CueMatch(pos, end, text[pos:end], group)
+    return None
