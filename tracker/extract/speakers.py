@@ -291,9 +291,26 @@ def _person(
             name.append(tok)
         else:
             break
+    stopped_by = None
+    if len(name) < len(words):
+        stopped_by = words[len(words) - len(name) - 1]
     while name and name[-1].lower in v.connectors:
         name.pop()
     name.reverse()
+    if (
+        name
+        and len(name) < len(words)
+        and all(t.text in v.lex.non_name_words for t in name)
+        and any(t.lower in v.titles or t.lower in v.roles for t in words)
+    ):
+        name = []  # "Kepala Dinas Pariwisata DKI Jakarta": a role with no personal name
+    if (
+        len(name) >= 3
+        and stopped_by is not None
+        and stopped_by.lower not in v.titles
+        and (stopped_by.text.isupper() or stopped_by.text in v.lex.non_name_words)
+    ):
+        name = name[1:]  # "Komisioner KPU Sulut Meidy Tinangon": the place goes with KPU
     if not name:
         if any(t.lower in v.roles or t.lower in v.titles for t in words):
             return Mention(surface, start, end, surface, "person")
