@@ -58,6 +58,8 @@ def _np_with_name(
     if mention is None:
         # After "according to" / "citing" whatever runs to the next comma is the source:
         # "according to federal statistics", "citing their attorneys".
+        while k < len(toks) and toks[k].is_word and toks[k].lower in v.links:
+            k += 1  # "dari media sosialnya"
         j = k
         while j < len(toks) and toks[j].is_word and j - k < 8:
             j += 1
