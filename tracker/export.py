@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +21,7 @@ from sqlalchemy import text
 
 from tracker import chains, documents, reports
 from tracker.chains import SourceBrief, Walk, WalkHop
-from tracker.errors import NotFoundError, TrackerError
+from tracker.errors import NotFoundError
 from tracker.matching import find_matches
 from tracker.reports import REPORT_FORMATS, Rendered
 
@@ -56,24 +55,9 @@ _AGENT_TYPES = {
 _SCHEMA_AGENT_TYPES = {"person": "Person", "document": "CreativeWork"}
 
 
-class FormatUnavailableError(TrackerError):
-    """A format whose library is not installed (PROV-O Turtle needs rdflib)."""
-
-    title = "Format unavailable"
-
-
 def check_format(fmt: str, allowed: tuple[str, ...] = EXPORT_FORMATS) -> None:
-    """Refuse unknown formats, and PROV-O when rdflib is missing, before any work is done."""
+    """Refuse unknown formats before any work is done."""
     reports.check_format(fmt, allowed)
-    if fmt == "prov-o" and not prov_o_available():
-        raise FormatUnavailableError(
-            "PROV-O (Turtle) needs rdflib, which is not installed; use format=prov-json"
-        )
-
-
-def prov_o_available() -> bool:
-    """prov serialises RDF through rdflib, an optional extra (``prov[rdf]``)."""
-    return importlib.util.find_spec("rdflib") is not None
 
 
 # --------------------------------------------------------------------------- context
@@ -300,8 +284,10 @@ def prov_document(ctx: Context) -> ProvDocument:
 
 
 def serialize_prov(doc: ProvDocument, fmt: str) -> str:
+    """PROV-JSON keeps one bundle per document; Turtle has no named graphs, so PROV-O
+    gets the bundles' statements flattened into one graph."""
     if fmt == "prov-o":
-        return str(doc.serialize(format="rdf", rdf_format="turtle"))
+        return str(doc.flattened().serialize(format="rdf", rdf_format="turtle"))
     return str(doc.serialize(format="json"))
 
 
