@@ -178,10 +178,14 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
     if loose and i < n and toks[i].lower in v.lex.determiners:
         j = i
         while (
-            j < n and toks[j].is_word and j - i < 8 and toks[j].lower not in v.lex.clause_breakers
+            j < n
+            and toks[j].is_word
+            and j - i < 8
+            and toks[j].lower not in v.lex.clause_breakers
+            and not (j > i + 1 and toks[j].lower.endswith("ed") and not toks[j].is_cap)
         ):
-            j += 1
-        if j == n or not toks[j].is_word:
+            j += 1  # stops at "filed" in "a lawsuit filed in Manhattan by …"
+        if j == n or not toks[j].is_word or (j > i + 1 and toks[j].lower.endswith("ed")):
             return _trim_np(toks[i:j], v)
     while i < n and len(out) < MAX_NP_TOKENS:
         tok = toks[i]
@@ -245,12 +249,15 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         return Mention(surface, start, end, outlet.name, "news_outlet", state_media=state)
     if len(words) == 1 and words[0].text in v.known:
         return Mention(surface, start, end, surface, "government_body")
+    cut = next((k for k, t in enumerate(words) if k and t.lower in v.links), len(words))
     if (
         lows[0] in v.lex.indefinites
         and lows[0] in v.lex.determiners
-        and not any(t.is_cap for t in words[1:])
+        and not any(t.is_cap for t in words[1:cut])
     ):
-        return Mention(surface, start, end, surface, "anonymous")  # "a police spokesman"
+        # "a police spokesman", "a communications aide for Mr. Lyovochkin"
+        affiliation = _surface(text, words[cut + 1 :]) if cut + 1 < len(words) else None
+        return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
     anon = pats.anonymous_re.match(text, start, end)
     if anon is not None and (lows[0] in v.lex.indefinites or not _has_person_tail(words, v)):
         affiliation = _caps_tail(text, words, v)
