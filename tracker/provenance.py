@@ -64,7 +64,8 @@ _CONTEXT_SQL = text(
 )
 
 
-def _order_key(row: Any) -> tuple[bool, float, int]:
+def order_key(row: Any) -> tuple[bool, float, int]:
+    """Publication order: oldest first, unknown time last, then by document."""
     published = row["published_at"]
     return (published is None, published.timestamp() if published else 0.0, row["document_id"])
 
@@ -77,7 +78,7 @@ def build_appearances(
     rows = {r.id: r._asdict() for r in session.execute(_CONTEXT_SQL, {"ids": ids})}
     if statement_id not in rows:
         raise NotFoundError("statement", statement_id)
-    ordered = sorted(rows.values(), key=_order_key)
+    ordered = sorted(rows.values(), key=order_key)
     first = ordered[0]
     walks = {r["id"]: walk(session, r["id"]) for r in ordered}
     result = Appearances(statement_id=statement_id)
@@ -90,7 +91,7 @@ def build_appearances(
             if row["fingerprint"] != first["fingerprint"]:
                 flags.add("altered")
                 diff = word_diff(first["text"], row["text"])
-            if _different_speaker(row, first):
+            if different_speaker(row, first):
                 flags.add("misattributed")
         primaries_per_document[row["document_id"]] = frozenset(s.id for s in w.primary_sources)
         speaker = None
@@ -143,7 +144,8 @@ def _with_flag(item: Appearance, flag: str) -> Appearance:
     return Appearance(**data)
 
 
-def _different_speaker(row: dict[str, Any], first: dict[str, Any]) -> bool:
+def different_speaker(row: dict[str, Any], first: dict[str, Any]) -> bool:
+    """Whether ``row`` names another speaker than the first appearance (misattribution)."""
     if row["speaker_id"] is None or first["speaker_id"] is None:
         return False
     if row["speaker_id"] == first["speaker_id"]:
@@ -204,7 +206,7 @@ def lookup(
         r.id: r._asdict()
         for r in session.execute(_CONTEXT_SQL, {"ids": [m.statement_id for m in matches]})
     }
-    first = min(rows.values(), key=_order_key)
+    first = min(rows.values(), key=order_key)
     items = []
     for match in top:
         row = rows[match.statement_id]
@@ -213,7 +215,7 @@ def lookup(
         if row["id"] != first["id"]:
             if row["fingerprint"] != first["fingerprint"]:
                 flags.add("altered")
-            if _different_speaker(row, first):
+            if different_speaker(row, first):
                 flags.add("misattributed")
         items.append(
             ProvenanceItem(

@@ -17,7 +17,7 @@ from tracker import chains, documents
 from tracker.chains import SourceBrief, Walk, WalkHop
 from tracker.errors import ValidationError
 from tracker.matching import find_matches
-from tracker.names import names_compatible
+from tracker.provenance import different_speaker, order_key
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -267,13 +267,13 @@ def _appearances(session: Session, doc: DocumentView) -> dict[int, _Seen]:
 
 
 def _seen(own: dict[str, Any], rows: list[dict[str, Any]], primaries: dict[int, set[int]]) -> _Seen:
-    ordered = sorted(rows, key=_order_key)
+    ordered = sorted(rows, key=order_key)
     first = ordered[0]
     flags: set[str] = set()
     if own["id"] != first["id"]:
         if own["fingerprint"] != first["fingerprint"]:
             flags.add("altered")
-        if _different_speaker(own, first):
+        if different_speaker(own, first):
             flags.add("misattributed")
     per_document = {r["document_id"]: frozenset(primaries.get(r["id"], ())) for r in ordered}
     origins = set(per_document.values())
@@ -289,23 +289,6 @@ def _seen(own: dict[str, Any], rows: list[dict[str, Any]], primaries: dict[int, 
             "published_at": published.isoformat() if published else None,
         }
     return _Seen(frozenset(flags), first_appearance, len(ordered))
-
-
-def _order_key(row: dict[str, Any]) -> tuple[bool, float, int]:
-    """Oldest first, unknown publication time last (as tracker.provenance orders them)."""
-    published = row["published_at"]
-    return (published is None, published.timestamp() if published else 0.0, row["document_id"])
-
-
-def _different_speaker(row: dict[str, Any], first: dict[str, Any]) -> bool:
-    """Another named speaker than the first appearance's; an unnamed relay is no change."""
-    if row["speaker_id"] is None or first["speaker_id"] is None:
-        return False
-    if row["speaker_id"] == first["speaker_id"]:
-        return False
-    if "anonymous" in (row["speaker_kind"], first["speaker_kind"]):
-        return False
-    return not names_compatible(row["speaker_name"], first["speaker_name"])
 
 
 def _document_meta(doc: DocumentView) -> dict[str, Any]:
