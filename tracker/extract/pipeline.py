@@ -413,6 +413,8 @@ class _Run:
                 if weak and comp is None and not after_text.startswith((":", ",")):
                     if self.lex.weak_cues_need_complementizer:
                         continue
+                    if cue.lower() in self.lex.strict_cue_verbs and speaker.pronoun is None:
+                        continue  # "member states for …", "a government plan similar to …"
                     if speaker.pronoun is None and speaker.kind in ("unknown",):
                         continue
                     if len(_WORD_re.findall(after_text[:200])) < 3:
@@ -621,7 +623,10 @@ def _only_adverbs(after: str, run: _Run) -> bool:
     v = vocab(run.language)
     return (
         all(
-            w.lower() in v.adverbs or w[0].isupper() or w.lower() in ("on", "pada", "in", "at")
+            w.lower() in v.adverbs
+            or w[0].isupper()
+            or w.lower() in v.lex.time_words
+            or w.lower() in ("on", "pada", "in", "at")
             for w in words
         )
         and bool(after.strip(_TRAILING_PUNCT))

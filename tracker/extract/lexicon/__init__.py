@@ -72,6 +72,7 @@ class Lexicon:
     clause_splitters: frozenset[str]
     time_words: frozenset[str]
     subject_relatives: frozenset[str]
+    strict_cue_verbs: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -134,6 +135,7 @@ def load_lexicon(language: str) -> Lexicon:
         clause_splitters=frozenset(tup("clause_splitters")),
         time_words=frozenset(tup("time_words")),
         subject_relatives=frozenset(tup("subject_relatives")),
+        strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
     )
 
 
