@@ -64,6 +64,7 @@ def adversarial() -> dict[str, str]:
         "deep nesting 5k": "“a ‘b " * 5_000 + "’ c” " * 5_000,
         "no spaces 1 MB": ("Kata" * 250_000),
         "1 MB of cue words": ("kata Kim, said Lee, " * 50_000)[:1_000_000],
+        "200k scare quotes+cues": ("kata Kim ‘x’ lalu " * 12_000)[:200_000],
     }
 
 

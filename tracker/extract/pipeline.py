@@ -275,8 +275,9 @@ class _Run:
             # '"…," the businessman said, arguing that …': reported speech after the quote
             rest = Relays((), (), (), prev_end, e)
             self._indirect(s, e, [c for c in cues if c.start() >= prev_end], rest, partials)
+        cue_starts = [c.start() for c in cues]
         for q in partials:
-            self._partial(q, s, container, cues)
+            self._partial(q, s, container, cues, cue_starts)
 
     def _last(self) -> Antecedent | None:
         return self.salience.resolve("any")
@@ -455,9 +456,13 @@ class _Run:
 
         Returns (end of the first content, start of the second clause)."""
         text = self.text
+        tried = 0
         for m in cues:
             if m.start() <= lo or m.end() > hi or m.lastgroup != "verb":
                 continue
+            tried += 1
+            if tried > MAX_CUES_PER_SENTENCE:
+                return None
             speaker = subject_before(text, lo, m.start(), self.language)
             if speaker is None:
                 continue
@@ -571,7 +576,14 @@ class _Run:
                 return None
         return None
 
-    def _partial(self, q: QuoteSpan, s: int, container: _Stmt | None, cues: list[CueMatch]) -> None:
+    def _partial(
+        self,
+        q: QuoteSpan,
+        s: int,
+        container: _Stmt | None,
+        cues: list[CueMatch],
+        cue_starts: list[int],
+    ) -> None:
         """Scare and partial quotes belong to the statement around them, or to a nearby cue."""
         if container is not None and container.start <= q.start and q.end <= container.end + 1:
             self.statements.append(
@@ -589,7 +601,9 @@ class _Run:
             )
             return
         last = None
-        for m in cues:
+        # only the cues just before the quote: bounded work even in a 1 MB sentence
+        k = bisect.bisect_right(cue_starts, q.start)
+        for m in cues[max(0, k - 4) : k]:
             if m.end() <= q.start and q.start - m.end() < 60:
                 last = m
         if last is None or last.group("acc"):
