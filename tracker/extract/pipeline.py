@@ -95,7 +95,8 @@ class _Run:
         if mention is not None and mention.pronoun is not None:
             inherited = self.salience.resolve(mention.pronoun)
             if inherited is None:
-                return None if kind != "direct" else self._bare(kind, start, end, attribution)
+                # an unresolved "dia"/"he" still marks a claim: keep it, speaker unknown
+                return self._bare(kind, start, end, attribution)
         elif mention is not None:
             sid = self.table.add(mention)
         if sid is None and inherited is not None:

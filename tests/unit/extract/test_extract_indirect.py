@@ -145,3 +145,10 @@ def test_two_attributed_clauses_in_one_sentence() -> None:
         ("the park would open in May", "Ann Cole"),
         ("the claim", "Ray Diaz"),
     ]
+
+
+def test_unresolved_pronoun_keeps_the_claim_with_unknown_speaker() -> None:
+    ex = extract("Dia mengatakan bahwa hujan akan turun.", "id")
+    (st,) = ex.statements
+    assert st.text == "hujan akan turun"
+    assert st.speaker is None and st.speaker_surface == "Dia" and st.chain == ()
