@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from tracker.db import transaction
+from tracker.db import is_retryable, run_in_transaction
 from tracker.errors import TrackerError
 from tracker.formats import BadItem, RawItem, expand_paths, read_items
 from tracker.ingest import BatchOutcome, PreparedDocument, prepare_item, write_batch
@@ -114,31 +114,26 @@ def write_with_retry(
     victim under contention: the batch is then retried whole. A document the database
     refuses is retried alone, so one bad item never sinks its neighbours.
     """
-    for attempt in range(MAX_RETRIES):
-        try:
-            with transaction(factory) as session:
-                outcome = write_batch(session, batch)
-                for document_id in outcome.document_ids:
-                    link_document(session, document_id)
-                return outcome, []
-        except OperationalError as exc:
-            if not _is_retryable(exc) or attempt == MAX_RETRIES - 1:
-                raise
-        except DBAPIError:
-            if len(batch) == 1:
-                return BatchOutcome(), [BadItem(batch[0].origin, "rejected by the database")]
-            total, failed = BatchOutcome(), []
-            for one in batch:
-                outcome, bad = write_with_retry(factory, [one])
-                _merge(total, outcome)
-                failed += bad
-            return total, failed
-    raise AssertionError("unreachable")  # pragma: no cover
 
+    def write(session: Session) -> BatchOutcome:
+        outcome = write_batch(session, batch)
+        for document_id in outcome.document_ids:
+            link_document(session, document_id)
+        return outcome
 
-def _is_retryable(exc: OperationalError) -> bool:
-    code = getattr(exc.orig, "sqlstate", None)
-    return code in {"40P01", "40001"}  # deadlock_detected, serialization_failure
+    try:
+        return run_in_transaction(factory, write, attempts=MAX_RETRIES), []
+    except DBAPIError as exc:
+        if isinstance(exc, OperationalError) and (is_retryable(exc) or exc.connection_invalidated):
+            raise
+        if len(batch) == 1:
+            return BatchOutcome(), [BadItem(batch[0].origin, "rejected by the database")]
+        total, failed = BatchOutcome(), []
+        for one in batch:
+            outcome, bad = write_with_retry(factory, [one])
+            _merge(total, outcome)
+            failed += bad
+        return total, failed
 
 
 def _merge(total: BatchOutcome, outcome: BatchOutcome) -> None:

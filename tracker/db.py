@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+import time
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 from psycopg import sql
 from sqlalchemy import create_engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.errors import DatabaseUnavailableError
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from tracker.config import Settings
+
+T = TypeVar("T")
 
 EMBEDDED_DATABASE = "tracker"
 """Name of the database tracker creates inside its embedded server."""
@@ -93,6 +97,31 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     """Sessions that keep loaded rows usable after commit (responses are built after it)."""
     return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+"""deadlock_detected and serialization_failure: the transaction may simply be run again."""
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """Whether PostgreSQL asked for the transaction to be retried."""
+    return getattr(getattr(exc, "orig", None), "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def run_in_transaction(
+    factory: sessionmaker[Session], work: Callable[[Session], T], attempts: int = 5
+) -> T:
+    """Run ``work`` in one transaction, again from scratch if PostgreSQL picks it as a
+    deadlock victim: concurrent writers lock sources in different orders now and then."""
+    for attempt in range(attempts):
+        try:
+            with transaction(factory) as session:
+                return work(session)
+        except OperationalError as exc:
+            if not is_retryable(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 @contextmanager

@@ -107,8 +107,10 @@ def store_document(
         return StoreResult(get_document(session, existing.id), created=False)
     _check_upstream_links(session, doc.statements or ())
 
-    resolver = SourceResolver(session, document_id=None)
+    resolver = SourceResolver(session)
     outlet_mention = outlet or (SourceIn(doc.outlet, "news_outlet") if doc.outlet else None)
+    mentions = [m for st in doc.statements or () for m in _mentions(st)]
+    resolver.resolve_all([outlet_mention, *mentions] if outlet_mention else mentions)
     outlet_id = resolver.resolve(outlet_mention).id if outlet_mention else None
     row = session.execute(
         _INSERT_DOCUMENT,
@@ -127,6 +129,7 @@ def store_document(
         existing = session.execute(_FIND_EXISTING, {"content_hash": digest, "url": doc.url}).one()
         return StoreResult(get_document(session, existing.id), created=False)
     document_id = int(row.id)
+    resolver.document_id = document_id
     write_statements(
         session,
         document_id,
@@ -134,6 +137,7 @@ def store_document(
         doc.statements or (),
         origin=origin,
         language=language or doc.language,
+        resolver=resolver,
     )
     return StoreResult(get_document(session, document_id), created=True)
 
@@ -167,11 +171,16 @@ def write_statements(
     *,
     origin: str,
     language: str | None,
+    resolver: SourceResolver | None = None,
 ) -> list[int]:
     """Insert statements and their chains for a stored document; return statement ids."""
     if not statements:
+        if resolver is not None:
+            resolver.flush()
         return []
-    resolver = SourceResolver(session, document_id=document_id)
+    if resolver is None:
+        resolver = SourceResolver(session, document_id=document_id)
+        resolver.resolve_all(m for st in statements for m in _mentions(st))
     statement_ids = _next_ids(session, "statement_id_seq", len(statements))
     chains = [_chain_of(st) for st in statements]
     citation_ids = _next_ids(session, "citation_id_seq", sum(len(c) for c in chains))
@@ -232,9 +241,15 @@ def write_statements(
                     "origin": origin,
                 }
             )
+    resolver.flush()
     session.execute(_INSERT_STATEMENT, statement_rows)
     session.execute(_INSERT_CITATION, citation_rows)
     return statement_ids
+
+
+def _mentions(st: StatementIn) -> list[SourceIn]:
+    """Every source a statement names: its speaker and each hop of its chain."""
+    return ([st.speaker] if st.speaker else []) + [hop.source for hop in st.chain]
 
 
 def _chain_of(st: StatementIn) -> tuple[HopIn, ...]:

@@ -13,6 +13,7 @@ from tracker.db import (
     database_url,
     make_engine,
     make_session_factory,
+    run_in_transaction,
     stop_embedded_servers,
     transaction,
 )
@@ -77,7 +78,8 @@ class TrackerService:
 
         manual = doc.statements is not None
         prepared = prepare_document(doc, extract_statements=extract)
-        with transaction(self.sessions) as session:
+
+        def store(session: Session) -> StoreResult:
             result = documents.store_document(
                 session,
                 prepared.doc,
@@ -85,12 +87,14 @@ class TrackerService:
                 language=prepared.language,
                 outlet=prepared.outlet,
             )
-            if result.created:
-                linking.link_document(session, result.document.id)
-                result = documents.StoreResult(
-                    documents.get_document(session, result.document.id), created=True
-                )
-            return result
+            if not result.created:
+                return result
+            linking.link_document(session, result.document.id)
+            return documents.StoreResult(
+                documents.get_document(session, result.document.id), created=True
+            )
+
+        return run_in_transaction(self.sessions, store)
 
     def ingest(
         self,

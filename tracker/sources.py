@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -79,32 +80,69 @@ class SourceResolver:
     ingests converge on one row; what is learned later (role, affiliation, a longer
     name) enriches the row and never replaces it with less. Anonymous sources get a
     fresh row scoped to their document every time.
+
+    Concurrent writers must take row locks in one global order or they deadlock, so
+    `resolve_all` upserts a document's sources sorted by key up front, and aliases and
+    affiliations are written sorted by `flush` at the end.
     """
 
-    def __init__(self, session: Session, document_id: int | None) -> None:
+    def __init__(self, session: Session, document_id: int | None = None) -> None:
         self._session = session
-        self._document_id = document_id
+        self.document_id = document_id
         self._cache: dict[tuple[str, str], ResolvedSource] = {}
+        self._aliases: set[tuple[int, str, str]] = set()
+        self._affiliations: set[tuple[int, int]] = set()
+
+    @staticmethod
+    def key(mention: SourceIn) -> tuple[str, str]:
+        normalized = normalize_name(mention.name) or mention.name.casefold().strip()
+        if mention.kind == "anonymous":
+            return (normalized, f"anonymous:{mention.name}")
+        return (normalized, mention.kind)
+
+    def resolve_all(self, mentions: Iterable[SourceIn]) -> None:
+        """Upsert every named source among ``mentions`` (and their affiliations) in key order."""
+        named: dict[tuple[str, str], SourceIn] = {}
+        for mention in mentions:
+            if mention.kind == "anonymous":
+                continue
+            named.setdefault(self.key(mention), mention)
+            if mention.affiliation:
+                org = SourceIn(name=mention.affiliation, kind="organization")
+                named.setdefault(self.key(org), org)
+        for key in sorted(named):
+            self.resolve(named[key])
 
     def resolve(self, mention: SourceIn, surface: str | None = None) -> ResolvedSource:
         """The stored source for ``mention``, creating or enriching it as needed."""
-        normalized = normalize_name(mention.name) or mention.name.casefold().strip()
-        key = (normalized, mention.kind)
-        if mention.kind == "anonymous":
-            key = (normalized, f"anonymous:{mention.name}")
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._add_alias(cached.id, surface or mention.name)
-            return cached
-        resolved = self._store(mention, normalized)
-        self._cache[key] = resolved
+        key = self.key(mention)
+        resolved = self._cache.get(key)
+        if resolved is None:
+            resolved = self._store(mention, key[0])
+            self._cache[key] = resolved
         self._add_alias(resolved.id, mention.name)
         if surface and surface != mention.name:
             self._add_alias(resolved.id, surface)
         if mention.affiliation and mention.kind != "anonymous":
             org = self.resolve(SourceIn(name=mention.affiliation, kind="organization"))
-            self._session.execute(_AFFILIATION_SQL, {"id": resolved.id, "affiliation_id": org.id})
+            if org.id != resolved.id:
+                self._affiliations.add((resolved.id, org.id))
         return resolved
+
+    def flush(self) -> None:
+        """Write the collected aliases and affiliations, sorted (see the class docstring)."""
+        if self._aliases:
+            rows = [
+                {"source_id": sid, "normalized": norm, "alias": alias}
+                for sid, norm, alias in sorted(self._aliases)
+            ]
+            self._session.execute(_ALIAS_SQL, rows)
+            self._aliases.clear()
+        for source_id, affiliation_id in sorted(self._affiliations):
+            self._session.execute(
+                _AFFILIATION_SQL, {"id": source_id, "affiliation_id": affiliation_id}
+            )
+        self._affiliations.clear()
 
     def _store(self, mention: SourceIn, normalized: str) -> ResolvedSource:
         if mention.kind == "news_outlet":
@@ -115,7 +153,7 @@ class SourceResolver:
             "kind": mention.kind,
             "role": mention.role,
             "state_media": mention.state_media,
-            "document_id": self._document_id,
+            "document_id": self.document_id,
         }
         if mention.kind == "anonymous":
             row = self._session.execute(_ANONYMOUS_SQL, params).one()
@@ -130,10 +168,7 @@ class SourceResolver:
     def _add_alias(self, source_id: int, alias: str) -> None:
         normalized = normalize_name(alias)
         if normalized:
-            self._session.execute(
-                _ALIAS_SQL,
-                {"source_id": source_id, "alias": alias.strip(), "normalized": normalized},
-            )
+            self._aliases.add((source_id, normalized, alias.strip()))
 
 
 _SOURCE_SQL = text(
