@@ -8,6 +8,7 @@ from typing import Any
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
+from sqlalchemy.exc import OperationalError
 
 from tracker.errors import (
     DatabaseUnavailableError,
@@ -88,6 +89,14 @@ def http_error_handler(
     return problem(request, status, _title(status), detail)
 
 
+def database_error_handler(
+    request: Request[Any, Any, Any], exc: OperationalError
+) -> Response[dict[str, Any]]:
+    """The database went away mid-request: say so (503) rather than a bare 500."""
+    _log.error("database error on %s: %s", request.url.path, exc.orig)
+    return problem(request, 503, "Database unavailable", "the database could not be reached")
+
+
 def unexpected_error_handler(
     request: Request[Any, Any, Any], exc: Exception
 ) -> Response[dict[str, Any]]:
@@ -107,6 +116,7 @@ def _title(status: int) -> str:
 EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     TrackerError: tracker_error_handler,
     HTTPException: http_error_handler,
+    OperationalError: database_error_handler,
     Exception: unexpected_error_handler,
 }
 

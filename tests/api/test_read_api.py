@@ -97,3 +97,17 @@ def test_health_and_openapi(client: TestClient[Any]) -> None:
 
 def test_unknown_route_is_problem_404(client: TestClient[Any]) -> None:
     assert_problem(client.get("/api/v1/nothing-here"), 404)
+
+
+def test_database_down_is_503_problem(tmp_path: Any) -> None:
+    from tracker.config import Settings
+
+    unreachable = Settings(
+        database_url="postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=1",
+        data_dir=tmp_path,
+    )
+    from api.app import create_app
+
+    with TestClient(app=create_app(unreachable)) as down:
+        assert_problem(down.get("/health"), 503)
+        assert_problem(down.get("/api/v1/statements/1"), 503)
