@@ -189,11 +189,12 @@ def leading_subject(text: str, start: int, end: int, language: str) -> Mention |
         if not np:
             return None
         mention = classify(text, np, language)
-        if mention is not None and mention.kind == "person" and mention.pronoun is None:
+        if mention is None or mention.pronoun is not None or mention.kind == "unknown":
+            return None
+        if mention.kind == "person":
             if mention.name == mention.surface and mention.role is None and not np[-1].is_cap:
                 return None
-            return mention
-        return None
+        return mention  # organisations and groups too: "They"/"mereka" may mean them
     return None
 
 

@@ -132,9 +132,10 @@ class _Run:
 
     def _subject_of(self, start: int, end: int) -> Antecedent | None:
         lead = leading_subject(self.text, start, end, self.language)
-        if lead is None or not self._name_like(lead):
+        if lead is None or (lead.kind == "person" and not self._name_like(lead)):
             return None
-        return Antecedent(self.table.add(lead), "person", (), (), False)
+        singular = lead.kind != "anonymous" or lead.name.split()[0].lower() in _SINGULAR
+        return Antecedent(self.table.add(lead), lead.kind, (), (), False, None, singular)
 
     def _name_like(self, mention: Mention) -> bool:
         """A sentence-initial capital is a name only if the word never appears in lower case
@@ -281,7 +282,7 @@ class _Run:
             self._partial(q, s, container, cues, cue_starts)
 
     def _last(self) -> Antecedent | None:
-        return self.salience.resolve("any")
+        return self.salience.resolve("speaker")
 
     def _add(self, stmt: _Stmt | None) -> None:
         if stmt is not None:

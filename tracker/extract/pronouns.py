@@ -71,6 +71,8 @@ class Salience:
                 continue
             if pronoun == "person" and item.kind not in ("person", "anonymous"):
                 continue
+            if pronoun == "speaker" and not item.from_statement and item.kind != "person":
+                continue  # a quote with no cue continues a speaker, or a person just named
             if pronoun == "person" and item.kind == "anonymous" and not item.singular:
                 continue
             return item

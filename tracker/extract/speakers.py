@@ -11,6 +11,8 @@ from tracker.extract.patterns import TOKEN_re, patterns_for
 # A noun phrase never runs longer than this; it keeps every look-behind bounded.
 MAX_NP_TOKENS = 14
 MAX_NAME_TOKENS = 4
+# Determiners that make a group: "para nelayan Desa X" is never a person named X.
+_PLURAL = frozenset({"para", "sejumlah", "beberapa"})
 
 
 @dataclass(slots=True, eq=True)
@@ -253,10 +255,14 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     if (
         lows[0] in v.lex.indefinites
         and lows[0] in v.lex.determiners
-        and not any(t.is_cap for t in words[1:cut])
+        and (
+            not any(t.is_cap for t in words[1:cut])
+            or (lows[0] in _PLURAL and len(words) > 1 and not words[1].is_cap)
+        )
     ):
-        # "a police spokesman", "a communications aide for Mr. Lyovochkin"
+        # "a police spokesman", "a communications aide for Mr. Lyovochkin", "para nelayan"
         affiliation = _surface(text, words[cut + 1 :]) if cut + 1 < len(words) else None
+        affiliation = affiliation or _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
     anon = pats.anonymous_re.match(text, start, end)
     if anon is not None and (lows[0] in v.lex.indefinites or not _has_person_tail(words, v)):
@@ -287,6 +293,8 @@ def _person(
     for tok in reversed(words):
         if len(name) >= MAX_NAME_TOKENS:
             break
+        if tok.lower in v.lex.determiners and not tok.is_cap:
+            break  # "para": never part of a personal name
         titled = tok.lower in v.titles and (bool(name) or len(words) == 1)
         if tok.is_cap and not titled and tok.text.strip(".") not in v.honorifics:
             if name and tok.text.isupper() and len(tok.text) > 1 and not name[-1].text.isupper():
@@ -322,6 +330,14 @@ def _person(
         if any(t.lower in v.roles or t.lower in v.titles for t in words):
             return Mention(surface, start, end, surface, "person")
         return None
+    if (
+        words[0].lower in v.lex.definite_determiners
+        and words[0].is_cap
+        and len(words) > 1
+        and words[1] is name[0]
+    ):
+        # "The Sierra Club": a name after "the" is an organisation, never a person
+        return Mention(surface, start, end, surface, "organization")
     prefix = [t for t in words if t.end <= name[0].start and t.text.strip(".") not in v.honorifics]
     role, affiliation = split_role(text, prefix, v)
     name_text = _surface(text, name)

@@ -250,3 +250,24 @@ def test_source_kinds_roles_affiliations(
     sp = ex.statements[0].speaker
     assert sp is not None
     assert (sp.kind, sp.role, sp.affiliation) == (kind, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "Kiai Hasan Basri memberi tausiah. Beliau mengatakan bahwa umat harus bersatu.",
+            "Hasan Basri",
+            "person",
+        ),
+        (
+            "Para nelayan Desa Sukamaju mengeluh. Mereka mengatakan bahwa harga solar naik.",
+            "Para nelayan Desa Sukamaju",
+            "anonymous",
+        ),
+    ],
+)
+def test_beliau_and_mereka(text: str, speaker: str, kind: str) -> None:
+    st = extract(text, "id").statements[-1]
+    assert st.speaker is not None
+    assert (st.speaker.name, st.speaker.kind) == (speaker, kind)

@@ -73,6 +73,7 @@ class Lexicon:
     time_words: frozenset[str]
     subject_relatives: frozenset[str]
     strict_cue_verbs: frozenset[str]
+    definite_determiners: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -136,6 +137,7 @@ def load_lexicon(language: str) -> Lexicon:
         time_words=frozenset(tup("time_words")),
         subject_relatives=frozenset(tup("subject_relatives")),
         strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
+        definite_determiners=frozenset(tup("definite_determiners")),
     )
 
 
