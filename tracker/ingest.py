@@ -15,6 +15,7 @@ from tracker.formats import RawItem
 from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.names import normalize_name
 from tracker.outlets import outlet_source
+from tracker.sources import ENRICH_ON_CONFLICT
 from tracker.validation import validate_document
 
 if TYPE_CHECKING:
@@ -160,17 +161,9 @@ _UPSERT_SOURCES_SQL = text(
     SELECT * FROM unnest(CAST(:name AS text[]), CAST(:normalized AS text[]),
                          CAST(:kind AS text[]), CAST(:role AS text[]),
                          CAST(:state_media AS boolean[]))
-    ON CONFLICT (normalized_name, kind) WHERE kind <> 'anonymous'
-    DO UPDATE SET
-        role = CASE
-            WHEN source.role IS NULL THEN EXCLUDED.role
-            WHEN strpos(lower(EXCLUDED.role), lower(source.role)) > 0 THEN EXCLUDED.role
-            ELSE source.role END,
-        state_media = source.state_media OR EXCLUDED.state_media,
-        name = CASE WHEN length(EXCLUDED.name) > length(source.name)
-                    THEN EXCLUDED.name ELSE source.name END
-    RETURNING id, normalized_name, kind, (xmax = 0) AS inserted
     """
+    + ENRICH_ON_CONFLICT
+    + "RETURNING id, normalized_name, kind, (xmax = 0) AS inserted"
 )
 _AFFILIATIONS_SQL = text(
     """

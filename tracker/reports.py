@@ -190,25 +190,15 @@ _PRIMARIES_SQL = text(
       UNION ALL
         SELECT w.root_id, n.id, n.source_id, n.upstream_statement_id, w.depth + 1
         FROM walk w
-        CROSS JOIN LATERAL (
-            SELECT u.* FROM citation u
-            WHERE w.upstream_statement_id IS NOT NULL
-              AND u.statement_id = w.upstream_statement_id AND u.parent_id IS NULL
-          UNION ALL
-            SELECT k.* FROM citation k
-            WHERE w.upstream_statement_id IS NULL AND k.parent_id = w.citation_id
-        ) n
+    """
+    + chains.NEXT_HOPS_SQL
+    + """
         WHERE w.depth < :max_depth
     ) CYCLE citation_id SET is_cycle USING cycle_path
     SELECT DISTINCT w.root_id, w.source_id FROM walk w
-    WHERE NOT w.is_cycle AND CASE
-        WHEN w.upstream_statement_id IS NOT NULL
-            THEN NOT EXISTS (SELECT 1 FROM citation r
-                             WHERE r.statement_id = w.upstream_statement_id
-                               AND r.parent_id IS NULL)
-        ELSE NOT EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = w.citation_id)
-    END
+    WHERE NOT w.is_cycle AND
     """
+    + chains.IS_LEAF_SQL
 )
 
 

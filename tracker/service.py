@@ -42,6 +42,9 @@ class TrackerService:
     can later wrap exactly these methods.
     """
 
+    # Reads run in a committed transaction too: psycopg drops its prepared statements on
+    # ROLLBACK, and re-planning the walk costs as much as running it.
+
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self._owns_engine = engine is None
@@ -61,7 +64,7 @@ class TrackerService:
     def health(self) -> dict[str, str]:
         """Database reachability and server version, for /health."""
         try:
-            with self.sessions() as session:
+            with transaction(self.sessions) as session:
                 version = session.execute(text("SHOW server_version")).scalar_one()
         except OperationalError as exc:
             raise DatabaseUnavailableError(f"database unreachable: {exc.orig}") from exc
@@ -112,7 +115,7 @@ class TrackerService:
         from tracker.reextract import all_document_ids, reextract_document
 
         if document_ids is None:
-            with self.sessions() as session:
+            with transaction(self.sessions) as session:
                 document_ids = all_document_ids(session)
         outcomes = []
         for document_id in document_ids:
@@ -124,7 +127,7 @@ class TrackerService:
         """Make automatic upstream links for stored documents (all when None)."""
         total = linking.LinkReport()
         if document_ids is None:
-            with self.sessions() as session:
+            with transaction(self.sessions) as session:
                 document_ids = linking.all_document_ids(session)
         for document_id in document_ids:
             with transaction(self.sessions) as session:
@@ -137,29 +140,29 @@ class TrackerService:
 
     def appearances(self, statement_id: int) -> provenance.Appearances:
         """Every document carrying this statement or a close variant, oldest first."""
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return provenance.appearances(session, statement_id)
 
     def provenance(
         self, quote: str, language: str | None = None, limit: int = 10
     ) -> list[provenance.ProvenanceItem]:
         """Best matches for a pasted quote, with first appearance and primary sources."""
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return provenance.lookup(session, quote, language=language, limit=limit)
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, statements, sources by kind and citations."""
         from tracker.stats import stats
 
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return stats(session)
 
     def get_document(self, document_id: int) -> DocumentView:
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return documents.get_document(session, document_id)
 
     def get_statement(self, statement_id: int) -> StatementView:
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return documents.get_statement(session, statement_id)
 
     def list_statements(
@@ -171,7 +174,7 @@ class TrackerService:
         cursor: str | None = None,
         limit: int | None = None,
     ) -> Page[StatementView]:
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return documents.list_statements(
                 session,
                 document_id=document_id,
@@ -190,7 +193,7 @@ class TrackerService:
         cursor: str | None = None,
         limit: int | None = None,
     ) -> Page[DocumentView]:
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return documents.list_documents(
                 session,
                 outlet=outlet,
@@ -202,11 +205,11 @@ class TrackerService:
 
     def walk(self, statement_id: int, max_depth: int | None = None) -> chains.Walk:
         """The statement's chain to its primary sources (one query)."""
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return chains.walk(session, statement_id, max_depth or self.settings.max_walk_depth)
 
     def get_source(self, source_id: int) -> SourceView:
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return sources.get_source(session, source_id)
 
     def search_sources(
@@ -217,7 +220,7 @@ class TrackerService:
         cursor: str | None = None,
         limit: int | None = None,
     ) -> Page[SourceView]:
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return sources.search_sources(
                 session, q=q, kind=kind, cursor=cursor, limit=limit or self.settings.page_size
             )
@@ -226,14 +229,14 @@ class TrackerService:
         """Every statement of a document with its walked chain, flags and a summary."""
         from tracker import reports
 
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return reports.document_report(session, document_id)
 
     def sources_report(self, limit: int = 20) -> SourcesReport:
         """Most-cited primary sources, busiest relays, chains through state media."""
         from tracker import reports
 
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return reports.sources_report(session, limit)
 
     def export_walk(self, statement_id: int, fmt: str) -> Rendered:
@@ -241,7 +244,7 @@ class TrackerService:
         from tracker import export
 
         export.check_format(fmt, export.WALK_FORMATS)
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return export.export_walk(session, statement_id, fmt)
 
     def export_document(self, document_id: int, fmt: str) -> Rendered:
@@ -249,5 +252,5 @@ class TrackerService:
         from tracker import export
 
         export.check_format(fmt, export.DOCUMENT_FORMATS)
-        with self.sessions() as session:
+        with transaction(self.sessions) as session:
             return export.export_document(session, document_id, fmt)

@@ -29,10 +29,7 @@ class ResolvedSource:
     kind: str
 
 
-_UPSERT_SQL = text(
-    """
-    INSERT INTO source (name, normalized_name, kind, role, state_media)
-    VALUES (:name, :normalized, :kind, :role, :state_media)
+ENRICH_ON_CONFLICT = """
     ON CONFLICT (normalized_name, kind) WHERE kind <> 'anonymous'
     DO UPDATE SET
         role = CASE
@@ -42,8 +39,17 @@ _UPSERT_SQL = text(
         state_media = source.state_media OR EXCLUDED.state_media,
         name = CASE WHEN length(EXCLUDED.name) > length(source.name)
                     THEN EXCLUDED.name ELSE source.name END
-    RETURNING id, name, kind
+"""
+"""How an upsert meets a stored source: a fuller role or longer name enriches it, a
+state-media mark sticks, and nothing is replaced with less."""
+
+_UPSERT_SQL = text(
     """
+    INSERT INTO source (name, normalized_name, kind, role, state_media)
+    VALUES (:name, :normalized, :kind, :role, :state_media)
+    """
+    + ENRICH_ON_CONFLICT
+    + "RETURNING id, name, kind"
 )
 _ANONYMOUS_SQL = text(
     """
