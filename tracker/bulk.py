@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from tracker.db import is_retryable, run_in_transaction
 from tracker.errors import TrackerError
 from tracker.formats import BadItem, RawItem, expand_paths, read_items
 from tracker.ingest import BatchOutcome, PreparedDocument, prepare_item, write_batch
-from tracker.linking import link_document
+from tracker.linking import link_documents
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -117,8 +118,7 @@ def write_with_retry(
 
     def write(session: Session) -> BatchOutcome:
         outcome = write_batch(session, batch)
-        for document_id in outcome.document_ids:
-            link_document(session, document_id)
+        link_documents(session, outcome.document_ids)
         return outcome
 
     try:
@@ -150,27 +150,44 @@ def ingest(
     options: IngestOptions,
     on_progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Prepare and store every item, batch by batch; bad items are counted, not fatal."""
+    """Prepare and store every item, batch by batch; bad items are counted, not fatal.
+
+    A writer thread stores batch N while this thread extracts batch N+1: psycopg lets
+    go of the GIL while PostgreSQL works, so the database's time and the extractor's
+    overlap even in one process. At most one batch is in flight, so memory stays flat.
+    """
     summary = IngestSummary()
     batch: list[PreparedDocument] = []
+    in_flight: Future[tuple[BatchOutcome, list[BadItem]]] | None = None
 
-    def flush() -> None:
-        if batch:
-            outcome, failed = write_with_retry(factory, batch)
+    def settle() -> None:
+        nonlocal in_flight
+        if in_flight is not None:
+            outcome, failed = in_flight.result()
+            in_flight = None
             summary.add(outcome)
             summary.failed += failed
-            batch.clear()
             if on_progress:
                 on_progress(summary)
 
-    for result in prepared_stream(items, options):
-        if isinstance(result, BadItem):
-            summary.failed.append(result)
-            if on_progress:
-                on_progress(summary)
-            continue
-        batch.append(result)
-        if len(batch) >= options.batch_size:
-            flush()
-    flush()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-writer") as writer:
+
+        def flush() -> None:
+            nonlocal in_flight
+            if batch:
+                settle()
+                in_flight = writer.submit(write_with_retry, factory, list(batch))
+                batch.clear()
+
+        for result in prepared_stream(items, options):
+            if isinstance(result, BadItem):
+                summary.failed.append(result)
+                if on_progress:
+                    on_progress(summary)
+                continue
+            batch.append(result)
+            if len(batch) >= options.batch_size:
+                flush()
+        flush()
+        settle()
     return summary

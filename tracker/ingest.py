@@ -195,34 +195,34 @@ _INSERT_ANONYMOUS_SQL = text(
          AS a(id, name, normalized, role, doc)
     """
 )
-_INSERT_STATEMENTS_SQL = text(
+STATEMENT_COPY_COLUMNS = (
+    "id", "document_id", "document_length", "kind", "start_offset", "end_offset", "text",
+    "cue", "cue_start", "cue_end", "speaker_id", "speaker_surface", "origin", "fingerprint",
+    "search_config",
+)  # fmt: skip
+CITATION_COPY_COLUMNS = (
+    "id", "statement_id", "document_id", "parent_id", "position", "source_id",
+    "source_surface", "relation", "cue", "evidence_start", "evidence_end",
+    "upstream_statement_id", "origin",
+)  # fmt: skip
+
+
+def _copy_rows(
+    session: Session, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
+    """COPY rows into ``table`` on the session's own connection (same transaction).
+
+    Statements and hops have their ids reserved and never conflict, so the fastest
+    bulk path PostgreSQL has applies; parents precede children in ``rows``.
     """
-    INSERT INTO statement (id, document_id, document_length, kind, start_offset, end_offset,
-                           text, cue, cue_start, cue_end, speaker_id, speaker_surface, origin,
-                           fingerprint, search_config)
-    SELECT * FROM unnest(CAST(:id AS bigint[]), CAST(:document_id AS bigint[]),
-                         CAST(:document_length AS int[]), CAST(:kind AS text[]),
-                         CAST(:start AS int[]), CAST(:end AS int[]), CAST(:text AS text[]),
-                         CAST(:cue AS text[]), CAST(:cue_start AS int[]),
-                         CAST(:cue_end AS int[]), CAST(:speaker_id AS bigint[]),
-                         CAST(:speaker_surface AS text[]), CAST(:origin AS text[]),
-                         CAST(:fingerprint AS text[]), CAST(:search_config AS regconfig[]))
-    """
-)
-_INSERT_CITATIONS_SQL = text(
-    """
-    INSERT INTO citation (id, statement_id, document_id, parent_id, position, source_id,
-                          source_surface, relation, cue, evidence_start, evidence_end,
-                          upstream_statement_id, origin)
-    SELECT * FROM unnest(CAST(:id AS bigint[]), CAST(:statement_id AS bigint[]),
-                         CAST(:document_id AS bigint[]), CAST(:parent_id AS bigint[]),
-                         CAST(:position AS int[]), CAST(:source_id AS bigint[]),
-                         CAST(:source_surface AS text[]), CAST(:relation AS text[]),
-                         CAST(:cue AS text[]), CAST(:evidence_start AS int[]),
-                         CAST(:evidence_end AS int[]), CAST(:upstream AS bigint[]),
-                         CAST(:origin AS text[]))
-    """
-)
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
 _INSERT_ALIASES_SQL = text(
     """
     INSERT INTO source_alias (source_id, alias, normalized)
@@ -390,8 +390,8 @@ def write_batch(
             return anon_ids[(doc_id, mention.name)]
         return ids[sources.add(mention)]
 
-    statement_rows: list[dict[str, Any]] = []
-    citation_rows: list[dict[str, Any]] = []
+    statement_rows: list[tuple[Any, ...]] = []
+    citation_rows: list[tuple[Any, ...]] = []
     n_statements = sum(len(p.doc.statements or ()) for _, p in kept)
     statement_ids = iter(_reserve(session, "statement_id_seq", n_statements))
     n_hops = sum(max(1, len(st.chain)) for _, p in kept for st in p.doc.statements or ())
@@ -404,24 +404,25 @@ def write_batch(
                 (HopIn(source=st.speaker, relation="said", cue=st.cue),) if st.speaker else ()
             )
             speaker = st.speaker or chain[-1].source
+            span = text_[st.start : st.end]
             statement_rows.append(
-                {
-                    "id": sid,
-                    "document_id": doc_id,
-                    "document_length": len(text_),
-                    "kind": st.kind,
-                    "start": st.start,
-                    "end": st.end,
-                    "text": text_[st.start : st.end],
-                    "cue": st.cue,
-                    "cue_start": st.cue_start,
-                    "cue_end": st.cue_end,
-                    "speaker_id": source_id(doc_id, speaker),
-                    "speaker_surface": st.speaker_surface,
-                    "origin": origin,
-                    "fingerprint": fingerprint(text_[st.start : st.end]),
-                    "search_config": search_config(p.language),
-                }
+                (
+                    sid,
+                    doc_id,
+                    len(text_),
+                    st.kind,
+                    st.start,
+                    st.end,
+                    span,
+                    st.cue,
+                    st.cue_start,
+                    st.cue_end,
+                    source_id(doc_id, speaker),
+                    st.speaker_surface,
+                    origin,
+                    fingerprint(span),
+                    search_config(p.language),
+                )
             )
             hop_ids: list[int] = []
             depths: list[int] = []
@@ -431,26 +432,26 @@ def write_batch(
                 hop_ids.append(cid)
                 depths.append(depths[parent] + 1 if parent >= 0 else 0)
                 citation_rows.append(
-                    {
-                        "id": cid,
-                        "statement_id": sid,
-                        "document_id": doc_id,
-                        "parent_id": hop_ids[parent] if parent >= 0 else None,
-                        "position": depths[-1],
-                        "source_id": source_id(doc_id, hop.source),
-                        "source_surface": hop.surface,
-                        "relation": hop.relation,
-                        "cue": hop.cue,
-                        "evidence_start": hop.evidence_start,
-                        "evidence_end": hop.evidence_end,
-                        "upstream": hop.upstream_statement_id,
-                        "origin": origin,
-                    }
+                    (
+                        cid,
+                        sid,
+                        doc_id,
+                        hop_ids[parent] if parent >= 0 else None,
+                        depths[-1],
+                        source_id(doc_id, hop.source),
+                        hop.surface,
+                        hop.relation,
+                        hop.cue,
+                        hop.evidence_start,
+                        hop.evidence_end,
+                        hop.upstream_statement_id,
+                        origin,
+                    )
                 )
     if statement_rows:
-        session.execute(_INSERT_STATEMENTS_SQL, _arrays(statement_rows, tuple(statement_rows[0])))
+        _copy_rows(session, "statement", STATEMENT_COPY_COLUMNS, statement_rows)
     if citation_rows:
-        session.execute(_INSERT_CITATIONS_SQL, _arrays(citation_rows, tuple(citation_rows[0])))
+        _copy_rows(session, "citation", CITATION_COPY_COLUMNS, citation_rows)
     outcome.statements = len(statement_rows)
 
     # 4. Surface forms, so a wrong merge can be traced and undone later.

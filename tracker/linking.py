@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 _OUTBOUND_SQL = text(
     """
     SELECT c.id AS citation_id, c.source_id, s.id AS statement_id, s.text,
-           d.published_at, d.language
+           d.id AS document_id, d.published_at, d.language
     FROM citation c
     JOIN statement s ON s.id = c.statement_id
     JOIN document d ON d.id = s.document_id
     JOIN source src ON src.id = c.source_id
-    WHERE c.document_id = :document_id AND c.upstream_statement_id IS NULL
+    WHERE c.document_id = ANY(:document_ids) AND c.upstream_statement_id IS NULL
       AND src.kind = 'news_outlet'
       AND EXISTS (SELECT 1 FROM document o WHERE o.outlet_id = c.source_id AND o.id <> d.id)
     ORDER BY c.id
@@ -29,9 +29,10 @@ _OUTBOUND_SQL = text(
 )
 _INBOUND_SQL = text(
     """
-    SELECT s.id AS statement_id, s.text, d.outlet_id, d.published_at, d.language
+    SELECT s.id AS statement_id, s.text, d.id AS document_id, d.outlet_id, d.published_at,
+           d.language
     FROM statement s JOIN document d ON d.id = s.document_id
-    WHERE d.id = :document_id AND d.outlet_id IS NOT NULL
+    WHERE d.id = ANY(:document_ids) AND d.outlet_id IS NOT NULL
       AND EXISTS (SELECT 1 FROM citation c WHERE c.source_id = d.outlet_id
                   AND c.document_id <> d.id AND c.upstream_statement_id IS NULL)
     ORDER BY s.id
@@ -110,7 +111,12 @@ def _apply(
 
 
 def link_document(session: Session, document_id: int) -> LinkReport:
-    """Link this document's hops to the cited outlets' statements, and the other way round.
+    """Link one document (see `link_documents`)."""
+    return link_documents(session, [document_id])
+
+
+def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
+    """Link these documents' hops to the cited outlets' statements, and the other way round.
 
     Outbound: a hop citing outlet X is continued into the matching statement of an
     earlier document by X. Inbound: hops elsewhere that cite this document's outlet are
@@ -118,7 +124,10 @@ def link_document(session: Session, document_id: int) -> LinkReport:
     citing document is recorded as a time inversion instead of a link.
     """
     report = LinkReport()
-    for hop in session.execute(_OUTBOUND_SQL, {"document_id": document_id}).all():
+    if not document_ids:
+        return report
+    ids = {"document_ids": document_ids}
+    for hop in session.execute(_OUTBOUND_SQL, ids).all():
         matches = [
             m
             for m in find_matches(
@@ -126,7 +135,7 @@ def link_document(session: Session, document_id: int) -> LinkReport:
                 hop.text,
                 language=hop.language,
                 outlet_id=hop.source_id,
-                exclude_document_id=document_id,
+                exclude_document_id=hop.document_id,
             )
             if m.statement_id != hop.statement_id
         ]
@@ -134,13 +143,13 @@ def link_document(session: Session, document_id: int) -> LinkReport:
         best = _best(earlier) or _best(matches)
         if best is not None:
             _apply(session, hop.citation_id, best, hop.published_at, report)
-    for own in session.execute(_INBOUND_SQL, {"document_id": document_id}).all():
+    for own in session.execute(_INBOUND_SQL, ids).all():
         for match in find_matches(
             session,
             own.text,
             language=own.language,
             citing_source_id=own.outlet_id,
-            exclude_document_id=document_id,
+            exclude_document_id=own.document_id,
         ):
             for hop in session.execute(
                 _CITING_HOPS_SQL,
@@ -148,7 +157,7 @@ def link_document(session: Session, document_id: int) -> LinkReport:
             ).all():
                 cited = Match(
                     statement_id=own.statement_id,
-                    document_id=document_id,
+                    document_id=own.document_id,
                     text=own.text,
                     fingerprint="",
                     similarity=match.similarity,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -26,6 +27,7 @@ _punct_re = regex.compile(r"[\p{P}\p{S}]+")
 _space_re = regex.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """The matching key of a name: casefolded, without diacritics, titles or punctuation.
 
