@@ -865,8 +865,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--session-end",
         choices=("rollback", "commit"),
-        default="rollback",
-        help="how each walk's session ends: rollback is what tracker.service does today",
+        default="commit",
+        help="how each walk's session ends: commit is what tracker.service does (psycopg "
+        "keeps prepared plans across commits, not rollbacks)",
     )
     parser.add_argument("--seed", type=int, default=7, help="seed for picking statements")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")

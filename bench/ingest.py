@@ -25,7 +25,7 @@ from sqlalchemy import ColumnElement, or_
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import col, select
 
-from tracker.bulk import DEFAULT_BATCH_SIZE, write_with_retry
+from tracker.bulk import DEFAULT_BATCH_SIZE, IngestOptions, ingest, write_with_retry
 from tracker.db import make_engine, make_session_factory
 from tracker.extract import EXTRACTOR_VERSION
 from tracker.fingerprint import fingerprint, search_config
@@ -202,6 +202,28 @@ def run_batch(
     if batch:
         flush()
     return run
+
+
+def run_pipeline(factory: sessionmaker[Session], n: int, batch_size: int) -> float:
+    """Docs/s of ``tracker.bulk.ingest`` itself, as `tracker ingest` runs it in one process.
+
+    Unlike ``run_batch`` it keeps the writer thread, so batch N is written while batch N+1
+    is extracted; the seconds spent making the synthetic text are left out.
+    """
+    made_s = 0.0
+
+    def items() -> Iterator[RawItem]:
+        nonlocal made_s
+        for made, item in articles(n):
+            made_s += made
+            yield item
+
+    started = time.perf_counter()
+    summary = ingest(factory, items(), IngestOptions(batch_size=batch_size))
+    elapsed = time.perf_counter() - started - made_s
+    if summary.failed:
+        raise SystemExit(f"ingest bench: {len(summary.failed)} documents refused")
+    return summary.new_documents / elapsed
 
 
 # ---------------------------------------------------------------- per-document ORM baseline
@@ -513,6 +535,8 @@ class Report:
     checkpoints: list[Checkpoint]
     load_average: list[float] = field(default_factory=list)
     """1-minute load average before and after the timed runs: the machine is shared."""
+    pipeline_docs_per_s: float = 0.0
+    """``tracker.bulk.ingest`` end to end, writes overlapped with extraction (median)."""
     profile: dict[str, Any] | None = None
 
 
@@ -595,6 +619,12 @@ def print_report(r: Report) -> None:
         ("statements", f"{b.statements:,}", f"{o.statements:,}", ""),
         ("docs/s", f"{b.docs_per_s:,.0f}", f"{o.docs_per_s:,.0f}", f"{r.ratio:.1f}x"),
         (
+            "docs/s, writes overlapped",
+            f"{r.pipeline_docs_per_s:,.0f}",
+            "",
+            f"{r.pipeline_docs_per_s / o.docs_per_s:.1f}x",
+        ),
+        (
             "statements/s",
             f"{b.statements_per_s:,.0f}",
             f"{o.statements_per_s:,.0f}",
@@ -665,8 +695,10 @@ def target_lines(r: Report) -> list[str]:
     """The issue's targets, each with its measured value: met or not, never hidden."""
     b = r.batch
     return [
-        f"target  batch path >= {TARGET_DOCS_PER_S:.0f} docs/s end to end: {b.docs_per_s:,.0f} "
-        f"-> {'met' if b.docs_per_s >= TARGET_DOCS_PER_S else 'NOT met'} (extraction alone: "
+        f"target  batch path >= {TARGET_DOCS_PER_S:.0f} docs/s end to end: "
+        f"{r.pipeline_docs_per_s:,.0f} as `tracker ingest` runs it (writes overlapped), "
+        f"{b.docs_per_s:,.0f} unrolled -> "
+        f"{'met' if r.pipeline_docs_per_s >= TARGET_DOCS_PER_S else 'NOT met'} (extraction alone: "
         f"{b.extract_docs_per_s:,.0f} docs/s, writes alone: {b.write_docs_per_s:,.0f} docs/s; "
         f"one-process CPU ceiling: {b.cpu_docs_per_s:,.0f} docs/s)",
         f"target  batch >= {TARGET_RATIO:.0f}x per-document ORM: {r.ratio:.1f}x "
@@ -698,6 +730,7 @@ def run(args: argparse.Namespace) -> Report:
     command = "python bench/ingest.py " + shlex.join(sys.argv[1:])
     batch_runs: list[PathRun] = []
     orm_runs: list[PathRun] = []
+    pipeline_rates: list[float] = []
     profile = None
     load = [round(os.getloadavg()[0], 2)]
     with bench_database(args.database_url) as url:
@@ -721,6 +754,10 @@ def run(args: argparse.Namespace) -> Report:
                         file=sys.stderr,
                     )
                 orm_runs.append(run_orm(factory, args.baseline_n))
+                _truncate(url)
+                if progress:
+                    print(f"run {i + 1}/{args.repeat}: tracker.bulk.ingest…", file=sys.stderr)
+                pipeline_rates.append(run_pipeline(factory, args.n, args.batch_size))
                 _truncate(url)
             load.append(round(os.getloadavg()[0], 2))
             if args.profile:
@@ -750,6 +787,7 @@ def run(args: argparse.Namespace) -> Report:
         checkpoints=batch_runs[0].checkpoints,
         load_average=load,
         profile=profile,
+        pipeline_docs_per_s=round(statistics.median(pipeline_rates), 1),
     )
 
 

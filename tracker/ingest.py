@@ -15,7 +15,7 @@ from tracker.formats import RawItem
 from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.names import normalize_name
 from tracker.outlets import outlet_source
-from tracker.sources import ENRICH_ON_CONFLICT
+from tracker.sources import ENRICH_ON_CONFLICT, canonical_outlet, enriches
 from tracker.validation import validate_document
 
 if TYPE_CHECKING:
@@ -251,7 +251,10 @@ class _SourceTable:
         self.affiliations: set[tuple[tuple[str, str], tuple[str, str]]] = set()
 
     def add(self, mention: SourceIn, surface: str | None = None) -> tuple[str, str]:
-        key = (normalize_name(mention.name) or mention.name.casefold().strip(), mention.kind)
+        normalized = normalize_name(mention.name) or mention.name.casefold().strip()
+        if mention.kind == "news_outlet":
+            mention, normalized = canonical_outlet(mention, normalized)
+        key = (normalized, mention.kind)
         row = self.rows.get(key)
         name = mention.name.strip()
         if row is None:
@@ -275,6 +278,32 @@ class _SourceTable:
             if org != key:
                 self.affiliations.add((key, org))
         return key
+
+
+_KNOWN_SOURCES_SQL = text(
+    """
+    SELECT s.id, s.normalized_name, s.kind, s.name, s.role, s.state_media
+    FROM unnest(CAST(:normalized AS text[]), CAST(:kind AS text[])) AS k(normalized, kind)
+    JOIN source s ON s.normalized_name = k.normalized AND s.kind = k.kind
+    WHERE s.kind <> 'anonymous'
+    """
+)
+
+
+def _known_sources(session: Session, sources: _SourceTable) -> dict[tuple[str, str], int]:
+    """Ids of the batch's sources already stored and not enriched by this batch."""
+    if not sources.rows:
+        return {}
+    keys = sorted(sources.rows)
+    found: dict[tuple[str, str], int] = {}
+    params = {"normalized": [k[0] for k in keys], "kind": [k[1] for k in keys]}
+    for row in session.execute(_KNOWN_SOURCES_SQL, params):
+        key = (row.normalized_name, row.kind)
+        new = sources.rows[key]
+        mention = SourceIn(new["name"], new["kind"], new["role"], None, new["state_media"])
+        if not enriches(row.name, row.role, row.state_media, mention):
+            found[key] = row.id
+    return found
 
 
 def write_batch(
@@ -320,9 +349,11 @@ def write_batch(
             for hop in st.chain:
                 if hop.source.kind != "anonymous":
                     sources.add(hop.source, hop.surface)
-    ids: dict[tuple[str, str], int] = {}
-    if sources.rows:
-        ordered = [sources.rows[k] for k in sorted(sources.rows)]
+    ids = _known_sources(session, sources)
+    if len(ids) < len(sources.rows):
+        # only new sources, or ones this batch enriches, are written: an upsert that
+        # changes nothing would still write a new row version of every popular source
+        ordered = [sources.rows[k] for k in sorted(sources.rows) if k not in ids]
         source_cols = ("name", "normalized", "kind", "role", "state_media")
         for row in session.execute(_UPSERT_SOURCES_SQL, _arrays(ordered, source_cols)):
             ids[(row.normalized_name, row.kind)] = row.id

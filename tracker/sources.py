@@ -29,6 +29,19 @@ class ResolvedSource:
     kind: str
 
 
+def enriches(stored_name: str, stored_role: str | None, stored_state: bool, new: SourceIn) -> bool:
+    """Whether ``new`` would change a stored source under ENRICH_ON_CONFLICT's rule."""
+    role_grows = new.role is not None and (
+        stored_role is None
+        or (new.role.lower() != stored_role.lower() and stored_role.lower() in new.role.lower())
+    )
+    return (
+        role_grows
+        or len(new.name.strip()) > len(stored_name)
+        or (new.state_media and not stored_state)
+    )
+
+
 ENRICH_ON_CONFLICT = """
     ON CONFLICT (normalized_name, kind) WHERE kind <> 'anonymous'
     DO UPDATE SET
@@ -64,6 +77,10 @@ _ALIAS_SQL = text(
     VALUES (:source_id, :alias, :normalized)
     ON CONFLICT (source_id, normalized) DO NOTHING
     """
+)
+_EXISTING_SQL = text(
+    "SELECT id, name, kind, role, state_media FROM source "
+    "WHERE normalized_name = :normalized AND kind = :kind AND kind <> 'anonymous'"
 )
 _UNKNOWN_KIND_SQL = text(
     """
@@ -152,7 +169,7 @@ class SourceResolver:
 
     def _store(self, mention: SourceIn, normalized: str) -> ResolvedSource:
         if mention.kind == "news_outlet":
-            mention, normalized = _canonical_outlet(mention, normalized)
+            mention, normalized = canonical_outlet(mention, normalized)
         params = {
             "name": mention.name.strip(),
             "normalized": normalized,
@@ -168,6 +185,11 @@ class SourceResolver:
                 found = self._session.execute(_UNKNOWN_KIND_SQL, params).first()
                 if found is not None:
                     return ResolvedSource(id=found.id, name=found.name, kind=found.kind)
+            stored = self._session.execute(_EXISTING_SQL, params).first()
+            if stored is not None and not enriches(
+                stored.name, stored.role, stored.state_media, mention
+            ):
+                return ResolvedSource(id=stored.id, name=stored.name, kind=stored.kind)
             row = self._session.execute(_UPSERT_SQL, params).one()
         return ResolvedSource(id=row.id, name=row.name, kind=row.kind)
 
@@ -268,7 +290,7 @@ def search_sources(
     return Page(_source_views(session, ids), encode_cursor(ids[-1]) if more else None)
 
 
-def _canonical_outlet(mention: SourceIn, normalized: str) -> tuple[SourceIn, str]:
+def canonical_outlet(mention: SourceIn, normalized: str) -> tuple[SourceIn, str]:
     """A known outlet under its list name, with its state-media status."""
     from tracker.outlets import outlet_by_name
 

@@ -255,3 +255,18 @@ def test_list_documents_filters(client: TestClient[Any]) -> None:
     outlet = by_url[0]["outlet"]["name"]
     by_outlet = client.get("/api/v1/documents", params={"outlet": outlet.lower()}).json()["items"]
     assert by_outlet and all(d["outlet"]["name"] == outlet for d in by_outlet)
+
+
+def test_bulk_and_single_paths_resolve_outlets_alike(
+    runner: CliRunner, client: TestClient[Any], tmp_path: Path
+) -> None:
+    record = {"text": RELAY_ID, "outlet": "AP", "url": "https://example.test/ap/1"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert runner.invoke(main, ["ingest", str(path)]).exit_code == 0
+    posted = client.post(
+        "/api/v1/documents", json={"text": RELAY_ID + " Lagi.", "outlet": "The Associated Press"}
+    ).json()
+    listed = client.get("/api/v1/documents", params={"url": record["url"]}).json()["items"]
+    assert listed[0]["outlet"]["id"] == posted["outlet"]["id"]
+    assert posted["outlet"]["name"] == "Associated Press"
