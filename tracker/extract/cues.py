@@ -8,6 +8,8 @@ looking each up in one dictionary finds every lexicon phrase in a single linear 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -16,6 +18,7 @@ from tracker.extract.lexicon import load_lexicon
 
 # A word run with the same edges as the patterns' (?<![\p{L}\p{N}\-]) … (?![\p{L}\p{N}\-]).
 WORD_RUN_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]++")
+_WORD_CHAR_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]")
 
 # category -> groups in match priority (an earlier group wins for the same words)
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -97,13 +100,77 @@ def _mid_sentence(text: str, pos: int) -> bool:
     return k >= 0 and (text[k].isalnum() or text[k] in ",;")
 
 
+@functools.cache
+def _first_words_re(language: str) -> re.Pattern[str] | None:
+    """Where a lexicon phrase may start in lower-cased text: a trie of the phrases' first
+    words after anything but an ASCII letter, digit or hyphen.
+
+    Stdlib `re` runs this about five times faster than walking every word run with `regex`
+    (the word-run class is a Unicode property test at each character). It only proposes
+    positions; `_word_runs` checks each against the exact word-run rule. None when a first
+    word is not ASCII: the filter's argument needs ASCII words.
+    """
+    words = sorted(_table(language))
+    if not words or not all(w.isascii() for w in words):
+        return None
+    return re.compile(r"(?<![a-z0-9-])" + _trie(words))
+
+
+def _trie(words: list[str]) -> str:
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+def _word_runs(text: str, language: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
+    """The word runs of text[lo:hi] whose lower case may be a lexicon first word.
+
+    Over a whole text, a run whose lower case is a (ASCII, word-character-only) first word
+    starts after a character that is not a word character, so its lower case there is not an
+    ASCII letter, digit or hyphen, and the first-word trie finds it in the lower-cased text
+    (same length as the text, so offsets agree). Each proposed position is kept only if a
+    word run really starts there; runs the filter skips have no table entry. Windows and
+    texts whose lower case changes length take every word run, as before.
+    """
+    finder = _first_words_re(language)
+    low = text.lower() if finder is not None and lo == 0 and hi == len(text) else ""
+    if finder is None or len(low) != len(text) or not text:
+        every: Iterator[regex.Match[str]] = WORD_RUN_re.finditer(text, lo, hi)
+        return every
+    return _checked_runs(text, finder.finditer(low))
+
+
+def _checked_runs(text: str, found: Iterator[re.Match[str]]) -> Iterator[regex.Match[str]]:
+    run_at = WORD_RUN_re.match
+    word_char_at = _WORD_CHAR_re.match
+    for f in found:
+        pos = f.start()
+        if pos and word_char_at(text, pos - 1) is not None:
+            continue
+        m = run_at(text, pos)
+        if m is not None:
+            yield m
+
+
 def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[str, list[CueMatch]]:
     """All lexicon phrases in text[lo:hi] by category, left to right, non-overlapping."""
     table = _table(language)
     hi = len(text) if hi is None else hi
     out: dict[str, list[CueMatch]] = {c: [] for c in CATEGORIES}
     floor = dict.fromkeys(CATEGORIES, lo)
-    for m in WORD_RUN_re.finditer(text, lo, hi):
+    for m in _word_runs(text, language, lo, hi):
         entries = table.get(m.group().lower())
         if entries is None:
             continue

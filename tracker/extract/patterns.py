@@ -19,6 +19,15 @@ TOKEN_re = regex.compile(
     regex.VERBOSE,
 )
 
+# TOKEN_re without its groups, so `findall` returns the token strings themselves.
+TOKEN_FLAT_re = regex.compile(
+    r"""
+    [\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\-]|['’.](?=[\p{L}\p{N}]))*+
+    | [^\s\p{L}\p{N}]
+    """,
+    regex.VERBOSE,
+)
+
 # An empty named list matches the empty string; this sentinel can never occur in text.
 _NEVER = "\uffff\uffff"
 

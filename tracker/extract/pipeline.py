@@ -64,6 +64,8 @@ class _Run:
         self.table = SourceTable()
         self.salience = Salience(self._subject_of)
         self.statements: list[_Stmt] = []
+        self._counts: dict[str, int] = {}
+        self._lower_seen: dict[str, bool] = {}
 
     # -- hops and speakers -------------------------------------------------------------
 
@@ -142,11 +144,7 @@ class _Run:
         elsewhere in the text ("Hubungan Korea Utara …" is not a person)."""
         first_word = mention.name.split()[0]
         first = first_word.lower()
-        if (
-            mention.role is None
-            and len(mention.name.split()) == 1
-            and (self.text.count(first_word) < 2)
-        ):
+        if mention.role is None and len(mention.name.split()) == 1 and self._count(first_word) < 2:
             return False  # a one-word "name" seen once at a sentence start: "Likewise", "Stronger"
         if first.endswith(("’s", "'s")):
             return False  # "Obama’s plan …": the subject is the thing owned
@@ -154,9 +152,25 @@ class _Run:
             return False  # a dateline: "JAKARTA, KOMPAS —"
         if self.language == "id" and first.endswith("nya"):
             return False  # "Dananya", "Akibatnya": a common noun with -nya, never a name
-        text = self.text
         # seen in lower case elsewhere ("hubungan" for "Hubungan …"): a common word
-        return not any(f"{pre}{first}{post}" in text for pre in " (" for post in " ,.;:")
+        return not self._seen_lower(first)
+
+    def _count(self, word: str) -> int:
+        """`text.count(word)`, remembered: each call scans the whole text."""
+        n = self._counts.get(word)
+        if n is None:
+            n = self._counts[word] = self.text.count(word)
+        return n
+
+    def _seen_lower(self, word: str) -> bool:
+        """Whether `word` occurs after a space or "(" and before a space or punctuation;
+        remembered per word, since each look-up scans the whole text."""
+        seen = self._lower_seen.get(word)
+        if seen is None:
+            text = self.text
+            seen = any(f"{pre}{word}{post}" in text for pre in " (" for post in " ,.;:")
+            self._lower_seen[word] = seen
+        return seen
 
     def _bare(self, kind: str, start: int, end: int, attribution: Attribution | None) -> _Stmt:
         surface = attribution.speaker.surface if attribution and attribution.speaker else None

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Lexicon, load_lexicon, outlet_index
-from tracker.extract.patterns import TOKEN_re, patterns_for
+from tracker.extract.patterns import TOKEN_FLAT_re, patterns_for
 
 # A noun phrase never runs longer than this; it keeps every look-behind bounded.
 MAX_NP_TOKENS = 14
@@ -15,28 +15,35 @@ MAX_NAME_TOKENS = 4
 _PLURAL = frozenset({"para", "sejumlah", "beberapa"})
 
 
-@dataclass(slots=True, eq=True)
 class Token:
     """A word or punctuation token with its offsets in the input.
 
-    Not frozen: frozen dataclasses initialise through object.__setattr__, and tokens are the
-    most numerous objects the extractor makes. Nothing mutates them."""
+    A plain slotted class rather than a dataclass: tokens are the most numerous objects the
+    extractor makes, and the parsers read `lower`, `is_word` and `is_cap` a few times per
+    token, so they are computed once here instead of by properties. Nothing mutates a token;
+    equality is by offsets and text, as before.
+    """
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        first = text[0]
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end and self.text == other.text
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +116,22 @@ def vocab(language: str) -> Vocab:
 
 
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
-    """Tokens of text[lo:hi] with absolute offsets."""
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_re.finditer(text, lo, hi)]
+    """Tokens of text[lo:hi] with absolute offsets.
+
+    `findall` returns the token strings without building match objects; each token starts
+    at the first non-space character after the previous one, and a token never starts with
+    a space, so `str.find` from the previous end gives its offset exactly.
+    """
+    out: list[Token] = []
+    append = out.append
+    find = text.find
+    pos = lo
+    for tok in TOKEN_FLAT_re.findall(text, lo, hi):
+        pos = find(tok, pos)
+        end = pos + len(tok)
+        append(Token(pos, end, tok))
+        pos = end
+    return out
 
 
 def _np_token(tok: Token, v: Vocab, right_is_np: bool) -> bool:
