@@ -33,15 +33,61 @@ def source_in(ref: Any) -> SourceIn:
     )
 
 
+INDEFINITE_WORDS = ("salah seorang", "seorang", "sebuah", "a", "an", "one")
+"""Words that open an unnamed description ("seorang anggota parlemen …", "a lawmaker")."""
+
+
+def described_people(extraction: Extraction) -> dict[str, SourceIn]:
+    """Unnamed descriptions the text later names: anonymous source key -> the person.
+
+    "seorang anggota parlemen Korea Selatan mengungkapkan …" and, later, "anggota
+    parlemen Kang Dae Sik mengatakan …" are one lawmaker: the description is the
+    named person's role. Only an unambiguous match (one named person with that role)
+    is taken; the raw mention stays on the statement as its speaker surface.
+    """
+    people = [s for s in extraction.sources if s.kind == "person" and s.role]
+    found: dict[str, SourceIn] = {}
+    for source in extraction.sources:
+        if source.kind != "anonymous":
+            continue
+        words = source.name.casefold()
+        for article in INDEFINITE_WORDS:
+            if words.startswith(article + " "):
+                words = words[len(article) + 1 :]
+                break
+        else:
+            continue
+        matches = [p for p in people if _starts_with_words(words, (p.role or "").casefold())]
+        if len(matches) == 1:
+            person = matches[0]
+            found[source.key] = SourceIn(
+                name=person.name,
+                kind="person",
+                role=person.role,
+                affiliation=person.affiliation or source.affiliation,
+                state_media=person.state_media,
+            )
+    return found
+
+
+def _starts_with_words(text_: str, prefix: str) -> bool:
+    return bool(prefix) and (text_ == prefix or text_.startswith(prefix + " "))
+
+
 def statements_from_extraction(extraction: Extraction) -> tuple[StatementIn, ...]:
     """The extractor's statements in the shape the store takes (chains nearest relay first)."""
+    named = described_people(extraction)
+
+    def mention(ref: Any) -> SourceIn:
+        return named.get(ref.key) or source_in(ref)
+
     out: list[StatementIn] = []
     for st in extraction.statements:
         if st.speaker is None and not st.chain:
             continue
         chain = tuple(
             HopIn(
-                source=source_in(hop.source),
+                source=mention(hop.source),
                 relation=hop.relation,
                 cue=hop.cue,
                 evidence_start=hop.start if hop.start is not None and hop.end else None,
@@ -55,7 +101,7 @@ def statements_from_extraction(extraction: Extraction) -> tuple[StatementIn, ...
                 start=st.start,
                 end=st.end,
                 kind=st.kind,
-                speaker=source_in(st.speaker) if st.speaker is not None else None,
+                speaker=mention(st.speaker) if st.speaker is not None else None,
                 chain=chain,
                 cue=st.cue,
                 cue_start=st.cue_start,

@@ -270,3 +270,19 @@ def test_bulk_and_single_paths_resolve_outlets_alike(
     listed = client.get("/api/v1/documents", params={"url": record["url"]}).json()["items"]
     assert listed[0]["outlet"]["id"] == posted["outlet"]["id"]
     assert posted["outlet"]["name"] == "Associated Press"
+
+
+def test_description_named_later_is_one_source(client: TestClient[Any]) -> None:
+    text_ = (
+        "Pada hari Senin, seorang juru bicara kepolisian mengungkapkan bahwa tiga orang "
+        "telah ditahan.\n"
+        "Menurut data terbaru, juru bicara kepolisian Andi Pratama mengatakan bahwa "
+        "penyelidikan masih berlangsung."
+    )
+    doc = client.post("/api/v1/documents", json={"text": text_}).json()
+    speakers = {s["speaker"]["id"] for s in doc["statements"]}
+    names = {s["speaker"]["name"] for s in doc["statements"]}
+    assert len(doc["statements"]) == 2
+    assert names == {"Andi Pratama"} and len(speakers) == 1
+    surfaces = {s["speaker_surface"] for s in doc["statements"]}
+    assert any(surface and surface.startswith("seorang") for surface in surfaces)
