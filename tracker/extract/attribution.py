@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.extract.cues import cue_at
-from tracker.extract.patterns import patterns_for
+from tracker.extract.patterns import anonymous_tail_possible, patterns_for, post_cue_possible
 from tracker.extract.speakers import (
     Mention,
     Token,
@@ -67,7 +67,13 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
         if j > 0:
             return subject_before(text, lo, toks[j].start, language, depth + 1)
         return None
-    anon = patterns_for(language).anonymous_tail_re.search(text, max(lo, hi - 80), toks[i].end)
+    pats = patterns_for(language)
+    tail_lo, tail_hi = max(lo, hi - 80), toks[i].end
+    anon = (
+        pats.anonymous_tail_re.search(text, tail_lo, tail_hi)
+        if anonymous_tail_possible(pats, text, tail_lo, tail_hi)
+        else None
+    )
     if anon is not None and anon.start() >= lo:
         s_, e_ = anon.span("anon")
         return Mention(text[s_:e_], s_, e_, text[s_:e_], "anonymous")
@@ -203,7 +209,12 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
     v = vocab(language)
     pats = patterns_for(language)
     hi = min(limit, pos + AFTER_WINDOW)
-    m = pats.post_cue_re.match(text, pos, min(hi, pos + 60))
+    post_hi = min(hi, pos + 60)
+    m = (
+        pats.post_cue_re.match(text, pos, post_hi)
+        if post_cue_possible(pats, text, pos, post_hi)
+        else None
+    )
     if m is not None:
         group = "nya" if m.group("nya") else "cue" if m.group("cue") else "verb"
         cs, ce = m.span(group)

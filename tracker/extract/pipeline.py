@@ -17,13 +17,21 @@ from tracker.extract.cues import CueMatch, find_cues, spot
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES, load_lexicon
 from tracker.extract.model import Extraction, Hop, Statement, Unattributed
-from tracker.extract.patterns import patterns_for
+from tracker.extract.patterns import TOKEN_FLAT_re, patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
 from tracker.extract.quotes import QuoteSpan, scan_quotes
 from tracker.extract.relays import HopDraft, Relays, find_relays
 from tracker.extract.sentences import split_sentences
 from tracker.extract.sources import SourceTable
-from tracker.extract.speakers import Mention, classify, np_after, tokenize, vocab
+from tracker.extract.speakers import (
+    Mention,
+    Token,
+    classify,
+    np_after,
+    opens_named_np,
+    tokenize,
+    vocab,
+)
 
 EXTRACTOR_VERSION = "rules-0.1.0"
 
@@ -574,7 +582,11 @@ class _Run:
         with an institution that itself reports; it becomes the primary source."""
         text = self.text
         v = vocab(self.language)
-        toks = tokenize(text, start, min(end, start + 90))
+        hi = min(end, start + 90)
+        first = TOKEN_FLAT_re.search(text, start, hi)
+        if first is None or not opens_named_np(Token(first.start(), first.end(), first.group()), v):
+            return None  # most contents open with a common word: no need to tokenise them
+        toks = tokenize(text, start, hi)
         np = np_after(text, toks, 0, v)
         if not np:
             return None

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Lexicon, load_lexicon, outlet_index
-from tracker.extract.patterns import TOKEN_FLAT_re, patterns_for
+from tracker.extract.patterns import TOKEN_ASCII_re, TOKEN_FLAT_re, patterns_for
 
 # A noun phrase never runs longer than this; it keeps every look-behind bounded.
 MAX_NP_TOKENS = 14
@@ -126,7 +126,9 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     append = out.append
     find = text.find
     pos = lo
-    for tok in TOKEN_FLAT_re.findall(text, lo, hi):
+    # str.isascii is O(1) on CPython; an ASCII window can use the faster stdlib pattern
+    ascii_only = text.isascii() or text[lo:hi].isascii()
+    for tok in (TOKEN_ASCII_re if ascii_only else TOKEN_FLAT_re).findall(text, lo, hi):
         pos = find(tok, pos)
         end = pos + len(tok)
         append(Token(pos, end, tok))
@@ -188,6 +190,17 @@ def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
     if out and out[-1].lower in v.lex.pronouns:
         return [out[-1]]
     return _trim_np(out, v)
+
+
+def opens_named_np(tok: Token, v: Vocab) -> bool:
+    """False when `np_after` from this first token returns nothing or a lone pronoun.
+
+    Mirrors the first step of `np_after` (strict mode) so a caller can skip tokenising a
+    window whose first token already decides the answer.
+    """
+    if not tok.is_word or tok.lower in v.lex.pronouns or tok.lower in v.links:
+        return False
+    return (tok.is_cap and tok.text not in v.stop) or tok.lower in v.np_words
 
 
 def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False) -> list[Token]:
@@ -262,7 +275,11 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
             kind = "document"
         if kind is not None:
             return Mention(surface, start, end, surface, kind)
-    outlet_match = pats.outlet_re.search(text, start, end)
+    outlet_match = (
+        pats.outlet_re.search(text, start, end)
+        if pats.outlet_hint_re.search(text, start, end) is not None
+        else None
+    )
     if outlet_match is not None and end not in (outlet_match.end(), outlet_match.end() + 1):
         # an outlet inside a longer name ("Ketua RT Bambang") is not the head of it
         outlet_match = None if outlet_match.start() != start else outlet_match
