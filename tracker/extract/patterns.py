@@ -112,7 +112,7 @@ def _medium_tail_re() -> regex.Pattern[str]:
     )
 
 
-def _trie(words: list[str]) -> str:
+def literal_trie(words: list[str]) -> str:
     """A stdlib `re` alternation of literal words, factored by common prefixes."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
@@ -133,7 +133,7 @@ def _trie(words: list[str]) -> str:
 
 def _outlet_hint_re() -> re.Pattern[str]:
     aliases = sorted({a for o in load_outlets() for a in (o.name, *o.aliases) if a})
-    return re.compile(_trie(aliases) if aliases else _NEVER)
+    return re.compile(literal_trie(aliases) if aliases else _NEVER)
 
 
 def _heads(phrases: list[str]) -> dict[str, tuple[str, ...]]:
