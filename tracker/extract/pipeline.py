@@ -700,6 +700,10 @@ def extract(text: str, language: str = "auto") -> Extraction:
         ca, cb = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
         ra, rb = bisect.bisect_left(relay_starts, s), bisect.bisect_left(relay_starts, e)
         ma, mb = bisect.bisect_left(media_starts, s), bisect.bisect_left(media_starts, e)
+        if qa == qb and ca == cb and ra == rb and ma == mb:
+            # no quote, cue or relay: all `sentence` would do is remember it for pronouns
+            run.salience.push((s, e))
+            continue
         run.sentence(
             s,
             e,
