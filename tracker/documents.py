@@ -13,7 +13,7 @@ from tracker.errors import NotFoundError, ValidationError
 from tracker.fingerprint import fingerprint, search_config
 from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.names import normalize_name
-from tracker.pagination import check_limit, decode_cursor, encode_cursor
+from tracker.pagination import page_ids
 from tracker.sources import SourceResolver
 from tracker.validation import validate_document
 from tracker.views import DocumentView, HopView, Page, StatementView
@@ -391,36 +391,22 @@ def list_statements(
     limit: int = 50,
 ) -> Page[StatementView]:
     """Statements by document, speaker or words, oldest id first, one keyset page."""
-    check_limit(limit)
-    after = decode_cursor(cursor)
-    clauses = ["TRUE"]
-    params: dict[str, Any] = {"limit": limit + 1}
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
     if document_id is not None:
-        clauses.append("st.document_id = :document_id")
+        clauses.append("t.document_id = :document_id")
         params["document_id"] = document_id
     if speaker_id is not None:
-        clauses.append("st.speaker_id = :speaker_id")
+        clauses.append("t.speaker_id = :speaker_id")
         params["speaker_id"] = speaker_id
     if q:
         # the statement's GIN-indexed words; websearch syntax allows "exact phrases"
-        clauses.append("st.search_vector @@ websearch_to_tsquery('simple', :q)")
+        clauses.append("t.search_vector @@ websearch_to_tsquery('simple', :q)")
         params["q"] = q
-    if after is not None:
-        clauses.append("st.id > :after")
-        params["after"] = after
-    where = " AND ".join(clauses)
-    ids = [
-        r.id
-        for r in session.execute(
-            text(f"SELECT st.id FROM statement st WHERE {where} ORDER BY st.id LIMIT :limit"),
-            params,
-        )
-    ]
-    more = len(ids) > limit
-    ids = ids[:limit]
+    ids, next_cursor = page_ids(session, "statement", clauses, params, cursor=cursor, limit=limit)
     items = load_statements(session, "st.id = ANY(:ids)", {"ids": ids}) if ids else []
     items.sort(key=lambda s: s.id)
-    return Page(items=items, next_cursor=encode_cursor(ids[-1]) if more else None)
+    return Page(items=items, next_cursor=next_cursor)
 
 
 def list_documents(
@@ -433,33 +419,21 @@ def list_documents(
     limit: int = 50,
 ) -> Page[DocumentView]:
     """Documents newest first (by id), filtered by outlet name, language or URL."""
-    check_limit(limit)
-    after = decode_cursor(cursor)
-    clauses = ["TRUE"]
-    params: dict[str, Any] = {"limit": limit + 1}
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
     if outlet:
         clauses.append(
-            "d.outlet_id IN (SELECT a.source_id FROM source_alias a WHERE a.normalized = :outlet)"
+            "t.outlet_id IN (SELECT a.source_id FROM source_alias a WHERE a.normalized = :outlet)"
         )
         params["outlet"] = normalize_name(outlet)
     if language:
-        clauses.append("d.language = :language")
+        clauses.append("t.language = :language")
         params["language"] = language
     if url:
-        clauses.append("d.url = :url")
+        clauses.append("t.url = :url")
         params["url"] = url
-    if after is not None:
-        clauses.append("d.id < :after")
-        params["after"] = after
-    where = " AND ".join(clauses)
-    ids = [
-        r.id
-        for r in session.execute(
-            text(f"SELECT d.id FROM document d WHERE {where} ORDER BY d.id DESC LIMIT :limit"),
-            params,
-        )
-    ]
-    more = len(ids) > limit
-    ids = ids[:limit]
+    ids, next_cursor = page_ids(
+        session, "document", clauses, params, cursor=cursor, limit=limit, newest_first=True
+    )
     items = [get_document(session, i, statements=False) for i in ids]
-    return Page(items=items, next_cursor=encode_cursor(ids[-1]) if more else None)
+    return Page(items=items, next_cursor=next_cursor)

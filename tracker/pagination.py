@@ -5,8 +5,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text
 
 from tracker.errors import ValidationError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 MAX_PAGE_SIZE = 500
 
@@ -42,3 +48,34 @@ def check_limit(limit: int) -> int:
             [{"field": "limit", "message": f"must be between 1 and {MAX_PAGE_SIZE}"}],
         )
     return limit
+
+
+def page_ids(
+    session: Session,
+    table: str,
+    clauses: list[str],
+    params: dict[str, Any],
+    *,
+    cursor: str | None,
+    limit: int,
+    newest_first: bool = False,
+) -> tuple[list[int], str | None]:
+    """One keyset page of ids from ``table`` (aliased ``t``) matching ``clauses``.
+
+    The page after ``cursor`` is read straight off the primary key index, however deep
+    it is; one row more than asked tells whether another page follows.
+    """
+    check_limit(limit)
+    after = decode_cursor(cursor)
+    where = ["TRUE", *clauses]
+    if after is not None:
+        where.append("t.id < :after" if newest_first else "t.id > :after")
+    order = "DESC" if newest_first else "ASC"
+    sql = (
+        f"SELECT t.id FROM {table} t WHERE {' AND '.join(where)} ORDER BY t.id {order} LIMIT :limit"
+    )
+    rows = session.execute(text(sql), {**params, "after": after, "limit": limit + 1})
+    ids = [r.id for r in rows]
+    more = len(ids) > limit
+    ids = ids[:limit]
+    return ids, encode_cursor(ids[-1]) if more else None

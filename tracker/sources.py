@@ -12,7 +12,7 @@ from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
 from tracker.inputs import SourceIn
 from tracker.names import normalize_name
-from tracker.pagination import check_limit, decode_cursor, encode_cursor
+from tracker.pagination import page_ids
 from tracker.views import Page, SourceView
 from tracker.vocabulary import SOURCE_KINDS
 
@@ -258,16 +258,14 @@ def search_sources(
     limit: int = 50,
 ) -> Page[SourceView]:
     """Sources whose name or an alias starts with ``q`` (normalized), by id, one page."""
-    check_limit(limit)
-    after = decode_cursor(cursor)
-    clauses = ["TRUE"]
-    params: dict[str, Any] = {"limit": limit + 1}
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
     if q:
         key = normalize_name(q)
         if not key:
             raise ValidationError("q must contain letters or digits", [{"field": "q"}])
         clauses.append(
-            "s.id IN (SELECT al.source_id FROM source_alias al "
+            "t.id IN (SELECT al.source_id FROM source_alias al "
             "WHERE al.normalized LIKE :prefix ESCAPE '\\' OR al.normalized LIKE :inner ESCAPE '\\')"
         )
         escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -278,16 +276,10 @@ def search_sources(
             raise ValidationError(
                 f"kind must be one of {', '.join(SOURCE_KINDS)}", [{"field": "kind"}]
             )
-        clauses.append("s.kind = :kind")
+        clauses.append("t.kind = :kind")
         params["kind"] = kind
-    if after is not None:
-        clauses.append("s.id > :after")
-        params["after"] = after
-    sql = f"SELECT s.id FROM source s WHERE {' AND '.join(clauses)} ORDER BY s.id LIMIT :limit"
-    ids = [r.id for r in session.execute(text(sql), params)]
-    more = len(ids) > limit
-    ids = ids[:limit]
-    return Page(_source_views(session, ids), encode_cursor(ids[-1]) if more else None)
+    ids, next_cursor = page_ids(session, "source", clauses, params, cursor=cursor, limit=limit)
+    return Page(_source_views(session, ids), next_cursor)
 
 
 def canonical_outlet(mention: SourceIn, normalized: str) -> tuple[SourceIn, str]:
