@@ -34,7 +34,7 @@ from tracker.extract.speakers import (
     vocab,
 )
 
-EXTRACTOR_VERSION = "rules-0.1.0"
+EXTRACTOR_VERSION = "rules-0.2.0"
 
 # Cues examined per sentence: the outermost attribution comes first, and a bound keeps a
 # 1 MB paragraph full of cue words linear.
@@ -48,6 +48,19 @@ _WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 _ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # _WORD_re on ASCII text, in faster stdlib re
 _TRAILING_PUNCT = " \t\n.;:,!?…"
 _LAST_WORD_re = regex.compile(r"[\p{L}]++$")
+
+
+# "Pat Caddell: Democrat voters worry …", "Jokowi: Harga beras …": a line that opens with
+# a short capitalised name and a colon gives that name's claim (headlines, transcripts).
+LINE_SPEAKER_re = regex.compile(
+    r"""
+    (?P<name>\p{Lu}[\p{L}\p{M}.'’\-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}.'’\-]*+){0,3}+)
+    [ \t]*+(?P<colon>:)[ \t]++(?=[\p{L}\p{N}“"‘'«„])
+    """,
+    regex.VERBOSE,
+)
+MIN_LINE_CLAIM_WORDS = 3
+MAX_COMMON_SUBJECT_WORDS = 5
 
 
 @dataclass(slots=True)
@@ -75,6 +88,7 @@ class _Run:
         self.salience = Salience(self._subject_of)
         self.statements: list[_Stmt] = []
         self._counts: dict[str, int] = {}
+        self._function_words = frozenset(w.lower() for w in self.lex.function_words)
         self._lower_seen: dict[str, bool] = {}
 
     # -- hops and speakers -------------------------------------------------------------
@@ -305,6 +319,32 @@ class _Run:
         for q in partials:
             self._partial(q, s, container, cues, cue_starts)
 
+    def line_speaker(self, s: int, e: int, quotes: list[QuoteSpan]) -> None:
+        """ "Name: claim" on a line of its own, when nothing else in the sentence spoke."""
+        text = self.text
+        if s and text[:s].rstrip(" \t\u00a0")[-1:] != "\n":
+            return  # only at the start of a line
+        m = LINE_SPEAKER_re.match(text, s, e)
+        if m is None:
+            return
+        name = m.group("name")
+        low = name.lower()
+        labels = self.lex.line_label_words
+        if low in labels or low.split()[0] in labels or low.rstrip(".") in labels:
+            return  # "Update:", "Baca juga:": a label, not a speaker
+        if any(w in self._function_words for w in low.split()):
+            return  # "The Latest:", "Stealth Over Health:": a headline kicker, not a name
+        if len(_words(text[m.end() : e])) < MIN_LINE_CLAIM_WORDS:
+            return
+        ns, ne = m.span("name")
+        toks = [t for t in tokenize(text, ns, ne) if t.is_word or t.text == "."]
+        mention = classify(text, toks, self.language) if toks else None
+        if mention is None or mention.pronoun is not None:
+            mention = Mention(name, ns, ne, name, "unknown")
+        cs, ce = m.span("colon")
+        attribution = Attribution(":", cs, ce, mention, ce)
+        self._finish("indirect", m.end(), e, attribution, Relays((), (), (), s, e), quotes)
+
     def _last(self) -> Antecedent | None:
         return self.salience.resolve("speaker")
 
@@ -413,6 +453,8 @@ class _Run:
                     # "…, claiming that …" / "…, promising to …": the clause subject speaks
                     speaker = self._clause_subject(lo, m.start())
                 if speaker is None:
+                    speaker = self._common_subject(lo, m.start())
+                if speaker is None:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
                 before_words = len(_words(text[lo : speaker.start]))
@@ -512,6 +554,29 @@ class _Run:
         if cut < 0:
             return hi - pos <= 80 and len(_words(rest)) <= 4
         return len(_words(rest[:cut])) <= 4
+
+    def _common_subject(self, lo: int, cue_start: int) -> Mention | None:
+        """ "The state auditor says …", "Ohio’s tax commissioner says …": a short noun phrase
+        of common nouns, led by a determiner or a possessive name, that is the whole clause
+        before the cue. The speaker parser only knows listed role and institution nouns."""
+        text = self.text
+        toks = tokenize(text, lo, cue_start)  # the whole clause: "In a statement, the …" is not
+        if not 2 <= len(toks) <= MAX_COMMON_SUBJECT_WORDS or not all(t.is_word for t in toks):
+            return None
+        first, rest = toks[0], toks[1:]
+        possessive = first.is_cap and first.lower.endswith(("’s", "'s"))
+        if first.lower not in self.lex.determiners and not possessive:
+            return None
+        v = vocab(self.language)
+        for t in rest:
+            low = t.lower
+            if t.is_cap or low in self._function_words or low in v.adverbs:
+                return None  # a name, a verb phrase or an adverb: not this construction
+            if low in self.lex.complementizers or low in self.lex.pronouns:
+                return None
+        surface = text[toks[0].start : toks[-1].end]
+        kind = "anonymous" if first.lower in self.lex.indefinites else "unknown"
+        return Mention(surface, toks[0].start, toks[-1].end, surface, kind)
 
     def _clause_subject(self, lo: int, hi: int) -> Mention | None:
         toks = tokenize(self.text, lo, min(hi, lo + 120))
@@ -707,18 +772,22 @@ def extract(text: str, language: str = "auto") -> Extraction:
         ca, cb = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
         ra, rb = bisect.bisect_left(relay_starts, s), bisect.bisect_left(relay_starts, e)
         ma, mb = bisect.bisect_left(media_starts, s), bisect.bisect_left(media_starts, e)
+        before = len(run.statements)
+        inside = [q for q in quotes[qa:qb] if q.end <= e]
         if qa == qb and ca == cb and ra == rb and ma == mb:
             # no quote, cue or relay: all `sentence` would do is remember it for pronouns
             run.salience.push((s, e))
-            continue
-        run.sentence(
-            s,
-            e,
-            [q for q in quotes[qa:qb] if q.end <= e],
-            cues[ca:cb],
-            [m for m in relays[ra:rb] if m.end() <= e][:MAX_RELAYS_SCANNED],
-            [m for m in media[ma:mb] if m.end() <= e][:MAX_RELAYS_SCANNED],
-        )
+        else:
+            run.sentence(
+                s,
+                e,
+                inside,
+                cues[ca:cb],
+                [m for m in relays[ra:rb] if m.end() <= e][:MAX_RELAYS_SCANNED],
+                [m for m in media[ma:mb] if m.end() <= e][:MAX_RELAYS_SCANNED],
+            )
+        if len(run.statements) == before:
+            run.line_speaker(s, e, inside)
     unattributed = _unattributed(run, sentences, spotted["hedge"])
     return _finalize(run, unattributed)
 

@@ -74,6 +74,7 @@ class Lexicon:
     subject_relatives: frozenset[str]
     strict_cue_verbs: frozenset[str]
     definite_determiners: frozenset[str]
+    line_label_words: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -138,6 +139,7 @@ def load_lexicon(language: str) -> Lexicon:
         subject_relatives=frozenset(tup("subject_relatives")),
         strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
         definite_determiners=frozenset(tup("definite_determiners")),
+        line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
     )
 
 

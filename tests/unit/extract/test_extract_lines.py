@@ -1,0 +1,97 @@
+"""Rules added in rules-0.2.0: "Name: claim" lines and common-noun subjects of a cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import EXTRACTOR_VERSION, extract
+
+LINE_CASES = [
+    (
+        "Ana Wirawan: Harga beras akan turun bulan depan\n\nPasar ramai pagi ini.",
+        "id",
+        "Harga beras akan turun bulan depan",
+        "Ana Wirawan",
+    ),
+    (
+        "Mayor Lin: The new bridge will open before winter\n\nTraffic was light.",
+        "en",
+        "The new bridge will open before winter",
+        "Lin",
+    ),
+    (
+        "Story opens here.\nCOUNCILLOR REED: We have waited three years for this road.",
+        "en",
+        "We have waited three years for this road",
+        "REED",
+    ),
+    (
+        "Survey: Most residents back the new park plan\nMore below.",
+        "en",
+        "Most residents back the new park plan",
+        "Survey",
+    ),
+]
+
+NOT_LINE_CASES = [
+    ("Update: The council met again on Monday night to vote.", "en"),
+    ("Baca juga: Harga cabai naik di pasar induk kota.", "id"),
+    ("The Latest: Storm moves east across the three valleys\n", "en"),
+    ("Lin: Yes\n", "en"),  # too short to be a claim
+    ("The plan has one goal: Lower prices for every family in town.", "en"),  # not a line start
+]
+
+COMMON_SUBJECT_CASES = [
+    (
+        "The state auditor says an internal review shows no money was lost.",
+        "an internal review shows no money was lost",
+        "The state auditor",
+    ),
+    (
+        "Ohio’s tax commissioner says the review found nothing unusual.",
+        "the review found nothing unusual",
+        "Ohio’s tax commissioner",
+    ),
+]
+
+NOT_COMMON_SUBJECT_CASES = [
+    "In a statement, the network said the description was false.",
+    "The state auditor also says nothing.",
+]
+
+
+def test_version_bumped() -> None:
+    assert EXTRACTOR_VERSION == "rules-0.2.0"
+
+
+@pytest.mark.parametrize(("text", "lang", "content", "speaker"), LINE_CASES)
+def test_line_speaker(text: str, lang: str, content: str, speaker: str) -> None:
+    ex = extract(text, lang)
+    found = [s for s in ex.statements if s.text == content]
+    assert found, ex.statements
+    st = found[0]
+    assert st.kind == "indirect"
+    assert st.cue == ":"
+    assert st.speaker is not None
+    assert speaker in st.speaker.name
+    assert text[st.start : st.end] == content
+
+
+@pytest.mark.parametrize(("text", "lang"), NOT_LINE_CASES)
+def test_not_line_speaker(text: str, lang: str) -> None:
+    assert not [s for s in extract(text, lang).statements if s.cue == ":"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), COMMON_SUBJECT_CASES)
+def test_common_noun_subject(text: str, content: str, speaker: str) -> None:
+    ex = extract(text, "en")
+    found = [s for s in ex.statements if s.text == content]
+    assert found, ex.statements
+    assert found[0].speaker is not None
+    assert found[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize("text", NOT_COMMON_SUBJECT_CASES)
+def test_not_common_noun_subject(text: str) -> None:
+    for st in extract(text, "en").statements:
+        assert st.speaker is None or st.speaker.name not in ("the network", "The state auditor")
