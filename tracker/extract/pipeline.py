@@ -61,6 +61,7 @@ LINE_SPEAKER_re = regex.compile(
 )
 MIN_LINE_CLAIM_WORDS = 3
 MAX_COMMON_SUBJECT_WORDS = 5
+MAX_PARTICIPLE_GAP_WORDS = 5
 
 
 @dataclass(slots=True)
@@ -314,7 +315,9 @@ class _Run:
         elif prev_attr is not None and e - prev_end > 20:
             # '"…," the businessman said, arguing that …': reported speech after the quote
             rest = Relays((), (), (), prev_end, e)
-            self._indirect(s, e, [c for c in cues if c.start() >= prev_end], rest, partials)
+            later = [c for c in cues if c.start() >= prev_end]
+            if self._indirect(s, e, later, rest, partials) is None:
+                self._participle_clause(prev_end, e, later, prev_attr, partials)
         cue_starts = [c.start() for c in cues]
         for q in partials:
             self._partial(q, s, container, cues, cue_starts)
@@ -344,6 +347,31 @@ class _Run:
         cs, ce = m.span("colon")
         attribution = Attribution(":", cs, ce, mention, ce)
         self._finish("indirect", m.end(), e, attribution, Relays((), (), (), s, e), quotes)
+
+    def _participle_clause(
+        self,
+        lo: int,
+        e: int,
+        cues: list[CueMatch],
+        attr: Attribution,
+        partials: list[QuoteSpan],
+    ) -> None:
+        """ "“…,” Lopez said, adding that …": the quote's speaker also says the clause."""
+        if attr.speaker is None:
+            return
+        text = self.text
+        m = next((c for c in cues if c.lastgroup == "verb"), None)
+        if m is None or not m.group().lower().endswith(self.lex.participle_suffixes or ("\0",)):
+            return
+        gap = text[lo : m.start()]
+        if not gap.rstrip().endswith(",") or len(_words(gap)) > MAX_PARTICIPLE_GAP_WORDS:
+            return  # only a comma (and a few words: "in a statement,") before the participle
+        comp = self.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
+        start = comp.end() if comp is not None else m.end()
+        if len(_words(text[start:e])) < MIN_LINE_CLAIM_WORDS:
+            return
+        attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
+        self._finish("indirect", start, e, attribution, Relays((), (), (), start, e), partials)
 
     def _last(self) -> Antecedent | None:
         return self.salience.resolve("speaker")

@@ -1,4 +1,5 @@
-"""Rules added in rules-0.2.0: "Name: claim" lines and common-noun subjects of a cue."""
+"""Rules added in rules-0.2.0: "Name: claim" lines, common-noun subjects of a cue, and a
+participle clause after a quote's attribution ("…," X said, adding that …)."""
 
 from __future__ import annotations
 
@@ -95,3 +96,52 @@ def test_common_noun_subject(text: str, content: str, speaker: str) -> None:
 def test_not_common_noun_subject(text: str) -> None:
     for st in extract(text, "en").statements:
         assert st.speaker is None or st.speaker.name not in ("the network", "The state auditor")
+
+
+PARTICIPLE_CASES = [
+    (
+        "“The plan is sound,” Mayor Lopez said, adding that the bridge would open in May.",
+        "en",
+        "the bridge would open in May",
+        "adding",
+        "Lopez",
+    ),
+    (
+        "“We are ready,” the coach said on Friday, arguing that the team had trained hard.",
+        "en",
+        "the team had trained hard",
+        "arguing",
+        "the coach",
+    ),
+    (
+        "“Kami siap,” kata Budi Santoso, menambahkan bahwa jembatan akan dibuka bulan Mei.",
+        "id",
+        "jembatan akan dibuka bulan Mei",
+        "menambahkan",
+        "Budi Santoso",
+    ),
+]
+
+NOT_PARTICIPLE_CASES = [
+    ("“The plan is sound,” Mayor Lopez said, adding more.", "en"),  # too short a clause
+    ("“The plan is sound,” Mayor Lopez said as the crowd was leaving the hall.", "en"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "content", "cue", "speaker"), PARTICIPLE_CASES)
+def test_participle_clause(text: str, lang: str, content: str, cue: str, speaker: str) -> None:
+    ex = extract(text, lang)
+    found = [s for s in ex.statements if s.text == content]
+    assert found, ex.statements
+    st = found[0]
+    assert st.kind == "indirect"
+    assert st.cue == cue
+    assert st.speaker is not None
+    assert speaker in st.speaker.name
+    direct = [s for s in ex.statements if s.kind == "direct"]
+    assert direct and direct[0].speaker == st.speaker
+
+
+@pytest.mark.parametrize(("text", "lang"), NOT_PARTICIPLE_CASES)
+def test_not_participle_clause(text: str, lang: str) -> None:
+    assert [s.kind for s in extract(text, lang).statements] == ["direct"]

@@ -75,6 +75,7 @@ class Lexicon:
     strict_cue_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     line_label_words: frozenset[str]
+    participle_suffixes: tuple[str, ...]
 
 
 def _read(name: str) -> Any:
@@ -140,6 +141,7 @@ def load_lexicon(language: str) -> Lexicon:
         strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
         definite_determiners=frozenset(tup("definite_determiners")),
         line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
+        participle_suffixes=tup("participle_suffixes"),
     )
 
 
