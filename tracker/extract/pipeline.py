@@ -482,6 +482,13 @@ class _Run:
                     speaker = self._clause_subject(lo, m.start())
                 if speaker is None:
                     speaker = self._common_subject(lo, m.start())
+                if speaker is None and (
+                    not after_text.strip(_TRAILING_PUNCT) or _only_adverbs(after_text, self)
+                ):
+                    # "…, another source said.": the clause after the last comma
+                    comma = text.rfind(",", lo, m.start())
+                    if comma >= 0:
+                        speaker = self._common_subject(comma + 1, m.start())
                 if speaker is None:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())

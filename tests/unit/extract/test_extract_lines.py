@@ -53,6 +53,16 @@ COMMON_SUBJECT_CASES = [
         "the review found nothing unusual",
         "Ohio’s tax commissioner",
     ),
+    (
+        "The van was supposed to leave at noon, another source said.",
+        "The van was supposed to leave at noon",
+        "another source",
+    ),
+    (
+        "The bridge will reopen in June, the state auditor said on Friday.",
+        "The bridge will reopen in June",
+        "the state auditor",
+    ),
 ]
 
 NOT_COMMON_SUBJECT_CASES = [
