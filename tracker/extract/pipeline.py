@@ -61,6 +61,7 @@ LINE_SPEAKER_re = regex.compile(
 )
 MIN_LINE_CLAIM_WORDS = 3
 MAX_COMMON_SUBJECT_WORDS = 5
+MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 5
 
 
@@ -325,7 +326,10 @@ class _Run:
     def line_speaker(self, s: int, e: int, quotes: list[QuoteSpan]) -> None:
         """ "Name: claim" on a line of its own, when nothing else in the sentence spoke."""
         text = self.text
-        if s and text[:s].rstrip(" \t\u00a0")[-1:] != "\n":
+        k = s - 1
+        while k >= 0 and text[k] in " \t\u00a0":
+            k -= 1
+        if k >= 0 and text[k] != "\n":
             return  # only at the start of a line
         m = LINE_SPEAKER_re.match(text, s, e)
         if m is None:
@@ -595,6 +599,8 @@ class _Run:
         of common nouns, led by a determiner or a possessive name, that is the whole clause
         before the cue. The speaker parser only knows listed role and institution nouns."""
         text = self.text
+        if cue_start - lo > MAX_COMMON_SUBJECT_CHARS:
+            return None
         toks = tokenize(text, lo, cue_start)  # the whole clause: "In a statement, the …" is not
         if not 2 <= len(toks) <= MAX_COMMON_SUBJECT_WORDS or not all(t.is_word for t in toks):
             return None
