@@ -467,7 +467,12 @@ class _Run:
                 ):
                     continue  # cheap rejection before any subject parsing
                 speaker = subject_before(text, lo, m.start(), self.language)
-                if speaker is None and text[lo : m.start()].rstrip().endswith(","):
+                participle = cue.lower().endswith(self.lex.participle_suffixes or ("\0",))
+                if (
+                    speaker is None
+                    and not participle  # "…, saying it …" never names its speaker after it
+                    and text[lo : m.start()].rstrip().endswith(",")
+                ):
                     # "…, said Smith." — the speaker follows the cue
                     toks = tokenize(text, m.end(), min(hi, m.end() + 120))
                     np = np_after(text, toks, 0, vocab(self.language))

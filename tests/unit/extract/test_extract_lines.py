@@ -155,3 +155,26 @@ def test_participle_clause(text: str, lang: str, content: str, cue: str, speaker
 @pytest.mark.parametrize(("text", "lang"), NOT_PARTICIPLE_CASES)
 def test_not_participle_clause(text: str, lang: str) -> None:
     assert [s.kind for s in extract(text, lang).statements] == ["direct"]
+
+
+CLAUSE_PARTICIPLE_CASES = [
+    (
+        "Lopez is defending his posts, saying it shows he would be awake for a call.",
+        "it shows he would be awake for a call",
+        "Lopez",
+    ),
+    (
+        "Lopez criticised the plan, saying Smith was wrong about the costs.",
+        "Smith was wrong about the costs",
+        "Lopez",
+    ),
+    ("The plan failed, said Smith.", "The plan failed", "Smith"),  # inversion still works
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), CLAUSE_PARTICIPLE_CASES)
+def test_participle_takes_clause_subject(text: str, content: str, speaker: str) -> None:
+    found = [s for s in extract(text, "en").statements if s.text == content]
+    assert found
+    assert found[0].speaker is not None
+    assert found[0].speaker.name == speaker
