@@ -489,6 +489,9 @@ class _Run:
                 ):
                     # "…, claiming that …" / "…, promising to …": the clause subject speaks
                     speaker = self._clause_subject(lo, m.start())
+                if speaker is None and participle and self._after_connector(lo, m.start()):
+                    # "… by saying that …", "… while saying …", "sambil mengatakan …"
+                    speaker = self._clause_subject(lo, m.start())
                 if speaker is None:
                     speaker = self._common_subject(lo, m.start())
                 if speaker is None and (
@@ -598,6 +601,13 @@ class _Run:
         if cut < 0:
             return hi - pos <= 80 and len(_words(rest)) <= 4
         return len(_words(rest[:cut])) <= 4
+
+    def _after_connector(self, lo: int, pos: int) -> bool:
+        """Whether the word before `pos` links a participle to its clause ("by", "while")."""
+        word = _LAST_WORD_re.search(self.text, max(lo, pos - 16), pos - 1) if pos > lo else None
+        if word is None or word.end() != pos - 1 or self.text[pos - 1] != " ":
+            return False
+        return word.group().lower() in self.lex.participle_connectors
 
     def _common_subject(self, lo: int, cue_start: int) -> Mention | None:
         """ "The state auditor says …", "Ohio’s tax commissioner says …": a short noun phrase

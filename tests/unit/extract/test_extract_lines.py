@@ -169,7 +169,35 @@ CLAUSE_PARTICIPLE_CASES = [
         "Lopez",
     ),
     ("The plan failed, said Smith.", "The plan failed", "Smith"),  # inversion still works
+    (
+        "Bolton distanced himself from the group by saying he would be willing to help.",
+        "he would be willing to help",
+        "Bolton",
+    ),
+    (
+        "The senator ducked, pointing to his record and saying that senators are overrated.",
+        "senators are overrated",
+        "The senator",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Gubernur Rina Wati meresmikan jembatan itu sambil mengatakan bahwa"
+            " jalan tol akan selesai tahun depan.",
+            "jalan tol akan selesai tahun depan",
+            "Rina Wati",
+        ),
+    ],
+)
+def test_participle_connector_id(text: str, content: str, speaker: str) -> None:
+    found = [s for s in extract(text, "id").statements if s.text == content]
+    assert found
+    assert found[0].speaker is not None
+    assert found[0].speaker.name == speaker
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), CLAUSE_PARTICIPLE_CASES)

@@ -76,6 +76,7 @@ class Lexicon:
     definite_determiners: frozenset[str]
     line_label_words: frozenset[str]
     participle_suffixes: tuple[str, ...]
+    participle_connectors: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -142,6 +143,7 @@ def load_lexicon(language: str) -> Lexicon:
         definite_determiners=frozenset(tup("definite_determiners")),
         line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
         participle_suffixes=tup("participle_suffixes"),
+        participle_connectors=frozenset(w.lower() for w in tup("participle_connectors")),
     )
 
 
