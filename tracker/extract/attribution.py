@@ -24,6 +24,7 @@ from tracker.extract.speakers import (
 # extractor linear on a 1 MB paragraph.
 BEFORE_WINDOW = 160
 AFTER_WINDOW = 140
+MAX_APPOSITION_WORDS = 12  # "X, senior associate for … at …, said"
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
 
 
@@ -147,6 +148,17 @@ def _subject_over_comma(
             if left and left[0].is_word and left[0].lower in v.titles:
                 mention = with_apposition(text, mention, left, language)
         return mention
+    if (
+        has_left
+        and len(words) <= MAX_APPOSITION_WORDS
+        and (
+            words[0].is_cap or first in v.lex.determiners or any(w.lower in v.roles for w in words)
+        )
+    ):
+        # "Senator Ana Lopez, Democrat of Ohio, said": a named person before any apposition
+        name = subject_before(text, lo, toks[j].start, language, depth + 1)
+        if name is not None and name.kind == "person" and name.pronoun is None:
+            return with_apposition(text, name, seg, language)
     return None
 
 

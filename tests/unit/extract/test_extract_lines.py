@@ -206,3 +206,31 @@ def test_participle_takes_clause_subject(text: str, content: str, speaker: str) 
     assert found
     assert found[0].speaker is not None
     assert found[0].speaker.name == speaker
+
+
+APPOSITION_CASES = [
+    (
+        "Senator Ana Lopez, Democrat of Ohio, said the program has failed many families.",
+        "the program has failed many families",
+        "Ana Lopez",
+    ),
+    (
+        "Mark Lee, the new finance director, said that the budget was balanced.",
+        "the budget was balanced",
+        "Mark Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), APPOSITION_CASES)
+def test_name_before_apposition(text: str, content: str, speaker: str) -> None:
+    found = [s for s in extract(text, "en").statements if s.text == content]
+    assert found
+    assert found[0].speaker is not None
+    assert found[0].speaker.name == speaker
+
+
+def test_apposition_needs_a_named_person() -> None:
+    text = "After the long vote, many of them, said the plan was dead."
+    for st in extract(text, "en").statements:
+        assert st.speaker is None or st.speaker.kind != "person"
