@@ -219,6 +219,7 @@ APPOSITION_CASES = [
         "the budget was balanced",
         "Mark Lee",
     ),
+    ("Lopez however said he would welcome the move.", "he would welcome the move", "Lopez"),
 ]
 
 
