@@ -10,6 +10,7 @@ linear in input size. Nothing is asserted.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import statistics
 import sys
@@ -33,7 +34,7 @@ def bare_scan(text: str) -> int:
 
 
 def load(corpora: Path) -> list[tuple[str, str]]:
-    docs = []
+    docs: list[tuple[str, str]] = []
     for name in ("pfsa_id_dev.jsonl", "polnear_dev.jsonl"):
         path = corpora / name
         if path.exists():
@@ -133,8 +134,8 @@ def main() -> None:
     print("adversarial inputs (language id):")
     print(f"  {'input':<22} {'chars':>9} {'extract s':>10} {'scan s':>9} {'MB/s':>7}")
     for name, text in adversarial().items():
-        t_x = best_of(1, lambda text=text: extract(text, "id"))
-        t_s = best_of(1, lambda text=text: bare_scan(text))
+        t_x = best_of(1, functools.partial(extract, text, "id"))
+        t_s = best_of(1, functools.partial(bare_scan, text))
         mb = len(text.encode("utf-8")) / 1e6
         print(f"  {name:<22} {len(text):>9} {t_x:>10.3f} {t_s:>9.4f} {mb / t_x:>7.2f}")
     print()
@@ -143,7 +144,7 @@ def main() -> None:
     base = None
     for k in (1, 2, 4):
         text = para[: 250_000 * k]
-        t_x = best_of(1, lambda text=text: extract(text, "id"))
+        t_x = best_of(1, functools.partial(extract, text, "id"))
         base = base or t_x
         print(f"  {len(text):>9} chars  {t_x:8.3f} s  x{t_x / base:5.2f}")
 
