@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -152,42 +151,31 @@ def ingest(
 ) -> IngestSummary:
     """Prepare and store every item, batch by batch; bad items are counted, not fatal.
 
-    A writer thread stores batch N while this thread extracts batch N+1: psycopg lets
-    go of the GIL while PostgreSQL works, so the database's time and the extractor's
-    overlap even in one process. At most one batch is in flight, so memory stays flat.
+    Batches are written in this thread, one transaction each: a writer thread beside
+    the extractor was measured slower on two cores (PostgreSQL needs the other one, and
+    the GIL hand-overs cost more than the overlap gained); `--jobs` is the way to use
+    more cores.
     """
     summary = IngestSummary()
     batch: list[PreparedDocument] = []
-    in_flight: Future[tuple[BatchOutcome, list[BadItem]]] | None = None
 
-    def settle() -> None:
-        nonlocal in_flight
-        if in_flight is not None:
-            outcome, failed = in_flight.result()
-            in_flight = None
+    def flush() -> None:
+        if batch:
+            outcome, failed = write_with_retry(factory, batch)
             summary.add(outcome)
             summary.failed += failed
+            batch.clear()
             if on_progress:
                 on_progress(summary)
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-writer") as writer:
-
-        def flush() -> None:
-            nonlocal in_flight
-            if batch:
-                settle()
-                in_flight = writer.submit(write_with_retry, factory, list(batch))
-                batch.clear()
-
-        for result in prepared_stream(items, options):
-            if isinstance(result, BadItem):
-                summary.failed.append(result)
-                if on_progress:
-                    on_progress(summary)
-                continue
-            batch.append(result)
-            if len(batch) >= options.batch_size:
-                flush()
-        flush()
-        settle()
+    for result in prepared_stream(items, options):
+        if isinstance(result, BadItem):
+            summary.failed.append(result)
+            if on_progress:
+                on_progress(summary)
+            continue
+        batch.append(result)
+        if len(batch) >= options.batch_size:
+            flush()
+    flush()
     return summary
