@@ -18,6 +18,7 @@ from tracker.errors import DatabaseUnavailableError, TrackerError
 
 if TYPE_CHECKING:
     from tracker.bulk import IngestSummary
+    from tracker.service import TrackerService
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,7 +50,9 @@ def _settings() -> Settings:
         raise click.UsageError(str(exc)) from exc
 
 
-def _service() -> Any:
+def _service() -> TrackerService:
+    """The service on the configured database (imported late: `tracker extract` and
+    `--help` need no database driver or engine)."""
     from tracker.service import TrackerService
 
     return TrackerService(_settings())
