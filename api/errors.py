@@ -8,7 +8,7 @@ from typing import Any
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 
 from tracker.errors import (
     DatabaseUnavailableError,
@@ -97,6 +97,17 @@ def database_error_handler(
     return problem(request, 503, "Database unavailable", "the database could not be reached")
 
 
+def data_error_handler(
+    request: Request[Any, Any, Any], exc: DataError
+) -> Response[dict[str, Any]]:
+    """A value PostgreSQL refuses to store (the transaction is rolled back: nothing written).
+
+    tracker validates what it knows of; this keeps any value it missed a 422, not a 500.
+    """
+    _log.warning("value refused by the database on %s: %s", request.url.path, exc.orig)
+    return problem(request, 422, "Invalid input", "a value cannot be stored as given")
+
+
 def unexpected_error_handler(
     request: Request[Any, Any, Any], exc: Exception
 ) -> Response[dict[str, Any]]:
@@ -117,6 +128,7 @@ EXCEPTION_HANDLERS: ExceptionHandlersMap = {
     TrackerError: tracker_error_handler,
     HTTPException: http_error_handler,
     OperationalError: database_error_handler,
+    DataError: data_error_handler,
     Exception: unexpected_error_handler,
 }
 

@@ -15,7 +15,7 @@ from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.names import normalize_name
 from tracker.pagination import page_ids
 from tracker.sources import SourceResolver
-from tracker.validation import validate_document
+from tracker.validation import check_text_param, validate_document
 from tracker.views import DocumentView, HopView, Page, StatementView
 
 if TYPE_CHECKING:
@@ -391,6 +391,7 @@ def list_statements(
     limit: int = 50,
 ) -> Page[StatementView]:
     """Statements by document, speaker or words, oldest id first, one keyset page."""
+    check_text_param(q, "q")
     clauses: list[str] = []
     params: dict[str, Any] = {}
     if document_id is not None:
@@ -419,6 +420,8 @@ def list_documents(
     limit: int = 50,
 ) -> Page[DocumentView]:
     """Documents newest first (by id), filtered by outlet name, language or URL."""
+    for name, value in (("outlet", outlet), ("language", language), ("url", url)):
+        check_text_param(value, name)
     clauses: list[str] = []
     params: dict[str, Any] = {}
     if outlet:

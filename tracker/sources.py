@@ -13,6 +13,7 @@ from tracker.errors import NotFoundError, ValidationError
 from tracker.inputs import SourceIn
 from tracker.names import normalize_name
 from tracker.pagination import page_ids
+from tracker.validation import check_text_param
 from tracker.views import Page, SourceView
 from tracker.vocabulary import SOURCE_KINDS
 
@@ -258,6 +259,7 @@ def search_sources(
     limit: int = 50,
 ) -> Page[SourceView]:
     """Sources whose name or an alias starts with ``q`` (normalized), by id, one page."""
+    check_text_param(q, "q")
     clauses: list[str] = []
     params: dict[str, Any] = {}
     if q:

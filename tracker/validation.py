@@ -13,13 +13,52 @@ _language_re = regex.compile(r"^[a-z]{2,3}$")
 MAX_NAME_LENGTH = 300
 
 
+def check_text_param(value: str | None, field: str) -> str | None:
+    """A free-text parameter PostgreSQL can store: no NUL characters."""
+    if value is not None and "\x00" in value:
+        raise ValidationError(
+            f"{field} must not contain NUL characters",
+            [{"field": field, "message": "must not contain NUL characters"}],
+        )
+    return value
+
+
+def _nul_errors(doc: DocumentIn) -> list[dict[str, str]]:
+    """Every string of the input that holds a NUL, which PostgreSQL text cannot store."""
+    fields: list[tuple[str, str | None]] = [
+        ("text", doc.text),
+        ("language", doc.language),
+        ("url", doc.url),
+        ("title", doc.title),
+        ("outlet", doc.outlet),
+    ]
+    for i, st in enumerate(doc.statements or ()):
+        where = f"statements[{i}]"
+        fields += [(f"{where}.cue", st.cue), (f"{where}.speaker_surface", st.speaker_surface)]
+        sources = [(f"{where}.speaker", st.speaker)] + [
+            (f"{where}.chain[{j}]", hop.source) for j, hop in enumerate(st.chain)
+        ]
+        fields += [(f"{where}.chain[{j}].cue", hop.cue) for j, hop in enumerate(st.chain)]
+        fields += [(f"{where}.chain[{j}].relation", hop.relation) for j, hop in enumerate(st.chain)]
+        for name, source in sources:
+            if source is not None:
+                fields += [
+                    (f"{name}.name", source.name),
+                    (f"{name}.role", source.role),
+                    (f"{name}.affiliation", source.affiliation),
+                ]
+    return [
+        {"field": field, "message": "must not contain NUL characters"}
+        for field, value in fields
+        if value is not None and "\x00" in value
+    ]
+
+
 def validate_document(doc: DocumentIn) -> None:
     """Raise one ValidationError listing every problem in ``doc``; return if none."""
-    errors: list[dict[str, str]] = []
+    errors: list[dict[str, str]] = _nul_errors(doc)
     if not doc.text.strip():
         errors.append({"field": "text", "message": "must contain non-whitespace text"})
-    if "\x00" in doc.text:
-        errors.append({"field": "text", "message": "must not contain NUL characters"})
     if doc.language is not None and not _language_re.match(doc.language):
         errors.append({"field": "language", "message": "must be an ISO 639 code such as id or en"})
     if doc.url is not None and not doc.url.strip():

@@ -174,3 +174,17 @@ def test_unknown_ids_are_404(client: TestClient[Any]) -> None:
     ):
         problem = assert_problem(client.get(path), 404)
         assert "424242" in problem["detail"]
+
+
+def test_nul_characters_are_422_never_500(client: TestClient[Any], engine: Engine) -> None:
+    before = counts(engine)
+    for path, value in (("url", "https://e.x/\x00"), ("title", "a\x00b")):
+        assert_problem(client.post("/api/v1/documents", json=seed_body(**{path: value})), 422)
+    body = seed_body()
+    body["statements"][0]["chain"][1]["name"] = "KC\x00NA"
+    problem = assert_problem(client.post("/api/v1/documents", json=body), 422)
+    assert problem["errors"][0]["field"] == "statements[0].chain[1].name"
+    assert counts(engine) == before
+    for path in ("/api/v1/statements", "/api/v1/sources"):
+        assert_problem(client.get(path, params={"q": "a\x00"}), 422)
+    assert_problem(client.get("/api/v1/documents", params={"url": "\x00"}), 422)
