@@ -11,6 +11,9 @@ from tracker.vocabulary import RELATION_PATTERN, SOURCE_KINDS, STATEMENT_KINDS
 _relation_re = regex.compile(RELATION_PATTERN)
 _language_re = regex.compile(r"^[a-z]{2,3}$")
 MAX_NAME_LENGTH = 300
+MAX_URL_LENGTH = 2048
+"""URLs are unique-indexed; a B-tree entry must stay well under PostgreSQL's 2.7 kB."""
+MAX_TITLE_LENGTH = 1000
 
 
 def check_text_param(value: str | None, field: str) -> str | None:
@@ -63,6 +66,12 @@ def validate_document(doc: DocumentIn) -> None:
         errors.append({"field": "language", "message": "must be an ISO 639 code such as id or en"})
     if doc.url is not None and not doc.url.strip():
         errors.append({"field": "url", "message": "must not be blank"})
+    if doc.url is not None and len(doc.url.encode()) > MAX_URL_LENGTH:
+        errors.append({"field": "url", "message": f"longer than {MAX_URL_LENGTH} bytes"})
+    if doc.title is not None and len(doc.title) > MAX_TITLE_LENGTH:
+        errors.append({"field": "title", "message": f"longer than {MAX_TITLE_LENGTH}"})
+    if doc.outlet is not None and len(doc.outlet) > MAX_NAME_LENGTH:
+        errors.append({"field": "outlet", "message": f"longer than {MAX_NAME_LENGTH}"})
     if doc.outlet is not None and not doc.outlet.strip():
         errors.append({"field": "outlet", "message": "must not be blank"})
     for i, statement in enumerate(doc.statements or ()):

@@ -188,3 +188,17 @@ def test_nul_characters_are_422_never_500(client: TestClient[Any], engine: Engin
     for path in ("/api/v1/statements", "/api/v1/sources"):
         assert_problem(client.get(path, params={"q": "a\x00"}), 422)
     assert_problem(client.get("/api/v1/documents", params={"url": "\x00"}), 422)
+
+
+def test_oversized_url_title_outlet_are_422(client: TestClient[Any], engine: Engine) -> None:
+    before = counts(engine)
+    for field, value in (
+        ("url", "https://e.x/" + "u" * 5000),
+        ("title", "t" * 1001),
+        ("outlet", "o" * 301),
+    ):
+        problem = assert_problem(
+            client.post("/api/v1/documents", json=seed_body(**{field: value})), 422
+        )
+        assert problem["errors"][0]["field"] == field
+    assert counts(engine) == before
