@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar.datastructures import State
 
 from tracker.service import TrackerService
@@ -14,7 +12,3 @@ def provide_service(state: State) -> TrackerService:
     service = state.service
     assert isinstance(service, TrackerService)
     return service
-
-
-def cursor_params(cursor: str | None, limit: int | None) -> dict[str, Any]:
-    return {"cursor": cursor, "limit": limit}

@@ -146,6 +146,11 @@ class Walk:
     flags: list[str] = field(default_factory=list)
     max_depth: int = DEFAULT_MAX_DEPTH
 
+    @property
+    def depth(self) -> int:
+        """Hops from the nearest relay to the deepest primary source."""
+        return 1 + max((h.position for h in self.hops), default=-1)
+
     def to_dict(self) -> dict[str, Any]:
         """The API's JSON shape of a walk."""
         return {
@@ -154,7 +159,7 @@ class Walk:
             "hops": [asdict(h) for h in self.hops],
             "primary_sources": [asdict(s) for s in self.primary_sources],
             "flags": list(self.flags),
-            "depth": 1 + max((h.position for h in self.hops), default=-1),
+            "depth": self.depth,
             "max_depth": self.max_depth,
         }
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 import warnings
 from collections.abc import Callable, Iterator
@@ -28,7 +27,6 @@ T = TypeVar("T")
 EMBEDDED_DATABASE = "tracker"
 """Name of the database tracker creates inside its embedded server."""
 
-_log = logging.getLogger(__name__)
 _servers: dict[Path, Any] = {}
 
 

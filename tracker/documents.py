@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
@@ -11,7 +11,7 @@ from sqlalchemy import text
 from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
 from tracker.fingerprint import fingerprint, search_config
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.inputs import DocumentIn, SourceIn, StatementIn, hop_tree
 from tracker.names import normalize_name
 from tracker.pagination import page_ids
 from tracker.sources import SourceResolver
@@ -109,7 +109,7 @@ def store_document(
 
     resolver = SourceResolver(session)
     outlet_mention = outlet or (SourceIn(doc.outlet, "news_outlet") if doc.outlet else None)
-    mentions = [m for st in doc.statements or () for m in _mentions(st)]
+    mentions = [m for st in doc.statements or () for m in st.mentions()]
     resolver.resolve_all([outlet_mention, *mentions] if outlet_mention else mentions)
     outlet_id = resolver.resolve(outlet_mention).id if outlet_mention else None
     row = session.execute(
@@ -180,9 +180,9 @@ def write_statements(
         return []
     if resolver is None:
         resolver = SourceResolver(session, document_id=document_id)
-        resolver.resolve_all(m for st in statements for m in _mentions(st))
+        resolver.resolve_all(m for st in statements for m in st.mentions())
     statement_ids = _next_ids(session, "statement_id_seq", len(statements))
-    chains = [_chain_of(st) for st in statements]
+    chains = [st.stored_chain() for st in statements]
     citation_ids = _next_ids(session, "citation_id_seq", sum(len(c) for c in chains))
     statement_rows: list[dict[str, Any]] = []
     citation_rows: list[dict[str, Any]] = []
@@ -210,14 +210,10 @@ def write_statements(
             }
         )
         ids: list[int] = []
-        depths: list[int] = []
-        for index, hop in enumerate(chain):
-            parent_index = hop.parent if hop.parent is not None else index - 1
-            parent_id = ids[parent_index] if parent_index >= 0 else None
-            depth = depths[parent_index] + 1 if parent_index >= 0 else 0
+        for hop, (parent, depth) in zip(chain, hop_tree(chain), strict=True):
+            parent_id = ids[parent] if parent is not None else None
             citation_id = next(next_citation)
             ids.append(citation_id)
-            depths.append(depth)
             same_as_speaker = hop.source == speaker
             source = resolver.resolve(
                 hop.source, st.speaker_surface if same_as_speaker else hop.surface
@@ -247,26 +243,13 @@ def write_statements(
     return statement_ids
 
 
-def _mentions(st: StatementIn) -> list[SourceIn]:
-    """Every source a statement names: its speaker and each hop of its chain."""
-    return ([st.speaker] if st.speaker else []) + [hop.source for hop in st.chain]
-
-
-def _chain_of(st: StatementIn) -> tuple[HopIn, ...]:
-    """The hops to store: the given chain, or ``[speaker]`` for a first-hand statement."""
-    if st.chain:
-        return st.chain
-    assert st.speaker is not None  # validate_document requires a speaker or a chain
-    return (HopIn(source=st.speaker, relation="said", cue=st.cue),)
-
-
 _DOCUMENT_SQL = text(
     """
     SELECT d.id, d.text, d.language, d.url, d.title, d.published_at, d.ingested_at,
            d.content_hash, o.id AS outlet_id, o.name AS outlet_name, o.kind AS outlet_kind,
            o.state_media AS outlet_state_media
     FROM document d LEFT JOIN source o ON o.id = d.outlet_id
-    WHERE d.id = :id
+    WHERE d.id = ANY(:ids)
     """
 )
 _STATEMENTS_SQL = text(
@@ -351,26 +334,33 @@ def load_statements(session: Session, where: str, params: dict[str, Any]) -> lis
     ]
 
 
+def _documents(session: Session, ids: list[int]) -> dict[int, DocumentView]:
+    """Documents by id, without statements, in one query."""
+    return {
+        row.id: DocumentView(
+            id=row.id,
+            text=row.text,
+            language=row.language,
+            url=row.url,
+            title=row.title,
+            outlet=_brief(row, "outlet"),
+            published_at=row.published_at,
+            ingested_at=row.ingested_at,
+            content_hash=row.content_hash,
+        )
+        for row in session.execute(_DOCUMENT_SQL, {"ids": ids})
+    }
+
+
 def get_document(session: Session, document_id: int, *, statements: bool = True) -> DocumentView:
     """A stored document with (by default) its statements and their chains."""
-    row = session.execute(_DOCUMENT_SQL, {"id": document_id}).first()
-    if row is None:
+    document = _documents(session, [document_id]).get(document_id)
+    if document is None:
         raise NotFoundError("document", document_id)
-    views = (
-        load_statements(session, "st.document_id = :id", {"id": document_id}) if statements else []
-    )
-    return DocumentView(
-        id=row.id,
-        text=row.text,
-        language=row.language,
-        url=row.url,
-        title=row.title,
-        outlet=_brief(row, "outlet"),
-        published_at=row.published_at,
-        ingested_at=row.ingested_at,
-        content_hash=row.content_hash,
-        statements=views,
-    )
+    if not statements:
+        return document
+    views = load_statements(session, "st.document_id = :id", {"id": document_id})
+    return replace(document, statements=views)
 
 
 def get_statement(session: Session, statement_id: int) -> StatementView:
@@ -438,5 +428,10 @@ def list_documents(
     ids, next_cursor = page_ids(
         session, "document", clauses, params, cursor=cursor, limit=limit, newest_first=True
     )
-    items = [get_document(session, i, statements=False) for i in ids]
-    return Page(items=items, next_cursor=next_cursor)
+    found = _documents(session, ids)
+    return Page(items=[found[i] for i in ids], next_cursor=next_cursor)
+
+
+def all_document_ids(session: Session) -> list[int]:
+    """Every stored document's id, oldest first (for --all passes)."""
+    return [r.id for r in session.execute(text("SELECT id FROM document ORDER BY id"))]

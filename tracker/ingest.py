@@ -12,7 +12,7 @@ from tracker.documents import content_hash
 from tracker.extract import EXTRACTOR_VERSION, Extraction, detect_language, extract
 from tracker.fingerprint import fingerprint, search_config
 from tracker.formats import RawItem
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn, hop_tree
 from tracker.names import normalize_name
 from tracker.outlets import outlet_source
 from tracker.sources import ENRICH_ON_CONFLICT, canonical_outlet, enriches
@@ -471,15 +471,13 @@ def write_batch(
     citation_rows: list[tuple[Any, ...]] = []
     n_statements = sum(len(p.doc.statements or ()) for _, p in kept)
     statement_ids = iter(_reserve(session, "statement_id_seq", n_statements))
-    n_hops = sum(max(1, len(st.chain)) for _, p in kept for st in p.doc.statements or ())
+    n_hops = sum(len(st.stored_chain()) for _, p in kept for st in p.doc.statements or ())
     citation_ids = iter(_reserve(session, "citation_id_seq", n_hops))
     for doc_id, p in kept:
         text_ = p.doc.text
         for st in p.doc.statements or ():
             sid = next(statement_ids)
-            chain = st.chain or (
-                (HopIn(source=st.speaker, relation="said", cue=st.cue),) if st.speaker else ()
-            )
+            chain = st.stored_chain()
             speaker = st.speaker or chain[-1].source
             span = text_[st.start : st.end]
             statement_rows.append(
@@ -502,19 +500,16 @@ def write_batch(
                 )
             )
             hop_ids: list[int] = []
-            depths: list[int] = []
-            for index, hop in enumerate(chain):
-                parent = hop.parent if hop.parent is not None else index - 1
+            for hop, (parent, depth) in zip(chain, hop_tree(chain), strict=True):
                 cid = next(citation_ids)
                 hop_ids.append(cid)
-                depths.append(depths[parent] + 1 if parent >= 0 else 0)
                 citation_rows.append(
                     (
                         cid,
                         sid,
                         doc_id,
-                        hop_ids[parent] if parent >= 0 else None,
-                        depths[-1],
+                        hop_ids[parent] if parent is not None else None,
+                        depth,
                         source_id(doc_id, hop.source),
                         hop.surface,
                         hop.relation,

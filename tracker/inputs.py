@@ -53,6 +53,29 @@ class StatementIn:
     cue_end: int | None = None
     speaker_surface: str | None = None
 
+    def stored_chain(self) -> tuple[HopIn, ...]:
+        """The hops to store: the given chain, or ``[speaker]`` for a first-hand statement."""
+        if self.chain or self.speaker is None:
+            return self.chain
+        return (HopIn(source=self.speaker, relation="said", cue=self.cue),)
+
+    def mentions(self) -> list[SourceIn]:
+        """Every source the statement names: its speaker and each hop of its chain."""
+        return ([self.speaker] if self.speaker else []) + [hop.source for hop in self.chain]
+
+
+def hop_tree(chain: tuple[HopIn, ...]) -> list[tuple[int | None, int]]:
+    """``(parent index, depth)`` of each hop: a hop hangs from the one before it unless
+    its ``parent`` names another, so branches and straight chains share one rule."""
+    tree: list[tuple[int | None, int]] = []
+    for index, hop in enumerate(chain):
+        parent = hop.parent if hop.parent is not None else index - 1
+        if parent < 0:
+            tree.append((None, 0))
+        else:
+            tree.append((parent, tree[parent][1] + 1))
+    return tree
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentIn:

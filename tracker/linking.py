@@ -168,7 +168,3 @@ def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
                 )
                 _apply(session, hop.id, cited, hop.published_at, report)
     return report
-
-
-def all_document_ids(session: Session) -> list[int]:
-    return [r.id for r in session.execute(text("SELECT id FROM document ORDER BY id"))]

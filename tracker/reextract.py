@@ -63,7 +63,3 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
         session, document_id, doc.text, fresh, origin=EXTRACTOR_VERSION, language=doc.language
     )
     return ReextractOutcome(document_id, removed=removed, added=len(fresh), kept=len(kept))
-
-
-def all_document_ids(session: Session) -> list[int]:
-    return [r.id for r in session.execute(text("SELECT id FROM document ORDER BY id"))]

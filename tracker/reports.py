@@ -307,7 +307,7 @@ def _statement_report(
         hops=hops,
         paths=chain_paths(w),
         primary_sources=w.primary_sources,
-        depth=int(w.to_dict()["depth"]),
+        depth=w.depth,
         flags=sorted(set(w.flags) | seen.flags),
         unverified_hops=sum(1 for h in hops if h.review_status != "confirmed"),
         first_appearance=seen.first,

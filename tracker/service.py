@@ -112,11 +112,11 @@ class TrackerService:
 
     def reextract(self, document_ids: list[int] | None) -> list[ReextractOutcome]:
         """Re-run the extractor on the given documents (all when None), one transaction each."""
-        from tracker.reextract import all_document_ids, reextract_document
+        from tracker.reextract import reextract_document
 
         if document_ids is None:
             with transaction(self.sessions) as session:
-                document_ids = all_document_ids(session)
+                document_ids = documents.all_document_ids(session)
         outcomes = []
         for document_id in document_ids:
             with transaction(self.sessions) as session:
@@ -128,7 +128,7 @@ class TrackerService:
         total = linking.LinkReport()
         if document_ids is None:
             with transaction(self.sessions) as session:
-                document_ids = linking.all_document_ids(session)
+                document_ids = documents.all_document_ids(session)
         for document_id in document_ids:
             with transaction(self.sessions) as session:
                 if session.get(Document, document_id) is None:

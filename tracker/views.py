@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
@@ -45,9 +45,6 @@ class StatementView:
     review_status: str
     chain: list[HopView] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(frozen=True, slots=True)
 class DocumentView:
@@ -63,9 +60,6 @@ class DocumentView:
     ingested_at: datetime
     content_hash: str
     statements: list[StatementView] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +77,6 @@ class SourceView:
     external_ids: dict[str, Any]
     statement_count: int = 0
     citation_count: int = 0
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
