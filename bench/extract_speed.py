@@ -23,7 +23,7 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tracker.extract import extract  # noqa: E402
+from tracker.extract import EXTRACTOR_VERSION, NATIVE, extract  # noqa: E402
 from tracker.synthetic import generate  # noqa: E402
 
 BARE_SCAN_re = regex.compile(r"''|[“”\"„«»‘’'‚‹›]")
@@ -89,6 +89,8 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=2000, help="synthetic articles")
     args = parser.parse_args()
     docs = load(args.corpora)
+    built = "compiled with mypyc" if NATIVE else "pure Python (TRACKER_NATIVE=0 or no fresh build)"
+    print(f"extractor {EXTRACTOR_VERSION}, {built}")
     if docs:
         size = sum(len(t.encode("utf-8")) for t, _ in docs) / 1e6
         print(

@@ -27,7 +27,7 @@ from sqlmodel import col, select
 
 from tracker.bulk import DEFAULT_BATCH_SIZE, IngestOptions, ingest, write_with_retry
 from tracker.db import make_engine, make_session_factory
-from tracker.extract import EXTRACTOR_VERSION
+from tracker.extract import EXTRACTOR_VERSION, NATIVE
 from tracker.fingerprint import fingerprint, search_config
 from tracker.formats import RawItem, jsonl_item
 from tracker.ingest import PreparedDocument, prepare_item
@@ -771,7 +771,8 @@ def run(args: argparse.Namespace) -> Report:
         command=command.strip(),
         date=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         machine=f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}, "
-        f"Python {platform.python_version()}",
+        f"Python {platform.python_version()}, extractor {EXTRACTOR_VERSION} "
+        f"({'compiled' if NATIVE else 'pure Python'})",
         postgres=postgres,
         revision=_revision(),
         repeats=args.repeat,
