@@ -57,7 +57,8 @@ class Statement(SQLModel, table=True):
             "ix_statement_search_vector",
             "search_vector",
             postgresql_using="gin",
-            postgresql_with={"fastupdate": "off"},
+            # a small pending list: cheap inserts, bounded lookups (migration 0003)
+            postgresql_with={"fastupdate": "on", "gin_pending_list_limit": "128"},
         ),
         Index("ix_statement_fingerprint", "fingerprint", postgresql_using="hash"),
     )
