@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.extract.cues import cue_at
+from tracker.extract.cues import CueMatch, cue_at
 from tracker.extract.patterns import anonymous_tail_possible, patterns_for, post_cue_possible
 from tracker.extract.speakers import (
     Mention,
@@ -23,7 +23,8 @@ from tracker.extract.speakers import (
 # Look-behind and look-ahead windows: attribution is local, and bounded windows keep the
 # extractor linear on a 1 MB paragraph.
 BEFORE_WINDOW = 160
-AFTER_WINDOW = 140
+AFTER_WINDOW = 220  # room for "…," Name, director of … and a professor at …, said
+MAX_AFTER_APPOSITION_TOKENS = 30
 MAX_APPOSITION_WORDS = 12  # "X, senior associate for … at …, said"
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
 
@@ -261,8 +262,22 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
         mention, end = _apposition_after(text, toks, np, mention, language, np[-1].end)
         dash = toks[k - 1]
         return Attribution(dash.text, dash.start, dash.end, mention, end)
+    if k < len(toks) and toks[k].is_word:
+        acc = cue_at(text, toks[k].start, language, hi)
+        if acc is not None and acc.group("acc"):
+            return _according_after(text, acc, hi, language)
     found = _np_then_cue(text, toks, k, hi, language)
     return found if found is not None else _span_then_cue(text, toks, k, hi, language)
+
+
+def _according_after(text: str, acc: CueMatch, hi: int, language: str) -> Attribution | None:
+    """“…,” according to Judicial Review. — the source follows "according to"."""
+    toks = tokenize(text, acc.end(), hi)
+    np = np_after(text, toks, 0, vocab(language), loose=True)
+    mention = classify(text, np, language) if np else None
+    if mention is None or mention.pronoun is not None:
+        return None
+    return Attribution(acc.group(), acc.start(), acc.end(), mention, np[-1].end)
 
 
 def _span_then_cue(
@@ -324,6 +339,8 @@ def _np_then_cue(
             j < len(toks) and toks[j].text == "," and seg and seg[0].lower in v.lex.relative_markers
         ):
             k = j + 1  # "Paris, who used to work on Capitol Hill, said"
+        else:
+            k = _apposition_before_cue(text, toks, k, hi, language, mention)
     while k < len(toks) and toks[k].is_word and toks[k].lower in v.adverbs:
         k += 1
     if k >= len(toks):
@@ -332,6 +349,37 @@ def _np_then_cue(
     if cm is None or not (cm.group("verb") or cm.group("post")):
         return None
     return Attribution(cm.group(), cm.start(), cm.end(), mention, cm.end())
+
+
+def _apposition_before_cue(
+    text: str, toks: list[Token], k: int, hi: int, language: str, mention: Mention
+) -> int:
+    """ "…," Ana Lopez, R-Ky., said / Mark Lee, a writer for The Harbor, said / X, director
+    of … and a professor at …, said: any apposition of a named speaker that a cue closes.
+
+    Returns the token index after the apposition's closing comma when a speech cue follows
+    it, else `k` (the opening comma) unchanged. Abbreviation dots ("R-Ky.", "Jr.") do not
+    end the apposition; a sentence stop or a semicolon does."""
+    if mention.kind != "person" or mention.pronoun is not None:
+        return k
+    v = vocab(language)
+    j = k + 1
+    while j < len(toks) and j - k <= MAX_AFTER_APPOSITION_TOKENS and toks[j].text not in ",;":
+        if toks[j].text in '.!?"“”' and not (toks[j].text == "." and _abbreviated(toks[j - 1], v)):
+            return k
+        j += 1
+    if j + 1 >= len(toks) or toks[j].text != "," or j == k + 1:
+        return k
+    cm = cue_at(text, toks[j + 1].start, language, hi)
+    if cm is None or not (cm.group("verb") or cm.group("post")):
+        return k
+    return j + 1
+
+
+def _abbreviated(tok: Token, v: Vocab) -> bool:
+    """A word a dot may follow inside a name or apposition: "Rep.", "R-Ky.", "B." """
+    word = tok.text
+    return word in v.abbreviations or (word[:1].isupper() and ("-" in word or len(word) == 1))
 
 
 def _apposition_after(

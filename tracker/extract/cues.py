@@ -21,6 +21,8 @@ from tracker.extract.patterns import literal_trie
 WORD_RUN_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]++")
 _ASCII_RUN_re = re.compile(r"[A-Za-z0-9\-]++")
 _WORD_CHAR_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]")
+# The word right before a position (apostrophes kept, so "Lopez’s" stays one word).
+_PREV_WORD_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])[\p{L}\p{M}\p{N}'’\-]++[ \t]++$")
 
 # category -> groups in match priority (an earlier group wins for the same words)
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -186,6 +188,25 @@ def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[s
                 floor[category] = end
                 done.add(category)
     return out
+
+
+def noun_use(text: str, cue: CueMatch, language: str) -> bool:
+    """Whether a cue word stands as a noun: "the plan", "his claims", "Lopez’s warning".
+
+    English cue verbs double as nouns; after an article, a possessive pronoun or a
+    possessive name they are never the predicate, and the word before them is no speaker
+    (the old "The plan, however, said nothing" gave the speaker "The"). The markers are
+    lexicon data; a language without them (Indonesian cue verbs are affixed) skips this.
+    """
+    lex = load_lexicon(language)
+    if not lex.noun_markers and not lex.possessive_suffixes:
+        return False
+    start = cue.start()
+    m = _PREV_WORD_re.search(text, max(0, start - 32), start)
+    if m is None:
+        return False
+    word = m.group().rstrip().lower()
+    return word in lex.noun_markers or word.endswith(lex.possessive_suffixes or ("\0",))
 
 
 def find_cues(text: str, language: str, lo: int = 0, hi: int | None = None) -> list[CueMatch]:

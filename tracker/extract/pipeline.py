@@ -14,7 +14,7 @@ from tracker.extract.attribution import (
     leading_subject,
     subject_before,
 )
-from tracker.extract.cues import CueMatch, find_cues, spot
+from tracker.extract.cues import CueMatch, find_cues, noun_use, spot
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES, load_lexicon
 from tracker.extract.model import Extraction, Hop, Statement, Unattributed
@@ -27,6 +27,7 @@ from tracker.extract.sources import SourceTable
 from tracker.extract.speakers import (
     Mention,
     Token,
+    Vocab,
     classify,
     np_after,
     opens_named_np,
@@ -34,7 +35,7 @@ from tracker.extract.speakers import (
     vocab,
 )
 
-EXTRACTOR_VERSION = "rules-0.2.0"
+EXTRACTOR_VERSION = "rules-0.3.0"
 
 # Cues examined per sentence: the outermost attribution comes first, and a bound keeps a
 # 1 MB paragraph full of cue words linear.
@@ -63,6 +64,7 @@ MIN_LINE_CLAIM_WORDS = 3
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 5
+MAX_LONG_SUBJECT_WORDS = 30  # a subject and its appositions before a speech verb
 
 
 @dataclass(slots=True)
@@ -477,11 +479,15 @@ class _Run:
                     toks = tokenize(text, m.end(), min(hi, m.end() + 120))
                     np = np_after(text, toks, 0, vocab(self.language))
                     after_spk = classify(text, np, self.language) if np else None
+                    if after_spk is not None and after_spk.pronoun is not None:
+                        after_spk = None  # "…, said they were worried": the content's subject
                     if after_spk is not None:
                         end = _comma_end(text, lo, m.start())
                         attribution = Attribution(cue, m.start(), m.end(), after_spk, np[-1].end)
                         return self._finish("indirect", lo, end, attribution, relays, partials)
-                    continue
+                    speaker = self._long_subject(lo, m.start()) if not weak else None
+                    if speaker is None:
+                        continue
                 if (
                     speaker is None
                     and cue.lower().endswith(("ing", "kan"))
@@ -501,6 +507,8 @@ class _Run:
                     comma = text.rfind(",", lo, m.start())
                     if comma >= 0:
                         speaker = self._common_subject(comma + 1, m.start())
+                if speaker is None and not weak:
+                    speaker = self._long_subject(lo, m.start())
                 if speaker is None:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
@@ -535,16 +543,9 @@ class _Run:
                         continue
                     if len(_words(after_text[:200])) < 3:
                         continue
-                split = self._next_clause(content_start, hi, cues) if depth < MAX_CLAUSES else None
-                if split is not None:
-                    stmt = self._finish(
-                        "indirect", content_start, split[0], attribution, relays, partials
-                    )
-                    clause = Relays((), (), (), split[1], hi)
-                    later = [c for c in cues if c.start() >= split[1]]
-                    self._indirect(s, e, later, clause, partials, depth + 1)
-                    return stmt
-                return self._finish("indirect", content_start, hi, attribution, relays, partials)
+                return self._content(
+                    s, e, content_start, hi, cues, attribution, relays, partials, depth
+                )
             if group in ("post", "nya"):
                 before = text[lo : m.start()].rstrip()
                 if not before.endswith(","):
@@ -566,10 +567,67 @@ class _Run:
             return self._finish("indirect", lo, hi, None, relays, partials)
         return None
 
-    def _next_clause(self, lo: int, hi: int, cues: list[CueMatch]) -> tuple[int, int] | None:
+    def _content(
+        self,
+        s: int,
+        e: int,
+        start: int,
+        hi: int,
+        cues: list[CueMatch],
+        attribution: Attribution,
+        relays: Relays,
+        partials: list[QuoteSpan],
+        depth: int,
+    ) -> _Stmt | None:
+        """The content from `start`, cut where a second attributed clause begins: another
+        subject's ("X said A, but Y denied B") or the same speaker's ("X said A and warned
+        that B", "X said A, adding that B"), which is attributed in turn."""
+        split = self._next_clause(start, hi, cues) if depth < MAX_CLAUSES else None
+        if split is None:
+            return self._finish("indirect", start, hi, attribution, relays, partials)
+        end, clause_start, same = split
+        stmt = self._finish("indirect", start, end, attribution, relays, partials)
+        later = [c for c in cues if c.start() >= clause_start]
+        if same is None:
+            clause = Relays((), (), (), clause_start, hi)
+            self._indirect(s, e, later, clause, partials, depth + 1)
+            return stmt
+        comp = self.pats.complementizer_re.match(
+            self.text, same.end(), min(hi, same.end() + COMPLEMENTIZER_WINDOW)
+        )
+        again = Attribution(same.group(), same.start(), same.end(), attribution.speaker, same.end())
+        rest = Relays((), (), (), same.end(), hi)
+        tail = comp.end() if comp is not None else same.end()
+        self._content(s, e, tail, hi, later[1:], again, rest, partials, depth + 1)
+        return stmt
+
+    def _same_speaker(self, lo: int, m: CueMatch) -> int | None:
+        """Where the first content ends when cue `m` continues the speaker's clause with no
+        subject of its own: "… and warned that …", "…, adding that …", "… while insisting …".
+        """
+        text = self.text
+        pos = m.start()
+        word = _LAST_WORD_re.search(text, max(lo, pos - 16), pos - 1) if pos - 1 > lo else None
+        participle = m.group().lower().endswith(self.lex.participle_suffixes or ("\0",))
+        if word is not None and word.end() == pos - 1 and text[pos - 1] == " ":
+            low = word.group().lower()
+            if low in self.lex.coordinators or (
+                participle and low in self.lex.participle_connectors
+            ):
+                end = _comma_end(text, lo, word.start())
+                return end if end > lo else None
+        if participle and _after_comma(text, lo, pos):
+            end = _comma_end(text, lo, pos)
+            return end if end > lo else None
+        return None
+
+    def _next_clause(
+        self, lo: int, hi: int, cues: list[CueMatch]
+    ) -> tuple[int, int, CueMatch | None] | None:
         """ "X said A, but Y denied B": where a second attributed clause starts, if any.
 
-        Returns (end of the first content, start of the second clause)."""
+        Returns (end of the first content, start of the second clause, and the cue when the
+        second clause has the same speaker)."""
         text = self.text
         tried = 0
         for m in cues:
@@ -578,6 +636,9 @@ class _Run:
             tried += 1
             if tried > MAX_CUES_PER_SENTENCE:
                 return None
+            same = self._same_speaker(lo, m)
+            if same is not None:
+                return same, m.start(), m
             speaker = subject_before(text, lo, m.start(), self.language)
             if speaker is None:
                 continue
@@ -590,8 +651,9 @@ class _Run:
                 while k > lo and text[k - 1] in " \t":
                     k -= 1
             if k > lo and text[k - 1] in ",;—–":
-                return k - 1, speaker.start
-            return None
+                return k - 1, speaker.start, None
+            # "X said they support A, but warned B": an embedded subject and cue are content;
+            # a later clause may still split off
         return None
 
     def _attribution_ends(self, pos: int, hi: int) -> bool:
@@ -617,13 +679,19 @@ class _Run:
         if cue_start - lo > MAX_COMMON_SUBJECT_CHARS:
             return None
         toks = tokenize(text, lo, cue_start)  # the whole clause: "In a statement, the …" is not
-        if not 2 <= len(toks) <= MAX_COMMON_SUBJECT_WORDS or not all(t.is_word for t in toks):
+        v = vocab(self.language)
+        while len(toks) > 1 and not toks[-1].is_cap and toks[-1].lower in v.adverbs:
+            toks.pop()  # "The state auditor is confirming", "Rural conservatives have long said"
+        if not 1 <= len(toks) <= MAX_COMMON_SUBJECT_WORDS or not all(t.is_word for t in toks):
             return None
         first, rest = toks[0], toks[1:]
-        possessive = first.is_cap and first.lower.endswith(("’s", "'s"))
-        if first.lower not in self.lex.determiners and not possessive:
+        possessive = first.is_cap and first.lower.endswith(self.lex.possessive_suffixes or ("\0",))
+        if (
+            first.lower not in self.lex.determiners
+            and not possessive
+            and not self._bare_plural(toks, v)
+        ):
             return None
-        v = vocab(self.language)
         for t in rest:
             low = t.lower
             if t.is_cap or low in self._function_words or low in v.adverbs:
@@ -631,8 +699,41 @@ class _Run:
             if low in self.lex.complementizers or low in self.lex.pronouns:
                 return None
         surface = text[toks[0].start : toks[-1].end]
-        kind = "anonymous" if first.lower in self.lex.indefinites else "unknown"
+        # "another source", "Rural conservatives": an unnamed group is an anonymous source
+        bare = first.lower not in self.lex.determiners and not possessive
+        kind = "anonymous" if bare or first.lower in self.lex.indefinites else "unknown"
         return Mention(surface, toks[0].start, toks[-1].end, surface, kind)
+
+    def _long_subject(self, lo: int, cue_start: int) -> Mention | None:
+        """ "Officials at the agency, a branch of …, said", "Rep. X (D-Mo.), who has …,
+        said", "Two officials — both from … — said": a speech verb whose subject sits behind
+        a long apposition or relative clause takes the noun phrase opening the clause."""
+        text = self.text
+        if _after_comma(text, lo, cue_start) is False and text[lo:cue_start].count(",") < 2:
+            if "—" not in text[lo:cue_start] and "(" not in text[lo:cue_start]:
+                return None
+        if len(_words(text[lo:cue_start])) > MAX_LONG_SUBJECT_WORDS:
+            return None
+        mention = self._clause_subject(lo, cue_start)
+        if mention is None or mention.pronoun is not None or mention.end >= cue_start:
+            return None
+        if mention.name.lower() in self.lex.determiners:
+            return None  # "Several" of "Several growers at …": a determiner is nobody
+        if mention.kind == "person" and not self._name_like(mention):
+            return None
+        return mention
+
+    def _bare_plural(self, toks: list[Token], v: Vocab) -> bool:
+        """ "Rural conservatives say …", "Growers worry …": a plural common noun
+        with at most a few modifiers and no determiner (the capital of a sentence start is
+        allowed on the first word only)."""
+        last = toks[-1]
+        if last.is_cap and len(toks) > 1:
+            return False
+        plural = last.lower.endswith(self.lex.plural_suffixes or ("\0",))
+        if not plural or last.lower.endswith(("ss", "'s", "’s")) or len(last.lower) < 4:
+            return False
+        return not any(t.lower in v.lex.pronouns for t in toks)
 
     def _clause_subject(self, lo: int, hi: int) -> Mention | None:
         toks = tokenize(self.text, lo, min(hi, lo + 120))
@@ -687,6 +788,8 @@ class _Run:
     ) -> _Stmt | None:
         if any(start <= q.start and q.end <= end + 1 for q in partials):
             kind = "mixed"
+        elif kind == "indirect" and _one_word(self.text, start, end):
+            return None  # "The plan said nothing.": a lone word reports no claim
         embedded = self._embedded_source(start, end)
         if embedded is not None:
             relays = Relays(
@@ -771,6 +874,12 @@ def _words(span: str) -> list[str]:
     return (_ASCII_WORD_re if span.isascii() else _WORD_re).findall(span)
 
 
+def _one_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], trimmed, is a single word (no inner space)."""
+    span = text[start:end].strip(" \t\n,.;:!?…")
+    return " " not in span and "\n" not in span
+
+
 def _after_comma(text: str, lo: int, pos: int) -> bool:
     """True when only spaces separate `pos` from a preceding comma (or dash)."""
     k = pos
@@ -818,7 +927,8 @@ def extract(text: str, language: str = "auto") -> Extraction:
     quotes = scan_quotes(text)
     sentences = split_sentences(text, quotes, run.lex)
     spotted = spot(text, language)
-    cues, relays, media = spotted["cue"], spotted["relay"], spotted["medium"]
+    relays, media = spotted["relay"], spotted["medium"]
+    cues = [c for c in spotted["cue"] if not noun_use(text, c, language)]
     cue_starts = [m.start() for m in cues]
     relay_starts = [m.start() for m in relays]
     media_starts = [m.start() for m in media]

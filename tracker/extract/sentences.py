@@ -60,7 +60,9 @@ def _attribution_re(language: str) -> regex.Pattern[str]:
     return regex.compile(
         r"""
         [ \t]++
-        (?:(?:\p{Lu}[\p{L}\p{M}.'’\-]*+ | \([^)\n]{0,24}+\))[ \t]++){1,5}   # Rep. John Mica (R)
+        (?:(?:\p{Lu}[\p{L}\p{M}.'’\-]*+ | \([^)\n]{0,24}+\))[ \t]++){0,4}   # Rep. John Mica (R)
+        (?:\p{Lu}[\p{L}\p{M}.'’\-]*+ | \([^)\n]{0,24}+\))
+        (?:,[^,;!?\n"“”]{1,160}+,)?+[ \t]++                                 # , director of …,
         (?:\L<cue>)(?![\p{L}\p{N}])                                        # said / asked
         """,
         regex.VERBOSE,
@@ -69,7 +71,7 @@ def _attribution_re(language: str) -> regex.Pattern[str]:
 
 
 def _attribution_follows(text: str, pos: int, lexicon: Lexicon) -> bool:
-    return _attribution_re(lexicon.language).match(text, pos, pos + 120) is not None
+    return _attribution_re(lexicon.language).match(text, pos, pos + 220) is not None
 
 
 def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:

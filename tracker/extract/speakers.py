@@ -172,12 +172,18 @@ def _trim_np(toks: list[Token], v: Vocab) -> list[Token]:
     return toks
 
 
+def _initial_or_abbreviation(tok: Token, v: Vocab) -> bool:
+    """A token a dot belongs to inside a name: "Rep." or the initial in "Ana B. Lopez"."""
+    word = tok.text.strip(".")
+    return word in v.abbreviations or (len(word) == 1 and word.isupper())
+
+
 def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
     """The noun phrase ending at token i (inclusive), walking left."""
     out: list[Token] = []
     while i >= 0 and len(out) < MAX_NP_TOKENS:
         tok = toks[i]
-        if tok.text == "." and i > 0 and toks[i - 1].text.strip(".") in v.abbreviations:
+        if tok.text == "." and i > 0 and _initial_or_abbreviation(toks[i - 1], v):
             out.append(tok)
             i -= 1
             continue
@@ -225,7 +231,7 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
             return _trim_np(toks[i:j], v)
     while i < n and len(out) < MAX_NP_TOKENS:
         tok = toks[i]
-        if tok.text == "." and out and out[-1].text in v.abbreviations:
+        if tok.text == "." and out and _initial_or_abbreviation(out[-1], v):
             out.append(tok)
             i += 1
             continue
@@ -426,7 +432,11 @@ def is_role_segment(toks: list[Token], v: Vocab) -> bool:
             return True
         # "the campaign’s press secretary": a role word anywhere in a short apposition
         return len(words) <= 12 and any(w.lower in v.roles for w in words[2:])
-    return first in v.roles or first in v.titles
+    if first in v.roles or first in v.titles:
+        return True
+    # "legal director for …", "senior associate at …": one modifier before the role word
+    second = words[1].lower if len(words) > 1 else ""
+    return not words[0].is_cap and (second in v.roles or second in v.titles)
 
 
 def with_apposition(text: str, mention: Mention, role_toks: list[Token], language: str) -> Mention:

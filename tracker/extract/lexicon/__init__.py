@@ -77,6 +77,8 @@ class Lexicon:
     line_label_words: frozenset[str]
     participle_suffixes: tuple[str, ...]
     participle_connectors: frozenset[str]
+    noun_markers: frozenset[str]
+    possessive_suffixes: tuple[str, ...]
 
 
 def _read(name: str) -> Any:
@@ -144,6 +146,8 @@ def load_lexicon(language: str) -> Lexicon:
         line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
         participle_suffixes=tup("participle_suffixes"),
         participle_connectors=frozenset(w.lower() for w in tup("participle_connectors")),
+        noun_markers=frozenset(w.lower() for w in tup("noun_markers")),
+        possessive_suffixes=tup("possessive_suffixes"),
     )
 
 
