@@ -60,6 +60,18 @@ LINE_SPEAKER_re = regex.compile(
     """,
     regex.VERBOSE,
 )
+# "WALLACE: …" / "PENCE: …": a speaker turn at a line start inside a quoted transcript.
+# Upper-case names only: a capitalised "Note:" inside a quote is no turn.
+TRANSCRIPT_TURN_re = regex.compile(
+    r"""
+    [ \t"“]*+
+    (?P<name>\p{Lu}[\p{Lu}\p{M}.'’\-]++(?:[ \t]\p{Lu}[\p{Lu}\p{M}.'’\-]++){0,2}+)
+    [ \t]*+:[ \t]++
+    """,
+    regex.VERBOSE,
+)
+MIN_TRANSCRIPT_TURNS = 2
+MAX_TRANSCRIPT_TURNS = 200  # bounds the line scan of a huge quoted transcript
 MIN_LINE_CLAIM_WORDS = 3
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
@@ -257,6 +269,10 @@ class _Run:
             sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
             if words == 0:
                 continue  # "" or ‘’: nothing quoted
+            if q.double and "\n" in inner and self._transcript(q):
+                direct_found = True
+                prev_end = q.end
+                continue
             if not q.double and not sentence_like:
                 partials.append(q)
                 prev_end = q.end
@@ -298,6 +314,18 @@ class _Run:
                     direct_found = True
                     prev_end, prev_attr, prev_stmt = after.end, after, stmt
                     continue
+            if (
+                after is not None
+                and pre is None
+                and self._clause_quote(before, inner)
+                and self._attribution_closes(after.end, e)
+            ):
+                # 'Lopez "has made her choice," Diaz said': the clause is Diaz's, in part quoted
+                stmt = self.emit("mixed", prev_end, q.end, after, relays)
+                self._add(stmt)
+                direct_found = True
+                prev_end, prev_attr, prev_stmt = after.end, after, stmt
+                continue
             if pre is not None and sentence_like:
                 stmt = self.emit("direct", q.start, q.end, pre, relays)
                 self._add(stmt)
@@ -353,6 +381,58 @@ class _Run:
         cs, ce = m.span("colon")
         attribution = Attribution(":", cs, ce, mention, ce)
         self._finish("indirect", m.end(), e, attribution, Relays((), (), (), s, e), quotes)
+
+    def _clause_quote(self, before: str, inner: str) -> bool:
+        """Whether a quote closes a clause that opens in the writer's words and that the
+        attribution after the quote closes: 'Lopez "has made her choice," Diaz said'.
+
+        The quote ends with a comma (the attribution follows) and the words before it are
+        a subject or a clause, not a cue phrase of their own ("X said", "X told Y that")."""
+        if not inner.rstrip().endswith(","):
+            return False
+        lead = before.strip()
+        if not lead or lead.endswith((",", ":", ";")) or "\n" in lead:
+            return False
+        return len(_words(lead)) >= 1
+
+    def _attribution_closes(self, pos: int, e: int) -> bool:
+        """Whether the sentence ends (or a new comma clause starts) right after an
+        attribution: 'X "…," Diaz said.' but not 'On "This Week," Diaz said that …'."""
+        rest = self.text[pos:e]
+        stripped = rest.strip()
+        return not stripped or stripped[0] in ",.;!?" or _only_adverbs(rest, self)
+
+    def _transcript(self, q: QuoteSpan) -> bool:
+        """A quoted transcript ("WALLACE: … \n"PENCE: …") is one statement per paragraph
+        of each speaker turn, spoken by the turn's name, not one quote of one speaker.
+
+        Returns whether the quote was such a transcript (two turns or more)."""
+        text = self.text
+        turns: list[tuple[int, int, str]] = []  # (name start, content start, name)
+        first = TRANSCRIPT_TURN_re.match(text, q.inner_start, q.inner_end)
+        if first is not None:
+            turns.append((first.start("name"), first.end(), first.group("name")))
+        k = text.find("\n", q.inner_start, q.inner_end)
+        while k >= 0 and len(turns) <= MAX_TRANSCRIPT_TURNS:
+            m = TRANSCRIPT_TURN_re.match(text, k + 1, q.inner_end)
+            if m is not None:
+                turns.append((m.start("name"), m.end(), m.group("name")))
+            k = text.find("\n", k + 1, q.inner_end)
+        labels = self.lex.line_label_words
+        turns = [t for t in turns if t[2].lower() not in labels and len(t[2]) > 1]
+        if len(turns) < MIN_TRANSCRIPT_TURNS:
+            return False
+        ends = [t[0] for t in turns[1:]] + [q.inner_end]
+        for (ns, cs, name), ce in zip(turns, ends, strict=True):
+            toks = [t for t in tokenize(text, ns, ns + len(name)) if t.is_word or t.text == "."]
+            mention = classify(text, toks, self.language) if toks else None
+            if mention is None or mention.pronoun is not None:
+                mention = Mention(name, ns, ns + len(name), name, "unknown")
+            attribution = Attribution(":", cs - 1, cs, mention, cs)
+            for ps, pe in _paragraphs(text, cs, ce):
+                if len(_words(text[ps:pe])) >= MIN_LINE_CLAIM_WORDS:
+                    self._add(self.emit("direct", ps, pe, attribution, None))
+        return True
 
     def _participle_clause(
         self,
@@ -440,6 +520,9 @@ class _Run:
                     return stmt
                 continue
             if group == "verb":
+                relative = self._relative_cue(lo, m)
+                if relative and self._main_cue_after(m, cues, hi):
+                    continue  # "X, who has endorsed Y, said Z": the main verb speaks
                 content_start = m.end()
                 comp = self.pats.complementizer_re.match(
                     text, m.end(), min(hi, m.end() + COMPLEMENTIZER_WINDOW)
@@ -517,7 +600,7 @@ class _Run:
                     _after_comma(text, lo, speaker.start)
                     and before_words >= 3
                     and comp is None
-                    and self._attribution_ends(m.end(), hi)
+                    and self._attribution_ends(m.end(), hi, cue)
                 ):
                     # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
                     end = _comma_end(text, lo, speaker.start)
@@ -541,10 +624,22 @@ class _Run:
                         continue  # "member states for …", "a government plan similar to …"
                     if speaker.pronoun is None and speaker.kind in ("unknown",):
                         continue
-                    if len(_words(after_text[:200])) < 3:
-                        continue
+                    if len(_words(after_text[:200])) < 3 and not _quote_within(
+                        partials, m.end(), hi
+                    ):
+                        continue  # but "X called Trump “unhinged.”" names its claim
+                close = self.text.find(",", content_start, hi) if relative else -1
+                # "X, who has endorsed Y, voted …": the content ends with the relative clause
                 return self._content(
-                    s, e, content_start, hi, cues, attribution, relays, partials, depth
+                    s,
+                    e,
+                    content_start,
+                    close if close > 0 else hi,
+                    cues,
+                    attribution,
+                    relays,
+                    partials,
+                    depth,
                 )
             if group in ("post", "nya"):
                 before = text[lo : m.start()].rstrip()
@@ -656,13 +751,42 @@ class _Run:
             # a later clause may still split off
         return None
 
-    def _attribution_ends(self, pos: int, hi: int) -> bool:
-        """After "X said": only a few adverbs ("Friday afternoon") before a comma or the end."""
+    def _attribution_ends(self, pos: int, hi: int, cue: str) -> bool:
+        """After "X said": only a few adverbs ("Friday afternoon") before a comma or the end.
+
+        With no comma, a rest opening with a pronoun or determiner is a short content ("Later
+        in the day, the FBI said it would cooperate.": "Later in the day" is no claim),
+        unless the cue takes an object ("told a Senate panel Wednesday")."""
         rest = self.text[pos : min(hi, pos + 80)]
         cut = min((k for k in (rest.find(","), rest.find(";")) if k >= 0), default=-1)
         if cut < 0:
-            return hi - pos <= 80 and len(_words(rest)) <= 4
+            words = _words(rest)
+            if hi - pos > 80 or len(words) > 4:
+                return False
+            first = words[0].lower() if words else ""
+            opens_clause = first in self.lex.pronouns or first in self.lex.determiners
+            return not opens_clause or cue.lower() in self.lex.medium_markers
         return len(_words(rest[:cut])) <= 4
+
+    def _relative_cue(self, lo: int, m: CueMatch) -> bool:
+        """Whether cue `m` opens inside a relative clause: "X, who has endorsed Y, …",
+        "X, yang telah mendukung Y, …" (a relative marker after a comma, then only
+        auxiliaries and adverbs before the cue)."""
+        toks = tokenize(self.text, max(lo, m.start() - 48), m.start())
+        v = vocab(self.language)
+        i = len(toks) - 1
+        while i >= 0 and toks[i].is_word and toks[i].lower in v.adverbs:
+            i -= 1
+        return (
+            i >= 1 and toks[i].lower in self.lex.relative_markers and toks[i - 1].text in (",", "(")
+        )
+
+    def _main_cue_after(self, m: CueMatch, cues: list[CueMatch], hi: int) -> bool:
+        """Whether a verb cue follows the comma that closes the relative clause of `m`."""
+        close = self.text.find(",", m.end(), hi)
+        if close < 0:
+            return False
+        return any(c.lastgroup == "verb" and c.start() > close for c in cues)
 
     def _after_connector(self, lo: int, pos: int) -> bool:
         """Whether the word before `pos` links a participle to its clause ("by", "while")."""
@@ -872,6 +996,32 @@ class _Run:
 def _words(span: str) -> list[str]:
     """The letter-and-digit runs of `span` (stdlib `re` when it is ASCII: same runs)."""
     return (_ASCII_WORD_re if span.isascii() else _WORD_re).findall(span)
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs of text[start:end], each without the quote mark that reopens it; a
+    later paragraph that does not reopen the quote ("Follow X on Twitter") ends the quote."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        k = text.find("\n", pos, end)
+        stop = end if k < 0 else k
+        ps = pos
+        while ps < stop and text[ps] in " \t\u00a0":
+            ps += 1
+        if pos > start and ps < stop and text[ps] not in '"“':
+            break
+        while ps < stop and text[ps] in ' \t\u00a0"“':
+            ps += 1
+        if ps < stop:
+            out.append((ps, stop))
+        pos = stop + 1
+    return out
+
+
+def _quote_within(partials: list[QuoteSpan], lo: int, hi: int) -> bool:
+    """Whether a partial quote lies inside text[lo:hi]."""
+    return any(lo <= q.start and q.end <= hi + 1 for q in partials)
 
 
 def _one_word(text: str, start: int, end: int) -> bool:

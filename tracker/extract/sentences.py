@@ -38,7 +38,12 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
         if m.group("end") is not None:
             if m.group("end")[0] == "." and _is_abbreviation(text, pos, lexicon):
                 continue
-            if i >= 0 and m.end() == quotes[i].end and _attribution_follows(text, m.end(), lexicon):
+            if (
+                i >= 0
+                and m.end() == quotes[i].end
+                and _opens_sentence(text, cuts[-1] if cuts else 0, quotes[i].start)
+                and _attribution_follows(text, m.end(), lexicon)
+            ):
                 continue  # “…?” Borger asked. — the attribution belongs to the quote
             cuts.append(m.end())
         else:
@@ -68,6 +73,13 @@ def _attribution_re(language: str) -> regex.Pattern[str]:
         regex.VERBOSE,
         cue=cues,
     )
+
+
+def _opens_sentence(text: str, prev_cut: int, quote_start: int) -> bool:
+    """Whether a quote opens its sentence: only then may a following "X said" be its
+    attribution. A quote closing a narrative sentence (Lopez called it “a farce.” Diaz
+    said …) is followed by a new sentence with its own subject."""
+    return quote_start - prev_cut < 400 and not text[prev_cut:quote_start].strip(" \t\n\u00a0—–-")
 
 
 def _attribution_follows(text: str, pos: int, lexicon: Lexicon) -> bool:
