@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from litestar.testing import TestClient
 
 from tests.api.test_documents_api import assert_problem, seed_body
@@ -77,6 +78,32 @@ def test_sources_search_and_read(client: TestClient[Any]) -> None:
     outlets = client.get("/api/v1/sources", params={"kind": "news_outlet"}).json()["items"]
     assert {s["name"] for s in outlets} == {"Example Daily", "Yonhap", "KCNA"}
     assert_problem(client.get("/api/v1/sources", params={"kind": "blogger"}), 422)
+
+
+@pytest.mark.parametrize(
+    ("q", "found"),
+    [
+        ("kim", True),
+        ("KIM JONG UN", True),
+        ("jong", True),  # an inner word
+        ("jon", True),  # the start of an inner word
+        ("kim jo", True),  # words in a row, the last a prefix
+        ("Kím  Jong-un", True),  # diacritics, case, punctuation and spacing normalized
+        ("ong", False),  # inside a word
+        ("jong kim", False),  # not in this order
+        ("kim un", False),  # not in a row
+        ("kim & (jong | !x):*", False),  # tsquery syntax is just text: "kim jong x"
+        ("kim & jong:*", True),
+    ],
+)
+def test_sources_search_by_words(client: TestClient[Any], q: str, found: bool) -> None:
+    client.post("/api/v1/documents", json=seed_body())
+    items = client.get("/api/v1/sources", params={"q": q}).json()["items"]
+    assert ("Kim Jong Un" in {s["name"] for s in items}) is found
+
+
+def test_sources_search_rejects_a_query_without_words(client: TestClient[Any]) -> None:
+    assert_problem(client.get("/api/v1/sources", params={"q": "&|!()"}), 422)
 
 
 def test_walk_max_depth_parameter(client: TestClient[Any]) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Text
+from sqlalchemy import BigInteger, CheckConstraint, Column, Computed, ForeignKey, Index, Text
 from sqlalchemy import text as sa_text
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlmodel import Field, SQLModel
 
 from tracker.models.base import created_at_field, in_list_check
@@ -63,6 +63,9 @@ class Source(SQLModel, table=True):
     created_at: datetime = created_at_field()
 
 
+ALIAS_WORDS_SQL = "to_tsvector('simple', normalized)"
+
+
 class SourceAlias(SQLModel, table=True):
     """A surface form of a source; its normalized form is unique per source."""
 
@@ -74,6 +77,13 @@ class SourceAlias(SQLModel, table=True):
             "normalized",
             postgresql_ops={"normalized": "text_pattern_ops"},
         ),
+        # any word of any alias, by prefix: GET /sources?q= (migration 0004)
+        Index(
+            "ix_source_alias_words",
+            "words",
+            postgresql_using="gin",
+            postgresql_with={"fastupdate": "off"},
+        ),
     )
 
     id: int | None = Field(default=None, sa_type=BigInteger, primary_key=True)
@@ -82,3 +92,8 @@ class SourceAlias(SQLModel, table=True):
     )
     alias: str = Field(sa_type=Text)
     normalized: str = Field(sa_type=Text)
+    # the normalized alias's words, so a search for an inner word ("jong") uses an index
+    words: str | None = Field(
+        default=None,
+        sa_column=Column(TSVECTOR, Computed(ALIAS_WORDS_SQL, persisted=True), nullable=True),
+    )
