@@ -18,6 +18,7 @@ from api.deps import provide_service
 from api.errors import EXCEPTION_HANDLERS
 from api.schemas import Health
 from tracker import __version__
+from tracker.extract import EXTRACTOR_VERSION, NATIVE
 from tracker.service import TrackerService
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ def health(service: TrackerService) -> Health:
         database=info["database"],
         server_version=info["server_version"],
         version=__version__,
+        extractor=EXTRACTOR_VERSION,
+        extractor_compiled=NATIVE,
     )
 
 

@@ -149,6 +149,8 @@ class Health(msgspec.Struct):
     database: str
     server_version: str
     version: str
+    extractor: str  # EXTRACTOR_VERSION, recorded on every machine-made statement
+    extractor_compiled: bool  # whether the mypyc build is in use (speed only)
 
 
 __all__ = [

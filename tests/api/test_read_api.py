@@ -8,6 +8,7 @@ import pytest
 from litestar.testing import TestClient
 
 from tests.api.test_documents_api import assert_problem, seed_body
+from tracker.extract import EXTRACTOR_VERSION, NATIVE
 
 
 def _post_many(client: TestClient[Any], n: int) -> list[dict[str, Any]]:
@@ -117,6 +118,8 @@ def test_walk_max_depth_parameter(client: TestClient[Any]) -> None:
 def test_health_and_openapi(client: TestClient[Any]) -> None:
     health = client.get("/health")
     assert health.status_code == 200 and health.json()["database"] == "ok"
+    assert health.json()["extractor"] == EXTRACTOR_VERSION
+    assert health.json()["extractor_compiled"] is NATIVE
     schema = client.get("/schema/openapi.json")
     assert schema.status_code == 200
     assert "/api/v1/statements/{statement_id}/chain" in schema.json()["paths"]
