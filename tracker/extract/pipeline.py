@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,15 @@ MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 5
 MAX_LONG_SUBJECT_WORDS = 30  # a subject and its appositions before a speech verb
+
+
+@functools.cache
+def _relative_opening_re(language: str) -> re.Pattern[str]:
+    """A comma or parenthesis, then a relative marker: what `_Run._relative_cue` needs
+    before it is worth tokenising the window (a necessary condition, so same results)."""
+    words = sorted(load_lexicon(language).relative_markers, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"[,(]\s*+(?:{alternatives})", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -772,7 +782,10 @@ class _Run:
         """Whether cue `m` opens inside a relative clause: "X, who has endorsed Y, …",
         "X, yang telah mendukung Y, …" (a relative marker after a comma, then only
         auxiliaries and adverbs before the cue)."""
-        toks = tokenize(self.text, max(lo, m.start() - 48), m.start())
+        window_lo = max(lo, m.start() - 48)
+        if _relative_opening_re(self.language).search(self.text, window_lo, m.start()) is None:
+            return False  # no ", who" / "(yang" in the window: skip tokenising it
+        toks = tokenize(self.text, window_lo, m.start())
         v = vocab(self.language)
         i = len(toks) - 1
         while i >= 0 and toks[i].is_word and toks[i].lower in v.adverbs:
