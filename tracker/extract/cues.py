@@ -114,10 +114,19 @@ def _first_words_re(language: str) -> re.Pattern[str] | None:
     positions; `_word_runs` checks each against the exact word-run rule. None when a first
     word is not ASCII: the filter's argument needs ASCII words.
     """
-    words = sorted(_table(language))
+    table = _table(language)
+    words = sorted(table)
     if not words or not all(w.isascii() for w in words):
         return None
-    return re.compile(r"(?<![a-z0-9-])" + literal_trie(words) + r"(?![a-z0-9-])")
+    # A first word that only opens longer phrases ("yang" of "yang mengutip", "in" of "in
+    # the view of") is proposed only where one of those phrases follows: `spot` keeps a
+    # phrase only if its exact lower case is there, so this drops no match it would keep.
+    tails = {
+        word: literal_trie(sorted({phrase[len(word) :] for phrase, _, _ in entries}))
+        for word, entries in table.items()
+        if all(phrase != word and phrase.startswith(word) for phrase, _, _ in entries)
+    }
+    return re.compile(r"(?<![a-z0-9-])" + literal_trie(words, tails) + r"(?![a-z0-9-])")
 
 
 Run = tuple[int, int, str]  # (start, end, lower case) of a word run

@@ -112,21 +112,31 @@ def _medium_tail_re() -> regex.Pattern[str]:
     )
 
 
-def literal_trie(words: list[str]) -> str:
-    """A stdlib `re` alternation of literal words, factored by common prefixes."""
+def literal_trie(words: list[str], tails: dict[str, str] | None = None) -> str:
+    """A stdlib `re` alternation of literal words, factored by common prefixes.
+
+    `tails` maps a word to a pattern that must follow it (checked by a look-ahead at the
+    word's end, so the match still ends with the word).
+    """
     root: dict[str, dict] = {}  # type: ignore[type-arg]
+    ends: dict[int, str] = {}  # id of a word's end node -> its look-ahead
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
+        if tails and word in tails:
+            ends[id(node)] = f"(?={tails[word]})"
 
     def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
         alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        stop = ends.get(id(node), "") if "" in node else None
+        if stop:
+            alts.append(stop)  # the word may end here, if its tail follows
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        return f"(?:{body})?" if stop == "" else body
 
     return emit(root)
 
