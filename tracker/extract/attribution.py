@@ -69,6 +69,11 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
         if j > 0:
             return subject_before(text, lo, toks[j].start, language, depth + 1)
         return None
+    if depth < 3 and (toks[i].text == "." or toks[i].text in v.lex.place_abbreviations):
+        k = _trailing_residence(toks, i, v)
+        if k is not None:
+            # "Mary Cole, of Bowie, Md., who came early, said": past the relative clause
+            return subject_before(text, lo, toks[k].start, language, depth + 1) if k > 0 else None
     pats = patterns_for(language)
     tail_lo, tail_hi = max(lo, hi - 80), toks[i].end
     anon = (
@@ -139,6 +144,11 @@ def _subject_over_comma(
         if name is not None and name.kind == "person" and name.pronoun is None:
             return with_apposition(text, name, seg, language)
         return None
+    if has_left:
+        k = _residence_start(toks, j, seg, v)
+        if k is not None:
+            # "Paul Ode, 61, of Fairfax, Va., said": the person before the residence speaks
+            return subject_before(text, lo, toks[k].start, language, depth + 1) if k > 0 else None
     if is_name_segment(seg, v):
         mention = classify(text, seg, language)
         if mention is not None and has_left:
@@ -161,6 +171,60 @@ def _subject_over_comma(
         if name is not None and name.kind == "person" and name.pronoun is None:
             return with_apposition(text, name, seg, language)
     return None
+
+
+def _residence_start(toks: list[Token], j: int, seg: list[Token], v: Vocab) -> int | None:
+    """Where a residence apposition before a cue opens: "…, of Fairfax, Va.,", "…, of
+    Dayton, Ohio,", "…, 61, of Bowie, Md.,". `seg` is the segment after the comma at `j`.
+
+    Returns the index of the comma before the residence (and an age before it), -1 when it
+    is a residence with no parseable subject before it, or None when `seg` is no residence.
+    The state of "Fairfax, Va." must not become the speaker."""
+    if _residence_link(seg, v):
+        k = j
+    elif _state_segment(seg, v) or is_name_segment(seg, v):
+        k = j - 1
+        while k >= 0 and toks[k].text not in ",;(":
+            k -= 1
+        left = toks[k + 1 : j]
+        if not _residence_link(left, v):
+            # "officials at a house in Chappaqua, N.Y., said": the place ends a longer subject
+            return -1 if _state_segment(seg, v) else None
+        if k < 0 or toks[k].text != ",":
+            return -1
+    else:
+        return None
+    m = k - 1
+    while m >= 0 and toks[m].text not in ",;(":
+        m -= 1
+    age = toks[m + 1 : k]
+    if m >= 0 and toks[m].text == "," and len(age) == 1 and age[0].text.isdigit():
+        k = m  # "Mary Cole, 61, of Bowie, Md.,"
+    return k
+
+
+def _trailing_residence(toks: list[Token], i: int, v: Vocab) -> int | None:
+    """`_residence_start` for a state abbreviation that ends the window ("…, Md.")."""
+    j = i - 1 if toks[i].text == "." else i
+    if j < 1 or toks[j].text not in v.lex.place_abbreviations or toks[j - 1].text != ",":
+        return None
+    return _residence_start(toks, j - 1, toks[j : i + 1], v)
+
+
+def _residence_link(seg: list[Token], v: Vocab) -> bool:
+    """ "of Fairfax", "from Bowie": a residence link and capitalised place words."""
+    words = [t for t in seg if t.is_word]
+    return (
+        len(words) >= 2
+        and words[0].lower in v.lex.residence_links
+        and all(t.is_cap for t in words[1:])
+    )
+
+
+def _state_segment(seg: list[Token], v: Vocab) -> bool:
+    """ "Va." or "N.Y.": a state abbreviation standing alone between commas."""
+    words = [t for t in seg if t.is_word]
+    return len(words) == 1 and words[0].text.strip(".") in v.lex.place_abbreviations
 
 
 def clause_subject(text: str, lo: int, toks: list[Token], i: int, language: str) -> Mention | None:
@@ -296,13 +360,18 @@ def _span_then_cue(
         if cm is None or not (cm.group("verb") or cm.group("post")):
             continue
         words = [t for t in toks[k:j] if t.is_word]
-        if not words or not (words[0].is_cap or words[0].lower in v.lex.determiners):
+        if not words or not (
+            words[0].is_cap
+            or words[0].lower in v.lex.determiners
+            or words[0].lower in v.lex.noun_markers  # "…," my father often said
+        ):
             return None
         np = [t for t in toks[k:j] if t.text not in ",("]
-        while np and np[-1].text in ",)":
-            np.pop()
+        while np and (np[-1].text in ",)" or (len(np) > 1 and np[-1].lower in v.adverbs)):
+            np.pop()  # "my father often said": the adverb is no part of the speaker
         mention = classify(text, np, language) if np else None
         if mention is None:
+            words = [t for t in np if t.is_word] or words
             surface = text[words[0].start : words[-1].end]
             mention = Mention(surface, words[0].start, words[-1].end, surface, "unknown")
         return Attribution(cm.group(), cm.start(), cm.end(), mention, cm.end())
@@ -370,6 +439,8 @@ def _apposition_before_cue(
         j += 1
     if j + 1 >= len(toks) or toks[j].text != "," or j == k + 1:
         return k
+    if j + 3 < len(toks) and _state_segment(toks[j + 1 : j + 3], v) and toks[j + 3].text == ",":
+        j += 3  # "…," Mary Cole, of Bowie, Md., said
     cm = cue_at(text, toks[j + 1].start, language, hi)
     if cm is None or not (cm.group("verb") or cm.group("post")):
         return k

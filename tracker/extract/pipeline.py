@@ -78,6 +78,7 @@ MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 5
 MAX_LONG_SUBJECT_WORDS = 30  # a subject and its appositions before a speech verb
+MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 
 
 @functools.cache
@@ -159,6 +160,10 @@ class _Run:
                 prefix = prefix if prefix else (*inherited.prefix, *prefix)
                 suffix = suffix or inherited.suffix
         if sid is None and relays is not None and relays.according:
+            last = relays.according[-1]
+            pronoun = self._according_pronoun(last)
+            if pronoun is not None:
+                return self._pronoun_source(kind, start, end, last, pronoun)
             hops = tuple(self.hop(h) for h in relays.according)
             sid = hops[-1].sid
             stmt = _Stmt(
@@ -180,6 +185,30 @@ class _Run:
         speaker_hop = InternalHop(sid, relation, cue, cs, ce)
         stmt = _Stmt(kind, start, end, cue, cs, ce, sid, surface, (*prefix, speaker_hop, *suffix))
         self._remember(stmt, prefix, suffix)
+        return stmt
+
+    def _according_pronoun(self, draft: HopDraft) -> str | None:
+        """The pronoun kind when "menurut X" / "according to X" names X by a pronoun."""
+        mention = draft.mention
+        if mention.pronoun is not None:
+            return mention.pronoun
+        return self.lex.object_pronouns.get(mention.name.lower())
+
+    def _pronoun_source(
+        self, kind: str, start: int, end: int, draft: HopDraft, pronoun: str
+    ) -> _Stmt:
+        """ "Menurut dia, …", "According to her, …": the source is whom the pronoun stands
+        for (a source named "dia" or "her" helps nobody), or unknown when nobody fits."""
+        ante = self.salience.resolve(pronoun)
+        sid = ante.sid if ante is not None else None
+        if sid is None and ante is not None and ante.mention is not None:
+            sid = self.table.add(ante.mention)
+        surface = self.text[draft.start : draft.end]
+        if sid is None:
+            return _Stmt(kind, start, end, draft.cue, draft.start, draft.end, None, surface, ())
+        hop = InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end)
+        stmt = _Stmt(kind, start, end, draft.cue, draft.start, draft.end, sid, surface, (hop,))
+        self._remember(stmt, (), ())
         return stmt
 
     def _subject_of(self, start: int, end: int) -> Antecedent | None:
@@ -277,6 +306,8 @@ class _Run:
             inner = text[q.inner_start : q.inner_end]
             words = len(_words(inner)) if len(inner) < 4000 else 99
             sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
+            if sentence_like and words < 5 and _title_quote(before, inner):
+                sentence_like = False  # 'star of the show "The Late Hour," said': a title
             if words == 0:
                 continue  # "" or ‘’: nothing quoted
             if q.double and "\n" in inner and self._transcript(q):
@@ -339,6 +370,8 @@ class _Run:
             if pre is not None and sentence_like:
                 stmt = self.emit("direct", q.start, q.end, pre, relays)
                 self._add(stmt)
+                if prev_end == s and stmt is not None:
+                    self._lead_clause(s, pre, relays)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = q.end, pre, stmt
                 continue
@@ -391,6 +424,27 @@ class _Run:
         cs, ce = m.span("colon")
         attribution = Attribution(":", cs, ce, mention, ce)
         self._finish("indirect", m.end(), e, attribution, Relays((), (), (), s, e), quotes)
+
+    def _lead_clause(self, s: int, pre: Attribution, relays: Relays) -> None:
+        """ "So when the vote failed, Lopez said, “…”": a clause before "X said," that opens
+        the sentence is part of what X says, as its own statement. An adverbial ("Later in
+        the day, X said") opens with a lexicon opener and is left out; so is a clause with a
+        cue of its own before X (that one is not X's claim)."""
+        speaker = pre.speaker
+        if speaker is None or (speaker.pronoun is None and speaker.kind != "person"):
+            return
+        text = self.text
+        end = _comma_end(text, s, speaker.start)
+        if end <= s or text[end : speaker.start].strip() != ",":
+            return
+        words = _words(text[s:end])
+        if len(words) < MIN_LEAD_WORDS or words[0].lower() in self.lex.adverbial_openers:
+            return
+        if words[-1].lower() in self.lex.time_words:
+            return  # "Less than 30 minutes later, X wrote, “…”": a time, not a claim
+        if find_cues(text, self.language, s, end):
+            return
+        self._add(self.emit("indirect", s, end, pre, relays))
 
     def _clause_quote(self, before: str, inner: str) -> bool:
         """Whether a quote closes a clause that opens in the writer's words and that the
@@ -485,9 +539,13 @@ class _Run:
             last = m
         if last is None or not (last.group("verb") or last.group("acc")):
             return None
+        if noun_use(text, last, self.language):
+            return None  # 'rolling out a plan: "…"': the plan is no predicate
         gap = text[last.end() : qstart]
         gap_words = _words(gap)
         stripped = gap.rstrip()
+        if not gap_words and not stripped and last.group().lower() in self.lex.strict_cue_verbs:
+            return None  # 'the reality TV show "…"': a cue that is also a noun, then a title
         if len(gap_words) > 6 or (gap_words and not stripped.endswith((":", ","))):
             if gap_words and [w.lower() for w in gap_words] not in (["that"], ["bahwa"]):
                 return None
@@ -1002,6 +1060,8 @@ class _Run:
         speaker = subject_before(self.text, s, last.start(), self.language)
         if speaker is None:
             return
+        if speaker.kind == "unknown" and last.group().lower() in self.lex.weak_cue_verbs:
+            return  # 'the reality TV show "…"': the same test as for an indirect content
         attribution = Attribution(last.group(), last.start(), last.end(), speaker, last.end())
         self._add(self.emit("partial", q.start, q.end, attribution, None))
 
@@ -1009,6 +1069,16 @@ class _Run:
 def _words(span: str) -> list[str]:
     """The letter-and-digit runs of `span` (stdlib `re` when it is ASCII: same runs)."""
     return (_ASCII_WORD_re if span.isascii() else _WORD_re).findall(span)
+
+
+def _title_quote(before: str, inner: str) -> bool:
+    """A short quote inside a sentence whose words are all capitalised is a title ("The
+    Late Hour,"), not speech; a quote opening its sentence or after a colon may be a short
+    reply ("Yes, Sir," …) and is left alone."""
+    lead = before.strip()
+    if not lead or lead.endswith(":") or inner.rstrip()[-1:] in ".!?…":
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in _words(inner))
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -93,8 +93,8 @@ def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:
     word = m.group().strip(".")
     if not word:
         return False
-    if len(word) == 1 and word.isupper():
-        return True  # an initial: Donald J. Trump
+    if all(len(part) == 1 and part.isupper() for part in word.split(".")):
+        return True  # an initial: Donald J. Trump, G.K. Lane
     return word in lexicon.abbreviations
 
 

@@ -84,7 +84,9 @@ class Vocab:
 def vocab(language: str) -> Vocab:
     """Derived word sets, built once per language."""
     lex = load_lexicon(language)
-    titles = frozenset(w.lower().strip(".") for t in lex.titles for w in t.split())
+    links = {w.lower() for w in lex.role_affiliation_links}
+    # "of" of "Secretary of State" is no title word: it made "of Fairfax" a role
+    titles = frozenset(w.lower().strip(".") for t in lex.titles for w in t.split()) - links
     singular_roles = {w.lower() for r in lex.role_words for w in r.split()}
     roles = frozenset(
         singular_roles | {w + suffix for w in singular_roles for suffix in lex.plural_suffixes}
@@ -133,6 +135,8 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
         end = pos + len(tok)
         append(Token(pos, end, tok))
         pos = end
+    if out and out[-1].end == hi and hi < len(text) and text[hi].isalnum() and out[-1].is_word:
+        out.pop()  # a window cut mid-word: "Presi" of "President" is no word of the text
     return out
 
 
@@ -173,9 +177,16 @@ def _trim_np(toks: list[Token], v: Vocab) -> list[Token]:
 
 
 def _initial_or_abbreviation(tok: Token, v: Vocab) -> bool:
-    """A token a dot belongs to inside a name: "Rep." or the initial in "Ana B. Lopez"."""
+    """A token a dot belongs to inside a name: "Rep.", the initial in "Ana B. Lopez" and
+    run-together initials ("G.K. Lane", "J.M. Berger": the tokenizer keeps "G.K" whole, so
+    without this the name stopped at "G.K")."""
     word = tok.text.strip(".")
-    return word in v.abbreviations or (len(word) == 1 and word.isupper())
+    return word in v.abbreviations or _initials(word)
+
+
+def _initials(word: str) -> bool:
+    """ "B", "G.K", "J.R.R": single capitals joined by dots."""
+    return all(len(part) == 1 and part.isupper() for part in word.split("."))
 
 
 def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
@@ -269,6 +280,8 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     lows = [t.lower for t in words]
     if len(words) == 1 and lows[0] in v.lex.pronouns:
         return Mention(surface, start, end, surface, "person", pronoun=v.lex.pronouns[lows[0]])
+    if len(words) == 1 and lows[0] in v.lex.empty_subjects:
+        return None  # "A" of "A floor fight …", "The" of "The paranoia …", "one": nobody
     pats = patterns_for(language)
     # Institutions by head noun: English heads come last ("the Trump campaign"),
     # Indonesian heads first ("badan intelijen Korea").
@@ -341,7 +354,13 @@ def _person(
             break  # "para": never part of a personal name
         titled = tok.lower in v.titles and (bool(name) or len(words) == 1)
         if tok.is_cap and not titled and tok.text.strip(".") not in v.honorifics:
-            if name and tok.text.isupper() and len(tok.text) > 1 and not name[-1].text.isupper():
+            if (
+                name
+                and tok.text.isupper()
+                and len(tok.text) > 1
+                and not name[-1].text.isupper()
+                and not _initials(tok.text)
+            ):
                 break  # an acronym before a name is an affiliation: Bank OCBC NISP Parwati
             if name and tok.text in v.lex.non_name_words:
                 break  # a portfolio or place before the name: Menteri Pertanian Budi
@@ -375,6 +394,14 @@ def _person(
             return Mention(surface, start, end, surface, "person")
         return None
     if (
+        len(words) > 1
+        and words[1] is name[0]
+        and words[0].lower in v.lex.noun_markers
+        and words[0].lower not in v.lex.indefinites
+        and words[0].lower not in v.lex.definite_determiners
+    ):
+        return None  # "his TV show", "their Senate seats": a name after a possessive is a thing
+    if (
         words[0].lower in v.lex.definite_determiners
         and words[0].is_cap
         and len(words) > 1
@@ -382,6 +409,15 @@ def _person(
     ):
         # "The Sierra Club": a name after "the" is an organisation, never a person
         return Mention(surface, start, end, surface, "organization")
+    if (
+        v.lex.acronyms_unknown
+        and len(words) == 1
+        and len(name[0].text) > 1
+        and name[0].text.isupper()
+        and not _initials(name[0].text)
+    ):
+        # "TV" of "the reality TV show", "C2I plans": a bare acronym is no person we know
+        return Mention(surface, start, end, surface, "unknown")
     prefix = [t for t in words if t.end <= name[0].start and t.text.strip(".") not in v.honorifics]
     role, affiliation = split_role(text, prefix, v)
     name_text = _surface(text, name)
@@ -427,6 +463,8 @@ def is_role_segment(toks: list[Token], v: Vocab) -> bool:
     if not words:
         return False
     first = words[0].lower
+    if first in v.links:
+        return False  # "of Fairfax": a residence (the "of" of "chief of staff" is no role)
     if first in v.lex.determiners and len(words) > 1:
         if words[1].lower in v.roles or words[1].lower in v.np_words or words[1].is_cap:
             return True

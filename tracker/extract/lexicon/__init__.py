@@ -79,6 +79,13 @@ class Lexicon:
     participle_connectors: frozenset[str]
     noun_markers: frozenset[str]
     possessive_suffixes: tuple[str, ...]
+    empty_subjects: frozenset[str]  # a lone "A", "The", "one", "three" names nobody
+    # A bare upper-case word ("TV", "C2I") is a person only where papers name people by
+    # initials (Indonesian "PT" for a patient); elsewhere it is an unknown source.
+    acronyms_unknown: bool
+    place_abbreviations: frozenset[str]  # "Va.", "N.Y.": a residence, never a speaker
+    residence_links: frozenset[str]  # "of"/"from" opening "X, of Springfield, Va., said"
+    object_pronouns: dict[str, str]  # "according to her": like `pronouns`, after a preposition
 
 
 def _read(name: str) -> Any:
@@ -148,6 +155,11 @@ def load_lexicon(language: str) -> Lexicon:
         participle_connectors=frozenset(w.lower() for w in tup("participle_connectors")),
         noun_markers=frozenset(w.lower() for w in tup("noun_markers")),
         possessive_suffixes=tup("possessive_suffixes"),
+        empty_subjects=frozenset(w.lower() for w in tup("empty_subjects")),
+        acronyms_unknown=bool(raw.get("acronyms_unknown", False)),
+        place_abbreviations=frozenset(w.strip(".") for w in tup("place_abbreviations")),
+        residence_links=frozenset(w.lower() for w in tup("residence_links")),
+        object_pronouns={str(k): str(v) for k, v in raw.get("object_pronouns", {}).items()},
     )
 
 
