@@ -202,3 +202,32 @@ def test_a_lead_clause_before_x_said_and_a_quote(text: str, lead: str, speaker: 
 )
 def test_an_adverbial_lead_is_no_statement(text: str) -> None:
     assert [s.kind for s in extract(text, "en").statements if s.kind != "partial"] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "fragment", "name", "role"),
+    [
+        (
+            "“Kami siap bekerja keras untuk rakyat,” kata Presiden Joko Widodo dalam "
+            "sambutannya di Jakarta.",
+            "id",
+            "Kami siap",
+            "Joko Widodo",
+            "Presiden",
+        ),
+        (
+            "“Kami siap bekerja keras,” ujar Presiden dalam pidatonya di depan mahasiswa.",
+            "id",
+            "Kami siap",
+            "Presiden",
+            None,
+        ),
+    ],
+)
+def test_a_trailing_function_word_is_not_part_of_the_name(
+    text: str, language: str, fragment: str, name: str, role: str | None
+) -> None:
+    """ "dalam" is a role word inside "Menteri Dalam Negeri", never at the end of a name."""
+    stmt = _with(extract(text, language).statements, fragment)
+    assert stmt.speaker is not None
+    assert (stmt.speaker.name, stmt.speaker.role) == (name, role)
