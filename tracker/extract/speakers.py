@@ -308,7 +308,9 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         return Mention(surface, start, end, outlet.name, "news_outlet", state_media=state)
     if len(words) == 1 and words[0].text in v.known:
         return Mention(surface, start, end, surface, "government_body")
-    cut = next((k for k, t in enumerate(words) if k and t.lower in v.links), len(words))
+    cut = next(
+        (k for k, t in enumerate(words) if k and t.lower in v.links and not t.is_cap), len(words)
+    )
     if (
         lows[0] in v.lex.indefinites
         and lows[0] in v.lex.determiners
@@ -432,7 +434,8 @@ def split_role(text: str, prefix: list[Token], v: Vocab) -> tuple[str | None, st
     if not prefix:
         return None, None
     for k, tok in enumerate(prefix):
-        if k and tok.lower in v.links and k + 1 < len(prefix):
+        # a capitalised link word belongs to a proper name: "Menteri Dalam Negeri"
+        if k and tok.lower in v.links and not tok.is_cap and k + 1 < len(prefix):
             return _surface(text, prefix[:k]), _surface(text, prefix[k + 1 :])
     k = 0
     while k < len(prefix) and (

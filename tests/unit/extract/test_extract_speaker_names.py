@@ -216,6 +216,13 @@ def test_an_adverbial_lead_is_no_statement(text: str) -> None:
             "Presiden",
         ),
         (
+            "“Kami siap bekerja keras,” ujar Menteri Dalam Negeri Budi Santoso di Bandung.",
+            "id",
+            "Kami siap",
+            "Budi Santoso",  # not "Santoso di Bandung": "di" + a place is no name part
+            "Menteri",
+        ),
+        (
             "“Kami siap bekerja keras,” ujar Presiden dalam pidatonya di depan mahasiswa.",
             "id",
             "Kami siap",
@@ -231,3 +238,15 @@ def test_a_trailing_function_word_is_not_part_of_the_name(
     stmt = _with(extract(text, language).statements, fragment)
     assert stmt.speaker is not None
     assert (stmt.speaker.name, stmt.speaker.role) == (name, role)
+
+
+def test_a_capitalised_link_word_stays_in_the_portfolio() -> None:
+    """ "Dalam" links a role to a place only in lower case; "Menteri Dalam Negeri" is whole."""
+    text = "“Kami siap bekerja keras,” ujar Menteri Dalam Negeri Budi Santoso."
+    speaker = _with(extract(text, "id").statements, "Kami siap").speaker
+    assert speaker is not None
+    assert (speaker.name, speaker.role, speaker.affiliation) == (
+        "Budi Santoso",
+        "Menteri",
+        "Dalam Negeri",
+    )
