@@ -149,7 +149,8 @@ def _np_token(tok: Token, v: Vocab, right_is_np: bool) -> bool:
     if low in v.lex.pronouns or low in v.lex.determiners:
         return True
     if tok.is_cap:
-        return tok.text not in v.stop or low in v.titles
+        # a capitalised link inside a portfolio continues it: "Menteri Dalam Negeri Budi"
+        return tok.text not in v.stop or low in v.titles or (right_is_np and low in v.links)
     if low in v.np_words or low in v.lex.pronouns:
         return True
     if right_is_np and (low in v.connectors or low in v.links):

@@ -240,10 +240,17 @@ def test_a_trailing_function_word_is_not_part_of_the_name(
     assert (stmt.speaker.name, stmt.speaker.role) == (name, role)
 
 
-def test_a_capitalised_link_word_stays_in_the_portfolio() -> None:
-    """ "Dalam" links a role to a place only in lower case; "Menteri Dalam Negeri" is whole."""
-    text = "“Kami siap bekerja keras,” ujar Menteri Dalam Negeri Budi Santoso."
-    speaker = _with(extract(text, "id").statements, "Kami siap").speaker
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("“Kami siap bekerja keras,” ujar Menteri Dalam Negeri Budi Santoso.", "Kami siap"),
+        ("Menteri Dalam Negeri Budi Santoso mengatakan bahwa pemerintah siap.", "pemerintah"),
+    ],
+)
+def test_a_capitalised_link_word_stays_in_the_portfolio(text: str, fragment: str) -> None:
+    """ "Dalam" links a role to a place only in lower case; "Menteri Dalam Negeri" is whole,
+    after a quote and before a cue alike."""
+    speaker = _with(extract(text, "id").statements, fragment).speaker
     assert speaker is not None
     assert (speaker.name, speaker.role, speaker.affiliation) == (
         "Budi Santoso",
