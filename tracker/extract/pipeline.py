@@ -35,6 +35,7 @@ from tracker.extract.speakers import (
     tokenize,
     vocab,
 )
+from tracker.extract.subjects import modified_subject
 
 EXTRACTOR_VERSION = "rules-0.3.0"
 
@@ -76,7 +77,7 @@ MAX_TRANSCRIPT_TURNS = 200  # bounds the line scan of a huge quoted transcript
 MIN_LINE_CLAIM_WORDS = 3
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
-MAX_PARTICIPLE_GAP_WORDS = 5
+MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
 MAX_LONG_SUBJECT_WORDS = 30  # a subject and its appositions before a speech verb
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 
@@ -117,6 +118,7 @@ class _Run:
         self._counts: dict[str, int] = {}
         self._function_words = frozenset(w.lower() for w in self.lex.function_words)
         self._lower_seen: dict[str, bool] = {}
+        self._post_cues = frozenset(w.lower() for w in self.lex.post_cues)
 
     # -- hops and speakers -------------------------------------------------------------
 
@@ -301,6 +303,8 @@ class _Run:
         prev_end = s
         prev_attr: Attribution | None = None
         prev_stmt: _Stmt | None = None
+        attr_end = s  # where the text after the last attribution starts
+        quoted: list[QuoteSpan] = []  # quoted sentences left unattributed
         for q in quotes:
             before = text[prev_end : q.start]
             inner = text[q.inner_start : q.inner_end]
@@ -338,6 +342,7 @@ class _Run:
                 direct_found = True
                 prev_end = q.end if after is None else after.end
                 prev_attr = after or prev_attr
+                attr_end = prev_end
                 continue
             is_direct = q.double or sentence_like
             if not is_direct:
@@ -354,6 +359,7 @@ class _Run:
                     self._add(stmt)
                     direct_found = True
                     prev_end, prev_attr, prev_stmt = after.end, after, stmt
+                    attr_end = prev_end
                     continue
             if (
                 after is not None
@@ -366,6 +372,7 @@ class _Run:
                 self._add(stmt)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = after.end, after, stmt
+                attr_end = prev_end
                 continue
             if pre is not None and sentence_like:
                 stmt = self.emit("direct", q.start, q.end, pre, relays)
@@ -374,24 +381,36 @@ class _Run:
                     self._lead_clause(s, pre, relays)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = q.end, pre, stmt
+                attr_end = prev_end
                 continue
             if lead_blank and sentence_like:
                 stmt = self.emit("direct", q.start, q.end, None, relays, self._last())
                 self._add(stmt)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = q.end, None, stmt
+                attr_end = prev_end
                 continue
             partials.append(q)
             prev_end = q.end
+            if sentence_like:
+                quoted.append(q)
         container: _Stmt | None = None
         if not direct_found:
             container = self._indirect(s, e, cues, relays, partials)
-        elif prev_attr is not None and e - prev_end > 20:
-            # '"…," the businessman said, arguing that …': reported speech after the quote
-            rest = Relays((), (), (), prev_end, e)
-            later = [c for c in cues if c.start() >= prev_end]
-            if self._indirect(s, e, later, rest, partials) is None:
-                self._participle_clause(prev_end, e, later, prev_attr, partials)
+        elif prev_attr is not None and e - attr_end > 20:
+            # '"…," the businessman said, arguing that …': reported speech after the quote,
+            # from the end of the attribution (a partial quote after it moved `prev_end`)
+            rest = Relays((), (), (), attr_end, e)
+            # a cue inside a quoted sentence ('… "but, I think, …"') is the quote's own
+            later = [
+                c
+                for c in cues
+                if c.start() >= attr_end and not any(q.start < c.start() < q.end for q in quoted)
+            ]
+            # the participle first: in '"…," he told the group, adding that …' its speaker
+            # is the quote's, not "the group" that opens the clause after the attribution
+            if not self._participle_clause(attr_end, e, later, prev_attr, partials):
+                self._indirect(s, e, later, rest, partials)
         cue_starts = [c.start() for c in cues]
         for q in partials:
             self._partial(q, s, container, cues, cue_starts)
@@ -445,6 +464,20 @@ class _Run:
         if find_cues(text, self.language, s, end):
             return
         self._add(self.emit("indirect", s, end, pre, relays))
+
+    def _adverbial_lead(self, lo: int, speaker_start: int, cue: str) -> bool:
+        """Whether the lead before "…, X criticized Y" is one adverbial clause ("At the
+        time, X called Y …", "In his interviews, X criticized …"): the time or setting of a
+        verb that takes an object, not its content. After a verb that may close a quote or a
+        clause ("In his state, X said, taxes …") the lead is part of the content, as the
+        corpora annotate it; so is a lead with a clause after the adverbial."""
+        if cue.lower() in self._post_cues:
+            return False
+        end = _comma_end(self.text, lo, speaker_start)
+        m = _WORD_re.search(self.text, lo, end)
+        if m is None or m.group().lower() not in self.lex.adverbial_openers:
+            return False
+        return "," not in self.text[lo:end]
 
     def _clause_quote(self, before: str, inner: str) -> bool:
         """Whether a quote closes a clause that opens in the writer's words and that the
@@ -505,23 +538,26 @@ class _Run:
         cues: list[CueMatch],
         attr: Attribution,
         partials: list[QuoteSpan],
-    ) -> None:
-        """ "“…,” Lopez said, adding that …": the quote's speaker also says the clause."""
+    ) -> bool:
+        """ "“…,” Lopez said, adding that …": the quote's speaker also says the clause.
+
+        Returns whether it took the clause."""
         if attr.speaker is None:
-            return
+            return False
         text = self.text
         m = next((c for c in cues if c.lastgroup == "verb"), None)
         if m is None or not m.group().lower().endswith(self.lex.participle_suffixes or ("\0",)):
-            return
+            return False
         gap = text[lo : m.start()]
         if not gap.rstrip().endswith(",") or len(_words(gap)) > MAX_PARTICIPLE_GAP_WORDS:
-            return  # only a comma (and a few words: "in a statement,") before the participle
+            return False  # only a comma and a few words ("in a statement,") before it
         comp = self.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
         start = comp.end() if comp is not None else m.end()
         if len(_words(text[start:e])) < MIN_LINE_CLAIM_WORDS:
-            return
+            return False
         attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
-        self._finish("indirect", start, e, attribution, Relays((), (), (), start, e), partials)
+        rest = Relays((), (), (), start, e)
+        return self._finish("indirect", start, e, attribution, rest, partials) is not None
 
     def _last(self) -> Antecedent | None:
         return self.salience.resolve("speaker")
@@ -557,6 +593,9 @@ class _Run:
                 return None
             return Attribution(last.group(), last.start(), last.end(), mention, qstart)
         speaker = subject_before(text, lo, last.start(), self.language)
+        if speaker is None:
+            # "As a phone rang, the announcer said, “…”": a common-noun subject
+            speaker = modified_subject(text, lo, last.start(), last.group(), self.language)
         if speaker is None:
             return None
         return Attribution(last.group(), last.start(), last.end(), speaker, qstart)
@@ -651,6 +690,9 @@ class _Run:
                     speaker = self._clause_subject(lo, m.start())
                 if speaker is None:
                     speaker = self._common_subject(lo, m.start())
+                if speaker is None and not participle and not _cue_between(cues, lo, m):
+                    # "Experts on trade said", "All the experts I interviewed said"
+                    speaker = modified_subject(text, lo, m.start(), cue, self.language)
                 if speaker is None and (
                     not after_text.strip(_TRAILING_PUNCT) or _only_adverbs(after_text, self)
                 ):
@@ -669,6 +711,7 @@ class _Run:
                     and before_words >= 3
                     and comp is None
                     and self._attribution_ends(m.end(), hi, cue)
+                    and not self._adverbial_lead(lo, speaker.start, cue)
                 ):
                     # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
                     end = _comma_end(text, lo, speaker.start)
@@ -1064,6 +1107,12 @@ class _Run:
             return  # 'the reality TV show "…"': the same test as for an indirect content
         attribution = Attribution(last.group(), last.start(), last.end(), speaker, last.end())
         self._add(self.emit("partial", q.start, q.end, attribution, None))
+
+
+def _cue_between(cues: list[CueMatch], lo: int, m: CueMatch) -> bool:
+    """Whether another cue stands between `lo` and cue `m`: the clause before `m` then has
+    a predicate of its own and is no bare subject."""
+    return any(lo <= c.start() < m.start() for c in cues)
 
 
 def _words(span: str) -> list[str]:

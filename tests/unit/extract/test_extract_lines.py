@@ -65,8 +65,9 @@ COMMON_SUBJECT_CASES = [
     ),
 ]
 
+# "In a statement, the network said …" gives "the network" since the fourth recall round
+# (an adverbial opener before a common-noun subject): see test_extract_recall4.py
 NOT_COMMON_SUBJECT_CASES = [
-    "In a statement, the network said the description was false.",
     "The state auditor also says nothing.",
 ]
 

@@ -86,6 +86,13 @@ class Lexicon:
     place_abbreviations: frozenset[str]  # "Va.", "N.Y.": a residence, never a speaker
     residence_links: frozenset[str]  # "of"/"from" opening "X, of Springfield, Va., said"
     object_pronouns: dict[str, str]  # "according to her": like `pronouns`, after a preposition
+    # "Experts on trade said", "All the experts I interviewed said": see extract.subjects
+    subject_tail_links: frozenset[str]  # words opening a modifier after a subject's head
+    subject_quantifiers: frozenset[str]  # "all", "most" before a subject's determiner
+    share_words: frozenset[str]  # "percent" of "63 percent said"
+    number_words: frozenset[str]  # "Twelve" of "Twelve percent said"
+    group_cue_verbs: frozenset[str]  # speech and written-position verbs an unnamed group takes
+    subject_conjunctions: frozenset[str]  # "and" of "The station and its defenders say"
 
 
 def _read(name: str) -> Any:
@@ -160,6 +167,12 @@ def load_lexicon(language: str) -> Lexicon:
         place_abbreviations=frozenset(w.strip(".") for w in tup("place_abbreviations")),
         residence_links=frozenset(w.lower() for w in tup("residence_links")),
         object_pronouns={str(k): str(v) for k, v in raw.get("object_pronouns", {}).items()},
+        subject_tail_links=frozenset(w.lower() for w in tup("subject_tail_links")),
+        subject_quantifiers=frozenset(w.lower() for w in tup("subject_quantifiers")),
+        share_words=frozenset(w.lower() for w in tup("share_words")),
+        number_words=frozenset(w.lower() for w in tup("number_words")),
+        group_cue_verbs=frozenset(w.lower() for w in tup("group_cue_verbs")),
+        subject_conjunctions=frozenset(w.lower() for w in tup("subject_conjunctions")),
     )
 
 
