@@ -83,6 +83,15 @@ MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not a
 
 
 @functools.cache
+def _audience_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that never belong to an audience noun phrase ("told reporters …"), and words
+    that open the clause after it: see `_Run._after_audience`."""
+    lex = load_lexicon(language)
+    openers = frozenset(lex.determiners) | frozenset(lex.pronouns)
+    return frozenset(w.lower() for w in lex.function_words) | openers, openers
+
+
+@functools.cache
 def _relative_opening_re(language: str) -> re.Pattern[str]:
     """A comma or parenthesis, then a relative marker: what `_Run._relative_cue` needs
     before it is worth tokenising the window (a necessary condition, so same results)."""
@@ -117,6 +126,7 @@ class _Run:
         self.statements: list[_Stmt] = []
         self._counts: dict[str, int] = {}
         self._function_words = frozenset(w.lower() for w in self.lex.function_words)
+        self._closed, self._clause_openers = _audience_words(language)
         self._lower_seen: dict[str, bool] = {}
         self._post_cues = frozenset(w.lower() for w in self.lex.post_cues)
 
@@ -638,6 +648,8 @@ class _Run:
                     comp = self._late_complementizer(m.end(), hi)
                 if comp is not None:
                     content_start = comp.end()
+                elif cue.lower() in self.lex.medium_markers:
+                    content_start = self._after_audience(m.end(), hi)
                 for hop in relays.suffix:
                     if m.end() <= hop.start <= m.end() + 3:
                         # "Reuters reported, quoting a spokesman, that …": skip the relay
@@ -663,6 +675,7 @@ class _Run:
                 if (
                     speaker is None
                     and not participle  # "…, saying it …" never names its speaker after it
+                    and cue.lower() not in self.lex.medium_markers  # "…, told reporters"
                     and text[lo : m.start()].rstrip().endswith(",")
                 ):
                     # "…, said Smith." — the speaker follows the cue
@@ -861,6 +874,39 @@ class _Run:
             # "X said they support A, but warned B": an embedded subject and cue are content;
             # a later clause may still split off
         return None
+
+    def _after_audience(self, pos: int, hi: int) -> int:
+        """Where the content starts after "told"/"tells" with no "that": past the audience
+        ("X told reporters it is clear …", "told him the plan …", "told the Associated Press
+        on Sunday the talks …"), which is neither the speaker nor part of what was said.
+
+        The audience is an object pronoun, a determiner with the words after it, a run of
+        capitalised words, or one plain noun, then any time words; it counts only when what
+        follows opens a clause (a determiner, pronoun, capital or number). Otherwise the
+        content keeps its start, as before ("told reporters prices would rise")."""
+        toks = [t for t in tokenize(self.text, pos, min(hi, pos + 80)) if t.is_word]
+        lex = self.lex
+        n = len(toks)
+        k = 0
+        if n and toks[0].lower in lex.object_pronouns:
+            k = 1
+        elif n and toks[0].lower in lex.determiners:
+            k = 1
+            while k < n and k < 5 and (toks[k].is_cap or toks[k].lower not in self._closed):
+                k += 1
+        else:
+            while k < n and k < 4 and toks[k].is_cap and toks[k].lower not in self._closed:
+                k += 1
+            if k == 0 and n and toks[0].lower not in self._closed:
+                k = 1  # "reporters", "lawmakers"
+        while k < n and toks[k].lower in lex.time_words:
+            k += 1  # "Wednesday", "on Sunday", "last week"
+        if k == 0 or k >= n:
+            return pos
+        nxt = toks[k]
+        if nxt.is_cap or nxt.text[0].isdigit() or nxt.lower in self._clause_openers:
+            return toks[k - 1].end
+        return pos
 
     def _attribution_ends(self, pos: int, hi: int, cue: str) -> bool:
         """After "X said": only a few adverbs ("Friday afternoon") before a comma or the end.
