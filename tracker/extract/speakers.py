@@ -318,6 +318,12 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         and (
             not any(t.is_cap for t in words[1:cut])
             or (lows[0] in _PLURAL and len(words) > 1 and not words[1].is_cap)
+            # "Most Americans", "several Democrats": a quantifier and a plural is a group
+            or (
+                lows[0] not in v.lex.singular_indefinites
+                and len(words) > 1
+                and words[-1].lower.endswith(v.lex.plural_suffixes or ("\0",))
+            )
         )
     ):
         # "a police spokesman", "a communications aide for Mr. Lyovochkin", "para nelayan"

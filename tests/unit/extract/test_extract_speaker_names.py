@@ -257,3 +257,20 @@ def test_a_capitalised_link_word_stays_in_the_portfolio(text: str, fragment: str
         "Menteri",
         "Dalam Negeri",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Most of the voters in the county say the road should be rebuilt.", "Most of the voters"),
+        ("Most Americans say the economy is weak.", "Most Americans"),
+        ("Several Democrats said the bill was flawed.", "Several Democrats"),
+        ("Two Republicans said the bill was flawed.", "Two Republicans"),
+    ],
+)
+def test_a_quantified_plural_is_an_anonymous_group(text: str, name: str) -> None:
+    """ "Most Americans" is nobody's name: an unnamed group, never merged across stories."""
+    [statement] = extract(text, "en").statements
+    assert statement.speaker is not None
+    assert statement.speaker.name.startswith(name)
+    assert statement.speaker.kind == "anonymous"

@@ -62,6 +62,8 @@ class Lexicon:
     dash_marks: tuple[str, ...]
     honorifics: frozenset[str]
     indefinites: frozenset[str]
+    # indefinites that name one source ("a", "one"): never a group however the noun ends
+    singular_indefinites: frozenset[str]
     medium_markers: tuple[str, ...]
     relative_markers: frozenset[str]
     coordinators: frozenset[str]
@@ -145,6 +147,7 @@ def load_lexicon(language: str) -> Lexicon:
         dash_marks=tup("dash_marks"),
         honorifics=frozenset(tup("honorifics")),
         indefinites=frozenset(tup("indefinites")),
+        singular_indefinites=frozenset(tup("singular_indefinites")),
         medium_markers=tup("medium_markers"),
         relative_markers=frozenset(tup("relative_markers")),
         coordinators=frozenset(tup("coordinators")),
