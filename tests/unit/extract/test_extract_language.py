@@ -35,12 +35,12 @@ def test_undecided_opening_reads_on() -> None:
     must not decide the language: the vote reads on into the Indonesian body."""
     opening = "the " + "Jakarta 2026: Budi Santoso, Rina Wijaya, 120.000, 45 % · " * 40
     body = "Menteri itu mengatakan bahwa harga beras akan turun dan stok cukup. " * 10
-    assert len(opening) > 2_000
+    assert len(opening) > 2_000  # longer than the first sample
     assert detect_language(opening + body) == "id"
 
 
 def test_clear_opening_settles_the_vote() -> None:
-    """A clear lead in the opening is enough; what follows 2,000 characters is not read."""
+    """A clear lead in the opening is enough: what follows the first sample is not read."""
     english = "The minister said that the price of rice will fall and that the stock is safe. "
     indonesian = "Menteri itu mengatakan bahwa harga beras akan turun dan stok aman. " * 400
     assert detect_language(english * 30 + indonesian) == "en"
