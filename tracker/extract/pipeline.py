@@ -83,6 +83,16 @@ MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not a
 
 
 @functools.cache
+def _run_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's function words and post-quote cues, lower case."""
+    lex = load_lexicon(language)
+    return (
+        frozenset(w.lower() for w in lex.function_words),
+        frozenset(w.lower() for w in lex.post_cues),
+    )
+
+
+@functools.cache
 def _audience_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """Words that never belong to an audience noun phrase ("told reporters …"), and words
     that open the clause after it: see `_Run._after_audience`."""
@@ -125,10 +135,11 @@ class _Run:
         self.salience = Salience(self._subject_of)
         self.statements: list[_Stmt] = []
         self._counts: dict[str, int] = {}
-        self._function_words = frozenset(w.lower() for w in self.lex.function_words)
+        # per-language word sets, built once (not per document: a short article's whole
+        # extraction takes about a millisecond)
+        self._function_words, self._post_cues = _run_words(language)
         self._closed, self._clause_openers = _audience_words(language)
         self._lower_seen: dict[str, bool] = {}
-        self._post_cues = frozenset(w.lower() for w in self.lex.post_cues)
 
     # -- hops and speakers -------------------------------------------------------------
 
