@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from tracker.batch_writer import BatchWriter
 from tracker.db import is_retryable, run_in_transaction
 from tracker.errors import TrackerError
 from tracker.formats import BadItem, RawItem, expand_paths, read_items
@@ -151,31 +152,38 @@ def ingest(
 ) -> IngestSummary:
     """Prepare and store every item, batch by batch; bad items are counted, not fatal.
 
-    Batches are written in this thread, one transaction each: a writer thread beside
-    the extractor was measured slower on two cores (PostgreSQL needs the other one, and
-    the GIL hand-overs cost more than the overlap gained); `--jobs` is the way to use
-    more cores.
+    Each batch is one transaction, written in order by a writer thread while the next
+    batch is extracted (`tracker.batch_writer`); counters and progress stay in this
+    thread. `--jobs` adds extraction processes on top.
     """
     summary = IngestSummary()
     batch: list[PreparedDocument] = []
+    writer: BatchWriter[list[PreparedDocument], tuple[BatchOutcome, list[BadItem]]] = (
+        BatchWriter(lambda b: write_with_retry(factory, b))
+    )
 
-    def flush() -> None:
-        if batch:
-            outcome, failed = write_with_retry(factory, batch)
+    def account(results: list[tuple[BatchOutcome, list[BadItem]]]) -> None:
+        for outcome, failed in results:
             summary.add(outcome)
             summary.failed += failed
-            batch.clear()
             if on_progress:
                 on_progress(summary)
 
-    for result in prepared_stream(items, options):
-        if isinstance(result, BadItem):
-            summary.failed.append(result)
-            if on_progress:
-                on_progress(summary)
-            continue
-        batch.append(result)
-        if len(batch) >= options.batch_size:
-            flush()
-    flush()
+    try:
+        for result in prepared_stream(items, options):
+            if isinstance(result, BadItem):
+                summary.failed.append(result)
+                if on_progress:
+                    on_progress(summary)
+                continue
+            batch.append(result)
+            if len(batch) >= options.batch_size:
+                writer.submit(batch)
+                batch = []
+                account(writer.drain())
+        if batch:
+            writer.submit(batch)
+    finally:
+        remaining = writer.close()
+    account(remaining)
     return summary
