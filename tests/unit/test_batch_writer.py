@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 
@@ -81,3 +82,12 @@ def test_close_raises_a_failure_of_the_last_batch() -> None:
     writer.submit(7)
     with pytest.raises(ValueError, match="bad batch 7"):
         writer.close()
+
+
+def test_the_switch_interval_is_short_while_writing_and_restored_after() -> None:
+    before = sys.getswitchinterval()
+    writer: BatchWriter[int, int] = BatchWriter(lambda batch: batch)
+    assert sys.getswitchinterval() <= 0.001
+    writer.submit(1)
+    assert writer.close() == [1]
+    assert sys.getswitchinterval() == before
