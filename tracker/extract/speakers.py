@@ -330,11 +330,28 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         affiliation = _surface(text, words[cut + 1 :]) if cut + 1 < len(words) else None
         affiliation = affiliation or _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
+    if lows[0] in v.lex.indefinite_articles and len(words) > 1 and toks[1].text != ".":
+        # "a White House spokesman", "an Israeli official", "a Democrat": an article before
+        # the phrase means nobody is named, however capitalised the words after it are
+        return _unnamed(text, surface, start, end, words[1:])
     anon = pats.anonymous_re.match(text, start, end)
     if anon is not None and (lows[0] in v.lex.indefinites or not _has_person_tail(words, v)):
         affiliation = _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
     return _person(text, toks, words, v, surface)
+
+
+def _unnamed(text: str, surface: str, start: int, end: int, rest: list[Token]) -> Mention:
+    """An anonymous source with its affiliation (the first capitalised run) and its role
+    (the lower-case words that end the phrase): "a White House spokesman"."""
+    k = next((i for i, t in enumerate(rest) if t.is_cap), len(rest))
+    j = k
+    while j < len(rest) and rest[j].is_cap:
+        j += 1
+    affiliation = _surface(text, rest[k:j]) if j > k else None
+    tail = rest[j:] if j > k else rest
+    role = _surface(text, tail) if tail and not any(t.is_cap for t in tail) else None
+    return Mention(surface, start, end, surface, "anonymous", role, affiliation)
 
 
 def _has_person_tail(words: list[Token], v: Vocab) -> bool:

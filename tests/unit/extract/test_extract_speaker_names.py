@@ -274,3 +274,26 @@ def test_a_quantified_plural_is_an_anonymous_group(text: str, name: str) -> None
     assert statement.speaker is not None
     assert statement.speaker.name.startswith(name)
     assert statement.speaker.kind == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        ("A White House spokesman said the bill was flawed.", "spokesman", "White House"),
+        ("An Israeli official said the talks had failed.", "official", "Israeli"),
+        ("A Trump adviser said the bill was flawed.", "adviser", "Trump"),
+        ("A Democrat said the bill was flawed.", None, "Democrat"),
+    ],
+)
+def test_an_article_means_nobody_is_named(text: str, role: str | None, affiliation: str) -> None:
+    """ "a White House spokesman" is an anonymous source (never merged across stories),
+    however capitalised the words after the article are."""
+    [statement] = extract(text, "en").statements
+    speaker = statement.speaker
+    assert speaker is not None
+    assert (speaker.kind, speaker.role, speaker.affiliation) == ("anonymous", role, affiliation)
+
+
+def test_an_initial_is_not_an_article() -> None:
+    [statement] = extract("A. Smith said the bill was flawed.", "en").statements
+    assert statement.speaker is not None and statement.speaker.kind == "person"

@@ -64,6 +64,8 @@ class Lexicon:
     indefinites: frozenset[str]
     # indefinites that name one source ("a", "one"): never a group however the noun ends
     singular_indefinites: frozenset[str]
+    # articles that mark a phrase as unnamed: "a White House spokesman" is nobody's name
+    indefinite_articles: frozenset[str]
     medium_markers: tuple[str, ...]
     relative_markers: frozenset[str]
     coordinators: frozenset[str]
@@ -148,6 +150,7 @@ def load_lexicon(language: str) -> Lexicon:
         honorifics=frozenset(tup("honorifics")),
         indefinites=frozenset(tup("indefinites")),
         singular_indefinites=frozenset(tup("singular_indefinites")),
+        indefinite_articles=frozenset(tup("indefinite_articles")),
         medium_markers=tup("medium_markers"),
         relative_markers=frozenset(tup("relative_markers")),
         coordinators=frozenset(tup("coordinators")),
