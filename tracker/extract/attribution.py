@@ -389,13 +389,7 @@ def _np_then_cue(
     mention = classify(text, np, language)
     if mention is None:
         return None
-    k = toks.index(np[-1]) + 1
-    if k < len(toks) and toks[k].text == "(":
-        j = k + 1
-        while j < len(toks) and toks[j].text != ")" and j - k < 12:
-            j += 1
-        if j < len(toks) and toks[j].text == ")":
-            k = j + 1  # Rep. John Mica (R-Fla.) said
+    k = _after_parenthetical(toks, toks.index(np[-1]) + 1)
     if k < len(toks) and toks[k].text == ",":
         j = k + 1
         while j < len(toks) and toks[j].text not in ",.;":
@@ -418,6 +412,17 @@ def _np_then_cue(
     if cm is None or not (cm.group("verb") or cm.group("post")):
         return None
     return Attribution(cm.group(), cm.start(), cm.end(), mention, cm.end())
+
+
+def _after_parenthetical(toks: list[Token], k: int) -> int:
+    """Past a short parenthetical right after a name: Rep. John Mica (R-Fla.) said."""
+    if k < len(toks) and toks[k].text == "(":
+        j = k + 1
+        while j < len(toks) and toks[j].text != ")" and j - k < 12:
+            j += 1
+        if j < len(toks) and toks[j].text == ")":
+            return j + 1
+    return k
 
 
 def _apposition_before_cue(
@@ -458,13 +463,7 @@ def _apposition_after(
 ) -> tuple[Mention, int]:
     """“…,” kata Jeffrey Lewis, direktur di … — the apposition gives role and affiliation."""
     v = vocab(language)
-    k = toks.index(np[-1]) + 1
-    if k < len(toks) and toks[k].text == "(":
-        j = k + 1
-        while j < len(toks) and toks[j].text != ")" and j - k < 12:
-            j += 1
-        if j < len(toks) and toks[j].text == ")":
-            k = j + 1  # Rep. John Mica (R-Fla.) said
+    k = _after_parenthetical(toks, toks.index(np[-1]) + 1)
     if k < len(toks) and toks[k].text == ",":
         j = k + 1
         while j < len(toks) and toks[j].text not in ",.;:" and j - k < 16:

@@ -83,25 +83,6 @@ MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not a
 
 
 @functools.cache
-def _run_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The lexicon's function words and post-quote cues, lower case."""
-    lex = load_lexicon(language)
-    return (
-        frozenset(w.lower() for w in lex.function_words),
-        frozenset(w.lower() for w in lex.post_cues),
-    )
-
-
-@functools.cache
-def _audience_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Words that never belong to an audience noun phrase ("told reporters …"), and words
-    that open the clause after it: see `_Run._after_audience`."""
-    lex = load_lexicon(language)
-    openers = frozenset(lex.determiners) | frozenset(lex.pronouns)
-    return frozenset(w.lower() for w in lex.function_words) | openers, openers
-
-
-@functools.cache
 def _relative_opening_re(language: str) -> re.Pattern[str]:
     """A comma or parenthesis, then a relative marker: what `_Run._relative_cue` needs
     before it is worth tokenising the window (a necessary condition, so same results)."""
@@ -135,10 +116,7 @@ class _Run:
         self.salience = Salience(self._subject_of)
         self.statements: list[_Stmt] = []
         self._counts: dict[str, int] = {}
-        # per-language word sets, built once (not per document: a short article's whole
-        # extraction takes about a millisecond)
-        self._function_words, self._post_cues = _run_words(language)
-        self._closed, self._clause_openers = _audience_words(language)
+        self.vocab = vocab(language)  # word sets built once per language, not per document
         self._lower_seen: dict[str, bool] = {}
 
     # -- hops and speakers -------------------------------------------------------------
@@ -452,7 +430,7 @@ class _Run:
         labels = self.lex.line_label_words
         if low in labels or low.split()[0] in labels or low.rstrip(".") in labels:
             return  # "Update:", "Baca juga:": a label, not a speaker
-        if any(w in self._function_words for w in low.split()):
+        if any(w in self.vocab.function_words for w in low.split()):
             return  # "The Latest:", "Stealth Over Health:": a headline kicker, not a name
         if len(_words(text[m.end() : e])) < MIN_LINE_CLAIM_WORDS:
             return
@@ -492,7 +470,7 @@ class _Run:
         verb that takes an object, not its content. After a verb that may close a quote or a
         clause ("In his state, X said, taxes …") the lead is part of the content, as the
         corpora annotate it; so is a lead with a clause after the adverbial."""
-        if cue.lower() in self._post_cues:
+        if cue.lower() in self.vocab.post_cues:
             return False
         end = _comma_end(self.text, lo, speaker_start)
         m = _WORD_re.search(self.text, lo, end)
@@ -896,26 +874,26 @@ class _Run:
         follows opens a clause (a determiner, pronoun, capital or number). Otherwise the
         content keeps its start, as before ("told reporters prices would rise")."""
         toks = [t for t in tokenize(self.text, pos, min(hi, pos + 80)) if t.is_word]
-        lex = self.lex
+        lex, v = self.lex, self.vocab
         n = len(toks)
         k = 0
         if n and toks[0].lower in lex.object_pronouns:
             k = 1
         elif n and toks[0].lower in lex.determiners:
             k = 1
-            while k < n and k < 5 and (toks[k].is_cap or toks[k].lower not in self._closed):
+            while k < n and k < 5 and (toks[k].is_cap or toks[k].lower not in v.not_audience):
                 k += 1
         else:
-            while k < n and k < 4 and toks[k].is_cap and toks[k].lower not in self._closed:
+            while k < n and k < 4 and toks[k].is_cap and toks[k].lower not in v.not_audience:
                 k += 1
-            if k == 0 and n and toks[0].lower not in self._closed:
+            if k == 0 and n and toks[0].lower not in v.not_audience:
                 k = 1  # "reporters", "lawmakers"
         while k < n and toks[k].lower in lex.time_words:
             k += 1  # "Wednesday", "on Sunday", "last week"
         if k == 0 or k >= n:
             return pos
         nxt = toks[k]
-        if nxt.is_cap or nxt.text[0].isdigit() or nxt.lower in self._clause_openers:
+        if nxt.is_cap or nxt.text[0].isdigit() or nxt.lower in v.clause_openers:
             return toks[k - 1].end
         return pos
 
@@ -989,7 +967,7 @@ class _Run:
             return None
         for t in rest:
             low = t.lower
-            if t.is_cap or low in self._function_words or low in v.adverbs:
+            if t.is_cap or low in self.vocab.function_words or low in v.adverbs:
                 return None  # a name, a verb phrase or an adverb: not this construction
             if low in self.lex.complementizers or low in self.lex.pronouns:
                 return None

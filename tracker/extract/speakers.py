@@ -78,6 +78,12 @@ class Vocab:
     known: frozenset[str]
     abbreviations: frozenset[str]
     reports: frozenset[str]
+    function_words: frozenset[str]
+    post_cues: frozenset[str]
+    # "told reporters …": words that never belong to the audience noun phrase, and the
+    # words that open the clause after it (`_Run._after_audience` in the pipeline)
+    not_audience: frozenset[str]
+    clause_openers: frozenset[str]
 
 
 @functools.cache
@@ -100,6 +106,8 @@ def vocab(language: str) -> Vocab:
         | roles
         | {w.lower() for w in lex.report_nouns}
     )
+    function_words = frozenset(w.lower() for w in lex.function_words)
+    clause_openers = frozenset(lex.determiners) | frozenset(lex.pronouns)
     return Vocab(
         lex=lex,
         titles=titles,
@@ -114,6 +122,10 @@ def vocab(language: str) -> Vocab:
         known=frozenset(lex.known_institutions),
         abbreviations=frozenset(a.strip(".") for a in lex.abbreviations),
         reports=frozenset(w.lower() for w in lex.report_nouns),
+        function_words=function_words,
+        post_cues=frozenset(w.lower() for w in lex.post_cues),
+        not_audience=function_words | clause_openers,
+        clause_openers=clause_openers,
     )
 
 
