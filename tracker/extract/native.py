@@ -29,8 +29,8 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 NATIVE_DIR = PACKAGE_DIR / "_native"
 MANIFEST = "manifest.json"
-# Not compiled: this module (it loads the others), the package's __init__, and the
-# lexicon package (load-time only, and it reads its JSON files next to itself).
+# Not compiled: this module (it loads the others) and the package's __init__. The lexicon
+# subpackage is not globbed either (load-time only; it reads its JSON files next to it).
 _NOT_COMPILED = frozenset({"__init__.py", "native.py"})
 
 
@@ -51,18 +51,20 @@ def source_digest() -> str:
     return h.hexdigest()
 
 
-def _read_manifest() -> dict[str, object] | None:
+def _fresh_manifest() -> dict[str, object] | None:
+    """The build's manifest, if a build exists and was made from the sources on disk."""
     try:
         data = json.loads((NATIVE_DIR / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) else None
+    if not isinstance(data, dict) or data.get("digest") != source_digest():
+        return None
+    return data
 
 
 def is_fresh() -> bool:
     """Whether a compiled build exists and was made from the sources now on disk."""
-    manifest = _read_manifest()
-    return bool(manifest and manifest.get("digest") == source_digest())
+    return _fresh_manifest() is not None
 
 
 def activate(package_path: list[str]) -> bool:
@@ -70,8 +72,8 @@ def activate(package_path: list[str]) -> bool:
     package's `__path__`). Returns whether the compiled extractor is in use."""
     if os.environ.get("TRACKER_NATIVE", "1").strip().lower() in {"0", "false", "no", "off"}:
         return False
-    manifest = _read_manifest()
-    if not manifest or manifest.get("digest") != source_digest():
+    manifest = _fresh_manifest()
+    if manifest is None:
         return False
     runtime = manifest.get("runtime")
     if isinstance(runtime, str) and runtime:
