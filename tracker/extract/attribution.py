@@ -188,6 +188,8 @@ def _residence_start(toks: list[Token], j: int, seg: list[Token], v: Vocab) -> i
             k -= 1
         left = toks[k + 1 : j]
         if not _residence_link(left, v):
+            if _name_in_place(left, seg, v):
+                return j  # "Budi Santoso di Bandung, Jawa Barat, mengatakan": Budi speaks
             # "officials at a house in Chappaqua, N.Y., said": the place ends a longer subject
             return -1 if _state_segment(seg, v) else None
         if k < 0 or toks[k].text != ",":
@@ -219,6 +221,24 @@ def _residence_link(seg: list[Token], v: Vocab) -> bool:
         and words[0].lower in v.lex.residence_links
         and all(t.is_cap for t in words[1:])
     )
+
+
+def _name_in_place(seg: list[Token], region: list[Token], v: Vocab) -> bool:
+    """ "Mary Lane of Springfield", "Budi Santoso di Bandung": a capitalised name, a link and
+    a capitalised place, so the region after the next comma ("Ill.", "Jawa Barat") belongs
+    to the place, and the name before the link speaks.
+
+    After a role ("Epidemiolog Indonesia di Griffith University, Dicky Budiman,") the
+    segment after the comma is the person's name, unless it is one word ("…, Papua,")."""
+    words = [t for t in seg if t.is_word]
+    for m in range(1, len(words) - 1):
+        if not words[m].is_cap and words[m].lower in v.lex.name_place_links:
+            head, place = words[:m], words[m + 1 :]
+            if not all(t.is_cap for t in head) or not all(t.is_cap for t in place):
+                return False
+            titled = any(t.lower in v.titles or t.lower in v.roles for t in head)
+            return not titled or len([t for t in region if t.is_word]) == 1
+    return False
 
 
 def _state_segment(seg: list[Token], v: Vocab) -> bool:

@@ -295,6 +295,9 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         return Mention(surface, start, end, surface, "person", pronoun=v.lex.pronouns[lows[0]])
     if len(words) == 1 and lows[0] in v.lex.empty_subjects:
         return None  # "A" of "A floor fight …", "The" of "The paranoia …", "one": nobody
+    placed = _name_then_place(text, toks, words, v)
+    if placed is not None:
+        return placed
     pats = patterns_for(language)
     # Institutions by head noun: English heads come last ("the Trump campaign"),
     # Indonesian heads first ("badan intelijen Korea").
@@ -351,6 +354,62 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         affiliation = _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
     return _person(text, toks, words, v, surface)
+
+
+def _name_then_place(text: str, toks: list[Token], words: list[Token], v: Vocab) -> Mention | None:
+    """ "Mary Lane of Ohio", "Jeffrey Lewis of the Middlebury Institute", "Budi Santoso di
+    Bandung", "Bank of America": capitalised words, a lower-case link, capitalised words.
+
+    Read right to left like any other name, these made the place the speaker ("Ohio",
+    "Bandung") and the person a role. A person's name before the link keeps the name and
+    takes the words after it as affiliation, except after a location link ("in", "di"),
+    which says where the speaker was. A lone institution head before the link ("Bank of
+    America", "Department of Justice") names the institution."""
+    links = v.lex.name_place_links
+    k = next((i for i, t in enumerate(words) if i and not t.is_cap and t.lower in links), 0)
+    if not k:
+        return None
+    head, tail = words[:k], words[k + 1 :]
+    if head[0].lower in v.lex.definite_determiners:
+        head = head[1:]  # "The Department of Justice"
+    if tail and tail[0].lower in v.lex.determiners and not tail[0].is_cap:
+        tail = tail[1:]  # "of the Middlebury Institute"
+    if (
+        not tail
+        or not tail[0].is_cap
+        or not tail[-1].is_cap
+        or not all(t.is_cap or t.lower in v.links or t.lower in v.connectors for t in tail)
+        or not head
+        or not all(t.is_cap for t in head)
+    ):
+        return None
+    start, end = toks[0].start, toks[-1].end
+    surface = text[start:end]
+    if head[-1].lower in v.heads:
+        # "the Department of Veterans Affairs", "the Bankruptcy Court in Manhattan"
+        kind = v.heads[head[-1].lower]
+        if words[k].lower in v.lex.location_links:
+            return Mention(surface, start, end, _surface(text, head), kind)
+        return Mention(surface, start, end, surface, kind)
+    named = [
+        t
+        for t in head
+        if t.lower not in v.titles
+        and t.text.strip(".") not in v.honorifics
+        and t.text not in v.lex.non_name_words
+    ]
+    if not named or named[-1] is not head[-1] or (len(named) == 1 and len(head) == 1):
+        # "Secretary of State …", "UMWA Director of …": no personal name before the link
+        return None
+    head_toks = [t for t in toks if t.end <= head[-1].end]
+    person = _person(text, head_toks, head, v, _surface(text, head_toks))
+    if person is None or person.kind != "person":
+        return None
+    link = words[k].lower
+    affiliation = person.affiliation
+    if affiliation is None and link not in v.lex.location_links:
+        affiliation = _surface(text, tail)
+    return Mention(surface, start, end, person.name, "person", person.role, affiliation)
 
 
 def _unnamed(text: str, surface: str, start: int, end: int, rest: list[Token]) -> Mention:

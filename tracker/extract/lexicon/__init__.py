@@ -89,6 +89,10 @@ class Lexicon:
     acronyms_unknown: bool
     place_abbreviations: frozenset[str]  # "Va.", "N.Y.": a residence, never a speaker
     residence_links: frozenset[str]  # "of"/"from" opening "X, of Springfield, Va., said"
+    # "in"/"di": "Budi Santoso di Bandung" says where the speaker was, not who employs them
+    location_links: frozenset[str]
+    # "of"/"at"/"di" after a person's name open a place or employer: "Mary Lane of Ohio"
+    name_place_links: frozenset[str]
     object_pronouns: dict[str, str]  # "according to her": like `pronouns`, after a preposition
     # "Experts on trade said", "All the experts I interviewed said": see extract.subjects
     subject_tail_links: frozenset[str]  # words opening a modifier after a subject's head
@@ -172,6 +176,8 @@ def load_lexicon(language: str) -> Lexicon:
         acronyms_unknown=bool(raw.get("acronyms_unknown", False)),
         place_abbreviations=frozenset(w.strip(".") for w in tup("place_abbreviations")),
         residence_links=frozenset(w.lower() for w in tup("residence_links")),
+        location_links=frozenset(w.lower() for w in tup("location_links")),
+        name_place_links=frozenset(w.lower() for w in tup("name_place_links")),
         object_pronouns={str(k): str(v) for k, v in raw.get("object_pronouns", {}).items()},
         subject_tail_links=frozenset(w.lower() for w in tup("subject_tail_links")),
         subject_quantifiers=frozenset(w.lower() for w in tup("subject_quantifiers")),
