@@ -173,9 +173,21 @@ def _checked_runs(text: str, low: str, found: Iterator[re.Match[str]]) -> Iterat
             yield pos, m.end(), m.group().lower()
 
 
+_NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)(?![\p{L}\p{N}\-])")
+
+
+def _particle_after(text: str, end: int, hi: int, particles: frozenset[str]) -> bool:
+    """Whether a particle follows a cue word at once ("backed out", "called off"): the
+    phrasal verb is not the cue. A cue phrase that ends in its particle ("pointed out")
+    is listed whole and matches first."""
+    m = _NEXT_WORD_re.match(text, end, hi)
+    return m is not None and m.group(1).lower() in particles
+
+
 def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[str, list[CueMatch]]:
     """All lexicon phrases in text[lo:hi] by category, left to right, non-overlapping."""
     table = _table(language)
+    particles = load_lexicon(language).verb_particles
     hi = len(text) if hi is None else hi
     out: dict[str, list[CueMatch]] = {c: [] for c in CATEGORIES}
     floor = dict.fromkeys(CATEGORIES, lo)
@@ -192,6 +204,8 @@ def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[s
                 continue
             if category == "cue" and text[begin].isupper() and _mid_sentence(text, begin):
                 continue  # "the United States": a capitalised cue word inside a sentence
+            if category == "cue" and particles and _particle_after(text, end, hi, particles):
+                continue  # "backed out", "showed up": another verb, no speech
             if end == run_end or (text[begin:end].lower() == phrase and _is_edge(text, end)):
                 out[category].append(CueMatch(begin, end, text[begin:end], group))
                 floor[category] = end

@@ -15,13 +15,14 @@ from tracker.extract.attribution import (
     leading_subject,
     subject_before,
 )
+from tracker.extract.blocks import block_after, lead_in_cue
 from tracker.extract.cues import CueMatch, find_cues, noun_use, spot
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES, load_lexicon
 from tracker.extract.model import Extraction, Hop, Statement, Unattributed
 from tracker.extract.patterns import TOKEN_FLAT_re, patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
-from tracker.extract.quotes import QuoteSpan, scan_quotes
+from tracker.extract.quotes import QuoteSpan, resumption, scan_quotes
 from tracker.extract.relays import HopDraft, Relays, find_relays
 from tracker.extract.sentences import split_sentences
 from tracker.extract.sources import SourceTable
@@ -48,6 +49,7 @@ MAX_CLAUSES = 4  # attributed clauses split off one sentence ("X said A, but Y s
 _SINGULAR = frozenset({"seorang", "salah", "sumber", "a", "an", "one", "the"})
 COMPLEMENTIZER_WINDOW = 40
 _WORD_re = regex.compile(r"[\p{L}\p{N}]++")
+_NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)")
 _ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # _WORD_re on ASCII text, in faster stdlib re
 _TRAILING_PUNCT = " \t\n.;:,!?…"
 _LAST_WORD_re = regex.compile(r"[\p{L}]++$")
@@ -80,6 +82,7 @@ MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
 MAX_LONG_SUBJECT_WORDS = 30  # a subject and its appositions before a speech verb
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
+MAX_PRE_GAP_WORDS = 10  # "X said while she handed out the awards in Tampa, “…”"
 
 
 @functools.cache
@@ -343,6 +346,13 @@ class _Run:
                 prev_attr = after or prev_attr
                 attr_end = prev_end
                 continue
+            resumed = self._resumed(prev_attr, prev_stmt, q, pre, after)
+            if resumed is not None and (sentence_like or q.double):
+                kind, start = resumed
+                self._add(self.emit(kind, start, q.end, prev_attr, relays, self._last()))
+                direct_found = True
+                prev_end = attr_end = q.end
+                continue
             is_direct = q.double or sentence_like
             if not is_direct:
                 partials.append(q)
@@ -443,6 +453,24 @@ class _Run:
         attribution = Attribution(":", cs, ce, mention, ce)
         self._finish("indirect", m.end(), e, attribution, Relays((), (), (), s, e), quotes)
 
+    def block_quote(self, s: int, e: int, cues: list[CueMatch]) -> int:
+        """ "Ruiz added:" closing a paragraph, then a paragraph of her words whose quote
+        marks were lost (a block quote): that paragraph is his statement.
+
+        Returns where the block ends (its sentences are his, not the writer's), else -1."""
+        cue = lead_in_cue(self.text, s, e, cues, self.vocab.post_cues)
+        block = block_after(self.text, e) if cue is not None else None
+        if block is None:
+            return -1
+        attribution = self._pre_attribution(s, block[0])
+        if attribution is None:
+            return -1
+        stmt = self.emit("indirect", block[0], block[1], attribution, None)
+        if stmt is None:
+            return -1
+        self._add(stmt)
+        return block[1]
+
     def _lead_clause(self, s: int, pre: Attribution, relays: Relays) -> None:
         """ "So when the vote failed, Lopez said, “…”": a clause before "X said," that opens
         the sentence is part of what X says, as its own statement. An adverbial ("Later in
@@ -477,6 +505,24 @@ class _Run:
         if m is None or m.group().lower() not in self.lex.adverbial_openers:
             return False
         return "," not in self.text[lo:end]
+
+    def _resumed(
+        self,
+        prev_attr: Attribution | None,
+        prev_stmt: _Stmt | None,
+        q: QuoteSpan,
+        pre: Attribution | None,
+        after: Attribution | None,
+    ) -> tuple[str, int] | None:
+        """The kind and start of a quote that goes on with the speaker of the quote before
+        it, whose attribution came after that quote ('“…,” X said in May, “…”').
+
+        Nothing resumes when the quote has an attribution of its own, before or after."""
+        if prev_attr is None or prev_stmt is None or pre is not None or after is not None:
+            return None
+        if prev_attr.cue_start < prev_stmt.end or prev_attr.speaker is None:
+            return None  # 'X said, “…” and “…”': the cue led; the second is not resumed
+        return resumption(self.text, prev_attr.end, q.start, self.lex.coordinators)
 
     def _clause_quote(self, before: str, inner: str) -> bool:
         """Whether a quote closes a clause that opens in the writer's words and that the
@@ -581,7 +627,7 @@ class _Run:
         stripped = gap.rstrip()
         if not gap_words and not stripped and last.group().lower() in self.lex.strict_cue_verbs:
             return None  # 'the reality TV show "…"': a cue that is also a noun, then a title
-        if len(gap_words) > 6 or (gap_words and not stripped.endswith((":", ","))):
+        if len(gap_words) > MAX_PRE_GAP_WORDS or (gap_words and not stripped.endswith((":", ","))):
             if gap_words and [w.lower() for w in gap_words] not in (["that"], ["bahwa"]):
                 return None
         if last.group("acc"):
@@ -626,6 +672,8 @@ class _Run:
                     return stmt
                 continue
             if group == "verb":
+                if self._passive(lo, m):
+                    continue
                 relative = self._relative_cue(lo, m)
                 if relative and self._main_cue_after(m, cues, hi):
                     continue  # "X, who has endorsed Y, said Z": the main verb speaks
@@ -695,9 +743,7 @@ class _Run:
                 if speaker is None and not participle and not _cue_between(cues, lo, m):
                     # "Experts on trade said", "All the experts I interviewed said"
                     speaker = modified_subject(text, lo, m.start(), cue, self.language)
-                if speaker is None and (
-                    not after_text.strip(_TRAILING_PUNCT) or _only_adverbs(after_text, self)
-                ):
+                if speaker is None and self._closes_content(cue, after_text):
                     # "…, another source said.": the clause after the last comma
                     comma = text.rfind(",", lo, m.start())
                     if comma >= 0:
@@ -724,7 +770,7 @@ class _Run:
                         again = Attribution(cue, m.start(), m.end(), speaker, m.end())
                         self._finish("indirect", tail_start, hi, again, relays, partials)
                     return stmt
-                if not after_text.strip(_TRAILING_PUNCT) or _only_adverbs(after_text, self):
+                if self._closes_content(cue, after_text):
                     # "…, he said." — content before the attribution
                     end = _comma_end(text, lo, speaker.start)
                     if end <= lo:
@@ -850,6 +896,11 @@ class _Run:
             speaker = subject_before(text, lo, m.start(), self.language)
             if speaker is None:
                 continue
+            if self._relative_cue(lo, m):
+                # "X endorsed Y, who said B": the relative clause is Y's own statement
+                comma = text.rfind(",", lo, m.start())
+                if comma > lo:
+                    return comma, speaker.start, None
             k = speaker.start
             while k > lo and text[k - 1] in " \t":
                 k -= 1
@@ -897,6 +948,20 @@ class _Run:
             return toks[k - 1].end
         return pos
 
+    def _closes_content(self, cue: str, after: str) -> bool:
+        """Whether only adverbs follow a cue ("…, he said Friday."), so the content came
+        before it. A capitalised word passes as an adverb ("said Friday on CNN") only after
+        a verb that closes a quote; after one that takes an object it is the object ("…
+        after it backed Ruiz."), and the words before are no claim of the subject."""
+        if not after.strip(_TRAILING_PUNCT):
+            return True
+        if not _only_adverbs(after, self):
+            return False
+        if cue.lower() in self.vocab.post_cues:
+            return True
+        times = self.lex.time_words
+        return not any(w[0].isupper() and w.lower() not in times for w in _words(after[:80]))
+
     def _attribution_ends(self, pos: int, hi: int, cue: str) -> bool:
         """After "X said": only a few adverbs ("Friday afternoon") before a comma or the end.
 
@@ -913,6 +978,23 @@ class _Run:
             opens_clause = first in self.lex.pronouns or first in self.lex.determiners
             return not opens_clause or cue.lower() in self.lex.medium_markers
         return len(_words(rest[:cut])) <= 4
+
+    def _passive(self, lo: int, m: CueMatch) -> bool:
+        """Whether cue `m` is a passive participle with its agent or charge after it ("is
+        backed by X", "was charged with"): the grammatical subject is what was
+        spoken of, never the speaker, and the phrase after the cue is no claim."""
+        if m.group().lower().endswith(self.lex.participle_suffixes or ("\0",)):
+            return False  # "is saying": progressive, not passive
+        nxt = _NEXT_WORD_re.match(self.text, m.end())
+        if nxt is None or nxt.group(1).lower() not in self.lex.passive_links:
+            return False
+        auxiliaries = self.lex.passive_auxiliaries
+        run: list[str] = []  # the auxiliaries and adverbs right before the cue
+        for tok in reversed(tokenize(self.text, max(lo, m.start() - 32), m.start())):
+            if not tok.is_word or not (tok.lower in self.vocab.adverbs or tok.lower in auxiliaries):
+                break
+            run.append(tok.lower)
+        return any(w in auxiliaries for w in run)
 
     def _relative_cue(self, lo: int, m: CueMatch) -> bool:
         """Whether cue `m` opens inside a relative clause: "X, who has endorsed Y, …",
@@ -1250,7 +1332,11 @@ def extract(text: str, language: str = "auto") -> Extraction:
     relay_starts = [m.start() for m in relays]
     media_starts = [m.start() for m in media]
     qstarts = [q.start for q in quotes]
+    block_end = -1  # end of a block quote taken whole after its "X added:" lead-in
     for s, e in sentences:
+        if s < block_end:
+            run.salience.push((s, e))
+            continue
         qa, qb = bisect.bisect_left(qstarts, s), bisect.bisect_left(qstarts, e)
         ca, cb = bisect.bisect_left(cue_starts, s), bisect.bisect_left(cue_starts, e)
         ra, rb = bisect.bisect_left(relay_starts, s), bisect.bisect_left(relay_starts, e)
@@ -1271,6 +1357,8 @@ def extract(text: str, language: str = "auto") -> Extraction:
             )
         if len(run.statements) == before:
             run.line_speaker(s, e, inside)
+        if len(run.statements) == before and ca < cb:
+            block_end = run.block_quote(s, e, cues[ca:cb])
     unattributed = _unattributed(run, sentences, spotted["hedge"])
     return _finalize(run, unattributed)
 

@@ -20,6 +20,8 @@ QUOTE_MARK_re = regex.compile(
 _OPEN_ONLY = frozenset("“„«‘‚‹")
 _CLOSE_ONLY = frozenset("»›")
 _OPENING_CONTEXT = frozenset(" \t\n\r([{—–-/:;,\u00a0“„«‘‚‹\"'")
+# What may stand before the space of a spaced closing mark: 'the 'long road,' " she said'
+_SPACED_CLOSE_AFTER = frozenset("’'.,!?…")
 # Adversarial nesting is cut off here: deeper openers are skipped, never recursed into.
 MAX_DEPTH = 16
 
@@ -37,6 +39,18 @@ class QuoteSpan:
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
+
+
+def _spaced_close(text: str, pos: int, nxt: str, stack: list[tuple[bool, int, int]]) -> bool:
+    """Whether a double mark with a space before it closes the open double quote: typists
+    put a space between a nested quote's closing mark (or the final comma) and the outer
+    one ('"… the 'long road,' " she said'). Only when a space or punctuation follows,
+    so the mark cannot be opening a quote of its own."""
+    if pos < 2 or not text[pos - 1].isspace() or text[pos - 2] not in _SPACED_CLOSE_AFTER:
+        return False
+    if not (nxt.isspace() or nxt in ",.;:"):
+        return False
+    return any(entry[0] for entry in stack)
 
 
 def scan_quotes(text: str) -> list[QuoteSpan]:
@@ -83,6 +97,8 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
             continue  # apostrophe inside a word: don't, Clinton’s
         can_close = not prev.isspace() and pos > 0
         can_open = not nxt.isspace() and end < n and (prev in _OPENING_CONTEXT or pos == 0)
+        if double and not can_close and _spaced_close(text, pos, nxt, stack):
+            can_close = True
         if mark == "“" and stack and stack[-1][0] and text[stack[-1][1]] == "„":
             can_close, can_open = True, False  # German „…“ closes with “
         elif mark in _OPEN_ONLY:
@@ -111,3 +127,35 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
         if not closed and can_open and len(stack) < MAX_DEPTH:
             stack.append((double, pos, end))
     return spans
+
+
+# '“…,” X said in March, “…”': the attribution's own tail before the next quote is short.
+MAX_RESUME_GAP_WORDS = 12
+_RESUME_WORD_re = regex.compile(r"[\p{L}\p{N}]++")
+
+
+def resumption(
+    text: str, attr_end: int, quote_start: int, coordinators: frozenset[str]
+) -> tuple[str, int] | None:
+    """Whether a quote resumes the speaker's sentence after the attribution that closed
+    the previous quote, and as what: ``("direct", start)`` or ``("mixed", start)``.
+
+    '“…,” Lopez said at the rally, “but …”': the writer's words between the two quotes
+    are the attribution's own tail (a time, a place, an audience) closed by a comma, so
+    the second quote is Lopez speaking on, not a scare quote. '“…,” Lopez said, and
+    still “…”' joins the quote with a coordinator: the speaker's clause, part quoted.
+    """
+    gap = text[attr_end:quote_start]
+    if "\n" in gap:
+        return None
+    words = _RESUME_WORD_re.findall(gap)
+    if len(words) > MAX_RESUME_GAP_WORDS:
+        return None
+    if gap.rstrip().endswith(","):
+        return "direct", quote_start
+    body = gap.lstrip(" ,")
+    if gap[: len(gap) - len(body)].strip() != "," or not words or len(words) > 2:
+        return None
+    if words[0] not in coordinators:  # lower case only: "and", "but"
+        return None
+    return "mixed", attr_end + len(gap) - len(body)

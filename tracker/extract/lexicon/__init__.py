@@ -101,6 +101,9 @@ class Lexicon:
     number_words: frozenset[str]  # "Twelve" of "Twelve percent said"
     group_cue_verbs: frozenset[str]  # speech and written-position verbs an unnamed group takes
     subject_conjunctions: frozenset[str]  # "and" of "The station and its defenders say"
+    passive_auxiliaries: frozenset[str]  # "was" of "was backed by": the subject is spoken of
+    passive_links: frozenset[str]  # "by" of "was backed by X": the agent follows
+    verb_particles: frozenset[str]  # "out" of "backed out": a cue word made into another verb
 
 
 def _read(name: str) -> Any:
@@ -185,6 +188,9 @@ def load_lexicon(language: str) -> Lexicon:
         number_words=frozenset(w.lower() for w in tup("number_words")),
         group_cue_verbs=frozenset(w.lower() for w in tup("group_cue_verbs")),
         subject_conjunctions=frozenset(w.lower() for w in tup("subject_conjunctions")),
+        verb_particles=frozenset(w.lower() for w in tup("verb_particles")),
+        passive_auxiliaries=frozenset(w.lower() for w in tup("passive_auxiliaries")),
+        passive_links=frozenset(w.lower() for w in tup("passive_links")),
     )
 
 
