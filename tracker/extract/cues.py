@@ -30,6 +30,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "relay": ("reported_by", "citing", "referring", "based_on"),
     "hedge": ("hedge",),
     "medium": ("medium",),
+    "claim": ("claim_noun",),  # "Lopez's claim that …": see extract.nouns
 }
 
 
@@ -75,6 +76,13 @@ def _table(language: str) -> dict[str, tuple[Entry, ...]]:
         "based_on": lex.based_on,
         "hedge": lex.hedges,
         "medium": lex.medium_markers,
+        # with a possessive suffix too: Indonesian "klaimnya" is one word run
+        "claim_noun": tuple(
+            sorted(
+                {*lex.claim_nouns}
+                | {n + x for n in lex.claim_nouns for x in lex.possessive_pronoun_suffixes}
+            )
+        ),
     }
     table: dict[str, list[Entry]] = {}
     for category, groups in CATEGORIES.items():

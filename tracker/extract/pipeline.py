@@ -20,6 +20,7 @@ from tracker.extract.cues import CueMatch, find_cues, noun_use, spot
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES, load_lexicon
 from tracker.extract.model import Extraction, Hop, Statement, Unattributed
+from tracker.extract.nouns import find_claim_nouns, noun_claims, owns_complement
 from tracker.extract.patterns import TOKEN_FLAT_re, patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
 from tracker.extract.quotes import QuoteSpan, resumption, scan_quotes
@@ -470,6 +471,28 @@ class _Run:
             return -1
         self._add(stmt)
         return block[1]
+
+    def noun_claims(
+        self,
+        s: int,
+        e: int,
+        found: list[regex.Match[str]],
+        quotes: list[QuoteSpan],
+        first: int,
+    ) -> None:
+        """ "Lopez's claim that …", "a warning from the agency that …": a claim named by a
+        noun of saying is the possessor's statement (see extract.nouns), unless a statement
+        of the sentence (those from index `first` on) already starts where the claim does."""
+        spans = [(q.start, q.end) for q in quotes]
+        starts = {st.start for st in self.statements[first:]}
+        for claim in noun_claims(self.text, s, e, self.language, found, spans):
+            if claim.start in starts:
+                continue
+            attribution = Attribution(
+                claim.cue, claim.cue_start, claim.cue_end, claim.speaker, claim.end
+            )
+            rest = Relays((), (), (), s, e)
+            self._finish("indirect", claim.start, claim.end, attribution, rest, quotes)
 
     def _lead_clause(self, s: int, pre: Attribution, relays: Relays) -> None:
         """ "So when the vote failed, Lopez said, “…”": a clause before "X said," that opens
@@ -1101,6 +1124,8 @@ class _Run:
         for comp in self.lex.complementizers:
             k = window.find(f" {comp} ")
             if k >= 0 and "," not in window[:k] and len(window[:k].split()) <= 3:
+                if owns_complement(self.text, pos, pos + k + 1, self.language):
+                    return None  # "rejected Lopez's claim that …": the noun's clause
                 return self.pats.complementizer_re.match(self.text, pos + k, hi)
         return None
 
@@ -1333,6 +1358,8 @@ def extract(text: str, language: str = "auto") -> Extraction:
     media_starts = [m.start() for m in media]
     qstarts = [q.start for q in quotes]
     block_end = -1  # end of a block quote taken whole after its "X added:" lead-in
+    claim_nouns = find_claim_nouns(text, language, spotted["claim"])
+    claim_starts = [m.start() for m in claim_nouns]
     for s, e in sentences:
         if s < block_end:
             run.salience.push((s, e))
@@ -1359,6 +1386,9 @@ def extract(text: str, language: str = "auto") -> Extraction:
             run.line_speaker(s, e, inside)
         if len(run.statements) == before and ca < cb:
             block_end = run.block_quote(s, e, cues[ca:cb])
+        na, nb = bisect.bisect_left(claim_starts, s), bisect.bisect_left(claim_starts, e)
+        if na < nb:
+            run.noun_claims(s, e, claim_nouns[na:nb], inside, before)
     unattributed = _unattributed(run, sentences, spotted["hedge"])
     return _finalize(run, unattributed)
 

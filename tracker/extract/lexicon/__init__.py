@@ -37,6 +37,17 @@ class Lexicon:
     pronouns: dict[str, str]
     according_to: tuple[str, ...]
     report_nouns: tuple[str, ...]
+    # "Lopez's claim that …", "a warning from the agency that …": see extract.nouns
+    claim_nouns: frozenset[str]  # nouns of saying whose "that" clause is a claim
+    claim_agents: frozenset[str]  # "by"/"from" naming the speaker after the noun
+    claim_copulas: frozenset[str]  # "is" of "Lopez's view is that …"
+    claim_possessor_after: bool  # Indonesian "klaim Lopez bahwa": the possessor follows
+    possessive_pronouns: dict[str, str]  # "his claim": the pronoun kind it stands for
+    possessive_pronoun_suffixes: dict[str, str]  # "klaimnya": the suffix's pronoun kind
+    claim_relative_openers: frozenset[str]  # "was" of "the claim that was rejected"
+    claim_relative_verbs: frozenset[str]  # "made" of "the claim that he made on Sunday"
+    past_participle_suffixes: tuple[str, ...]  # "rejected" of "the claim that rejected …"
+    claim_relative_tails: frozenset[str]  # "on" there: the verb has no object, "that" is relative
     citing: tuple[str, ...]
     reported_by: tuple[str, ...]
     based_on: tuple[str, ...]
@@ -131,6 +142,18 @@ def load_lexicon(language: str) -> Lexicon:
         pronouns={str(k): str(v) for k, v in raw.get("pronouns", {}).items()},
         according_to=tup("according_to"),
         report_nouns=tup("report_nouns"),
+        claim_nouns=frozenset(w.lower() for w in tup("claim_nouns")),
+        claim_agents=frozenset(w.lower() for w in tup("claim_agents")),
+        claim_copulas=frozenset(w.lower() for w in tup("claim_copulas")),
+        claim_possessor_after=bool(raw.get("claim_possessor_after", False)),
+        possessive_pronouns={str(k): str(v) for k, v in raw.get("possessive_pronouns", {}).items()},
+        possessive_pronoun_suffixes={
+            str(k): str(v) for k, v in raw.get("possessive_pronoun_suffixes", {}).items()
+        },
+        claim_relative_openers=frozenset(w.lower() for w in tup("claim_relative_openers")),
+        claim_relative_verbs=frozenset(w.lower() for w in tup("claim_relative_verbs")),
+        past_participle_suffixes=tup("past_participle_suffixes"),
+        claim_relative_tails=frozenset(w.lower() for w in tup("claim_relative_tails")),
         citing=tup("citing"),
         reported_by=tup("reported_by"),
         based_on=tup("based_on"),
