@@ -54,6 +54,7 @@ _NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)")
 _ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # _WORD_re on ASCII text, in faster stdlib re
 _TRAILING_PUNCT = " \t\n.;:,!?…"
 _LAST_WORD_re = regex.compile(r"[\p{L}]++$")
+_CLOSING_QUOTES = frozenset("”\"’'»")
 
 
 # "Pat Caddell: Democrat voters worry …", "Jokowi: Harga beras …": a line that opens with
@@ -916,6 +917,9 @@ class _Run:
             same = self._same_speaker(lo, m)
             if same is not None:
                 return same, m.start(), m
+            split = self._object_relative(lo, m)
+            if split is not None:
+                return split
             speaker = subject_before(text, lo, m.start(), self.language)
             if speaker is None:
                 continue
@@ -932,11 +936,60 @@ class _Run:
                 k = word.start()
                 while k > lo and text[k - 1] in " \t":
                     k -= 1
+                if k > lo + 1 and text[k - 1] in _CLOSING_QUOTES and text[k - 2] in ",;":
+                    return k, speaker.start, None  # "… as “Mr. Lee,” while Lee calls him …"
+                before = _LAST_WORD_re.search(text, max(lo, k - 24), k)
+                if (
+                    text[k - 1] not in ",;—–"
+                    and _named(speaker)
+                    and not (before is not None and before.group()[:1].isupper())
+                ):
+                    # "X accuses Y of A and Ana Ruiz says B": a named subject and its own
+                    # cue after "and" open a new statement even without a comma (but
+                    # "Lopez and Ruiz argued" is one coordinated subject)
+                    return k, speaker.start, None
             if k > lo and text[k - 1] in ",;—–":
                 return k - 1, speaker.start, None
             # "X said they support A, but warned B": an embedded subject and cue are content;
             # a later clause may still split off
         return None
+
+    def _object_relative(self, lo: int, m: CueMatch) -> tuple[int, int, None] | None:
+        """ "… the test, which state media claimed now allows …": the relative word is the
+        cue's object, the noun phrase between it and the cue its subject, and the clause from
+        there on that subject's statement (its content is what follows the cue). Returns the
+        split like `_next_clause`."""
+        text = self.text
+        window = max(lo, m.start() - 80)
+        rel = None
+        for w in _WORD_re.finditer(text, window, m.start()):
+            if w.group().lower() in self.lex.object_relatives:
+                rel = w
+        if rel is None:
+            return None
+        speaker = subject_before(text, rel.end(), m.start(), self.language)
+        if speaker is None or text[rel.end() : speaker.start].strip():
+            return None  # the subject must follow the relative word directly
+        k = rel.start()
+        while k > lo and text[k - 1] in " \t":
+            k -= 1
+        if not (k > lo and text[k - 1] == ","):
+            return None  # "the plan which X said …" restricts a noun; ", which" adds a claim
+        if self._resumes_after(m.end()):
+            # "the announcement, which some have argued was a ploy, was an insult": the
+            # relative clause sits inside the content, which goes on after it
+            return None
+        return k - 1, speaker.start, None
+
+    def _resumes_after(self, pos: int) -> bool:
+        """Whether the next comma after `pos` in this sentence (within 200 characters) is
+        followed by an auxiliary ("…, was an insult"): a clause resuming there."""
+        text = self.text
+        comma = text.find(",", pos, min(len(text), pos + 200))
+        if comma < 0 or any(c in text[pos:comma] for c in ".;!?"):
+            return False
+        word = _NEXT_WORD_re.match(text, comma + 1)
+        return word is not None and word.group(1).lower() in self.lex.resuming_auxiliaries
 
     def _after_audience(self, pos: int, hi: int) -> int:
         """Where the content starts after "told"/"tells" with no "that": past the audience
@@ -1249,6 +1302,16 @@ class _Run:
             return  # 'the reality TV show "…"': the same test as for an indirect content
         attribution = Attribution(last.group(), last.start(), last.end(), speaker, last.end())
         self._add(self.emit("partial", q.start, q.end, attribution, None))
+
+
+def _named(speaker: Mention) -> bool:
+    """A source named by a capitalised name, not a pronoun or a common noun ("they", "the
+    officials"): only such a subject after "and" can open a clause of its own."""
+    return (
+        speaker.pronoun is None
+        and any(w[:1].isupper() for w in speaker.surface.split()[:2])  # "the Harbor Authority"
+        and speaker.kind in ("person", "organization", "news_outlet", "government_body")
+    )
 
 
 def _cue_between(cues: list[CueMatch], lo: int, m: CueMatch) -> bool:

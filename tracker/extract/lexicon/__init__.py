@@ -87,6 +87,12 @@ class Lexicon:
     clause_splitters: frozenset[str]
     time_words: frozenset[str]
     subject_relatives: frozenset[str]
+    # "…, which state media claimed …": the relative word is the object of the cue, and the
+    # noun phrase after it is the cue's subject
+    object_relatives: frozenset[str]
+    # "the plan, which X said was a ploy, was …": an auxiliary after the comma resumes the
+    # clause the relative interrupted
+    resuming_auxiliaries: frozenset[str]
     strict_cue_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     line_label_words: frozenset[str]
@@ -191,6 +197,8 @@ def load_lexicon(language: str) -> Lexicon:
         clause_splitters=frozenset(tup("clause_splitters")),
         time_words=frozenset(tup("time_words")),
         subject_relatives=frozenset(tup("subject_relatives")),
+        object_relatives=frozenset(tup("object_relatives")),
+        resuming_auxiliaries=frozenset(tup("resuming_auxiliaries")),
         strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
         definite_determiners=frozenset(tup("definite_determiners")),
         line_label_words=frozenset(w.lower() for w in tup("line_label_words")),

@@ -1,0 +1,89 @@
+"""A second attributed clause inside a statement's content is its own statement: after "and"
+with a named subject, after a comma closed inside a quote, and in a ", which X said"
+relative clause. All texts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import Statement, extract
+
+
+def _by_speaker(statements: tuple[Statement, ...], name: str) -> Statement:
+    found = [s for s in statements if s.kind != "partial" and s.speaker and s.speaker.name == name]
+    assert len(found) == 1, statements
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "first_content", "second", "second_content"),
+    [
+        (
+            'Lee accuses the mayor of "hiding the facts" and Dana Ruiz says he is "losing the '
+            'city," part of a long feud.',
+            "Lee",
+            'the mayor of "hiding the facts"',
+            "Dana Ruiz",
+            'he is "losing the city," part of a long feud',
+        ),
+        (
+            "Lee accused the mayor of hiding the facts and Dana Ruiz says he is losing the city.",
+            "Lee",
+            "the mayor of hiding the facts",
+            "Dana Ruiz",
+            "he is losing the city",
+        ),
+        (
+            "Lee blamed the mayor for the floods and the Harbor Authority said the dam was never "
+            "inspected.",
+            "Lee",
+            "the mayor for the floods",
+            "the Harbor Authority",  # an institution keeps its article
+            "the dam was never inspected",
+        ),
+        (
+            "Lee calls the governor “Mr. Stone,” while Stone refers to him as “Danny.”",
+            "Lee",
+            "the governor “Mr. Stone,”",
+            "Stone",
+            "him as “Danny.”",
+        ),
+        (
+            "The ministry said the launch had failed, which officials in Tokyo claimed was a "
+            "cover for a second test.",
+            "The ministry",
+            "the launch had failed",
+            "officials in Tokyo",
+            "was a cover for a second test",
+        ),
+    ],
+)
+def test_second_clause_is_its_own_statement(
+    text: str, first: str, first_content: str, second: str, second_content: str
+) -> None:
+    statements = extract(text, "en").statements
+    assert _by_speaker(statements, first).text == first_content
+    assert _by_speaker(statements, second).text == second_content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a coordinated subject is one subject: no split after "Ruiz and"
+        (
+            "Lee said that Ruiz and Stone argued for hours.",
+            "Lee",
+            "Ruiz and Stone argued for hours",
+        ),
+        # a relative clause that the content resumes after stays inside the content
+        (
+            "Lee said that the announcement, which some have argued was a ploy, was an insult "
+            "to the volunteers.",
+            "Lee",
+            "the announcement, which some have argued was a ploy, was an insult to the volunteers",
+        ),
+    ],
+)
+def test_clause_stays_in_content(text: str, speaker: str, content: str) -> None:
+    statement = _by_speaker(extract(text, "en").statements, speaker)
+    assert statement.text == content
