@@ -989,7 +989,7 @@ class _Run:
         if comma < 0 or any(c in text[pos:comma] for c in ".;!?"):
             return False
         word = _NEXT_WORD_re.match(text, comma + 1)
-        return word is not None and word.group(1).lower() in self.lex.resuming_auxiliaries
+        return word is not None and word.group(1).lower() in self.lex.finite_auxiliaries
 
     def _after_audience(self, pos: int, hi: int) -> int:
         """Where the content starts after "told"/"tells" with no "that": past the audience

@@ -176,10 +176,14 @@ def find_relays(
                 continue
             relation = "quoted_by" if "quot" in cue.lower() or "kutip" in cue.lower() else ""
             relation = relation or "reported_by"
-            prefix.insert(0, HopDraft(source, relation, cue, m.start(), source.end))
+            hop = HopDraft(source, relation, cue, m.start(), source.end)
+            prefix.insert(0, hop)
             consumed = source.end
             if not text[start : m.start()].strip() and k < len(toks) and toks[k].text == ",":
                 main_start = toks[k].end
+                # "As first reported by X, the mayor will resign.": with no speaker of its
+                # own, the clause is X's report, as after "according to X,"
+                according.append(hop)
         elif kind == "citing":
             cited, k = _np_with_name(text, toks, 0, language)
             if cited is None:

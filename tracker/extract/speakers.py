@@ -558,8 +558,8 @@ def is_name_segment(toks: list[Token], v: Vocab) -> bool:
 def is_role_segment(toks: list[Token], v: Vocab) -> bool:
     """An apposition that describes someone: "direktur di …", "a senior adviser to …"."""
     words = [t for t in toks if t.is_word]
-    if not words:
-        return False
+    if not words or _finite_clause(words, v):
+        return False  # "The firm is cutting jobs, CEO Sara Moss said": a clause, no role
     first = words[0].lower
     if first in v.links:
         return False  # "of Fairfax": a residence (the "of" of "chief of staff" is no role)
@@ -573,6 +573,17 @@ def is_role_segment(toks: list[Token], v: Vocab) -> bool:
     # "legal director for …", "senior associate at …": one modifier before the role word
     second = words[1].lower if len(words) > 1 else ""
     return not words[0].is_cap and (second in v.roles or second in v.titles)
+
+
+def _finite_clause(words: list[Token], v: Vocab) -> bool:
+    """A finite auxiliary before any relative word: "the company is cutting jobs" is a
+    clause, while "an economist who is now at X" is an apposition with a relative clause."""
+    for tok in words:
+        if tok.lower in v.lex.relative_markers:
+            return False
+        if tok.lower in v.lex.finite_auxiliaries:
+            return True
+    return False
 
 
 def with_apposition(text: str, mention: Mention, role_toks: list[Token], language: str) -> Mention:

@@ -271,3 +271,50 @@ def test_beliau_and_mereka(text: str, speaker: str, kind: str) -> None:
     st = extract(text, "id").statements[-1]
     assert st.speaker is not None
     assert (st.speaker.name, st.speaker.kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "outlet"),
+    [
+        (
+            "As first reported by the Daily Ledger, the mayor will resign on Friday.",
+            "en",
+            "the mayor will resign on Friday",
+            "Daily Ledger",
+        ),
+        (
+            "Seperti dilansir Reuters, harga minyak naik tiga persen pada Senin.",
+            "id",
+            "harga minyak naik tiga persen pada Senin",
+            "Reuters",
+        ),
+    ],
+)
+def test_reported_by_opener_with_no_speaker_is_the_outlets_report(
+    text: str, language: str, content: str, outlet: str
+) -> None:
+    """With no speaker of its own, a clause after "as reported by X," is X's report, as
+    after "according to X,"; mid-sentence ("The campaign, first reported by X, is …") the
+    phrase reports an event, not a claim."""
+    [st] = extract(text, language).statements
+    assert st.text == content
+    assert st.speaker is not None and st.speaker.name == outlet
+    assert [(h.source.name, h.relation) for h in st.chain] == [(outlet, "reported_by")]
+    mid = "The campaign, first reported by the Daily Ledger, is a key part of the plan."
+    assert extract(mid, "en").statements == ()
+
+
+def test_clause_before_a_titled_name_is_no_role() -> None:
+    """ "The company is cutting jobs, Chief Executive Sara Moss said": the clause before the
+    comma is the content, not an apposition giving Moss the role "company is cutting jobs";
+    an apposition with a relative clause still is one."""
+    [st] = extract(
+        "The company is cutting 500 jobs, Chief Executive Sara Moss said.", "en"
+    ).statements
+    assert st.speaker is not None
+    assert (st.speaker.name, st.speaker.role) == ("Sara Moss", "Chief Executive")
+    [st] = extract(
+        "An economist who is now at the institute, Dan Ode said the plan would fail.", "en"
+    ).statements
+    assert st.speaker is not None and st.speaker.role is not None
+    assert st.speaker.role.startswith("economist")

@@ -90,9 +90,10 @@ class Lexicon:
     # "…, which state media claimed …": the relative word is the object of the cue, and the
     # noun phrase after it is the cue's subject
     object_relatives: frozenset[str]
-    # "the plan, which X said was a ploy, was …": an auxiliary after the comma resumes the
-    # clause the relative interrupted
-    resuming_auxiliaries: frozenset[str]
+    # finite auxiliaries ("was", "has", "would"): after a comma one resumes a clause a
+    # relative interrupted ("the plan, which X said was a ploy, was …"); in a segment before
+    # a name they make it a clause, never a role ("The firm is cutting jobs, CEO X said")
+    finite_auxiliaries: frozenset[str]
     strict_cue_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     line_label_words: frozenset[str]
@@ -198,7 +199,7 @@ def load_lexicon(language: str) -> Lexicon:
         time_words=frozenset(tup("time_words")),
         subject_relatives=frozenset(tup("subject_relatives")),
         object_relatives=frozenset(tup("object_relatives")),
-        resuming_auxiliaries=frozenset(tup("resuming_auxiliaries")),
+        finite_auxiliaries=frozenset(tup("finite_auxiliaries")),
         strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
         definite_determiners=frozenset(tup("definite_determiners")),
         line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
