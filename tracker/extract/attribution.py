@@ -320,7 +320,7 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
             pron = Mention(cue, cs, ce, cue, "person", pronoun="person")
             return Attribution(cue, cs, ce, pron, ce)
         toks = tokenize(text, ce, hi)
-        np = np_after(text, toks, 0, v, loose=True)
+        np = _continued(text, toks, np_after(text, toks, 0, v, loose=True), v)
         if not np:
             return None
         mention = classify(text, np, language)
@@ -352,6 +352,43 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
             return _according_after(text, acc, hi, language)
     found = _np_then_cue(text, toks, k, hi, language)
     return found if found is not None else _span_then_cue(text, toks, k, hi, language)
+
+
+MAX_CONTINUED_TOKENS = 24  # "Pelaksana Tugas Direktur Jenderal … Kementerian Kesehatan Maxi …"
+
+
+def _continued(text: str, toks: list[Token], np: list[Token], v: Vocab) -> list[Token]:
+    """The speaker run after a cue, carried over what breaks a noun phrase but not an
+    Indonesian role-institution-name run: "dan"/"serta" ("Kementerian Koperasi dan UKM"), an
+    acronym in parentheses ("PT Kereta Commuter Indonesia (KAI Commuter) Wiwik"), a number
+    ("Daop 8 Surabaya"), "dr" before a name, a capitalised stop word ("Satuan Lalu Lintas").
+    Each must be followed by a capitalised word; the name is then the run's last words."""
+    if not np or not v.lex.np_continuers:
+        return np
+    out = list(np)
+    k = toks.index(np[-1]) + 1
+    while k < len(toks) and len(out) < MAX_CONTINUED_TOKENS:
+        tok = toks[k]
+        skip = 0
+        if tok.text == "(":
+            close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ")"), 0)
+            skip = close - k + 1 if close else 0
+        elif tok.is_word and (tok.lower in v.lex.np_continuers or tok.text[0].isdigit()):
+            skip = 1
+        elif tok.text in v.stop and any(t.lower in v.titles for t in out):
+            skip = 1  # "Kepala Satuan Lalu Lintas", never "seorang Ketika …"
+        nxt = k + skip
+        if not skip or nxt >= len(toks) or not toks[nxt].is_cap or toks[nxt].text in v.stop:
+            break
+        more = np_after(text, toks, nxt, v)
+        cut = next((i for i, t in enumerate(more) if not t.is_cap and t.lower in v.links), None)
+        more = more[:cut]  # "Eva Chairunisa dalam keterangan tertulis": the name ends first
+        if not more:
+            break
+        out.extend(toks[k:nxt])
+        out.extend(more)
+        k = toks.index(more[-1]) + 1
+    return out
 
 
 def _according_after(text: str, acc: CueMatch, hi: int, language: str) -> Attribution | None:

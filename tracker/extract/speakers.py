@@ -531,17 +531,30 @@ def split_role(text: str, prefix: list[Token], v: Vocab) -> tuple[str | None, st
     for k, tok in enumerate(prefix):
         # a capitalised link word belongs to a proper name: "Menteri Dalam Negeri"
         if k and tok.lower in v.links and not tok.is_cap and k + 1 < len(prefix):
-            return _surface(text, prefix[:k]), _surface(text, prefix[k + 1 :])
+            return _surface(text, prefix[:k]), _affiliation(text, prefix[k + 1 :], v)
     k = 0
     while k < len(prefix) and (
         prefix[k].lower in v.titles or prefix[k].lower in v.roles or not prefix[k].is_cap
     ):
         k += 1
     if k == 0:
-        return None, _surface(text, prefix)
+        return None, _affiliation(text, prefix, v)
     role = _surface(text, prefix[:k])
-    affiliation = _surface(text, prefix[k:]) if k < len(prefix) else None
+    affiliation = _affiliation(text, prefix[k:], v) if k < len(prefix) else None
     return role, affiliation
+
+
+def _affiliation(text: str, words: list[Token], v: Vocab) -> str | None:
+    """The affiliation's surface: without a trailing "dr" that belongs to the name after it,
+    and with the closing parenthesis of "PT Kereta Commuter Indonesia (KAI Commuter)"."""
+    while words and words[-1].lower in v.lex.np_continuers:
+        words = words[:-1]
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+        end += 1
+    return text[start:end]
 
 
 def is_name_segment(toks: list[Token], v: Vocab) -> bool:

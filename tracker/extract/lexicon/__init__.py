@@ -94,6 +94,10 @@ class Lexicon:
     # relative interrupted ("the plan, which X said was a ploy, was …"); in a segment before
     # a name they make it a clause, never a role ("The firm is cutting jobs, CEO X said")
     finite_auxiliaries: frozenset[str]
+    # Indonesian names a speaker after the cue as role, institution, name: "kata Sekretaris
+    # Kementerian Koperasi dan UKM Rully Indrawan". These lower-case words (and a
+    # parenthesis, a number or a capitalised stop word) inside such a run continue it.
+    np_continuers: frozenset[str]
     strict_cue_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     line_label_words: frozenset[str]
@@ -200,6 +204,7 @@ def load_lexicon(language: str) -> Lexicon:
         subject_relatives=frozenset(tup("subject_relatives")),
         object_relatives=frozenset(tup("object_relatives")),
         finite_auxiliaries=frozenset(tup("finite_auxiliaries")),
+        np_continuers=frozenset(tup("np_continuers")),
         strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
         definite_determiners=frozenset(tup("definite_determiners")),
         line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
