@@ -793,13 +793,18 @@ class _Run:
                         tail_start = m.end() + rest.index(",") + 1
                         again = Attribution(cue, m.start(), m.end(), speaker, m.end())
                         self._finish("indirect", tail_start, hi, again, relays, partials)
+                    elif stmt is not None:
+                        self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
                     return stmt
                 if self._closes_content(cue, after_text):
                     # "…, he said." — content before the attribution
                     end = _comma_end(text, lo, speaker.start)
                     if end <= lo:
                         continue
-                    return self._finish("indirect", lo, end, attribution, relays, partials)
+                    stmt = self._finish("indirect", lo, end, attribution, relays, partials)
+                    if stmt is not None:
+                        self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
+                    return stmt
                 if weak and comp is None and not after_text.startswith((":", ",")):
                     if self.lex.weak_cues_need_complementizer:
                         continue
@@ -844,6 +849,44 @@ class _Run:
         if relays.according and not relays.prefix[len(relays.according) :]:
             return self._finish("indirect", lo, hi, None, relays, partials)
         return None
+
+    def _participle_tail(
+        self,
+        m: CueMatch,
+        cues: list[CueMatch],
+        hi: int,
+        speaker: Mention,
+        partials: list[QuoteSpan],
+        s: int,
+        e: int,
+        depth: int,
+    ) -> None:
+        """ "…, Lane said on Sunday, adding that …", "…," X said in June, citing …": a
+        participle cue a few adverbs after the attribution is the same speaker's next
+        statement, attributed like "X said A, adding that B"."""
+        text = self.text
+        suffixes = self.lex.participle_suffixes or ("\0",)
+        for c in cues:
+            if c.start() <= m.end() or c.end() > hi:
+                continue
+            gap = text[m.end() : c.start()]
+            if (
+                c.lastgroup != "verb"
+                or not c.group().lower().endswith(suffixes)
+                or "," not in gap
+                or len(_words(gap)) > 4
+                or any(ch in gap for ch in ".;!?")
+            ):
+                return
+            comp = self.pats.complementizer_re.match(
+                text, c.end(), min(hi, c.end() + COMPLEMENTIZER_WINDOW)
+            )
+            again = Attribution(c.group(), c.start(), c.end(), speaker, c.end())
+            rest = Relays((), (), (), c.end(), hi)
+            later = [x for x in cues if x.start() > c.start()]
+            tail = comp.end() if comp is not None else c.end()
+            self._content(s, e, tail, hi, later, again, rest, partials, depth + 1)
+            return
 
     def _content(
         self,
@@ -1031,6 +1074,14 @@ class _Run:
         after it backed Ruiz."), and the words before are no claim of the subject."""
         if not after.strip(_TRAILING_PUNCT):
             return True
+        comma = after.find(",", 0, 60)
+        if comma > 0:
+            nxt = _WORD_re.search(after, comma)
+            suffixes = self.lex.participle_suffixes or ("\0",)
+            if nxt is not None and nxt.group().lower().endswith(suffixes):
+                # "…," X said in June 2012, citing …: a participle clause after the adverbs
+                # hangs on the attribution, so the content still came before the cue
+                return self._closes_content(cue, after[:comma] + ".")
         if not _only_adverbs(after, self):
             return False
         if cue.lower() in self.vocab.post_cues:
@@ -1391,6 +1442,7 @@ def _only_adverbs(after: str, run: _Run) -> bool:
         all(
             w.lower() in v.adverbs
             or w[0].isupper()
+            or w[0].isdigit()  # "in June 2012"
             or w.lower() in v.lex.time_words
             or w.lower() in ("on", "pada", "in", "at")
             for w in words

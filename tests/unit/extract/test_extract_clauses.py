@@ -87,3 +87,32 @@ def test_second_clause_is_its_own_statement(
 def test_clause_stays_in_content(text: str, speaker: str, content: str) -> None:
     statement = _by_speaker(extract(text, "en").statements, speaker)
     assert statement.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "first_content", "second_cue", "second_content"),
+    [
+        (
+            "The plan will fail, Lane said on Sunday, adding that voters would punish it.",
+            "The plan will fail",
+            "adding",
+            "voters would punish it",
+        ),
+        (
+            'The country "has made big changes," Lane said in June 2012, citing the release '
+            "of prisoners.",
+            'The country "has made big changes,"',
+            "citing",
+            "the release of prisoners",
+        ),
+    ],
+)
+def test_participle_after_the_attribution_adverbs(
+    text: str, first_content: str, second_cue: str, second_content: str
+) -> None:
+    """ "…, X said on Sunday, adding that …": the adverbs close the attribution, so the
+    content came before it, and the participle clause is the same speaker's next claim."""
+    found = [s for s in extract(text, "en").statements if s.kind != "partial"]
+    assert [s.text for s in found] == [first_content, second_content]
+    assert found[1].cue == second_cue
+    assert {s.speaker.name for s in found if s.speaker} == {"Lane"}
