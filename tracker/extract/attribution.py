@@ -56,6 +56,10 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
         return None
     if toks[i].text in ",;":
         return _subject_over_comma(text, lo, toks, i, language, depth)
+    if toks[i].text.isdigit() and i > 1 and toks[i - 1].text == "," and depth < 3:
+        # "Alvarez, 48, who coached …" read back to its relative marker: past the age
+        name = subject_before(text, lo, toks[i - 1].start, language, depth + 1)
+        return name if name is not None and name.kind == "person" else None
     if toks[i].lower in v.lex.subject_relatives and i > 0 and depth < 3:
         # "Democrats and Republicans, who have questioned …": the antecedent speaks
         j = i - 1 if toks[i - 1].text != "," else i - 2
@@ -106,14 +110,47 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
     return mention
 
 
+def dash_apposition_start(text: str, lo: int, hi: int, language: str) -> int | None:
+    """Where an apposition between dashes opens when the clause before a cue at `hi` ends
+    with one ("Okafor -- a curator at the river museum -- said", "A manager at the ferry
+    line - a firm that runs three boats - noted"): the subject stands before the opening
+    dash, and the apposition's last noun ("museum") is nobody. None when the clause ends
+    otherwise."""
+    v = vocab(language)
+    toks = tokenize(text, max(lo, hi - BEFORE_WINDOW), hi)
+    i = len(toks) - 1
+    while i >= 0 and toks[i].is_word and not toks[i].is_cap and _is_adverb(toks[i], v):
+        i -= 1  # "-- has long said"
+    if i < 1 or not _is_dash(toks[i], v):
+        return None
+    k = i - 2 if toks[i].text == "-" and toks[i - 1].text == "-" else i - 1  # "--"
+    while k >= 0 and not _is_dash(toks[k], v):
+        k -= 1
+    if k >= 1 and toks[k].text == "-" and toks[k - 1].text == "-":
+        k -= 1
+    if k < 1 or not toks[k - 1].is_word:
+        return None  # no subject before the opening dash
+    return toks[k].start
+
+
+def _is_dash(tok: Token, v: Vocab) -> bool:
+    """A dash mark, or a hyphen standing alone (a hyphen inside a word is part of it)."""
+    return tok.text in v.lex.dash_marks or tok.text == "-"
+
+
 def _is_adverb(tok: Token, v: Vocab) -> bool:
     low = tok.lower
     return low in v.adverbs or (len(low) > 4 and low.endswith(v.lex.adverb_suffixes or ("\0",)))
 
 
 def _prev_is_relative(toks: list[Token], first: Token, v: Vocab) -> bool:
+    """Whether a relative marker opens the phrase ("perjanjian yang menyatakan"): then
+    it is no speaker. A marker that can be a subject itself ("who", "which") is followed
+    by the relative clause's own subject when a phrase stands between it and the verb
+    ("the old depot, which Ms. Adeyemi says she hopes to sell"): that one speaks."""
     idx = toks.index(first)
-    return idx > 0 and toks[idx - 1].lower in v.lex.relative_markers
+    prev = toks[idx - 1].lower if idx > 0 else ""
+    return prev in v.lex.relative_markers and prev not in v.lex.subject_relatives
 
 
 def _subject_over_comma(
@@ -144,6 +181,10 @@ def _subject_over_comma(
         if name is not None and name.kind == "person" and name.pronoun is None:
             return with_apposition(text, name, seg, language)
         return None
+    if has_left and len(words) == 1 and len(seg) == 1 and words[0].text.isdigit():
+        # "Alvarez, 48, who coached …, told": the person before the age speaks
+        name = subject_before(text, lo, toks[j].start, language, depth + 1)
+        return name if name is not None and name.kind == "person" else None
     if has_left:
         k = _residence_start(toks, j, seg, v)
         if k is not None:

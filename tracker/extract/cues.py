@@ -22,6 +22,9 @@ WORD_RUN_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]++")
 _ASCII_RUN_re = re.compile(r"[A-Za-z0-9\-]++")
 _WORD_CHAR_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]")
 # The word right before a position (apostrophes kept, so "Lopez’s" stays one word).
+_LONG_WORD_re = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]{3,}+")
+TITLE_LINE_CHARS = 200  # a headline is short; longer lines are prose
+MIN_TITLE_WORDS = 4
 _PREV_WORD_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])[\p{L}\p{M}\p{N}'’\-]++[ \t]++$")
 
 # category -> groups in match priority (an earlier group wins for the same words)
@@ -199,6 +202,7 @@ def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[s
     hi = len(text) if hi is None else hi
     out: dict[str, list[CueMatch]] = {c: [] for c in CATEGORIES}
     floor = dict.fromkeys(CATEGORIES, lo)
+    headlines = load_lexicon(language).headline_cue_verbs
     for begin, run_end, word in _word_runs(text, language, lo, hi):
         entries = table.get(word)
         if entries is None:
@@ -210,7 +214,12 @@ def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[s
             end = begin + len(phrase)
             if end > hi:
                 continue
-            if category == "cue" and text[begin].isupper() and _mid_sentence(text, begin):
+            if (
+                category == "cue"
+                and text[begin].isupper()
+                and _mid_sentence(text, begin)
+                and not (phrase in headlines and _title_line(text, begin))
+            ):
                 continue  # "the United States": a capitalised cue word inside a sentence
             if category == "cue" and particles and _particle_after(text, end, hi, particles):
                 continue  # "backed out", "showed up": another verb, no speech
@@ -219,6 +228,23 @@ def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[s
                 floor[category] = end
                 done.add(category)
     return out
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """Whether `pos` sits in a headline set in title case ("Moreno Says New Library Will
+    Open Next Spring"), where every word of four letters or more is capitalised: there a
+    capitalised headline verb ("Says", "Warns", a lexicon list: never "Worried" or
+    "Reveal", which title case also capitalises) is the verb, as at a sentence start."""
+    start = text.rfind("\n", max(0, pos - TITLE_LINE_CHARS), pos) + 1
+    if start == 0 and pos > TITLE_LINE_CHARS:
+        return False
+    end = text.find("\n", pos, pos + TITLE_LINE_CHARS)
+    if end < 0:
+        end = len(text)
+        if end - pos > TITLE_LINE_CHARS:
+            return False
+    words = _LONG_WORD_re.findall(text, start, end)
+    return len(words) >= MIN_TITLE_WORDS and all(w[0].isupper() for w in words)
 
 
 def noun_use(text: str, cue: CueMatch, language: str) -> bool:

@@ -12,6 +12,7 @@ import regex
 from tracker.extract.attribution import (
     Attribution,
     attribution_after,
+    dash_apposition_start,
     leading_subject,
     subject_before,
 )
@@ -37,7 +38,7 @@ from tracker.extract.speakers import (
     tokenize,
     vocab,
 )
-from tracker.extract.subjects import modified_subject
+from tracker.extract.subjects import apposition_chain_end, modified_subject
 
 EXTRACTOR_VERSION = "rules-0.3.0"
 
@@ -82,7 +83,9 @@ MIN_LINE_CLAIM_WORDS = 3
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
-MAX_LONG_SUBJECT_WORDS = 30  # a subject and its appositions before a speech verb
+MAX_LONG_SUBJECT_WORDS = 40  # a subject and its appositions before a speech verb
+MAX_ADJUNCT_WORDS = 4  # "said in its annual survey", "told me on Tuesday"
+MIN_TAIL_WORDS = 2  # "…, the mayor says, would be $12": content resuming after it
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 MAX_PRE_GAP_WORDS = 10  # "X said while she handed out the awards in Tampa, “…”"
 
@@ -731,11 +734,16 @@ class _Run:
                     and after_text.strip(_TRAILING_PUNCT)
                 ):
                     continue  # cheap rejection before any subject parsing
-                speaker = subject_before(text, lo, m.start(), self.language)
+                # "Okafor -- a curator at … -- said": the subject stands before the dashes
+                subj_end = dash_apposition_start(text, lo, m.start(), self.language)
+                if subj_end is None:
+                    subj_end = m.start()
+                speaker = subject_before(text, lo, subj_end, self.language)
                 participle = cue.lower().endswith(self.lex.participle_suffixes or ("\0",))
                 if (
                     speaker is None
                     and not participle  # "…, saying it …" never names its speaker after it
+                    and comp is None  # "…, said that the plan …": the content follows
                     and cue.lower() not in self.lex.medium_markers  # "…, told reporters"
                     and text[lo : m.start()].rstrip().endswith(",")
                 ):
@@ -743,13 +751,20 @@ class _Run:
                     toks = tokenize(text, m.end(), min(hi, m.end() + 120))
                     np = np_after(text, toks, 0, vocab(self.language))
                     after_spk = classify(text, np, self.language) if np else None
-                    if after_spk is not None and after_spk.pronoun is not None:
-                        after_spk = None  # "…, said they were worried": the content's subject
+                    if after_spk is not None and (
+                        after_spk.pronoun is not None or self._verb_follows(toks, np[-1])
+                    ):
+                        # "…, said they were worried", "…, say the rule is unclear":
+                        # the content's subject, not an inverted speaker
+                        after_spk = None
                     if after_spk is not None:
                         end = _comma_end(text, lo, m.start())
                         attribution = Attribution(cue, m.start(), m.end(), after_spk, np[-1].end)
                         return self._finish("indirect", lo, end, attribution, relays, partials)
-                    speaker = self._long_subject(lo, m.start()) if not weak else None
+                    if not weak:
+                        speaker = self._long_subject(lo, subj_end)
+                    if speaker is None:
+                        speaker = self._chain_subject(lo, subj_end, cue)
                     if speaker is None:
                         continue
                 if (
@@ -762,25 +777,31 @@ class _Run:
                 if speaker is None and participle and self._after_connector(lo, m.start()):
                     # "… by saying that …", "… while saying …", "sambil mengatakan …"
                     speaker = self._clause_subject(lo, m.start())
+                if speaker is None and subj_end < m.start() and not weak:
+                    # "Two officials at the market — both from … — said": the named head
+                    speaker = self._long_subject(lo, m.start())
                 if speaker is None:
-                    speaker = self._common_subject(lo, m.start())
+                    speaker = self._common_subject(lo, subj_end)
                 if speaker is None and not participle and not _cue_between(cues, lo, m):
                     # "Experts on trade said", "All the experts I interviewed said"
-                    speaker = modified_subject(text, lo, m.start(), cue, self.language)
+                    speaker = modified_subject(text, lo, subj_end, cue, self.language)
                 if speaker is None and self._closes_content(cue, after_text):
                     # "…, another source said.": the clause after the last comma
                     comma = text.rfind(",", lo, m.start())
                     if comma >= 0:
                         speaker = self._common_subject(comma + 1, m.start())
                 if speaker is None and not weak:
-                    speaker = self._long_subject(lo, m.start())
+                    speaker = self._long_subject(lo, subj_end)
+                if speaker is None and not participle:
+                    speaker = self._chain_subject(lo, subj_end, cue)
                 if speaker is None:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
                 before_words = len(_words(text[lo : speaker.start]))
+                lead = before_words < 3 and self._subject_lead(m.end(), hi)
                 if (
                     _after_comma(text, lo, speaker.start)
-                    and before_words >= 3
+                    and (before_words >= 3 or lead)
                     and comp is None
                     and self._attribution_ends(m.end(), hi, cue)
                     and not self._adverbial_lead(lo, speaker.start, cue)
@@ -789,10 +810,21 @@ class _Run:
                     end = _comma_end(text, lo, speaker.start)
                     stmt = self._finish("indirect", lo, end, attribution, relays, partials)
                     rest = text[m.end() : hi]
-                    if stmt is not None and rest.lstrip().startswith(",") and len(rest) > 20:
-                        tail_start = m.end() + rest.index(",") + 1
+                    cut = rest.find(",")
+                    if (
+                        (stmt is not None or lead)
+                        and cut >= 0
+                        and self._adjuncts(rest[:cut], cue)
+                        and len(_words(rest[cut:])) >= MIN_TAIL_WORDS
+                    ):
+                        # a one-word lead ("Potholes, the mayor says, are …") is no statement;
+                        # "…, he told me on Tuesday, is that …": past the attribution's adjuncts
+                        tail_start = self._after_coordinator(m.end() + cut + 1, hi)
                         again = Attribution(cue, m.start(), m.end(), speaker, m.end())
-                        self._finish("indirect", tail_start, hi, again, relays, partials)
+                        if self._participle_tail(m, cues, hi, speaker, partials, s, e, depth):
+                            return stmt  # "…, Lane said on Sunday, adding that …"
+                        tail = self._finish("indirect", tail_start, hi, again, relays, partials)
+                        stmt = stmt or tail
                     elif stmt is not None:
                         self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
                     return stmt
@@ -860,10 +892,10 @@ class _Run:
         s: int,
         e: int,
         depth: int,
-    ) -> None:
+    ) -> bool:
         """ "…, Lane said on Sunday, adding that …", "…," X said in June, citing …": a
         participle cue a few adverbs after the attribution is the same speaker's next
-        statement, attributed like "X said A, adding that B"."""
+        statement, attributed like "X said A, adding that B". Returns whether it was one."""
         text = self.text
         suffixes = self.lex.participle_suffixes or ("\0",)
         for c in cues:
@@ -877,7 +909,7 @@ class _Run:
                 or len(_words(gap)) > 4
                 or any(ch in gap for ch in ".;!?")
             ):
-                return
+                return False
             comp = self.pats.complementizer_re.match(
                 text, c.end(), min(hi, c.end() + COMPLEMENTIZER_WINDOW)
             )
@@ -886,7 +918,8 @@ class _Run:
             later = [x for x in cues if x.start() > c.start()]
             tail = comp.end() if comp is not None else c.end()
             self._content(s, e, tail, hi, later, again, rest, partials, depth + 1)
-            return
+            return True
+        return False
 
     def _content(
         self,
@@ -1123,6 +1156,30 @@ class _Run:
             run.append(tok.lower)
         return any(w in auxiliaries for w in run)
 
+    def _subject_lead(self, pos: int, hi: int) -> bool:
+        """Whether a short lead before "…, X said," is the subject of the clause that
+        resumes after the attribution: "The bridge, Mr. Osei said, could carry …",
+        "Potholes, the mayor says, are cheaper …". The rest must open with a verb (no
+        subject, no determiner, no name of its own); "Still, she said, the dam …" keeps its
+        lead out."""
+        rest = self.text[pos:hi].lstrip()
+        if not rest.startswith(","):
+            return False
+        words = _words(rest[:80])
+        if len(words) < MIN_TAIL_WORDS:
+            return False
+        first = words[0]
+        low = first.lower()
+        return not (
+            first[0].isupper()
+            or first[0].isdigit()
+            or low in self.lex.pronouns
+            or low in self.lex.determiners
+            or low in self.lex.complementizers
+            or low in self.lex.coordinators
+            or low in self.lex.adverbial_openers
+        )
+
     def _relative_cue(self, lo: int, m: CueMatch) -> bool:
         """Whether cue `m` opens inside a relative clause: "X, who has endorsed Y, …",
         "X, yang telah mendukung Y, …" (a relative marker after a comma, then only
@@ -1162,7 +1219,7 @@ class _Run:
             return None
         toks = tokenize(text, lo, cue_start)  # the whole clause: "In a statement, the …" is not
         v = vocab(self.language)
-        while len(toks) > 1 and not toks[-1].is_cap and toks[-1].lower in v.adverbs:
+        while len(toks) > 1 and not toks[-1].is_cap and self._drops_before_cue(toks[-1], v):
             toks.pop()  # "The state auditor is confirming", "Rural conservatives have long said"
         if not 1 <= len(toks) <= MAX_COMMON_SUBJECT_WORDS or not all(t.is_word for t in toks):
             return None
@@ -1185,6 +1242,55 @@ class _Run:
         bare = first.lower not in self.lex.determiners and not possessive
         kind = "anonymous" if bare or first.lower in self.lex.indefinites else "unknown"
         return Mention(surface, toks[0].start, toks[-1].end, surface, kind)
+
+    def _adjuncts(self, span: str, cue: str) -> bool:
+        """Whether the words after a cue and before a comma only complete the attribution:
+        none, an audience pronoun, a time or a phrase opening like an adverbial ("told me
+        on Tuesday", "said in its annual survey"), or the named audience of "told" ("told
+        CNN on Sunday"). "compared the fee to a tollbooth," has an object."""
+        words = _words(span)
+        if not words:
+            return True
+        first = words[0].lower()
+        audience = words[0][0].isupper() and cue.lower() in self.lex.medium_markers
+        return len(words) <= MAX_ADJUNCT_WORDS and (
+            first in self.lex.attribution_adjuncts or first in self.lex.time_words or audience
+        )
+
+    def _after_coordinator(self, pos: int, hi: int) -> int:
+        """Past a coordinator opening the content ("…, the bureau said, and the south …")."""
+        m = _WORD_re.search(self.text, pos, min(hi, pos + 16))
+        if m is not None and not self.text[pos : m.start()].strip():
+            if m.group().lower() in self.lex.coordinators:
+                end: int = m.end()
+                return end
+        return pos
+
+    def _verb_follows(self, toks: list[Token], last: Token) -> bool:
+        """Whether an auxiliary follows the noun phrase ending at `last`."""
+        k = toks.index(last) + 1
+        return k < len(toks) and toks[k].is_word and toks[k].lower in self.lex.finite_auxiliaries
+
+    def _chain_subject(self, lo: int, cue_start: int, cue: str) -> Mention | None:
+        """A common-noun subject before a chain of appositions ("The baker of ten years,
+        a lifelong resident who …, said"), which the name parser cannot read."""
+        end = apposition_chain_end(self.text, lo, cue_start, self.language)
+        if end is None:
+            return None
+        found = modified_subject(self.text, lo, end, cue, self.language)
+        return found if found is not None else self._common_subject(lo, end)
+
+    def _drops_before_cue(self, tok: Token, v: Vocab) -> bool:
+        """An auxiliary or adverb between a subject and its cue: "has long", and any "-ly"
+        adverb ("The cycling club has consistently argued", "Four lifeguards independently told"),
+        which the adverb list cannot hold in full; "family" and "assembly" are nouns."""
+        low = tok.lower
+        if low in v.adverbs:
+            return True
+        suffixes = self.lex.adverb_suffixes
+        if not suffixes or len(low) <= 4 or not low.endswith(suffixes):
+            return False
+        return low not in self.lex.ly_nouns
 
     def _long_subject(self, lo: int, cue_start: int) -> Mention | None:
         """ "Officials at the agency, a branch of …, said", "Rep. X (D-Mo.), who has …,
@@ -1218,8 +1324,13 @@ class _Run:
         return not any(t.lower in v.lex.pronouns for t in toks)
 
     def _clause_subject(self, lo: int, hi: int) -> Mention | None:
+        """The noun phrase opening the clause, past a leading "But"/"And" ("But Tomas
+        Reyes, the person most anglers trust …, said"), which the name parser stops at."""
         toks = tokenize(self.text, lo, min(hi, lo + 120))
-        np = np_after(self.text, toks, 0, vocab(self.language))
+        k = 0
+        while k < len(toks) and toks[k].is_word and toks[k].lower in self.lex.coordinators:
+            k += 1
+        np = np_after(self.text, toks, k, vocab(self.language))
         return classify(self.text, np, self.language) if np else None
 
     def _late_complementizer(self, pos: int, hi: int) -> regex.Match[str] | None:

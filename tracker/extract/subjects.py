@@ -12,6 +12,8 @@ whole phrase, which is what a fact-checker needs to see.
 
 from __future__ import annotations
 
+import itertools
+
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.speakers import Mention, Token, Vocab, classify, tokenize, vocab
 
@@ -19,6 +21,7 @@ MAX_SUBJECT_CHARS = 100  # bounds the window tokenised for one cue
 MAX_SUBJECT_TOKENS = 14
 MAX_HEAD_WORDS = 4  # "the field's biggest hawks"
 MAX_CONTACT_WORDS = 3  # "I interviewed", "we spoke to"
+MAX_CHAIN_CHARS = 240  # a subject and its appositions before one cue
 
 
 def modified_subject(text: str, lo: int, cue_start: int, cue: str, language: str) -> Mention | None:
@@ -56,6 +59,48 @@ def modified_subject(text: str, lo: int, cue_start: int, cue: str, language: str
     return _mention(text, toks, head, language, v)
 
 
+def apposition_chain_end(text: str, lo: int, cue_start: int, language: str) -> int | None:
+    """Where the subject ends when the clause before a cue is a subject and then one or
+    more appositions, each set off by commas ("The baker of ten years, a lifelong resident
+    who runs the shop, said"; "Even the toughest referees, such as Park and Diallo, say"):
+    the position of the first comma, else None.
+
+    Every segment after the first must open like an apposition (a determiner, number,
+    relative marker, participle or a listed link such as "like"), so a second clause ("The
+    bill failed, and the senator …") is never read as one; the caller checks that the
+    first segment is a subject."""
+    if cue_start - lo > MAX_CHAIN_CHARS:
+        return None
+    v = vocab(language)
+    toks = tokenize(text, lo, cue_start)
+    while toks and toks[-1].is_word and not toks[-1].is_cap and toks[-1].lower in v.adverbs:
+        toks.pop()  # "…, has said"
+    if len(toks) < 4 or toks[-1].text != ",":
+        return None
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if commas[0] == 0:
+        return None
+    for a, b in itertools.pairwise(commas):
+        seg = [t for t in toks[a + 1 : b] if t.is_word]
+        if not seg or not _opens_apposition(seg[0], v):
+            return None
+    return toks[commas[0]].start
+
+
+def _opens_apposition(tok: Token, v: Vocab) -> bool:
+    """ "a lifelong resident", "who runs …", "speaking on …", "such as Park", "48"."""
+    low = tok.lower
+    lex = v.lex
+    return (
+        low in lex.determiners
+        or low in lex.indefinites
+        or low in lex.relative_markers
+        or low in lex.apposition_links
+        or tok.text[0].isdigit()
+        or (not tok.is_cap and low.endswith(lex.participle_suffixes or ("\0",)))
+    )
+
+
 def _after_opener(toks: list[Token], v: Vocab) -> list[Token]:
     """The tokens after the last comma when every earlier comma segment is an adverbial
     opener ("In a statement,") or a lone adverb ("However,"); else all the tokens, or []
@@ -80,6 +125,9 @@ def _head(toks: list[Token], v: Vocab) -> int | None:
     to four common words ("the field's biggest hawks", "all the experts"), a bare plural
     ("Political observers", "Experts"), or a share ("63 percent", "Most of the voters")."""
     lex = v.lex
+    named = _named_head(toks, v)
+    if named:
+        return named
     i = 0
     if toks[0].lower in lex.subject_quantifiers:
         if toks[1].lower in lex.subject_tail_links and toks[1].lower != "of":
@@ -110,6 +158,26 @@ def _head(toks: list[Token], v: Vocab) -> int | None:
     if not led and not _plural(toks[i - 1], lex):
         return None  # "Political observers": a bare subject must be a plural group
     return i
+
+
+def _named_head(toks: list[Token], v: Vocab) -> int:
+    """The length of a name heading a coordinated subject ("UEFA and its member clubs",
+    "Moreno and her allies in …"), else 0: a name joined to a group is the group's
+    head as a plural noun is; alone it is the name parser's to read."""
+    lex = v.lex
+    k = 0
+    while (
+        k < len(toks)
+        and k < MAX_HEAD_WORDS
+        and toks[k].is_word
+        and toks[k].is_cap
+        and toks[k].lower not in lex.function_words
+        and toks[k].lower not in lex.determiners
+        and toks[k].lower not in lex.time_words
+        and toks[k].lower not in v.adverbs
+    ):
+        k += 1
+    return k if 0 < k < len(toks) and toks[k].lower in lex.subject_conjunctions else 0
 
 
 def _common_word(tok: Token, i: int, v: Vocab) -> bool:

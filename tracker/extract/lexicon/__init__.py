@@ -83,6 +83,9 @@ class Lexicon:
     non_name_words: frozenset[str]
     weak_cues_need_complementizer: bool
     adverb_suffixes: tuple[str, ...]
+    # words with an adverb's suffix that are nouns or adjectives ("family", "assembly"): a
+    # subject's head, never an adverb to drop before a cue
+    ly_nouns: frozenset[str]
     plural_suffixes: tuple[str, ...]
     clause_splitters: frozenset[str]
     time_words: frozenset[str]
@@ -126,6 +129,11 @@ class Lexicon:
     passive_auxiliaries: frozenset[str]  # "was" of "was backed by": the subject is spoken of
     passive_links: frozenset[str]  # "by" of "was backed by X": the agent follows
     verb_particles: frozenset[str]  # "out" of "backed out": a cue word made into another verb
+    apposition_links: frozenset[str]  # "such" of "the referees, such as Park and Diallo, say"
+    headline_cue_verbs: frozenset[str]  # "Says" of "Moreno Says New Library Will …"
+    # words opening what completes an attribution before a comma ("told me on Tuesday,",
+    # "said in its annual survey,"), after which the content resumes
+    attribution_adjuncts: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -198,6 +206,7 @@ def load_lexicon(language: str) -> Lexicon:
         non_name_words=frozenset(tup("non_name_words")),
         weak_cues_need_complementizer=bool(raw.get("weak_cues_need_complementizer", True)),
         adverb_suffixes=tup("adverb_suffixes"),
+        ly_nouns=frozenset(w.lower() for w in tup("ly_nouns")),
         plural_suffixes=tup("plural_suffixes"),
         clause_splitters=frozenset(tup("clause_splitters")),
         time_words=frozenset(tup("time_words")),
@@ -228,6 +237,9 @@ def load_lexicon(language: str) -> Lexicon:
         verb_particles=frozenset(w.lower() for w in tup("verb_particles")),
         passive_auxiliaries=frozenset(w.lower() for w in tup("passive_auxiliaries")),
         passive_links=frozenset(w.lower() for w in tup("passive_links")),
+        apposition_links=frozenset(w.lower() for w in tup("apposition_links")),
+        attribution_adjuncts=frozenset(w.lower() for w in tup("attribution_adjuncts")),
+        headline_cue_verbs=frozenset(w.lower() for w in tup("headline_cue_verbs")),
     )
 
 
