@@ -291,6 +291,13 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     if not words:
         return None
     lows = [t.lower for t in words]
+    suffix = next((x for x in v.lex.contraction_suffixes if lows[0].endswith(x)), "")
+    if len(words) == 1 and suffix:
+        stem = lows[0][: -len(suffix)]
+        if stem in v.lex.pronouns:
+            end = start + len(stem)  # "They're saying": the pronoun without its auxiliary
+            surface = text[start:end]
+            lows = [stem]
     if len(words) == 1 and lows[0] in v.lex.pronouns:
         return Mention(surface, start, end, surface, "person", pronoun=v.lex.pronouns[lows[0]])
     if len(words) == 1 and lows[0] in v.lex.empty_subjects:

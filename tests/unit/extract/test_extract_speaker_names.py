@@ -297,3 +297,12 @@ def test_an_article_means_nobody_is_named(text: str, role: str | None, affiliati
 def test_an_initial_is_not_an_article() -> None:
     [statement] = extract("A. Smith said the bill was flawed.", "en").statements
     assert statement.speaker is not None and statement.speaker.kind == "person"
+
+
+def test_pronoun_with_a_contracted_auxiliary_is_the_pronoun() -> None:
+    """ "They're saying …": a pronoun speaker, resolved like "they", never a source named
+    "They're"."""
+    text = "Lane arrived late. They're saying that the vote was rigged."
+    [st] = extract(text, "en").statements
+    assert st.speaker_surface == "They"
+    assert st.speaker is None or st.speaker.name != "They're"

@@ -101,6 +101,8 @@ class Lexicon:
     # Kementerian Koperasi dan UKM Rully Indrawan". These lower-case words (and a
     # parenthesis, a number or a capitalised stop word) inside such a run continue it.
     np_continuers: frozenset[str]
+    # "He’s claiming", "They're saying": a pronoun with a contracted auxiliary is the pronoun
+    contraction_suffixes: tuple[str, ...]
     strict_cue_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     line_label_words: frozenset[str]
@@ -214,6 +216,7 @@ def load_lexicon(language: str) -> Lexicon:
         object_relatives=frozenset(tup("object_relatives")),
         finite_auxiliaries=frozenset(tup("finite_auxiliaries")),
         np_continuers=frozenset(tup("np_continuers")),
+        contraction_suffixes=tup("contraction_suffixes"),
         strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
         definite_determiners=frozenset(tup("definite_determiners")),
         line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
