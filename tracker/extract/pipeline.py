@@ -53,7 +53,7 @@ COMPLEMENTIZER_WINDOW = 40
 _WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 _NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)")
 _ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # _WORD_re on ASCII text, in faster stdlib re
-_TRAILING_PUNCT = " \t\n.;:,!?…"
+_TRAILING_PUNCT = " \t\n\r\u00a0.;:,!?…"
 _LAST_WORD_re = regex.compile(r"[\p{L}]++$")
 _CLOSING_QUOTES = frozenset("”\"’'»")
 
@@ -285,7 +285,7 @@ class _Run:
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
-        while start < end and text[start] in " \t\n,:;":
+        while start < end and text[start] in " \t\n\r\u00a0,:;":
             start += 1
         while end > start and text[end - 1] in _TRAILING_PUNCT:
             end -= 1
@@ -1005,12 +1005,12 @@ class _Run:
                 if comma > lo:
                     return comma, speaker.start, None
             k = speaker.start
-            while k > lo and text[k - 1] in " \t":
+            while k > lo and text[k - 1] in " \t\u00a0":
                 k -= 1
             word = _LAST_WORD_re.search(text, max(lo, k - 12), k)
             if word is not None and word.group().lower() in self.lex.clause_splitters:
                 k = word.start()
-                while k > lo and text[k - 1] in " \t":
+                while k > lo and text[k - 1] in " \t\u00a0":
                     k -= 1
                 if k > lo + 1 and text[k - 1] in _CLOSING_QUOTES and text[k - 2] in ",;":
                     return k, speaker.start, None  # "… as “Mr. Lee,” while Lee calls him …"
@@ -1047,7 +1047,7 @@ class _Run:
         if speaker is None or text[rel.end() : speaker.start].strip():
             return None  # the subject must follow the relative word directly
         k = rel.start()
-        while k > lo and text[k - 1] in " \t":
+        while k > lo and text[k - 1] in " \t\u00a0":
             k -= 1
         if not (k > lo and text[k - 1] == ","):
             return None  # "the plan which X said …" restricts a noun; ", which" adds a claim

@@ -47,14 +47,21 @@ def modified_subject(text: str, lo: int, cue_start: int, cue: str, language: str
     if not 2 <= len(toks) <= MAX_SUBJECT_TOKENS:
         return None
     head = _head(toks, v)
-    if head is None:
-        return None
+    if head is None or (head < len(toks) and not _tail(toks[head:], v)):
+        return _document_subject(text, toks, language, v)
     if head == len(toks):
         # a plain phrase was `_common_subject`'s to take, unless an opener hid it from that
         # rule ("In a statement, the network said") or it is a share ("63 percent said")
         plain = len(toks) < len(whole) or toks[0].lower in v.lex.subject_quantifiers
         return _mention(text, toks, head, language, v) if plain or _share(toks, v) else None
-    if not _tail(toks[head:], v):
+    return _mention(text, toks, head, language, v)
+
+
+def _document_subject(text: str, toks: list[Token], language: str, v: Vocab) -> Mention | None:
+    """A document heading the clause, with what may follow a document's head: "The latest
+    Ledger poll released Friday", "Video of the incident"."""
+    head = _document_head(toks, v)
+    if head is None or (head < len(toks) and not _document_tail(toks[head:], v)):
         return None
     return _mention(text, toks, head, language, v)
 
@@ -158,6 +165,40 @@ def _head(toks: list[Token], v: Vocab) -> int | None:
     if not led and not _plural(toks[i - 1], lex):
         return None  # "Political observers": a bare subject must be a plural group
     return i
+
+
+def _document_head(toks: list[Token], v: Vocab) -> int | None:
+    """The index after a document's head noun phrase, which may hold capitalised words and
+    may be a bare singular: "The latest Ledger poll", "A state audit", "Video", "The Daily
+    Ledger average". Documents speak through what they show, so such a subject is the
+    document, named by the whole phrase."""
+    lex = v.lex
+    i = 1 if toks[0].lower in lex.determiners or _possessive(toks[0], lex) else 0
+    while (
+        i < len(toks)
+        and i < MAX_HEAD_WORDS + 1
+        and toks[i].is_word
+        and toks[i].lower not in lex.function_words
+        and toks[i].lower not in lex.subject_tail_links
+        and toks[i].lower not in lex.document_participles
+    ):
+        if v.heads.get(toks[i].lower) == "document":
+            return i + 1
+        i += 1
+    return None
+
+
+def _document_tail(toks: list[Token], v: Vocab) -> bool:
+    """ "released Friday", "released last year", "of the incident", "of polls taken over the
+    past two weeks", "from his 1995 tax return": a participle of publication or a
+    prepositional phrase, with no verb or clause of its own."""
+    lex = v.lex
+    first = toks[0].lower
+    if first not in lex.document_participles and first not in lex.subject_tail_links:
+        return False
+    if toks[-1].lower in lex.function_words or toks[-1].lower in lex.subject_tail_links:
+        return False
+    return all(_plain(t, v) or t.text[0].isdigit() for t in toks[1:])
 
 
 def _named_head(toks: list[Token], v: Vocab) -> int:

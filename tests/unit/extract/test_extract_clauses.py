@@ -116,3 +116,14 @@ def test_participle_after_the_attribution_adverbs(
     assert [s.text for s in found] == [first_content, second_content]
     assert found[1].cue == second_cue
     assert {s.speaker.name for s in found if s.speaker} == {"Lane"}
+
+
+def test_no_break_spaces_around_a_second_subject() -> None:
+    """Pasted copy keeps no-break spaces: ", but\\u00a0Ross said\\u00a0…" still opens the
+    second statement."""
+    text = (
+        "Video of the stop shows him with raised hands, but\u00a0Ross said\u00a0he refused orders."
+    )
+    found = {s.speaker.name: s.text for s in extract(text, "en").statements if s.speaker}
+    assert found["Ross"] == "he refused orders"
+    assert found["Video of the stop"] == "him with raised hands"

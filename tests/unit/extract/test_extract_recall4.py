@@ -202,3 +202,32 @@ def test_lead_clause_before_said_is_still_content() -> None:
     text = "In his state, Lane said, taxes have fallen for three years."
     texts = [s.text for s in extract(text, "en").statements]
     assert "In his state" in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The latest Ledger poll released Friday shows that Lane leads Ruiz by five points.",
+            "Lane leads Ruiz by five points",
+            "The latest Ledger poll released Friday",
+        ),
+        (
+            "A state audit released last year found that the agency could not track the money.",
+            "the agency could not track the money",
+            "A state audit released last year",
+        ),
+        (
+            "Video of the incident shows him with his hands in the air.",
+            "him with his hands in the air",
+            "Video of the incident",
+        ),
+    ],
+)
+def test_document_subjects_with_a_modifier(text: str, content: str, speaker: str) -> None:
+    """A document speaks through what it shows: its head may hold capitals ("Ledger poll"),
+    stand bare ("Video") and take a participle of publication or a prepositional phrase."""
+    [st] = extract(text, "en").statements
+    assert st.text == content
+    assert st.speaker is not None
+    assert (st.speaker.name, st.speaker.kind) == (speaker, "document")

@@ -103,6 +103,8 @@ class Lexicon:
     np_continuers: frozenset[str]
     # "He’s claiming", "They're saying": a pronoun with a contracted auxiliary is the pronoun
     contraction_suffixes: tuple[str, ...]
+    # "A state audit released last year found …": a participle after a document's head
+    document_participles: frozenset[str]
     strict_cue_verbs: frozenset[str]
     definite_determiners: frozenset[str]
     line_label_words: frozenset[str]
@@ -217,6 +219,7 @@ def load_lexicon(language: str) -> Lexicon:
         finite_auxiliaries=frozenset(tup("finite_auxiliaries")),
         np_continuers=frozenset(tup("np_continuers")),
         contraction_suffixes=tup("contraction_suffixes"),
+        document_participles=frozenset(tup("document_participles")),
         strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
         definite_determiners=frozenset(tup("definite_determiners")),
         line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
