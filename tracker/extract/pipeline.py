@@ -389,6 +389,8 @@ class _Run:
                 attr_end = prev_end
                 continue
             if pre is not None and sentence_like:
+                if prev_end == s:
+                    self._claim_before_lead_in(s, q.start, pre, cues, partials)
                 stmt = self.emit("direct", q.start, q.end, pre, relays)
                 self._add(stmt)
                 if prev_end == s and stmt is not None:
@@ -497,6 +499,29 @@ class _Run:
             )
             rest = Relays((), (), (), s, e)
             self._finish("indirect", claim.start, claim.end, attribution, rest, quotes)
+
+    def _claim_before_lead_in(
+        self, s: int, qstart: int, pre: Attribution, cues: list[CueMatch], partials: list[QuoteSpan]
+    ) -> None:
+        """ "Lopez said the plan would fail and warned: “…”": a cue before the one that
+        introduces the quote makes its own statement, read like any reported speech up to
+        the quote (its content stops where the lead-in cue begins)."""
+        text = self.text
+        before = [c for c in cues if s <= c.start() and c.end() <= pre.cue_start]
+        gap = text[pre.cue_start : qstart].rstrip()
+        if not before or len(_words(gap)) > 1 or not gap.endswith((":", ",")):
+            return  # 'Lopez said he wants “…”': the quote belongs to the first cue
+        lead = text[s : pre.cue_start].rstrip()
+        last = _LAST_WORD_re.search(lead)
+        if not (
+            lead.endswith(",")
+            or (last is not None and last.group().lower() in self.lex.coordinators)
+        ):
+            return  # only a second verb of the same subject: "… and warned:", "…, adding:"
+        clause = Relays((), (), (), s, qstart)
+        self._indirect(
+            s, qstart, [*before, *(c for c in cues if c.start() == pre.cue_start)], clause, partials
+        )
 
     def _lead_clause(self, s: int, pre: Attribution, relays: Relays) -> None:
         """ "So when the vote failed, Lopez said, “…”": a clause before "X said," that opens
@@ -668,6 +693,9 @@ class _Run:
         if speaker is None:
             # "As a phone rang, the announcer said, “…”": a common-noun subject
             speaker = modified_subject(text, lo, last.start(), last.group(), self.language)
+        if speaker is None and self._after_connector(lo, last.start()):
+            # "Lopez noted that …, and added: “…”": the clause's subject speaks
+            speaker = self._clause_subject(lo, last.start())
         if speaker is None:
             return None
         return Attribution(last.group(), last.start(), last.end(), speaker, qstart)

@@ -127,3 +127,27 @@ def test_no_break_spaces_around_a_second_subject() -> None:
     found = {s.speaker.name: s.text for s in extract(text, "en").statements if s.speaker}
     assert found["Ross"] == "he refused orders"
     assert found["Video of the stop"] == "him with raised hands"
+
+
+@pytest.mark.parametrize(
+    ("text", "indirect"),
+    [
+        (
+            "Lane said the plan would fail and warned: “Voters will punish us.”",
+            "the plan would fail",
+        ),
+        (
+            "Lane noted that he taught law, and added: “I know a little about this.”",
+            "he taught law",
+        ),
+    ],
+)
+def test_claim_before_a_second_verb_introducing_a_quote(text: str, indirect: str) -> None:
+    """ "X said A and warned: “B”": A is X's reported claim, B X's quote; neither is lost
+    to the other, and the second verb's subject is the clause's."""
+    found = extract(text, "en").statements
+    assert [(s.kind, s.speaker.name if s.speaker else None) for s in found] == [
+        ("indirect", "Lane"),
+        ("direct", "Lane"),
+    ]
+    assert found[0].text == indirect
