@@ -388,6 +388,16 @@ class _Run:
                 prev_end, prev_attr, prev_stmt = after.end, after, stmt
                 attr_end = prev_end
                 continue
+            found = self._outer_cue(pre, cues, prev_end) if pre is not None else None
+            if found is not None:
+                # 'Lopez said he wants “a fair vote.”': Lopez's claim, its words in part quoted
+                outer, content_start = found
+                stmt = self.emit("mixed", content_start, q.end, outer, relays)
+                self._add(stmt)
+                direct_found = True
+                prev_end, prev_attr, prev_stmt = q.end, outer, stmt
+                attr_end = prev_end
+                continue
             if pre is not None and sentence_like:
                 if prev_end == s:
                     self._claim_before_lead_in(s, q.start, pre, cues, partials)
@@ -499,6 +509,29 @@ class _Run:
             )
             rest = Relays((), (), (), s, e)
             self._finish("indirect", claim.start, claim.end, attribution, rest, quotes)
+
+    def _outer_cue(
+        self, pre: Attribution, cues: list[CueMatch], lo: int
+    ) -> tuple[Attribution, int] | None:
+        """The attribution whose content opens with the quote's own lead-in, and where that
+        content starts, when the lead-in's subject is a pronoun right after it: in 'Lopez
+        said (that) he wants “…”' the quote is part of what Lopez said, not the words of an
+        unresolved "he"."""
+        speaker = pre.speaker
+        if speaker is None or speaker.pronoun is None:
+            return None
+        text = self.text
+        for c in cues:
+            if c.start() < lo or c.end() > speaker.start or c.lastgroup != "verb":
+                continue
+            gap = text[c.end() : speaker.start].strip().lower()
+            if gap and gap not in self.lex.complementizers:
+                continue
+            outer = subject_before(text, lo, c.start(), self.language)
+            if outer is not None:
+                attribution = Attribution(c.group(), c.start(), c.end(), outer, c.end())
+                return attribution, speaker.start
+        return None
 
     def _claim_before_lead_in(
         self, s: int, qstart: int, pre: Attribution, cues: list[CueMatch], partials: list[QuoteSpan]

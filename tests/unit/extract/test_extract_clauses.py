@@ -151,3 +151,21 @@ def test_claim_before_a_second_verb_introducing_a_quote(text: str, indirect: str
         ("direct", "Lane"),
     ]
     assert found[0].text == indirect
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lane said he wants “a fair vote.”", "he wants “a fair vote.”"),
+        (
+            "Lane said that she hoped “the council will listen.”",
+            "she hoped “the council will listen.”",
+        ),
+    ],
+)
+def test_quote_inside_reported_speech_is_the_reporters(text: str, content: str) -> None:
+    """ "X said he wants “…”": the quote ends X's reported claim, a mixed statement by X,
+    never a direct quote of an unresolved "he"."""
+    [st] = extract(text, "en").statements
+    assert (st.kind, st.text, st.cue) == ("mixed", content, "said")
+    assert st.speaker is not None and st.speaker.name == "Lane"
