@@ -586,3 +586,44 @@ def _apposition_after(
             if named is not None and named.kind == "person":
                 return with_apposition(text, named, np, language), seg[-1].end
     return mention, end
+
+
+MAX_INVERTED_GROUP_WORDS = 8  # "said a handful of Democrats" before "who …" or the end
+
+
+def speaker_after_cue(text: str, pos: int, hi: int, language: str) -> Mention | None:
+    """The speaker of "…, said <speaker>." when it opens with a lower-case word, which
+    `np_after` leaves alone: roles before a name ("said lobbyist and strategist Ana Ruiz")
+    or a counted group ("said a handful of Democrats who …", "said two aides").
+
+    The group runs to the sentence end, a comma or a relative word ("who …" describes it);
+    it must classify as a source (not a pronoun or an unknown phrase)."""
+    v = vocab(language)
+    lex = v.lex
+    toks = tokenize(text, pos, min(hi, pos + BEFORE_WINDOW))
+    roles = set(lex.role_words) | lex.np_modifiers
+    k = 0
+    while k < len(toks) and toks[k].is_word and not toks[k].is_cap:
+        low = toks[k].lower
+        if low not in roles and not (k > 0 and low in lex.subject_conjunctions):
+            break
+        k += 1
+    if 0 < k < len(toks) and toks[k].is_cap:
+        np = np_after(text, toks, k, v)
+        mention = classify(text, np, language) if np else None
+        if mention is None or mention.kind != "person" or mention.pronoun is not None:
+            return None
+        return with_apposition(text, mention, toks[:k], language)
+    if not toks or toks[0].lower not in lex.determiners:
+        return None
+    j = 0
+    while j < len(toks) and toks[j].is_word and toks[j].lower not in lex.clause_breakers:
+        j += 1
+    if j > MAX_INVERTED_GROUP_WORDS or j < 2:
+        return None
+    if j < len(toks) and toks[j].is_word and toks[j].lower not in lex.relative_markers:
+        return None  # "said a deal was near": a clause, not a speaker
+    mention = classify(text, toks[:j], language)
+    if mention is None or mention.pronoun is not None or mention.kind == "unknown":
+        return None
+    return mention

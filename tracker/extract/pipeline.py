@@ -14,6 +14,7 @@ from tracker.extract.attribution import (
     attribution_after,
     dash_apposition_start,
     leading_subject,
+    speaker_after_cue,
     subject_before,
 )
 from tracker.extract.blocks import block_after, lead_in_cue
@@ -80,6 +81,7 @@ TRANSCRIPT_TURN_re = regex.compile(
 MIN_TRANSCRIPT_TURNS = 2
 MAX_TRANSCRIPT_TURNS = 200  # bounds the line scan of a huge quoted transcript
 MIN_LINE_CLAIM_WORDS = 3
+MAX_ATTRIBUTION_TAIL_WORDS = 4  # "said Friday in a statement," before the content resumes
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
@@ -577,6 +579,39 @@ class _Run:
             return
         self._add(self.emit("indirect", s, end, pre, relays))
 
+    def _tail_start(self, cue: str, cue_end: int, hi: int) -> int | None:
+        """Where the content resumes after a parenthetical attribution: past the comma that
+        closes it ("…, the mayor said Friday, will cut …"), when a clause follows. Words
+        before that comma belong to the attribution only after a verb that closes a clause
+        ("said Friday"); after one that takes an object ("likened X to Y, …") they are its
+        object and what follows the comma is no resumed content."""
+        rest = self.text[cue_end:hi]
+        cut = rest.find(",")
+        if cut < 0 or len(_words(rest[:cut])) > MAX_ATTRIBUTION_TAIL_WORDS:
+            return None
+        words = _words(rest[:cut])
+        if words and not (cue.lower() in self.vocab.post_cues and self._adjunct(words[0])):
+            return None
+        start = cue_end + cut + 1
+        return start if len(_words(self.text[start:hi])) >= 2 else None
+
+    def _as_lead(self, lo: int, speaker_start: int) -> bool:
+        """Whether only "as" opens the clause before the speaker ("As Lee reported …, …")."""
+        words = _words(self.text[lo:speaker_start])
+        return len(words) == 1 and words[0].lower() == "as"
+
+    def _adjunct(self, word: str) -> bool:
+        """Whether a word after a cue opens an adjunct of it ("Friday", "then", "in an
+        interview", "on CNN"), not an object or an infinitive ("to bolster …")."""
+        low = word.lower()
+        return (
+            word[:1].isupper()
+            or low in self.vocab.adverbs
+            or low in self.lex.time_words
+            or low in self.lex.location_links
+            or low in self.lex.object_pronouns  # "he told me, …"
+        )
+
     def _adverbial_lead(self, lo: int, speaker_start: int, cue: str) -> bool:
         """Whether the lead before "…, X criticized Y" is one adverbial clause ("At the
         time, X called Y …", "In his interviews, X criticized …"): the time or setting of a
@@ -627,6 +662,10 @@ class _Run:
         attribution: 'X "…," Diaz said.' but not 'On "This Week," Diaz said that …'."""
         rest = self.text[pos:e]
         stripped = rest.strip()
+        if stripped.startswith("(") and ")" in stripped:
+            # 'X "…," said Mr. Lee (a view others share).': an aside closes the sentence
+            stripped = stripped[stripped.index(")") + 1 :].strip()
+            return not stripped or stripped[0] in ",.;!?"
         return not stripped or stripped[0] in ",.;!?" or _only_adverbs(rest, self)
 
     def _transcript(self, q: QuoteSpan) -> bool:
@@ -818,9 +857,17 @@ class _Run:
                         # "…, said they were worried", "…, say the rule is unclear":
                         # the content's subject, not an inverted speaker
                         after_spk = None
+                    # "said lobbyist and strategist Ana Ruiz", "said a handful of Democrats …"
+                    inverted = (
+                        speaker_after_cue(text, m.end(), hi, self.language)
+                        if cue.lower() in self.vocab.post_cues  # not "…, he feels a payoff …"
+                        else None
+                    )
+                    if inverted is not None and (after_spk is None or inverted.end > after_spk.end):
+                        after_spk = inverted
                     if after_spk is not None:
                         end = _comma_end(text, lo, m.start())
-                        attribution = Attribution(cue, m.start(), m.end(), after_spk, np[-1].end)
+                        attribution = Attribution(cue, m.start(), m.end(), after_spk, after_spk.end)
                         return self._finish("indirect", lo, end, attribution, relays, partials)
                     if not weak:
                         speaker = self._long_subject(lo, subj_end)
@@ -859,7 +906,7 @@ class _Run:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
                 before_words = len(_words(text[lo : speaker.start]))
-                lead = before_words < 3 and self._subject_lead(m.end(), hi)
+                lead = before_words < 3 and self._subject_lead(m.end(), hi, cue)
                 if (
                     _after_comma(text, lo, speaker.start)
                     and (before_words >= 3 or lead)
@@ -909,6 +956,10 @@ class _Run:
                         partials, m.end(), hi
                     ):
                         continue  # but "X called Trump “unhinged.”" names its claim
+                if comp is None and self._as_lead(lo, speaker.start):
+                    # "As Lee reported in his book, the mayor …": the adjunct is the cue's
+                    resume = self._tail_start(cue, m.end(), hi)
+                    content_start = resume if resume is not None else content_start
                 close = self.text.find(",", content_start, hi) if relative else -1
                 # "X, who has endorsed Y, voted …": the content ends with the relative clause
                 return self._content(
@@ -1191,6 +1242,8 @@ class _Run:
         unless the cue takes an object ("told a Senate panel Wednesday")."""
         rest = self.text[pos : min(hi, pos + 80)]
         cut = min((k for k in (rest.find(","), rest.find(";")) if k >= 0), default=-1)
+        if cue.lower() in self.lex.medium_markers and self._audience_closes(pos, hi):
+            return True
         if cut < 0:
             words = _words(rest)
             if hi - pos > 80 or len(words) > 4:
@@ -1199,6 +1252,28 @@ class _Run:
             opens_clause = first in self.lex.pronouns or first in self.lex.determiners
             return not opens_clause or cue.lower() in self.lex.medium_markers
         return len(_words(rest[:cut])) <= 4
+
+    def _audience_closes(self, pos: int, hi: int) -> bool:
+        """Whether only an audience and an adjunct follow "told" before the sentence ends
+        ("…, Ruiz told The Daily Ledger in an interview."): the content came before."""
+        rest = self.text[pos:hi]
+        if rest.rstrip(_TRAILING_PUNCT).count(",") or len(rest) > 120:
+            return False
+        start = self._after_audience(pos, hi)
+        words = _words(self.text[pos:hi])
+        if start == pos:
+            first = 1 if words and words[0].lower() in self.lex.determiners else 0
+            k = first
+            while k < len(words) and words[k][:1].isupper():
+                k += 1
+            if k == first and first and k < len(words):
+                k += 1  # "the committee"
+            if k == first:
+                return False
+            after = words[k:]
+        else:
+            after = _words(self.text[start:hi])
+        return not after or (len(after) <= 6 and self._adjunct(after[0]))
 
     def _passive(self, lo: int, m: CueMatch) -> bool:
         """Whether cue `m` is a passive participle with its agent or charge after it ("is
@@ -1217,15 +1292,17 @@ class _Run:
             run.append(tok.lower)
         return any(w in auxiliaries for w in run)
 
-    def _subject_lead(self, pos: int, hi: int) -> bool:
+    def _subject_lead(self, pos: int, hi: int, cue: str) -> bool:
         """Whether a short lead before "…, X said," is the subject of the clause that
         resumes after the attribution: "The bridge, Mr. Osei said, could carry …",
         "Potholes, the mayor says, are cheaper …". The rest must open with a verb (no
         subject, no determiner, no name of its own); "Still, she said, the dam …" keeps its
         lead out."""
         rest = self.text[pos:hi].lstrip()
-        if not rest.startswith(","):
-            return False
+        cut = rest.find(",")
+        if cut < 0 or not self._adjuncts(rest[:cut], cue):
+            return False  # "…, the senator said then, was final": past the adjuncts
+        rest = rest[cut:]
         words = _words(rest[:80])
         if len(words) < MIN_TAIL_WORDS:
             return False
@@ -1442,6 +1519,7 @@ class _Run:
         relays: Relays,
         partials: list[QuoteSpan],
     ) -> _Stmt | None:
+        """Emit a statement; a lone word reports no claim."""
         if any(start <= q.start and q.end <= end + 1 for q in partials):
             kind = "mixed"
         elif kind == "indirect" and _one_word(self.text, start, end):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.patterns import patterns_for
@@ -201,6 +203,11 @@ def find_relays(
     for marker in media:
         mm = pats.medium_tail_re.match(text, marker.end(), end)
         if mm is None:
+            mention = _masthead(text, marker.end(), end, v.lex.outlet_mastheads)
+            if mention is not None:
+                hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
+                prefix.insert(0, hop)
+                break
             continue
         outlet = outlet_index()[mm.group("outlet")]
         mention = Mention(
@@ -214,6 +221,29 @@ def find_relays(
         prefix.insert(0, HopDraft(mention, "told", cue_of(marker), marker.start(), mm.end()))
         break
     return Relays(tuple(prefix), tuple(suffix), tuple(according), main_start, main_end)
+
+
+# "told The Daily Ledger": "The", then up to four capitalised words of a masthead
+_MASTHEAD_re = regex.compile(
+    r"""
+    [ \t]++(?:[Tt]he[ \t]++)?
+    (?P<outlet>\p{Lu}[\p{L}.'’\-]*+(?:[ \t]++\p{Lu}[\p{L}.'’\-]*+){0,3}+)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _masthead(text: str, pos: int, end: int, mastheads: frozenset[str]) -> Mention | None:
+    """An outlet missing from the outlet list, named by its masthead word after "told"
+    ("told The Daily Ledger", "told the Valley Herald"): the medium, never the speaker."""
+    m = _MASTHEAD_re.match(text, pos, end)
+    if m is None:
+        return None
+    name = m.group("outlet")
+    words = name.split()
+    if words[-1] not in mastheads and " ".join(words[-2:]) not in mastheads:
+        return None
+    return Mention(name, m.start("outlet"), m.end("outlet"), name, "news_outlet")
 
 
 def cue_of(m: CueMatch) -> str:

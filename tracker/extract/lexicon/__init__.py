@@ -138,6 +138,8 @@ class Lexicon:
     # words opening what completes an attribution before a comma ("told me on Tuesday,",
     # "said in its annual survey,"), after which the content resumes
     attribution_adjuncts: frozenset[str]
+    # "Ledger" of "told The Daily Ledger": a masthead word names an unlisted news outlet
+    outlet_mastheads: frozenset[str]
 
 
 def _read(name: str) -> Any:
@@ -246,6 +248,7 @@ def load_lexicon(language: str) -> Lexicon:
         apposition_links=frozenset(w.lower() for w in tup("apposition_links")),
         attribution_adjuncts=frozenset(w.lower() for w in tup("attribution_adjuncts")),
         headline_cue_verbs=frozenset(w.lower() for w in tup("headline_cue_verbs")),
+        outlet_mastheads=frozenset(tup("outlet_mastheads")),
     )
 
 
