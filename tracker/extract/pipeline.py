@@ -890,7 +890,7 @@ class _Run:
                     speaker = self._long_subject(lo, m.start())
                 if speaker is None:
                     speaker = self._common_subject(lo, subj_end)
-                if speaker is None and not participle and not _cue_between(cues, lo, m):
+                if speaker is None and not participle and not self._cue_between(cues, lo, m):
                     # "Experts on trade said", "All the experts I interviewed said"
                     speaker = modified_subject(text, lo, subj_end, cue, self.language)
                 if speaker is None and self._closes_content(cue, after_text):
@@ -993,6 +993,25 @@ class _Run:
         if relays.according and not relays.prefix[len(relays.according) :]:
             return self._finish("indirect", lo, hi, None, relays, partials)
         return None
+
+    def _cue_between(self, cues: list[CueMatch], lo: int, m: CueMatch) -> bool:
+        """Whether another cue stands between `lo` and cue `m`: the clause before `m` then has
+        a predicate of its own and is no bare subject. A document noun that a participle or
+        the cue itself follows ("A state audit report released last year found") is the
+        subject's head, no predicate."""
+        text = self.text
+        for c in cues:
+            if not lo <= c.start() < m.start():
+                continue
+            if self.vocab.heads.get(c.group().lower()) == "document":
+                nxt = _NEXT_WORD_re.match(text, c.end())
+                word = nxt.group(1) if nxt is not None else ""
+                if nxt is not None and (
+                    nxt.start(1) == m.start() or word.lower() in self.lex.document_participles
+                ):
+                    continue
+            return True
+        return False
 
     def _participle_tail(
         self,
@@ -1613,12 +1632,6 @@ def _named(speaker: Mention) -> bool:
         and any(w[:1].isupper() for w in speaker.surface.split()[:2])  # "the Harbor Authority"
         and speaker.kind in ("person", "organization", "news_outlet", "government_body")
     )
-
-
-def _cue_between(cues: list[CueMatch], lo: int, m: CueMatch) -> bool:
-    """Whether another cue stands between `lo` and cue `m`: the clause before `m` then has
-    a predicate of its own and is no bare subject."""
-    return any(lo <= c.start() < m.start() for c in cues)
 
 
 def _words(span: str) -> list[str]:

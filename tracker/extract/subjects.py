@@ -176,8 +176,8 @@ def _document_head(toks: list[Token], v: Vocab) -> int | None:
     i = 1 if toks[0].lower in lex.determiners or _possessive(toks[0], lex) else 0
     while (
         i < len(toks)
-        and i < MAX_HEAD_WORDS + 1
-        and toks[i].is_word
+        and i < MAX_HEAD_WORDS + 3
+        and (toks[i].is_word or toks[i].text in "/-")  # "The Reuters/Ipsos poll"
         and toks[i].lower not in lex.function_words
         and toks[i].lower not in lex.subject_tail_links
         and toks[i].lower not in lex.document_participles

@@ -218,6 +218,17 @@ def test_lead_clause_before_said_is_still_content() -> None:
             "A state audit released last year",
         ),
         (
+            "A State Accountability Office report released last year found that the agency "
+            "could not track the money.",
+            "the agency could not track the money",
+            "A State Accountability Office report released last year",
+        ),
+        (
+            "The latest Ledger/Ipsos opinion poll released Friday shows that Lane leads Ruiz.",
+            "Lane leads Ruiz",
+            "The latest Ledger/Ipsos opinion poll released Friday",
+        ),
+        (
             "Video of the incident shows him with his hands in the air.",
             "him with his hands in the air",
             "Video of the incident",
