@@ -97,9 +97,7 @@ def database_error_handler(
     return problem(request, 503, "Database unavailable", "the database could not be reached")
 
 
-def data_error_handler(
-    request: Request[Any, Any, Any], exc: DataError
-) -> Response[dict[str, Any]]:
+def data_error_handler(request: Request[Any, Any, Any], exc: DataError) -> Response[dict[str, Any]]:
     """A value PostgreSQL refuses to store (the transaction is rolled back: nothing written).
 
     tracker validates what it knows of; this keeps any value it missed a 422, not a 500.

@@ -244,9 +244,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--json", action="store_true")
-    parser.add_argument(
-        "--vacuum", action="store_true", help="VACUUM after loading (steady state)"
-    )
+    parser.add_argument("--vacuum", action="store_true", help="VACUUM after loading (steady state)")
     args = parser.parse_args()
 
     with bench_database(args.database_url) as url:

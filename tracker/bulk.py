@@ -158,8 +158,8 @@ def ingest(
     """
     summary = IngestSummary()
     batch: list[PreparedDocument] = []
-    writer: BatchWriter[list[PreparedDocument], tuple[BatchOutcome, list[BadItem]]] = (
-        BatchWriter(lambda b: write_with_retry(factory, b))
+    writer: BatchWriter[list[PreparedDocument], tuple[BatchOutcome, list[BadItem]]] = BatchWriter(
+        lambda b: write_with_retry(factory, b)
     )
 
     def account(results: list[tuple[BatchOutcome, list[BadItem]]]) -> None:
