@@ -718,7 +718,10 @@ class _Run:
         if m is None or not m.group().lower().endswith(self.lex.participle_suffixes or ("\0",)):
             return False
         gap = text[lo : m.start()]
-        if not gap.rstrip().endswith(",") or len(_words(gap)) > MAX_PARTICIPLE_GAP_WORDS:
+        comma_in_quote = not gap.strip() and lo >= 2 and text[lo - 2] == ","  # '…,” adding'
+        if not (gap.rstrip().endswith(",") or comma_in_quote) or (
+            len(_words(gap)) > MAX_PARTICIPLE_GAP_WORDS
+        ):
             return False  # only a comma and a few words ("in a statement,") before it
         comp = self.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
         start = comp.end() if comp is not None else m.end()
@@ -1487,8 +1490,17 @@ class _Run:
         k = 0
         while k < len(toks) and toks[k].is_word and toks[k].lower in self.lex.coordinators:
             k += 1
-        np = np_after(self.text, toks, k, vocab(self.language))
-        return classify(self.text, np, self.language) if np else None
+        v = vocab(self.language)
+        np = np_after(self.text, toks, k, v)
+        found = classify(self.text, np, self.language) if np else None
+        if found is None and k < len(toks) and toks[k].lower in self.lex.determiners:
+            # "The conservative magazine has been …, arguing": adjectives before a head noun
+            j = k + 1
+            while j < min(len(toks), k + 4) and toks[j].is_word and not toks[j].is_cap:
+                if toks[j].lower in v.heads or toks[j].lower in v.roles:
+                    return classify(self.text, toks[k : j + 1], self.language)
+                j += 1
+        return found
 
     def _late_complementizer(self, pos: int, hi: int) -> regex.Match[str] | None:
         """ "menyatakan secara terpisah bahwa": allow a few adverbs before the complementizer."""

@@ -169,3 +169,27 @@ def test_quote_inside_reported_speech_is_the_reporters(text: str, content: str) 
     [st] = extract(text, "en").statements
     assert (st.kind, st.text, st.cue) == ("mixed", content, "said")
     assert st.speaker is not None and st.speaker.name == "Lane"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            'Peabody said: "The firm did well a decade ago," adding that its value doubled in a '
+            "year.",
+            "Peabody",
+            "its value doubled in a year",
+        ),
+        (
+            "The conservative magazine has been outspoken in its opposition to Lane, arguing "
+            "that he is unfit for office.",
+            "The conservative magazine",
+            "he is unfit for office",
+        ),
+    ],
+)
+def test_participle_clause_speaker(text: str, speaker: str, content: str) -> None:
+    """The participle's speaker is the clause's: after a quote whose comma sits inside the
+    closing mark, and after a common-noun subject with adjectives before its head."""
+    found = [s for s in extract(text, "en").statements if s.kind == "indirect"]
+    assert [(s.speaker.name if s.speaker else None, s.text) for s in found] == [(speaker, content)]
