@@ -256,6 +256,8 @@ def noun_use(text: str, cue: CueMatch, language: str) -> bool:
     lexicon data; a language without them (Indonesian cue verbs are affixed) skips this.
     """
     lex = load_lexicon(language)
+    if _blocked_by_follower(text, cue, lex.non_cue_followers):
+        return True
     if not lex.noun_markers and not lex.possessive_suffixes:
         return False
     start = cue.start()
@@ -263,7 +265,24 @@ def noun_use(text: str, cue: CueMatch, language: str) -> bool:
     if m is None:
         return False
     word = m.group().rstrip().lower()
+    if cue.group().endswith("s") and all(
+        part.isdigit() or part in lex.number_words for part in word.split("-")
+    ):
+        return True  # "eight states", "Twenty-seven states": a count of things, no predicate
     return word in lex.noun_markers or word.endswith(lex.possessive_suffixes or ("\0",))
+
+
+def _blocked_by_follower(text: str, cue: CueMatch, followers: dict[str, frozenset[str]]) -> bool:
+    """Whether the word (or comma) after the cue makes it another word (lexicon
+    `non_cue_followers`): "appeared on MSNBC", "Reporting by …", "party figures, …"."""
+    after = followers.get(cue.group().lower())
+    if not after:
+        return False
+    end = cue.end()
+    if text[end : end + 1] in after:
+        return True  # a comma: "leading party figures, including …"
+    nxt = _NEXT_WORD_re.match(text, end)
+    return nxt is not None and nxt.group(1).lower() in after
 
 
 def find_cues(text: str, language: str, lo: int = 0, hi: int | None = None) -> list[CueMatch]:

@@ -171,3 +171,25 @@ def test_lead_in_colon_takes_the_next_paragraph() -> None:
 def test_lead_in_colon_without_a_prose_block(text: str) -> None:
     sts = extract(text, "en").statements
     assert not [s for s in sts if s.start > text.index("\n")], sts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lane appeared on a Spanish reality show in 2003.",
+        "Reporting by Ana Ruiz; Editing by Tom Lee.",
+        "Another eight states, with 83 votes, have split control.",
+        "Twenty-seven states led by Ohio are challenging the rules.",
+        "He met a mix of lawmakers and other party figures in an attempt to smooth relations.",
+    ],
+)
+def test_cue_words_used_otherwise_make_no_statement(text: str) -> None:
+    """A guest appearance, a credit line and counted or listed nouns ("eight states",
+    "party figures in …") report no claim."""
+    assert extract(text, "en").statements == ()
+
+
+def test_appears_to_is_still_a_cue() -> None:
+    """Only what follows decides: "appears to" keeps its evidential reading."""
+    [st] = extract("Lane appears to be embracing the plan.", "en").statements
+    assert st.cue == "appears"

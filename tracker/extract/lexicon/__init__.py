@@ -133,6 +133,9 @@ class Lexicon:
     passive_auxiliaries: frozenset[str]  # "was" of "was backed by": the subject is spoken of
     passive_links: frozenset[str]  # "by" of "was backed by X": the agent follows
     verb_particles: frozenset[str]  # "out" of "backed out": a cue word made into another verb
+    # words after a cue word that make it another word: "appeared on MSNBC" (a guest, no
+    # claim), "Reporting by …" (a credit line), "eight states with …" (a noun)
+    non_cue_followers: dict[str, frozenset[str]]
     apposition_links: frozenset[str]  # "such" of "the referees, such as Park and Diallo, say"
     headline_cue_verbs: frozenset[str]  # "Says" of "Moreno Says New Library Will …"
     # words opening what completes an attribution before a comma ("told me on Tuesday,",
@@ -243,6 +246,9 @@ def load_lexicon(language: str) -> Lexicon:
         group_cue_verbs=frozenset(w.lower() for w in tup("group_cue_verbs")),
         subject_conjunctions=frozenset(w.lower() for w in tup("subject_conjunctions")),
         verb_particles=frozenset(w.lower() for w in tup("verb_particles")),
+        non_cue_followers={
+            k.lower(): frozenset(v) for k, v in raw.get("non_cue_followers", {}).items()
+        },
         passive_auxiliaries=frozenset(w.lower() for w in tup("passive_auxiliaries")),
         passive_links=frozenset(w.lower() for w in tup("passive_links")),
         apposition_links=frozenset(w.lower() for w in tup("apposition_links")),
