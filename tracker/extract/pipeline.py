@@ -915,6 +915,7 @@ class _Run:
                     and (before_words >= 3 or lead)
                     and comp is None
                     and self._attribution_ends(m.end(), hi, cue)
+                    and self._closed_by_adjuncts(m.end(), hi, cue)
                     and not self._adverbial_lead(lo, speaker.start, cue)
                 ):
                     # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
@@ -1015,6 +1016,15 @@ class _Run:
                     continue
             return True
         return False
+
+    def _closed_by_adjuncts(self, pos: int, hi: int, cue: str) -> bool:
+        """Whether what stands between the cue and the next comma only completes the
+        attribution ("said Friday,", "told me on Tuesday,"): "wrote a detailed, six-page
+        letter" and "accused Cruz, the senator …" have an object, so the clause before the
+        subject is no content around a parenthetical attribution."""
+        rest = self.text[pos:hi]
+        cut = rest.find(",")
+        return cut < 0 or self._adjuncts(rest[:cut], cue)
 
     def _participle_tail(
         self,

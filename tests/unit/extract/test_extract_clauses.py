@@ -193,3 +193,25 @@ def test_participle_clause_speaker(text: str, speaker: str, content: str) -> Non
     closing mark, and after a common-noun subject with adjectives before its head."""
     found = [s for s in extract(text, "en").statements if s.kind == "indirect"]
     assert [(s.speaker.name if s.speaker else None, s.text) for s in found] == [(speaker, content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "Late last month, the company wrote a detailed, six-page letter to the college, "
+            "calling the reports misleading.",
+            "Late last month",
+        ),
+        (
+            "Kicking off the day at a town hall in Salem, Lane accused Ruiz, the senator from "
+            "Ohio, of lying.",
+            "Kicking off the day at a town hall in Salem",
+        ),
+    ],
+)
+def test_lead_before_a_cue_with_an_object_is_no_content(text: str, lead: str) -> None:
+    """ "…, X wrote a detailed, six-page letter": the words before the comma after the cue
+    are its object, not adjuncts closing a parenthetical attribution, so the lead before
+    the subject (a time, a participle clause) is never what X said."""
+    assert all(s.text != lead for s in extract(text, "en").statements)
