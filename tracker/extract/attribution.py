@@ -117,7 +117,12 @@ def dash_apposition_start(text: str, lo: int, hi: int, language: str) -> int | N
     dash, and the apposition's last noun ("museum") is nobody. None when the clause ends
     otherwise."""
     v = vocab(language)
-    toks = tokenize(text, max(lo, hi - BEFORE_WINDOW), hi)
+    start = max(lo, hi - BEFORE_WINDOW)
+    if text.find(" -", start, hi) < 0 and not any(
+        text.find(d, start, hi) >= 0 for d in v.lex.dash_marks
+    ):
+        return None  # no dash (a hyphen inside a word is none): decided without tokenising
+    toks = tokenize(text, start, hi)
     i = len(toks) - 1
     while i >= 0 and toks[i].is_word and not toks[i].is_cap and _is_adverb(toks[i], v):
         i -= 1  # "-- has long said"

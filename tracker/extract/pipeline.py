@@ -41,7 +41,7 @@ from tracker.extract.speakers import (
 )
 from tracker.extract.subjects import apposition_chain_end, modified_subject
 
-EXTRACTOR_VERSION = "rules-0.3.0"
+EXTRACTOR_VERSION = "rules-0.4.0"
 
 # Cues examined per sentence: the outermost attribution comes first, and a bound keeps a
 # 1 MB paragraph full of cue words linear.

@@ -291,8 +291,12 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     if not words:
         return None
     lows = [t.lower for t in words]
-    suffix = next((x for x in v.lex.contraction_suffixes if lows[0].endswith(x)), "")
-    if len(words) == 1 and suffix:
+    if (
+        len(words) == 1
+        and v.lex.contraction_suffixes
+        and lows[0].endswith(v.lex.contraction_suffixes)
+    ):
+        suffix = next(x for x in v.lex.contraction_suffixes if lows[0].endswith(x))
         stem = lows[0][: -len(suffix)]
         if stem in v.lex.pronouns:
             end = start + len(stem)  # "They're saying": the pronoun without its auxiliary
@@ -372,8 +376,14 @@ def _name_then_place(text: str, toks: list[Token], words: list[Token], v: Vocab)
     takes the words after it as affiliation, except after a location link ("in", "di"),
     which says where the speaker was. A lone institution head before the link ("Bank of
     America", "Department of Justice") names the institution."""
+    if len(words) < 3:
+        return None
     links = v.lex.name_place_links
-    k = next((i for i, t in enumerate(words) if i and not t.is_cap and t.lower in links), 0)
+    k = 0
+    for i in range(1, len(words) - 1):
+        if not words[i].is_cap and words[i].lower in links:
+            k = i
+            break
     if not k:
         return None
     head, tail = words[:k], words[k + 1 :]
