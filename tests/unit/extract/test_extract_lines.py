@@ -73,7 +73,7 @@ NOT_COMMON_SUBJECT_CASES = [
 
 
 def test_version_bumped() -> None:
-    assert EXTRACTOR_VERSION == "rules-0.3.0"
+    assert EXTRACTOR_VERSION == "rules-0.4.0"
 
 
 @pytest.mark.parametrize(("text", "lang", "content", "speaker"), LINE_CASES)
