@@ -76,8 +76,8 @@ def apposition_chain_end(text: str, lo: int, cue_start: int, language: str) -> i
     relative marker, participle or a listed link such as "like"), so a second clause ("The
     bill failed, and the senator …") is never read as one; the caller checks that the
     first segment is a subject."""
-    if cue_start - lo > MAX_CHAIN_CHARS:
-        return None
+    if cue_start - lo > MAX_CHAIN_CHARS or text.rfind(",", max(lo, cue_start - 48), cue_start) < 0:
+        return None  # the chain ends with a comma just before the cue (or a few adverbs)
     v = vocab(language)
     toks = tokenize(text, lo, cue_start)
     while toks and toks[-1].is_word and not toks[-1].is_cap and toks[-1].lower in v.adverbs:
