@@ -306,3 +306,29 @@ def test_pronoun_with_a_contracted_auxiliary_is_the_pronoun() -> None:
     [st] = extract(text, "en").statements
     assert st.speaker_surface == "They"
     assert st.speaker is None or st.speaker.name != "They're"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "A New York judge rejected the request to unseal the file, saying the law protects "
+            "the couple.",
+            "A New York judge",
+            "judge",
+        ),
+        (
+            "“The vote is a bellwether,” Dana Ode, a writer for The Ledger, said on Twitter.",
+            "Dana Ode",
+            "writer",
+        ),
+    ],
+)
+def test_common_role_nouns(text: str, name: str, role: str) -> None:
+    """ "judge" and "writer" are roles: "A New York judge" is not cut to "A New York", and
+    "a writer for The Ledger" gives the role and the affiliation."""
+    statements = [s for s in extract(text, "en").statements if s.kind != "partial"]
+    assert statements
+    for st in statements:
+        assert st.speaker is not None
+        assert (st.speaker.name, st.speaker.role) == (name, role)
