@@ -534,8 +534,26 @@ def _person(
         return Mention(surface, start, end, surface, "unknown")
     prefix = [t for t in words if t.end <= name[0].start and t.text.strip(".") not in v.honorifics]
     role, affiliation = split_role(text, prefix, v)
+    outlet_end = _outlet_prefix(text, name, v)
+    if outlet_end is not None:
+        # "the editorial board of the Washington Post Trump said" (a comma lost after the
+        # paper): the outlet opening the name run, and the words before it, describe the
+        # outlet, not the person; they are neither name nor role nor affiliation
+        role, affiliation = None, None
+        name = [t for t in name if t.start >= outlet_end]
     name_text = _surface(text, name)
     return Mention(surface, start, end, name_text, "person", role, affiliation)
+
+
+def _outlet_prefix(text: str, name: list[Token], v: Vocab) -> int | None:
+    """Where a listed news outlet that opens a name run ends, when a name follows it."""
+    if len(name) < 2:
+        return None
+    pats = patterns_for(v.lex.language)
+    found = pats.outlet_re.match(text, name[0].start, name[-1].end)
+    if found is None or found.end() >= name[-1].start:
+        return None
+    return found.end() if any(t.start >= found.end() for t in name) else None
 
 
 def split_role(text: str, prefix: list[Token], v: Vocab) -> tuple[str | None, str | None]:

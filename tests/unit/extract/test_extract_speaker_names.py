@@ -332,3 +332,15 @@ def test_common_role_nouns(text: str, name: str, role: str) -> None:
     for st in statements:
         assert st.speaker is not None
         assert (st.speaker.name, st.speaker.role) == (name, role)
+
+
+def test_outlet_before_a_name_without_a_comma_is_no_part_of_it() -> None:
+    """ "… with the editorial board of the Washington Post Lane said …" (a comma lost after
+    the paper): the speaker is Lane, not "Washington Post Lane" or the paper."""
+    text = (
+        "In a meeting with the editorial board of the Washington Post Lane said that the pact "
+        "may shrink."
+    )
+    [st] = extract(text, "en").statements
+    assert st.speaker is not None
+    assert (st.speaker.name, st.speaker.kind, st.speaker.affiliation) == ("Lane", "person", None)
