@@ -189,7 +189,15 @@ def test_cue_words_used_otherwise_make_no_statement(text: str) -> None:
     assert extract(text, "en").statements == ()
 
 
-def test_appears_to_is_still_a_cue() -> None:
-    """Only what follows decides: "appears to" keeps its evidential reading."""
-    [st] = extract("Lane appears to be embracing the plan.", "en").statements
-    assert st.cue == "appears"
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Lane appears to be embracing the plan.", "appears"),
+        ("Lane states in the memo that the plan failed.", "states"),
+    ],
+)
+def test_cue_words_still_cues_before_other_followers(text: str, cue: str) -> None:
+    """Only what follows decides: "appears to" keeps its evidential reading, and "states in
+    the memo that" is the verb."""
+    [st] = extract(text, "en").statements
+    assert st.cue == cue
