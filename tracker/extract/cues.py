@@ -269,7 +269,12 @@ def noun_use(text: str, cue: CueMatch, language: str) -> bool:
         part.isdigit() or part in lex.number_words for part in word.split("-")
     ):
         return True  # "eight states", "Twenty-seven states": a count of things, no predicate
-    return word in lex.noun_markers or word.endswith(lex.possessive_suffixes or ("\0",))
+    if word in lex.noun_markers:
+        return True
+    suffix = next((x for x in lex.possessive_suffixes if word.endswith(x)), "")
+    # "Lopez’s warning" is a noun; "He’s claiming" is "he is": a pronoun's "’s" is no
+    # possessive (the pronoun's possessive is "his")
+    return bool(suffix) and word[: -len(suffix)] not in lex.pronouns
 
 
 def _blocked_by_follower(text: str, cue: CueMatch, followers: dict[str, frozenset[str]]) -> bool:

@@ -344,3 +344,23 @@ def test_outlet_before_a_name_without_a_comma_is_no_part_of_it() -> None:
     [st] = extract(text, "en").statements
     assert st.speaker is not None
     assert (st.speaker.name, st.speaker.kind, st.speaker.affiliation) == ("Lane", "person", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Lane arrived. He’s claiming that voter fraud is a big problem.", "claiming"),
+        ("Lane arrived. He's saying that the count was rigged.", "saying"),
+    ],
+)
+def test_pronoun_contraction_is_no_possessive(text: str, cue: str) -> None:
+    """ "He’s claiming" is "he is claiming": a pronoun's "’s" is no possessive, so the cue
+    after it is a verb (while "Lopez’s warning" stays a noun)."""
+    [st] = extract(text, "en").statements
+    assert (st.cue, st.speaker_surface) == (cue, "He")
+
+
+def test_it_is_said_is_a_hedge() -> None:
+    """ "It’s said that …" names nobody: listed as unattributed, like "it is understood"."""
+    ex = extract("It’s said that the dam would fail.", "en")
+    assert [u.cue.lower() for u in ex.unattributed] == ["it’s said"]
