@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from tracker.extract.cues import CueMatch, cue_at
@@ -15,6 +16,7 @@ from tracker.extract.speakers import (
     is_role_segment,
     np_after,
     np_before,
+    place_link,
     tokenize,
     vocab,
     with_apposition,
@@ -277,14 +279,14 @@ def _name_in_place(seg: list[Token], region: list[Token], v: Vocab) -> bool:
     After a role ("Epidemiolog Indonesia di Griffith University, Dicky Budiman,") the
     segment after the comma is the person's name, unless it is one word ("…, Papua,")."""
     words = [t for t in seg if t.is_word]
-    for m in range(1, len(words) - 1):
-        if not words[m].is_cap and words[m].lower in v.lex.name_place_links:
-            head, place = words[:m], words[m + 1 :]
-            if not all(t.is_cap for t in head) or not all(t.is_cap for t in place):
-                return False
-            titled = any(t.lower in v.titles or t.lower in v.roles for t in head)
-            return not titled or len([t for t in region if t.is_word]) == 1
-    return False
+    m = place_link(words, v)
+    if m is None:
+        return False
+    head, place = words[:m], words[m + 1 :]
+    if not all(t.is_cap for t in head) or not all(t.is_cap for t in place):
+        return False
+    titled = any(t.lower in v.titles or t.lower in v.roles for t in head)
+    return not titled or len([t for t in region if t.is_word]) == 1
 
 
 def _state_segment(seg: list[Token], v: Vocab) -> bool:
@@ -593,6 +595,14 @@ def _apposition_after(
     return mention, end
 
 
+@functools.cache
+def _role_modifiers(language: str) -> frozenset[str]:
+    """Whole role words and noun modifiers ("lobbyist", "senior"), built once per
+    language: the words that may open an inverted speaker before its name."""
+    lex = vocab(language).lex
+    return frozenset(lex.role_words) | lex.np_modifiers
+
+
 MAX_INVERTED_GROUP_WORDS = 8  # "said a handful of Democrats" before "who …" or the end
 
 
@@ -606,7 +616,7 @@ def speaker_after_cue(text: str, pos: int, hi: int, language: str) -> Mention | 
     v = vocab(language)
     lex = v.lex
     toks = tokenize(text, pos, min(hi, pos + BEFORE_WINDOW))
-    roles = set(lex.role_words) | lex.np_modifiers
+    roles = _role_modifiers(language)
     k = 0
     while k < len(toks) and toks[k].is_word and not toks[k].is_cap:
         low = toks[k].lower

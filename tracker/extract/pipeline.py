@@ -81,7 +81,6 @@ TRANSCRIPT_TURN_re = regex.compile(
 MIN_TRANSCRIPT_TURNS = 2
 MAX_TRANSCRIPT_TURNS = 200  # bounds the line scan of a huge quoted transcript
 MIN_LINE_CLAIM_WORDS = 3
-MAX_ATTRIBUTION_TAIL_WORDS = 4  # "said Friday in a statement," before the content resumes
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
@@ -580,20 +579,14 @@ class _Run:
         self._add(self.emit("indirect", s, end, pre, relays))
 
     def _tail_start(self, cue: str, cue_end: int, hi: int) -> int | None:
-        """Where the content resumes after a parenthetical attribution: past the comma that
-        closes it ("…, the mayor said Friday, will cut …"), when a clause follows. Words
-        before that comma belong to the attribution only after a verb that closes a clause
-        ("said Friday"); after one that takes an object ("likened X to Y, …") they are its
-        object and what follows the comma is no resumed content."""
+        """Where the content resumes after the attribution's adjuncts and their comma ("As
+        Lee reported in his book, the mayor …"), when at least two words follow."""
         rest = self.text[cue_end:hi]
         cut = rest.find(",")
-        if cut < 0 or len(_words(rest[:cut])) > MAX_ATTRIBUTION_TAIL_WORDS:
-            return None
-        words = _words(rest[:cut])
-        if words and not (cue.lower() in self.vocab.post_cues and self._adjunct(words[0])):
+        if cut < 0 or not self._adjuncts(rest[:cut], cue):
             return None
         start = cue_end + cut + 1
-        return start if len(_words(self.text[start:hi])) >= 2 else None
+        return start if len(_words(self.text[start:hi])) >= MIN_TAIL_WORDS else None
 
     def _as_lead(self, lo: int, speaker_start: int) -> bool:
         """Whether only "as" opens the clause before the speaker ("As Lee reported …, …")."""
@@ -922,11 +915,10 @@ class _Run:
                     end = _comma_end(text, lo, speaker.start)
                     stmt = self._finish("indirect", lo, end, attribution, relays, partials)
                     rest = text[m.end() : hi]
-                    cut = rest.find(",")
+                    cut = rest.find(",")  # what comes before it is adjuncts (checked above)
                     if (
                         (stmt is not None or lead)
                         and cut >= 0
-                        and self._adjuncts(rest[:cut], cue)
                         and len(_words(rest[cut:])) >= MIN_TAIL_WORDS
                     ):
                         # a one-word lead ("Potholes, the mayor says, are …") is no statement;
@@ -1050,7 +1042,7 @@ class _Run:
                 c.lastgroup != "verb"
                 or not c.group().lower().endswith(suffixes)
                 or "," not in gap
-                or len(_words(gap)) > 4
+                or len(_words(gap)) > MAX_ADJUNCT_WORDS
                 or any(ch in gap for ch in ".;!?")
             ):
                 return False

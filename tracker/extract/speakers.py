@@ -376,15 +376,8 @@ def _name_then_place(text: str, toks: list[Token], words: list[Token], v: Vocab)
     takes the words after it as affiliation, except after a location link ("in", "di"),
     which says where the speaker was. A lone institution head before the link ("Bank of
     America", "Department of Justice") names the institution."""
-    if len(words) < 3:
-        return None
-    links = v.lex.name_place_links
-    k = 0
-    for i in range(1, len(words) - 1):
-        if not words[i].is_cap and words[i].lower in links:
-            k = i
-            break
-    if not k:
+    k = place_link(words, v)
+    if k is None:
         return None
     head, tail = words[:k], words[k + 1 :]
     if head[0].lower in v.lex.definite_determiners:
@@ -545,15 +538,25 @@ def _person(
     return Mention(surface, start, end, name_text, "person", role, affiliation)
 
 
+def place_link(words: list[Token], v: Vocab) -> int | None:
+    """The index of the first lower-case place link ("of", "at", "di") with words on both
+    sides: "Mary Lane of Ohio", "Budi Santoso di Bandung"."""
+    for i in range(1, len(words) - 1):
+        if not words[i].is_cap and words[i].lower in v.lex.name_place_links:
+            return i
+    return None
+
+
 def _outlet_prefix(text: str, name: list[Token], v: Vocab) -> int | None:
     """Where a listed news outlet that opens a name run ends, when a name follows it."""
     if len(name) < 2:
         return None
     pats = patterns_for(v.lex.language)
-    found = pats.outlet_re.match(text, name[0].start, name[-1].end)
-    if found is None or found.end() >= name[-1].start:
-        return None
-    return found.end() if any(t.start >= found.end() for t in name) else None
+    start, end = name[0].start, name[-1].end
+    if pats.outlet_hint_re.search(text, start, end) is None:
+        return None  # no outlet word at all: decided without the long alternation
+    found = pats.outlet_re.match(text, start, end)
+    return None if found is None or found.end() >= name[-1].start else found.end()
 
 
 def split_role(text: str, prefix: list[Token], v: Vocab) -> tuple[str | None, str | None]:
