@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract import Statement, extract
-
-
-def _find(statements: tuple[Statement, ...], content: str) -> Statement:
-    found = [s for s in statements if s.text == content]
-    assert found, statements
-    return found[0]
+from tests.unit.extract.helpers import with_text
+from tracker.extract import extract
 
 
 @pytest.mark.parametrize(
@@ -94,7 +89,7 @@ def _find(statements: tuple[Statement, ...], content: str) -> Statement:
 def test_common_noun_subject_with_a_modifier(
     text: str, lang: str, content: str, speaker: str, kind: str
 ) -> None:
-    st = _find(extract(text, lang).statements, content)
+    st = with_text(extract(text, lang).statements, content)
     assert st.speaker is not None
     assert (st.speaker.name, st.speaker.kind) == (speaker, kind)
 
@@ -121,7 +116,7 @@ def test_no_group_subject_without_speech(text: str) -> None:
 def test_common_noun_subject_before_a_quote_is_direct() -> None:
     text = "As a phone rang, the announcer said, “It is late, and your children are asleep.”"
     statements = extract(text, "en").statements
-    st = _find(statements, "“It is late, and your children are asleep.”")
+    st = with_text(statements, "“It is late, and your children are asleep.”")
     assert st.kind == "direct"
     assert st.speaker is not None and st.speaker.name == "the announcer"
     assert not [s for s in statements if s.text == "As a phone rang"]
@@ -150,7 +145,7 @@ def test_common_noun_subject_before_a_quote_is_direct() -> None:
     ],
 )
 def test_participle_clause_holding_a_quote(text: str, content: str, speaker: str) -> None:
-    st = _find(extract(text, "en").statements, content)
+    st = with_text(extract(text, "en").statements, content)
     assert st.kind == "mixed"
     assert st.speaker is not None and st.speaker.name == speaker
 
@@ -160,7 +155,7 @@ def test_participle_after_told_keeps_the_quote_speaker() -> None:
         "Ana Lopez spoke at the hall. “I dislike the term,” she told the group, adding that "
         "the phrase suggests the party must look outside itself."
     )
-    st = _find(
+    st = with_text(
         extract(text, "en").statements, "the phrase suggests the party must look outside itself"
     )
     assert st.speaker is not None and st.speaker.name == "Ana Lopez"
@@ -192,7 +187,7 @@ def test_cue_inside_a_later_quote_is_not_the_speaker_s() -> None:
 )
 def test_adverbial_lead_before_an_object_taking_cue(text: str, content: str, speaker: str) -> None:
     statements = extract(text, "en").statements
-    st = _find(statements, content)
+    st = with_text(statements, content)
     assert st.speaker is not None and st.speaker.name == speaker
     lead = text.split(",")[0]
     assert not [s for s in statements if s.text == lead]

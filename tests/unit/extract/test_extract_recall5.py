@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.extract.helpers import speaker_name
 from tracker.extract import extract
 from tracker.extract.model import Statement
 
@@ -16,10 +17,6 @@ def _found(text: str, content: str) -> Statement:
     found = [s for s in statements if s.text == content]
     assert found, [(s.text, s.speaker.name if s.speaker else None) for s in statements]
     return found[0]
-
-
-def _speaker(stmt: Statement) -> str | None:
-    return stmt.speaker.name if stmt.speaker is not None else None
 
 
 # (text, content, speaker name)
@@ -126,7 +123,7 @@ SUBJECT_CASES = [
 
 @pytest.mark.parametrize(("text", "content", "speaker"), SUBJECT_CASES)
 def test_subject_before_cue(text: str, content: str, speaker: str) -> None:
-    assert _speaker(_found(text, content)) == speaker
+    assert speaker_name(_found(text, content)) == speaker
 
 
 def test_that_after_a_cue_is_no_speaker() -> None:
@@ -137,7 +134,7 @@ def test_that_after_a_cue_is_no_speaker() -> None:
     )
     statements = extract(text, "en").statements
     assert [s.text for s in statements] == ["the council was studying the plan"]
-    assert _speaker(statements[0]) == "Nadia Petrov"
+    assert speaker_name(statements[0]) == "Nadia Petrov"
 
 
 # (text, the contents around "…, X said, …", speaker name)
@@ -182,7 +179,7 @@ def test_content_around_attribution(text: str, contents: list[str], speaker: str
     statements = [s for s in extract(text, "en").statements if s.kind == "indirect"]
     assert [s.text for s in statements] == contents
     if speaker is not None:
-        assert {_speaker(s) for s in statements} == {speaker}
+        assert {speaker_name(s) for s in statements} == {speaker}
 
 
 def test_object_of_a_cue_is_no_adjunct() -> None:
@@ -222,4 +219,4 @@ def test_headline_verbs(text: str, content: str | None, speaker: str | None) -> 
         assert extract(text, "en").statements == ()
         return
     stmt = _found(text, content)
-    assert speaker is not None and speaker in (_speaker(stmt) or "")
+    assert speaker is not None and speaker in (speaker_name(stmt) or "")

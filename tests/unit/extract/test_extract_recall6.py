@@ -6,18 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract import Statement, extract
+from tests.unit.extract.helpers import speaker_name, with_text
+from tracker.extract import extract
 from tracker.extract.quotes import scan_quotes
-
-
-def _find(statements: tuple[Statement, ...], content: str) -> Statement:
-    found = [s for s in statements if s.text == content]
-    assert found, statements
-    return found[0]
-
-
-def _speaker(st: Statement) -> str | None:
-    return st.speaker.name if st.speaker is not None else None
 
 
 @pytest.mark.parametrize(
@@ -61,8 +52,8 @@ def _speaker(st: Statement) -> str | None:
 def test_quote_resumed_after_its_attribution(
     text: str, content: str, kind: str, speaker: str
 ) -> None:
-    st = _find(extract(text, "en").statements, content)
-    assert (st.kind, _speaker(st)) == (kind, speaker)
+    st = with_text(extract(text, "en").statements, content)
+    assert (st.kind, speaker_name(st)) == (kind, speaker)
 
 
 @pytest.mark.parametrize(
@@ -82,7 +73,7 @@ def test_spaced_closing_mark_after_nested_quote() -> None:
     text = "\"We call it the 'long road,' \" she told the club."
     spans = scan_quotes(text)
     assert [(q.start, q.end) for q in spans] == [(0, text.index(" she"))]
-    st = _find(extract(text, "en").statements, text[: text.index(" she")])
+    st = with_text(extract(text, "en").statements, text[: text.index(" she")])
     assert st.kind == "direct"
 
 
@@ -99,8 +90,8 @@ def test_spaced_mark_without_open_quote_pairs_nothing(text: str) -> None:
 
 def test_cue_up_to_ten_words_before_the_quote() -> None:
     text = 'Ruiz said while she handed out the awards in Tampa last night, "This team earned it."'
-    st = _find(extract(text, "en").statements, '"This team earned it."')
-    assert (st.kind, _speaker(st)) == ("direct", "Ruiz")
+    st = with_text(extract(text, "en").statements, '"This team earned it."')
+    assert (st.kind, speaker_name(st)) == ("direct", "Ruiz")
 
 
 @pytest.mark.parametrize(
@@ -122,8 +113,8 @@ def test_relative_clause_inside_content_is_the_antecedents(
     text: str, content: str, speaker: str
 ) -> None:
     sts = extract(text, "en").statements
-    st = _find(sts, content)
-    assert _speaker(st) == speaker
+    st = with_text(sts, content)
+    assert speaker_name(st) == speaker
     assert not [s for s in sts if ", who" in s.text], sts
 
 
@@ -149,8 +140,8 @@ def test_lead_in_colon_takes_the_next_paragraph() -> None:
     )
     text = "The mayor added:\n\n" + body + "\n\nThe meeting ended at noon."
     sts = extract(text, "en").statements
-    st = _find(sts, body.rstrip("."))
-    assert (st.kind, _speaker(st)) == ("indirect", "The mayor")
+    st = with_text(sts, body.rstrip("."))
+    assert (st.kind, speaker_name(st)) == ("indirect", "The mayor")
     assert len(sts) == 1, sts  # the block's own words ("she knows it") are the mayor's
 
 

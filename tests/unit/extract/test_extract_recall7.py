@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract import Statement, extract
-
-
-def _find(statements: tuple[Statement, ...], content: str) -> Statement:
-    found = [s for s in statements if s.text == content]
-    assert found, statements
-    return found[0]
+from tests.unit.extract.helpers import with_text
+from tracker.extract import extract
 
 
 @pytest.mark.parametrize(
@@ -103,7 +98,7 @@ def _find(statements: tuple[Statement, ...], content: str) -> Statement:
 def test_noun_of_saying_names_its_owner(
     text: str, lang: str, content: str, cue: str, speaker: str
 ) -> None:
-    st = _find(extract(text, lang).statements, content)
+    st = with_text(extract(text, lang).statements, content)
     assert st.kind == "indirect"
     assert st.cue == cue
     assert st.speaker is not None and st.speaker.name == speaker
@@ -114,14 +109,14 @@ def test_possessive_pronoun_takes_the_last_speaker() -> None:
         "Mayor Ana Ortiz said the budget was balanced. Contrary to her assertion that the "
         "bridge was safe, engineers found cracks."
     )
-    st = _find(extract(text, "en").statements, "the bridge was safe")
+    st = with_text(extract(text, "en").statements, "the bridge was safe")
     assert st.cue == "assertion"
     assert st.speaker is not None and st.speaker.name == "Ana Ortiz"
 
 
 def test_indonesian_nya_suffix_is_a_pronoun_owner() -> None:
     text = "Ia kembali mengulang klaimnya bahwa jalan tol itu selesai tahun depan."
-    st = _find(extract(text, "id").statements, "jalan tol itu selesai tahun depan")
+    st = with_text(extract(text, "id").statements, "jalan tol itu selesai tahun depan")
     assert st.cue == "klaimnya"
 
 
@@ -165,8 +160,8 @@ def test_owned_complement_is_not_the_verbs(
     text: str, lang: str, verb_content: str, noun_content: str, owner: str
 ) -> None:
     statements = extract(text, lang).statements
-    _find(statements, verb_content)
-    st = _find(statements, noun_content)
+    with_text(statements, verb_content)
+    st = with_text(statements, noun_content)
     assert st.speaker is not None and st.speaker.name == owner
 
 
@@ -179,5 +174,5 @@ def test_owned_complement_is_not_the_verbs(
     ],
 )
 def test_statement_as_medium_keeps_the_verbs_complement(text: str, lang: str, content: str) -> None:
-    st = _find(extract(text, lang).statements, content)
+    st = with_text(extract(text, lang).statements, content)
     assert st.cue in ("said", "menyatakan")
