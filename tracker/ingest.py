@@ -352,6 +352,15 @@ def _known_sources(session: Session, sources: _SourceTable) -> dict[tuple[str, s
     return found
 
 
+def same_document(p: PreparedDocument, content_hash_: str, url: str | None) -> bool:
+    """Document identity: the same text, or the same URL when both documents have one.
+
+    Two documents without a URL are not the same document by URL: ``None == None``
+    once made every new URL-less document of a batch "already present".
+    """
+    return p.content_hash == content_hash_ or (p.doc.url is not None and p.doc.url == url)
+
+
 def write_batch(
     session: Session, prepared: list[PreparedDocument], *, origin: str = EXTRACTOR_VERSION
 ) -> BatchOutcome:
@@ -377,7 +386,7 @@ def write_batch(
         _EXISTING_SQL, {"hashes": list(unique), "urls": sorted(seen_urls)}
     ).all()
     for row in existing:
-        for h in [h for h, p in unique.items() if h == row.content_hash or p.doc.url == row.url]:
+        for h in [h for h, p in unique.items() if same_document(p, row.content_hash, row.url)]:
             del unique[h]
             outcome.present_documents += 1
     docs = list(unique.values())

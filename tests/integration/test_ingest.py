@@ -173,6 +173,26 @@ def test_cli_ingest_reports_and_skips_bad_items(runner: CliRunner, tmp_path: Pat
     assert set(stats["sources"]) >= {"person", "news_outlet", "anonymous"}
 
 
+def test_rerun_with_a_stored_document_stores_new_ones_without_url(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Two documents without a URL are never the same document by URL (None is no URL).
+
+    Regression: a batch holding one stored document counted every new URL-less document
+    of the batch as already present, and the run said "0 failed".
+    """
+    first = tmp_path / "a.txt"
+    first.write_text("Menurut Reuters, menteri Budi mengatakan bahwa harga beras akan turun.\n")
+    second = tmp_path / "b.txt"
+    second.write_text("\u201cKami siap bekerja,\u201d kata Sri Mulyani di Jakarta.\n")
+    assert runner.invoke(main, ["ingest", str(first)]).exit_code == 0
+    again = runner.invoke(main, ["ingest", str(first), str(second)])
+    assert again.exit_code == 0, again.output
+    assert "1 new, 1 already present, 0 failed" in again.output
+    stats = json.loads(runner.invoke(main, ["stats", "--json"]).output)
+    assert stats["documents"] == 2
+
+
 def test_cli_ingest_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
     missing = runner.invoke(main, ["ingest", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and "no such file" in missing.output
