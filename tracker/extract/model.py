@@ -76,6 +76,9 @@ class Statement:
     speaker: SourceRef | None
     speaker_surface: str | None
     chain: tuple[Hop, ...]
+    rule: str = ""
+    """The sieve that made this statement ("quote_cue_after", "according_to", …), so
+    accuracy benches can break their errors down by rule."""
 
     def to_dict(self) -> dict[str, Any]:
         speaker = None
@@ -99,6 +102,7 @@ class Statement:
             "cue_end": self.cue_end,
             "speaker": speaker,
             "chain": [hop.to_dict() for hop in self.chain],
+            "rule": self.rule,
         }
 
 
