@@ -1,6 +1,6 @@
-"""SHA-256 of the extractor's JSON output over the corpora, synthetic articles and adversarial inputs.
+"""SHA-256 of the extractor's JSON over the corpora, synthetic articles and adversarial inputs.
 
-Usage: python bench/output_hash.py [--corpora DIR] [--synthetic N] [--keep-rule] [--outlet]
+Usage: python bench/output_hash.py [--corpora DIR] [--synthetic N] [--keep-rule]
 
 A refactoring of the extractor that claims "same output" proves it with these hashes, taken
 before and after: each line is one input set, its document count and the SHA-256 of the
@@ -66,9 +66,8 @@ def main() -> None:
     parser.add_argument("--keep-rule", action="store_true", help="hash the rule field too")
     args = parser.parse_args()
     built = "compiled" if NATIVE else "pure Python"
-    print(
-        f"extractor {EXTRACTOR_VERSION} ({built}); rule field {'kept' if args.keep_rule else 'dropped'}"
-    )
+    rule = "kept" if args.keep_rule else "dropped"
+    print(f"extractor {EXTRACTOR_VERSION} ({built}); rule field {rule}")
     sets: list[tuple[str, Iterable[tuple[str, str]]]] = []
     for name in CORPORA:
         path = args.corpora / name
