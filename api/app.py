@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from litestar import Litestar, Router, get
+from litestar import Litestar, Response, Router, get
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.openapi import OpenAPIConfig
+from litestar.openapi import OpenAPIConfig, ResponseSpec
 
 from api.controllers.documents import DocumentController
 from api.controllers.provenance import ProvenanceController
@@ -25,19 +25,33 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
     from tracker.config import Settings
+    from tracker.migrations import SchemaState
 
 
-@get("/health", sync_to_thread=True, summary="Is the database reachable?")
-def health(service: TrackerService) -> Health:
+@get(
+    "/health",
+    sync_to_thread=True,
+    summary="Is the database reachable, and is its schema this tracker's?",
+    description=(
+        "200 with status ok when the database answers and its schema is at the code's head; "
+        "503 with the same fields (status unavailable, schema behind or ahead) when it is "
+        "not, since every other endpoint would fail: run `tracker db upgrade`."
+    ),
+    responses={503: ResponseSpec(Health, description="Schema not at head, or no database")},
+)
+def health(service: TrackerService) -> Response[Health]:
     info = service.health()
-    return Health(
-        status="ok",
+    current = info["schema"] == "current"
+    body = Health(
+        status="ok" if current else "unavailable",
         database=info["database"],
         server_version=info["server_version"],
         version=__version__,
         extractor=EXTRACTOR_VERSION,
         extractor_compiled=NATIVE,
+        schema=cast("SchemaState", info["schema"]),
     )
+    return Response(body, status_code=200 if current else 503)
 
 
 @get("/api/v1/stats", sync_to_thread=True, summary="Counts of documents, statements, sources")

@@ -50,12 +50,24 @@ def _settings() -> Settings:
         raise click.UsageError(str(exc)) from exc
 
 
+def _ready_database(settings: Settings) -> None:
+    """The hook every command on the database runs first: the embedded database is
+    brought to the schema head (one process at a time), an external one behind it is
+    refused with a message naming `tracker db upgrade`."""
+    from tracker.db import database_url
+    from tracker.migrations import ensure_current
+
+    ensure_current(database_url(settings), may_migrate=settings.database_url is None)
+
+
 def _service() -> TrackerService:
     """The service on the configured database (imported late: `tracker extract` and
     `--help` need no database driver or engine)."""
     from tracker.service import TrackerService
 
-    return TrackerService(_settings())
+    settings = _settings()
+    _ready_database(settings)
+    return TrackerService(settings)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,6 +85,7 @@ def serve(host: str | None, port: int | None) -> None:
     import uvicorn
 
     settings = _settings()
+    _ready_database(settings)
     # By name, not by import: tracker never imports api (api is a shell over tracker).
     uvicorn.run(
         "api.app:app_from_env",

@@ -62,13 +62,17 @@ class TrackerService:
             stop_embedded_servers()
 
     def health(self) -> dict[str, str]:
-        """Database reachability and server version, for /health."""
+        """Database reachability, server version and whether the schema is at this code's
+        head (``current``, ``behind`` or ``ahead``), for /health."""
+        from tracker.migrations import schema_state
+
         try:
             with transaction(self.sessions) as session:
                 version = session.execute(text("SHOW server_version")).scalar_one()
+                schema = schema_state(session.connection())
         except OperationalError as exc:
             raise DatabaseUnavailableError(f"database unreachable: {exc.orig}") from exc
-        return {"database": "ok", "server_version": str(version)}
+        return {"database": "ok", "server_version": str(version), "schema": schema}
 
     def create_document(self, doc: DocumentIn, *, extract: bool = True) -> StoreResult:
         """Store a document (idempotent by text and URL) in one transaction.
