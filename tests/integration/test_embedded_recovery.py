@@ -23,7 +23,7 @@ from tests.integration.processes import (
     wait_no_postgres,
 )
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.embedded]
 
 
 @pytest.fixture

@@ -140,6 +140,7 @@ def test_health_answers_503_when_the_schema_is_behind(
 
 
 @pytest.mark.slow
+@pytest.mark.embedded
 def test_embedded_default_migrates_itself_once_when_two_commands_start_at_once() -> None:
     with private_dir() as root:
         env = tracker_env(root / "data")
