@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, cast
 
 from litestar import Litestar, Response, Router, get
@@ -64,6 +66,11 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
     state = State({"service": None})
 
     def open_service(app: Litestar) -> None:
+        # One request thread per pooled connection: more threads would wait for one,
+        # fewer would leave connections idle (the loop's default is cores + 4).
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(settings.db_pool_size, thread_name_prefix="tracker-request")
+        )
         app.state.service = TrackerService(settings, engine=engine)
 
     def close_service(app: Litestar) -> None:
@@ -99,7 +106,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
 
 
 def app_from_env() -> Litestar:
-    """The app for the environment's settings: `tracker serve` hands this to uvicorn."""
+    """The app for the environment's settings: `tracker serve` hands this to uvicorn,
+    whose worker processes each call it (and are tied to the parent's life first)."""
     from tracker.config import get_settings
+    from tracker.serving import bind_to_parent
 
+    bind_to_parent()
     return create_app(get_settings())

@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tracker.synthetic import generate
@@ -58,6 +60,8 @@ class Outcome:
     errors: int = 0
     seconds: float = 0.0
     latencies_ms: list[float] = field(default_factory=list)
+    server_cpu_s: float = 0.0
+    postgres_cpu_s: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -79,6 +83,10 @@ class Outcome:
             "rps": round(self.rate, 1),
             "p50_ms": round(self.percentile(0.50), 2),
             "p99_ms": round(self.percentile(0.99), 2),
+            "server_cpu_ms_per_request": round(1000 * self.server_cpu_s / max(self.requests, 1), 3),
+            "postgres_cpu_ms_per_request": round(
+                1000 * self.postgres_cpu_s / max(self.requests, 1), 3
+            ),
         }
 
 
@@ -150,8 +158,43 @@ async def _client(
         await conn.close()
 
 
+def _cpu_seconds(root: psutil.Process | None) -> float:
+    """User and system CPU of ``root`` and its descendants (those alive now)."""
+    if root is None:
+        return 0.0
+    total = 0.0
+    try:
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    for proc in procs:
+        try:
+            times = proc.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Watched:
+    """The processes whose CPU a scenario costs: the server's tree and the postmaster's."""
+
+    server: psutil.Process | None = None
+    postgres: psutil.Process | None = None
+
+    def cpu(self) -> tuple[float, float]:
+        return _cpu_seconds(self.server), _cpu_seconds(self.postgres)
+
+
 async def _run_level(
-    port: int, requests: Iterator[Request], count: int, clients: int, outcome: Outcome, cap: float
+    port: int,
+    requests: Iterator[Request],
+    count: int,
+    clients: int,
+    outcome: Outcome,
+    cap: float,
+    watched: Watched,
 ) -> None:
     remaining = [WARMUP]
 
@@ -172,10 +215,14 @@ async def _run_level(
         remaining[0] -= 1
         return next(requests)
 
+    cpu_before = watched.cpu()
     started = time.perf_counter()
     deadline = started + cap
     await asyncio.gather(*(_client(port, take, outcome, deadline) for _ in range(clients)))
     outcome.seconds = time.perf_counter() - started
+    cpu_after = watched.cpu()
+    outcome.server_cpu_s = cpu_after[0] - cpu_before[0]
+    outcome.postgres_cpu_s = cpu_after[1] - cpu_before[1]
 
 
 def _get_json(port: int, path: str) -> Any:
@@ -290,6 +337,14 @@ class Server:
         self.log.close()
 
 
+def _postmaster(data_dir: Path) -> psutil.Process | None:
+    try:
+        pid = int((data_dir / "pgdata" / "postmaster.pid").read_text().split()[0])
+        return psutil.Process(pid)
+    except (OSError, ValueError, IndexError, psutil.NoSuchProcess):
+        return None
+
+
 def _measure(
     config: int, env: dict[str, str], args: argparse.Namespace, log: Path
 ) -> list[Outcome]:
@@ -297,6 +352,9 @@ def _measure(
     server = Server(config, env, log)
     outcomes = []
     try:
+        watched = Watched(
+            psutil.Process(server.proc.pid), _postmaster(Path(env["TRACKER_DATA_DIR"]))
+        )
         seed = _collect(server.port)
         scenarios = _scenarios(seed, random.Random(args.seed))
         for name in args.scenarios:
@@ -305,7 +363,13 @@ def _measure(
                 count = args.writes if name == "write" else args.requests
                 asyncio.run(
                     _run_level(
-                        server.port, scenarios[name], count, clients, outcome, args.max_seconds
+                        server.port,
+                        scenarios[name],
+                        count,
+                        clients,
+                        outcome,
+                        args.max_seconds,
+                        watched,
                     )
                 )
                 outcomes.append(outcome)
@@ -320,7 +384,8 @@ def _print_row(row: dict[str, Any]) -> None:
     print(
         f"{row['config']:<22} {row['scenario']:<11} {row['clients']:>3} clients  "
         f"{row['rps']:>8.1f} req/s  p50 {row['p50_ms']:>7.2f} ms  p99 {row['p99_ms']:>7.2f} ms  "
-        f"errors {row['errors']}/{row['requests']}",
+        f"errors {row['errors']}/{row['requests']}  CPU ms/request server "
+        f"{row['server_cpu_ms_per_request']:.2f} postgres {row['postgres_cpu_ms_per_request']:.2f}",
         flush=True,
     )
 

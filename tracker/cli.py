@@ -79,21 +79,31 @@ def main() -> None:
 @main.command()
 @click.option("--host", default=None, help="Interface to bind (default TRACKER_HOST).")
 @click.option("--port", type=int, default=None, help="Port (default TRACKER_PORT or 8000).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Server processes (default: the number of cores).",
+)
+@click.option("--access-log/--no-access-log", default=False, help="Log every request.")
 @user_errors
-def serve(host: str | None, port: int | None) -> None:
+def serve(host: str | None, port: int | None, workers: int | None, access_log: bool) -> None:
     """Serve the HTTP API and docs (/schema) with uvicorn."""
-    import uvicorn
+    from tracker import serving
+    from tracker.db import stop_embedded_servers
 
     settings = _settings()
     _ready_database(settings)
-    # By name, not by import: tracker never imports api (api is a shell over tracker).
-    uvicorn.run(
-        "api.app:app_from_env",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level="info",
-    )
+    try:
+        serving.run(
+            settings,
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=workers or serving.default_workers(),
+            access_log=access_log,
+        )
+    finally:
+        stop_embedded_servers()
 
 
 @main.group()

@@ -10,8 +10,7 @@ from sqlalchemy.exc import OperationalError
 
 from tracker import chains, documents, linking, provenance, sources
 from tracker.db import (
-    database_url,
-    make_engine,
+    engine_for,
     make_session_factory,
     run_in_transaction,
     stop_embedded_servers,
@@ -48,7 +47,7 @@ class TrackerService:
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self._owns_engine = engine is None
-        self.engine = engine or make_engine(database_url(settings))
+        self.engine = engine or engine_for(settings)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
 
     def close(self) -> None:
