@@ -159,7 +159,8 @@ async def _client(
 
 
 def _cpu_seconds(root: psutil.Process | None) -> float:
-    """User and system CPU of ``root`` and its descendants (those alive now)."""
+    """User and system CPU of ``root`` and its descendants, the exited ones included
+    (their parent reaped them, so their time is in its ``children_*`` fields)."""
     if root is None:
         return 0.0
     total = 0.0
@@ -172,7 +173,7 @@ def _cpu_seconds(root: psutil.Process | None) -> float:
             times = proc.cpu_times()
         except psutil.NoSuchProcess:
             continue
-        total += times.user + times.system
+        total += times.user + times.system + times.children_user + times.children_system
     return total
 
 
