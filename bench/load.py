@@ -1,16 +1,20 @@
 """Load on `tracker serve` over 127.0.0.1: chain walks, document reads, lookups, writes.
 
-Starts its own `tracker serve` (the console script of this checkout) on a temporary data
-directory, seeded by `tracker ingest` with articles from tracker.synthetic (relays through
-wire services, so chains exist), then runs each scenario at 1, 8 and 32 concurrent
-clients, a bounded number of requests each, and prints requests/s, p50, p99 and errors.
-Each server configuration (`--configs`, worker counts) is measured in the same run; the
-first is the baseline the others are compared with. Nothing here is asserted.
+Starts one `tracker serve` (the console script of this checkout) per configuration
+(`--configs`: worker counts; the first is the baseline, and `--baseline-env` can point it
+at an older checkout through PYTHONPATH) on one temporary data directory seeded by
+`tracker ingest` with articles from tracker.synthetic (relays through wire services, so
+chains exist). Each scenario runs at 1, 8 and 32 concurrent clients, a bounded number of
+requests per cell, on every configuration in turn (order alternating between
+``--repeat``s, medians kept), and prints requests/s, p50, p99 and errors, and the ratios
+against the baseline. Nothing here is asserted.
 
 The client is a small asyncio HTTP/1.1 client (one keep-alive connection per simulated
 client): on a two-core machine it shares the cores with the server, and a heavier client
-would measure itself. Requests per scenario are bounded by ``--requests`` (``--writes``
-for writes) and by ``--max-seconds``.
+would measure itself. Requests per cell are bounded by ``--requests`` (``--lookups`` for
+provenance, ``--writes`` for writes) and by ``--max-seconds``. Beside latency, each cell
+reports the CPU time the server's processes and PostgreSQL spent per request: on a
+shared machine it moves far less with the neighbours' load than the wall clock does.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import random
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -346,38 +351,61 @@ def _postmaster(data_dir: Path) -> psutil.Process | None:
         return None
 
 
-def _measure(
-    config: int, env: dict[str, str], args: argparse.Namespace, log: Path
-) -> list[Outcome]:
-    label = f"workers={config}" if config else "serve (no --workers)"
-    server = Server(config, env, log)
-    outcomes = []
-    try:
-        watched = Watched(
-            psutil.Process(server.proc.pid), _postmaster(Path(env["TRACKER_DATA_DIR"]))
+def _label(config: int, extra_env: dict[str, str]) -> str:
+    label = f"workers={config}" if config else "serve"
+    return label + (" +env" if extra_env else "")
+
+
+def _run_cell(
+    server: Server,
+    watched: Watched,
+    requests: Iterator[Request],
+    outcome: Outcome,
+    count: int,
+    args: argparse.Namespace,
+) -> None:
+    asyncio.run(
+        _run_level(
+            server.port, requests, count, outcome.clients, outcome, args.max_seconds, watched
         )
-        seed = _collect(server.port)
-        scenarios = _scenarios(seed, random.Random(args.seed))
+    )
+
+
+def _measure(env: dict[str, str], args: argparse.Namespace, log: Path) -> list[Outcome]:
+    """Every configuration serves at once (on one embedded server); each cell (scenario,
+    clients) is measured on each configuration in turn, the order alternating between
+    repeats, so a drifting machine load hits all configurations alike."""
+    data_dir = Path(env["TRACKER_DATA_DIR"])
+    servers: list[tuple[str, Server, Watched]] = []
+    outcomes: list[Outcome] = []
+    try:
+        for index, config in enumerate(args.configs):
+            extra = dict(args.baseline_env) if index == 0 else {}
+            server = Server(config, {**env, **extra}, log)
+            label = _label(config, extra)
+            servers.append((label, server, Watched(psutil.Process(server.proc.pid))))
+        postmaster = _postmaster(data_dir)
+        seed = _collect(servers[0][1].port)
+        # one stream per configuration: the same mix of ids, but new articles to write
+        streams = {
+            label: _scenarios(seed, random.Random(args.seed + index))
+            for index, (label, _, _) in enumerate(servers)
+        }
         for name in args.scenarios:
+            count = {"write": args.writes, "provenance": args.lookups}.get(name, args.requests)
             for clients in LEVELS:
-                outcome = Outcome(label, name, clients)
-                count = args.writes if name == "write" else args.requests
-                asyncio.run(
-                    _run_level(
-                        server.port,
-                        scenarios[name],
-                        count,
-                        clients,
-                        outcome,
-                        args.max_seconds,
-                        watched,
-                    )
-                )
-                outcomes.append(outcome)
-                if not args.json:
-                    _print_row(outcome.row())
+                for repeat in range(args.repeat):
+                    order = servers if repeat % 2 == 0 else servers[::-1]
+                    for label, server, watched in order:
+                        outcome = Outcome(label, name, clients)
+                        watched_pg = Watched(watched.server, postmaster)
+                        _run_cell(server, watched_pg, streams[label][name], outcome, count, args)
+                        outcomes.append(outcome)
+                        if not args.json:
+                            _print_row(outcome.row())
     finally:
-        server.stop()
+        for _, server, _ in servers:
+            server.stop()
     return outcomes
 
 
@@ -391,23 +419,43 @@ def _print_row(row: dict[str, Any]) -> None:
     )
 
 
-def _ratios(outcomes: list[Outcome], baseline: str) -> list[dict[str, Any]]:
-    base = {(o.scenario, o.clients): o for o in outcomes if o.config == baseline}
-    rows = []
+def _median_rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
+    """One row per configuration and cell: the median of its repeats, field by field."""
+    cells: dict[tuple[str, str, int], list[dict[str, Any]]] = {}
     for o in outcomes:
-        ref = base.get((o.scenario, o.clients))
-        if o.config == baseline or ref is None or not ref.rate:
+        cells.setdefault((o.config, o.scenario, o.clients), []).append(o.row())
+    rows = []
+    for (config, scenario, clients), repeats in cells.items():
+        row: dict[str, Any] = {"config": config, "scenario": scenario, "clients": clients}
+        for key in repeats[0]:
+            if key not in row:
+                row[key] = statistics.median([r[key] for r in repeats])
+        row["repeats"] = len(repeats)
+        rows.append(row)
+    return rows
+
+
+def _ratios(rows: list[dict[str, Any]], baseline: str) -> list[dict[str, Any]]:
+    base = {(r["scenario"], r["clients"]): r for r in rows if r["config"] == baseline}
+    ratios = []
+    for r in rows:
+        ref = base.get((r["scenario"], r["clients"]))
+        if r["config"] == baseline or ref is None or not ref["rps"]:
             continue
-        rows.append(
+        ratios.append(
             {
-                "config": o.config,
-                "scenario": o.scenario,
-                "clients": o.clients,
-                "rps_ratio": round(o.rate / ref.rate, 2),
-                "p99_ratio": round(o.percentile(0.99) / max(ref.percentile(0.99), 1e-9), 2),
+                "config": r["config"],
+                "scenario": r["scenario"],
+                "clients": r["clients"],
+                "rps_ratio": round(r["rps"] / ref["rps"], 2),
+                "p99_ratio": round(r["p99_ms"] / max(ref["p99_ms"], 1e-9), 2),
+                "server_cpu_ratio": round(
+                    r["server_cpu_ms_per_request"] / max(ref["server_cpu_ms_per_request"], 1e-9),
+                    2,
+                ),
             }
         )
-    return rows
+    return ratios
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -421,19 +469,18 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         _seed_data_dir(root, args.articles, env)
         if not args.json:
             print(f"seeded {args.articles} articles in {time.perf_counter() - started:.1f} s")
-        outcomes: list[Outcome] = []
-        for config in args.configs:
-            outcomes += _measure(config, env, args, root / "serve.log")
+        outcomes = _measure(env, args, root / "serve.log")
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    baseline = outcomes[0].config if outcomes else ""
+    rows = _median_rows(outcomes)
+    baseline = rows[0]["config"] if rows else ""
     return {
         "cores": os.cpu_count(),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "baseline": baseline,
-        "results": [o.row() for o in outcomes],
-        "ratios": _ratios(outcomes, baseline),
+        "results": rows,
+        "ratios": _ratios(rows, baseline),
         "args": {k: v for k, v in vars(args).items() if k != "json"},
     }
 
@@ -449,6 +496,7 @@ def main() -> None:
     )
     parser.add_argument("--articles", type=int, default=400, help="seeded synthetic articles")
     parser.add_argument("--requests", type=int, default=2000, help="timed reads per cell")
+    parser.add_argument("--lookups", type=int, default=300, help="timed provenance lookups")
     parser.add_argument("--writes", type=int, default=60, help="timed writes per cell")
     parser.add_argument("--max-seconds", type=float, default=30.0, help="time bound per cell")
     parser.add_argument(
@@ -456,6 +504,15 @@ def main() -> None:
         type=lambda s: s.split(","),
         default=["chain", "document", "provenance", "write"],
         help="comma list of chain, document, provenance, write",
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="repeats per cell (medians kept)")
+    parser.add_argument(
+        "--baseline-env",
+        action="append",
+        type=lambda s: tuple(s.split("=", 1)),
+        default=[],
+        metavar="KEY=VALUE",
+        help="environment of the baseline server only, e.g. PYTHONPATH=<an older checkout>",
     )
     parser.add_argument("--seed", type=int, default=7, help="seed for picking ids and quotes")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -468,11 +525,15 @@ def main() -> None:
         f"\ncores {report['cores']}, load average before {report['load_average_before']}, "
         f"after {report['load_average_after']}"
     )
+    print("medians:")
+    for row in report["results"]:
+        _print_row(row)
     print(f"ratios against {report['baseline']}:")
     for row in report["ratios"]:
         print(
             f"  {row['config']:<22} {row['scenario']:<11} {row['clients']:>3} clients  "
-            f"req/s x{row['rps_ratio']:.2f}  p99 x{row['p99_ratio']:.2f}"
+            f"req/s x{row['rps_ratio']:.2f}  p99 x{row['p99_ratio']:.2f}  "
+            f"server CPU/request x{row['server_cpu_ratio']:.2f}"
         )
 
 
