@@ -61,7 +61,7 @@ def ensure_built(config: ClusterConfig, echo: Echo) -> CitusBuild:
     build = CitusBuild(config.cache_dir, wheel_postgres())
     if build.is_complete():
         return build
-    missing = _missing_prerequisites(config, build.wheel)
+    missing = missing_prerequisites(config, build.wheel)
     if missing:
         raise ClusterError(f"cannot build Citus: {missing}")
     build.root.mkdir(parents=True, exist_ok=True)
@@ -80,7 +80,7 @@ def ensure_built(config: ClusterConfig, echo: Echo) -> CitusBuild:
     return build
 
 
-def _missing_prerequisites(config: ClusterConfig, wheel: WheelPostgres) -> str | None:
+def missing_prerequisites(config: ClusterConfig, wheel: WheelPostgres) -> str | None:
     """What stops a build, in words a user can act on; None when nothing does."""
     if config.source is None:
         return "no Citus source found (../shared/vendor/citus-*.tar.gz; set TRACKER_CITUS_SOURCE)"
