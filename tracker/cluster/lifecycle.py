@@ -37,9 +37,12 @@ def up(config: ClusterConfig, echo: Echo, database: str = CLUSTER_DATABASE) -> s
 
 def down(config: ClusterConfig) -> list[str]:
     """Stop every node that runs; the names of those stopped."""
-    build = CitusBuild(config.cache_dir, wheel_postgres())
+    wheel = wheel_postgres()
+    build = CitusBuild(config.cache_dir, wheel)
     if not build.is_complete():
-        return []  # never built: nothing can be running from it
+        # the cache went away under running nodes: the wheel's own pg_ctl (same
+        # PostgreSQL 18) stops them just as well
+        build = CitusBuild(wheel.install.parent, wheel)
     return _stop_all(config, build, system_user())
 
 

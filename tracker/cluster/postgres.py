@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,8 +105,6 @@ def run_as(
     Output goes to files, not pipes: `pg_ctl start` leaves a postmaster holding the
     pipe open, and reading a pipe to its end would then wait for the server to stop.
     """
-    import tempfile
-
     with tempfile.TemporaryFile("w+") as out:
         try:
             done = subprocess.run(
