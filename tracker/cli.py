@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker import __version__
+from tracker.cluster.commands import cluster
 from tracker.config import Settings, get_settings
 from tracker.errors import DatabaseUnavailableError, TrackerError
 
@@ -62,6 +63,9 @@ def _service() -> TrackerService:
 @click.version_option(__version__, "--version", prog_name="tracker")
 def main() -> None:
     """tracker: quotes, speakers and chains of citations, walked to primary sources."""
+
+
+main.add_command(cluster)
 
 
 @main.command()
