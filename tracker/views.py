@@ -6,9 +6,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from tracker.chains import SourceBrief
-
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceBrief:
+    """The part of a source a read shows: a speaker, an outlet, a hop's source."""
+
+    id: int
+    name: str
+    kind: str
+    state_media: bool = False
 
 
 @dataclass(frozen=True, slots=True)
