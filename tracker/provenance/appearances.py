@@ -69,17 +69,12 @@ def load_appearing(session: Session, statement_ids: Sequence[int]) -> dict[int, 
     """The statements with what the appearance rules compare, in one query."""
     found: dict[int, Appearing] = {}
     for r in session.execute(_APPEARING_SQL, {"ids": list(statement_ids)}):
-        speaker = None
-        if r.speaker_id is not None:
-            speaker = SourceBrief(
-                r.speaker_id, r.speaker_name, r.speaker_kind, r.speaker_state_media
-            )
         found[r.id] = Appearing(
             statement_id=r.id,
             document_id=r.document_id,
             text=r.text,
             fingerprint=r.fingerprint,
-            speaker=speaker,
+            speaker=SourceBrief.from_row(r, "speaker"),
             published_at=r.published_at,
             outlet=r.outlet,
             language=r.language,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
@@ -74,22 +74,10 @@ class Context:
     documents: dict[int, DocumentInfo] = field(default_factory=dict)
 
 
-def _brief(row: Any, prefix: str) -> SourceBrief | None:
-    ident = getattr(row, f"{prefix}_id")
-    if ident is None:
-        return None
-    return SourceBrief(
-        ident,
-        getattr(row, f"{prefix}_name"),
-        getattr(row, f"{prefix}_kind"),
-        getattr(row, f"{prefix}_state_media"),
-    )
-
-
 def statement_infos(session: Session, ids: Iterable[int]) -> dict[int, StatementInfo]:
     """Statements by id, with their speakers, in one query."""
     return {
-        r.id: StatementInfo(r.id, r.document_id, r.kind, r.text, _brief(r, "speaker"))
+        r.id: StatementInfo(r.id, r.document_id, r.kind, r.text, SourceBrief.from_row(r, "speaker"))
         for r in session.execute(_STATEMENTS_SQL, {"ids": sorted(ids)})
     }
 
@@ -97,7 +85,9 @@ def statement_infos(session: Session, ids: Iterable[int]) -> dict[int, Statement
 def document_infos(session: Session, ids: Iterable[int]) -> dict[int, DocumentInfo]:
     """Documents by id, with their outlets, in one query."""
     return {
-        r.id: DocumentInfo(r.id, r.url, r.title, r.published_at, r.language, _brief(r, "outlet"))
+        r.id: DocumentInfo(
+            r.id, r.url, r.title, r.published_at, r.language, SourceBrief.from_row(r, "outlet")
+        )
         for r in session.execute(_DOCUMENTS_SQL, {"ids": sorted(ids)})
     }
 

@@ -53,6 +53,7 @@ class Output:
     walk: FromDatabase | None = None
 
     def renders(self, target: Target) -> bool:
+        """Whether this format has a renderer for ``target``."""
         if target == "document":
             return self.document is not None or self.document_report is not None
         renderer = {
@@ -135,7 +136,7 @@ def _document_prov(session: Session, document_id: int, fmt: str) -> str:
     return document_prov(session, document_id, fmt)
 
 
-for _output in (
+BUILTIN_OUTPUTS = (
     Output(
         "json",
         "application/json",
@@ -159,5 +160,6 @@ for _output in (
         walk=partial(_walk_prov, fmt="prov-o"),
     ),
     Output("jsonld", "application/ld+json", document=document_jsonld, walk=walk_jsonld),
-):
-    register_output(_output)
+)
+"""tracker's own formats, in the order error messages and help list them."""
+_OUTPUTS.update((output.name, output) for output in BUILTIN_OUTPUTS)
