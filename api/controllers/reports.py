@@ -11,8 +11,8 @@ from tracker.reports import outputs
 from tracker.reports.corpus import MAX_SOURCES_LIMIT
 from tracker.service import TrackerService
 
-DOCUMENT_FORMATS = "json, md, csv, html, prov-json, prov-o, jsonld"
-SOURCES_FORMATS = "json, md, csv, html"
+DOCUMENT_FORMATS = ", ".join(outputs.formats("document"))
+SOURCES_FORMATS = ", ".join(outputs.formats("sources"))
 
 
 class ReportController(Controller):
