@@ -28,13 +28,13 @@ from sqlmodel import col, select
 from tracker.bulk import DEFAULT_BATCH_SIZE, IngestOptions, ingest, write_with_retry
 from tracker.db import make_engine, make_session_factory
 from tracker.extract import EXTRACTOR_VERSION, NATIVE
-from tracker.fingerprint import fingerprint, search_config
 from tracker.formats import RawItem, jsonl_item
 from tracker.ingest import PreparedDocument, prepare_item
 from tracker.inputs import HopIn, SourceIn
-from tracker.linking import link_document
 from tracker.models import Citation, Document, Source, SourceAlias, Statement
 from tracker.names import normalize_name
+from tracker.provenance.identity import fingerprint, search_config
+from tracker.provenance.links import link_document
 from tracker.synthetic import generate
 
 SEED = 7

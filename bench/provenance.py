@@ -30,11 +30,12 @@ from _pg import bench_database, libpq_url
 from sqlalchemy import text
 
 from tracker.db import make_engine, make_session_factory, transaction
-from tracker.fingerprint import fingerprint
 from tracker.ingest import PreparedDocument, write_batch
 from tracker.inputs import DocumentIn, SourceIn, StatementIn
-from tracker.matching import find_matches
-from tracker.provenance import appearances, lookup
+from tracker.provenance.appearances import appearances
+from tracker.provenance.identity import fingerprint
+from tracker.provenance.lookup import lookup
+from tracker.provenance.matching import find_matches
 
 SYLLABLES = [
     "ba",

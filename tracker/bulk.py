@@ -14,7 +14,7 @@ from tracker.db import is_retryable, run_in_transaction
 from tracker.errors import TrackerError
 from tracker.formats import BadItem, RawItem, expand_paths, read_items
 from tracker.ingest import BatchOutcome, PreparedDocument, prepare_item, write_batch
-from tracker.linking import link_documents
+from tracker.provenance.links import link_documents
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker

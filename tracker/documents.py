@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
-from tracker.fingerprint import fingerprint, search_config
 from tracker.inputs import DocumentIn, SourceIn, StatementIn, hop_tree
 from tracker.names import normalize_name
 from tracker.pagination import page_ids
+from tracker.provenance.identity import fingerprint, search_config
 from tracker.sources import SourceResolver
 from tracker.validation import check_text_param, validate_document
-from tracker.views import DocumentView, HopView, Page, StatementView
+from tracker.views import DocumentView, HopView, Page, SourceBrief, StatementView
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -10,11 +10,11 @@ from sqlalchemy import text
 
 from tracker.documents import content_hash
 from tracker.extract import EXTRACTOR_VERSION, Extraction, detect_language, extract
-from tracker.fingerprint import fingerprint, search_config
 from tracker.formats import RawItem
 from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn, hop_tree
 from tracker.names import normalize_name
 from tracker.outlets import outlet_source
+from tracker.provenance.identity import fingerprint, search_config
 from tracker.sources import ENRICH_ON_CONFLICT, canonical_outlet, enriches
 from tracker.validation import validate_document
 

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
 from tracker.inputs import SourceIn
 from tracker.names import normalize_name
 from tracker.pagination import page_ids
 from tracker.validation import check_text_param
-from tracker.views import Page, SourceView
+from tracker.views import Page, SourceBrief, SourceView
 from tracker.vocabulary import SOURCE_KINDS
 
 if TYPE_CHECKING:
