@@ -13,9 +13,11 @@ An expectation is met when one extracted statement
 An extracted name matches an expected hop when the hop's canonical name or one of its
 `aliases` occurs in it as whole words, case-insensitively ("the official Iraqi news agency"
 matches "Iraqi News Agency"; "Mail" does not match "Globe and Mail": the record lists the
-short forms it accepts). An expected `anonymous` hop matches an extracted hop of kind
-`anonymous`, or one named by the record's own `anonymous` aliases ("the spokesman" that the
-extractor typed as a person); --anonymous-by-kind drops the second way.
+short forms it accepts). An extracted news outlet in the extractor's outlet list stands for
+all its listed names ("Xinhua" matches "New China News Agency"). An expected `anonymous` hop
+matches an extracted hop of kind `anonymous`, or one named by the record's own `anonymous`
+aliases ("the spokesman" that the extractor typed as a person); --anonymous-by-kind drops
+the second way.
 
 Each expectation takes the one statement that meets it, or else the nearest miss; a statement
 may meet several expectations (one paraphrase can carry two annotated claims). The record's
@@ -28,6 +30,7 @@ unless --keep-own-outlet. Nothing here is asserted: this is a benchmark, not a t
 from __future__ import annotations
 
 import argparse
+import functools
 import inspect
 import json
 import re
@@ -43,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tracker.extract import EXTRACTOR_VERSION, Extraction, Hop, Statement, extract  # noqa: E402
+from tracker.extract.lexicon import outlet_index  # noqa: E402
 
 CORPUS = "chains_dev.jsonl"
 PARTS = (("reuters-", "Reuters"), ("polnear-train-", "PolNeAR"), ("pfsa-id-dev-", "Kompas"))
@@ -62,6 +66,15 @@ def has_words(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     """Whole-word containment: `needle` as a contiguous run of `haystack`'s tokens."""
     n = len(needle)
     return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+@functools.cache
+def outlet_names(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every name of the listed outlet called `name`: its canonical name stands for them all."""
+    outlet = outlet_index().get(name)
+    if outlet is None:
+        return ()
+    return tuple(words(n) for n in (outlet.name, *outlet.aliases))
 
 
 def occurrences(text: str, overlaps: str) -> list[tuple[int, int]]:
@@ -138,7 +151,8 @@ class Matcher:
             return self.anonymous_by_alias and any(
                 has_words(tokens, a) for a in exp.anonymous_names
             )
-        return any(has_words(tokens, a) for a in exp.hop_names[index])
+        names = [tokens, *outlet_names(name)] if kind == "news_outlet" else [tokens]
+        return any(has_words(n, a) for n in names for a in exp.hop_names[index])
 
     def chain_of(self, statement: Statement) -> list[Hop]:
         if not self.own_outlet:
