@@ -130,11 +130,8 @@ def test_outlet_from_url_domain(client: TestClient[Any]) -> None:
     assert doc["outlet"]["name"] == "Antara" and doc["outlet"]["state_media"] is True
 
 
-def test_seed_acceptance(client: TestClient[Any]) -> None:
-    seed = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "seed_id.txt"
-    if not seed.exists():
-        pytest.skip("shared/samples/seed_id.txt is not beside the repo")
-    body = {"text": seed.read_text(encoding="utf-8"), "outlet": "BBC News Indonesia"}
+def test_seed_acceptance(client: TestClient[Any], seed_text: str) -> None:
+    body = {"text": seed_text, "outlet": "BBC News Indonesia"}
     doc = client.post("/api/v1/documents", json=body).json()
     scare = next(s for s in doc["statements"] if "tak terkalahkan dan abadi" in s["text"])
     walk = client.get(f"/api/v1/statements/{scare['id']}/chain").json()
