@@ -8,8 +8,8 @@ from typing import Literal
 import msgspec
 
 from tracker.chains import SourceBrief, Walk
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.provenance import ProvenanceItem
+from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.views import DocumentView, SourceView, StatementView
 
 SourceKind = Literal[

@@ -31,10 +31,10 @@ from sqlalchemy import text
 
 from tracker.db import make_engine, make_session_factory, transaction
 from tracker.fingerprint import fingerprint
-from tracker.ingest import PreparedDocument, write_batch
-from tracker.inputs import DocumentIn, SourceIn, StatementIn
+from tracker.ingest.extraction import PreparedDocument, write_batch
 from tracker.matching import find_matches
 from tracker.provenance import appearances, lookup
+from tracker.store.inputs import DocumentIn, SourceIn, StatementIn
 
 SYLLABLES = [
     "ba",

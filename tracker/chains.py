@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from tracker.errors import NotFoundError, ValidationError
-from tracker.names import names_compatible
+from tracker.store.names import names_compatible
 from tracker.vocabulary import NAMED_PRIMARY_KINDS
 
 if TYPE_CHECKING:

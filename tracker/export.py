@@ -19,11 +19,12 @@ from prov.model import (
 )
 from sqlalchemy import text
 
-from tracker import chains, documents, reports
+from tracker import chains, reports
 from tracker.chains import SourceBrief, Walk, WalkHop
 from tracker.errors import NotFoundError
 from tracker.matching import find_matches
 from tracker.reports import REPORT_FORMATS, Rendered
+from tracker.store import documents
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

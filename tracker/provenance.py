@@ -12,7 +12,7 @@ from tracker.chains import SourceBrief, walk
 from tracker.errors import NotFoundError, ValidationError
 from tracker.fingerprint import fingerprint, word_diff
 from tracker.matching import Match, find_matches
-from tracker.names import names_compatible
+from tracker.store.names import names_compatible
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import text
 
-from tracker import chains, documents
+from tracker import chains
 from tracker.chains import SourceBrief, Walk, WalkHop
 from tracker.errors import ValidationError
 from tracker.matching import find_matches
 from tracker.provenance import different_speaker, order_key
+from tracker.store import documents
 
 if TYPE_CHECKING:
     from jinja2 import Environment

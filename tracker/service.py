@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from tracker import chains, documents, linking, provenance, sources
+from tracker import chains, linking, provenance
 from tracker.db import (
     database_url,
     make_engine,
@@ -19,19 +19,20 @@ from tracker.db import (
 )
 from tracker.errors import DatabaseUnavailableError, NotFoundError
 from tracker.models import Document
+from tracker.store import documents, sources
 from tracker.vocabulary import MANUAL_ORIGIN
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-    from tracker.bulk import IngestOptions, IngestSummary
     from tracker.config import Settings
-    from tracker.documents import StoreResult
-    from tracker.formats import BadItem, RawItem
-    from tracker.inputs import DocumentIn
-    from tracker.reextract import ReextractOutcome
+    from tracker.ingest.bulk import IngestOptions, IngestSummary
+    from tracker.ingest.formats import BadItem, RawItem
+    from tracker.ingest.reextract import ReextractOutcome
     from tracker.reports import DocumentReport, Rendered, SourcesReport
+    from tracker.store.documents import StoreResult
+    from tracker.store.inputs import DocumentIn
     from tracker.views import DocumentView, Page, SourceView, StatementView
 
 
@@ -77,7 +78,7 @@ class TrackerService:
         unless ``extract`` is False, and its statements record the extractor version.
         """
         from tracker.extract import EXTRACTOR_VERSION
-        from tracker.ingest import prepare_document
+        from tracker.ingest.extraction import prepare_document
 
         manual = doc.statements is not None
         prepared = prepare_document(doc, extract_statements=extract)
@@ -105,14 +106,14 @@ class TrackerService:
         options: IngestOptions,
         on_progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
-        """Bulk-store many read items in batches (see tracker.bulk)."""
-        from tracker.bulk import ingest
+        """Bulk-store many read items in batches (see tracker.ingest.bulk)."""
+        from tracker.ingest.bulk import bulk_ingest
 
-        return ingest(self.sessions, items, options, on_progress)
+        return bulk_ingest(self.sessions, items, options, on_progress)
 
     def reextract(self, document_ids: list[int] | None) -> list[ReextractOutcome]:
         """Re-run the extractor on the given documents (all when None), one transaction each."""
-        from tracker.reextract import reextract_document
+        from tracker.ingest.reextract import reextract_document
 
         if document_ids is None:
             with transaction(self.sessions) as session:
@@ -152,7 +153,7 @@ class TrackerService:
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, statements, sources by kind and citations."""
-        from tracker.stats import stats
+        from tracker.store.stats import stats
 
         with transaction(self.sessions) as session:
             return stats(session)

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from tests.integration.helpers import doc_with_chain, hop, outlet, person
 from tracker.chains import walk
 from tracker.db import transaction
-from tracker.documents import store_document
 from tracker.errors import NotFoundError, ValidationError
-from tracker.inputs import HopIn, SourceIn
 from tracker.links import set_upstream_link
+from tracker.store.documents import store_document
+from tracker.store.inputs import HopIn, SourceIn
 
 QUOTE = "We will build the bridge by June"
 

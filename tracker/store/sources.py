@@ -10,10 +10,10 @@ from sqlalchemy import text
 
 from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
-from tracker.inputs import SourceIn
-from tracker.names import normalize_name
-from tracker.pagination import page_ids
-from tracker.validation import check_text_param
+from tracker.store.inputs import SourceIn
+from tracker.store.names import normalize_name
+from tracker.store.pagination import page_ids
+from tracker.store.validation import check_text_param
 from tracker.views import Page, SourceView
 from tracker.vocabulary import SOURCE_KINDS
 
@@ -297,7 +297,7 @@ def search_sources(
 
 def canonical_outlet(mention: SourceIn, normalized: str) -> tuple[SourceIn, str]:
     """A known outlet under its list name, with its state-media status."""
-    from tracker.outlets import outlet_by_name
+    from tracker.store.outlets import outlet_by_name
 
     known = outlet_by_name(mention.name)
     if known is None:

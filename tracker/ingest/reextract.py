@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from tracker.documents import write_statements
 from tracker.errors import NotFoundError
 from tracker.extract import EXTRACTOR_VERSION, extract
-from tracker.ingest import statements_from_extraction
+from tracker.ingest.extraction import statements_from_extraction
+from tracker.store.documents import write_statements
 from tracker.vocabulary import MANUAL_ORIGIN
 
 if TYPE_CHECKING:

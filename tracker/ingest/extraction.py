@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from tracker.documents import content_hash
 from tracker.extract import EXTRACTOR_VERSION, Extraction, detect_language, extract
 from tracker.fingerprint import fingerprint, search_config
-from tracker.formats import RawItem
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn, hop_tree
-from tracker.names import normalize_name
-from tracker.outlets import outlet_source
-from tracker.sources import ENRICH_ON_CONFLICT, canonical_outlet, enriches
-from tracker.validation import validate_document
+from tracker.ingest.formats import RawItem
+from tracker.store.documents import content_hash
+from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn, hop_tree
+from tracker.store.names import normalize_name
+from tracker.store.outlets import outlet_source
+from tracker.store.sources import ENRICH_ON_CONFLICT, canonical_outlet, enriches
+from tracker.store.validation import validate_document
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -11,11 +11,11 @@ from sqlalchemy import text
 from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
 from tracker.fingerprint import fingerprint, search_config
-from tracker.inputs import DocumentIn, SourceIn, StatementIn, hop_tree
-from tracker.names import normalize_name
-from tracker.pagination import page_ids
-from tracker.sources import SourceResolver
-from tracker.validation import check_text_param, validate_document
+from tracker.store.inputs import DocumentIn, SourceIn, StatementIn, hop_tree
+from tracker.store.names import normalize_name
+from tracker.store.pagination import page_ids
+from tracker.store.sources import SourceResolver
+from tracker.store.validation import check_text_param, validate_document
 from tracker.views import DocumentView, HopView, Page, StatementView
 
 if TYPE_CHECKING:

@@ -6,8 +6,8 @@ import functools
 from urllib.parse import urlsplit
 
 from tracker.extract.lexicon import Outlet, load_outlets
-from tracker.inputs import SourceIn
-from tracker.names import normalize_name
+from tracker.store.inputs import SourceIn
+from tracker.store.names import normalize_name
 
 
 @functools.cache

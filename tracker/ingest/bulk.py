@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from tracker.batch_writer import BatchWriter
 from tracker.db import is_retryable, run_in_transaction
 from tracker.errors import TrackerError
-from tracker.formats import BadItem, RawItem, expand_paths, read_items
-from tracker.ingest import BatchOutcome, PreparedDocument, prepare_item, write_batch
+from tracker.ingest.extraction import BatchOutcome, PreparedDocument, prepare_item, write_batch
+from tracker.ingest.formats import BadItem, RawItem, expand_paths, read_items
+from tracker.ingest.writer_thread import WriterThread
 from tracker.linking import link_documents
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def _merge(total: BatchOutcome, outcome: BatchOutcome) -> None:
     total.document_ids += outcome.document_ids
 
 
-def ingest(
+def bulk_ingest(
     factory: sessionmaker[Session],
     items: Iterable[RawItem | BadItem],
     options: IngestOptions,
@@ -153,12 +153,12 @@ def ingest(
     """Prepare and store every item, batch by batch; bad items are counted, not fatal.
 
     Each batch is one transaction, written in order by a writer thread while the next
-    batch is extracted (`tracker.batch_writer`); counters and progress stay in this
+    batch is extracted (`tracker.ingest.writer_thread`); counters and progress stay in this
     thread. `--jobs` adds extraction processes on top.
     """
     summary = IngestSummary()
     batch: list[PreparedDocument] = []
-    writer: BatchWriter[list[PreparedDocument], tuple[BatchOutcome, list[BadItem]]] = BatchWriter(
+    writer: WriterThread[list[PreparedDocument], tuple[BatchOutcome, list[BadItem]]] = WriterThread(
         lambda b: write_with_retry(factory, b)
     )
 
