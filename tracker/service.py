@@ -20,7 +20,6 @@ from tracker.db import (
 from tracker.errors import DatabaseUnavailableError, NotFoundError
 from tracker.models import Document
 from tracker.store import documents, sources
-from tracker.vocabulary import MANUAL_ORIGIN
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -31,8 +30,8 @@ if TYPE_CHECKING:
     from tracker.ingest.formats import BadItem, RawItem
     from tracker.ingest.reextract import ReextractOutcome
     from tracker.reports import DocumentReport, Rendered, SourcesReport
-    from tracker.store.documents import StoreResult
     from tracker.store.inputs import DocumentIn
+    from tracker.store.writer import StoreResult
     from tracker.views import DocumentView, Page, SourceView, StatementView
 
 
@@ -72,33 +71,17 @@ class TrackerService:
         return {"database": "ok", "server_version": str(version)}
 
     def create_document(self, doc: DocumentIn, *, extract: bool = True) -> StoreResult:
-        """Store a document (idempotent by text and URL) in one transaction.
+        """Store a document (idempotent by text and URL) in one transaction: the writer
+        with a batch of one.
 
         Statements given are stored as manual; without statements the extractor runs,
         unless ``extract`` is False, and its statements record the extractor version.
         """
-        from tracker.extract import EXTRACTOR_VERSION
         from tracker.ingest.extraction import prepare_document
+        from tracker.store.writer import store_prepared
 
-        manual = doc.statements is not None
         prepared = prepare_document(doc, extract_statements=extract)
-
-        def store(session: Session) -> StoreResult:
-            result = documents.store_document(
-                session,
-                prepared.doc,
-                origin=MANUAL_ORIGIN if manual else EXTRACTOR_VERSION,
-                language=prepared.language,
-                outlet=prepared.outlet,
-            )
-            if not result.created:
-                return result
-            linking.link_document(session, result.document.id)
-            return documents.StoreResult(
-                documents.get_document(session, result.document.id), created=True
-            )
-
-        return run_in_transaction(self.sessions, store)
+        return run_in_transaction(self.sessions, lambda session: store_prepared(session, prepared))
 
     def ingest(
         self,

@@ -11,8 +11,8 @@ from tracker.chains import walk
 from tracker.db import transaction
 from tracker.errors import NotFoundError, ValidationError
 from tracker.links import set_upstream_link
-from tracker.store.documents import store_document
 from tracker.store.inputs import HopIn, SourceIn
+from tracker.store.writer import store_document
 
 QUOTE = "We will build the bridge by June"
 

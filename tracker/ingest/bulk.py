@@ -11,10 +11,11 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from tracker.db import is_retryable, run_in_transaction
 from tracker.errors import TrackerError
-from tracker.ingest.extraction import BatchOutcome, PreparedDocument, prepare_item, write_batch
+from tracker.ingest.extraction import prepare_item
 from tracker.ingest.formats import BadItem, RawItem, expand_paths, read_items
 from tracker.ingest.writer_thread import WriterThread
-from tracker.linking import link_documents
+from tracker.store.inputs import PreparedDocument
+from tracker.store.writer import WriteOutcome, store_documents
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -37,7 +38,7 @@ class IngestSummary:
     def processed(self) -> int:
         return self.new_documents + self.present_documents + len(self.failed)
 
-    def add(self, outcome: BatchOutcome) -> None:
+    def add(self, outcome: WriteOutcome) -> None:
         self.new_documents += outcome.new_documents
         self.present_documents += outcome.present_documents
         self.statements += outcome.statements
@@ -108,7 +109,7 @@ def _drain(bad: list[BadItem]) -> Iterator[BadItem]:
 
 def write_with_retry(
     factory: sessionmaker[Session], batch: list[PreparedDocument]
-) -> tuple[BatchOutcome, list[BadItem]]:
+) -> tuple[WriteOutcome, list[BadItem]]:
     """Write one batch in one transaction; retry on deadlock, isolate a bad document.
 
     Concurrent ingests lock rows in the same order, but PostgreSQL may still pick a
@@ -116,10 +117,8 @@ def write_with_retry(
     refuses is retried alone, so one bad item never sinks its neighbours.
     """
 
-    def write(session: Session) -> BatchOutcome:
-        outcome = write_batch(session, batch)
-        link_documents(session, outcome.document_ids)
-        return outcome
+    def write(session: Session) -> WriteOutcome:
+        return store_documents(session, batch)
 
     try:
         return run_in_transaction(factory, write, attempts=MAX_RETRIES), []
@@ -127,21 +126,13 @@ def write_with_retry(
         if isinstance(exc, OperationalError) and (is_retryable(exc) or exc.connection_invalidated):
             raise
         if len(batch) == 1:
-            return BatchOutcome(), [BadItem(batch[0].origin, "rejected by the database")]
-        total, failed = BatchOutcome(), []
+            return WriteOutcome(), [BadItem(batch[0].label, "rejected by the database")]
+        total, failed = WriteOutcome(), []
         for one in batch:
             outcome, bad = write_with_retry(factory, [one])
-            _merge(total, outcome)
+            total.add(outcome)
             failed += bad
         return total, failed
-
-
-def _merge(total: BatchOutcome, outcome: BatchOutcome) -> None:
-    total.new_documents += outcome.new_documents
-    total.present_documents += outcome.present_documents
-    total.statements += outcome.statements
-    total.new_sources += outcome.new_sources
-    total.document_ids += outcome.document_ids
 
 
 def bulk_ingest(
@@ -158,11 +149,11 @@ def bulk_ingest(
     """
     summary = IngestSummary()
     batch: list[PreparedDocument] = []
-    writer: WriterThread[list[PreparedDocument], tuple[BatchOutcome, list[BadItem]]] = WriterThread(
+    writer: WriterThread[list[PreparedDocument], tuple[WriteOutcome, list[BadItem]]] = WriterThread(
         lambda b: write_with_retry(factory, b)
     )
 
-    def account(results: list[tuple[BatchOutcome, list[BadItem]]]) -> None:
+    def account(results: list[tuple[WriteOutcome, list[BadItem]]]) -> None:
         for outcome, failed in results:
             summary.add(outcome)
             summary.failed += failed
