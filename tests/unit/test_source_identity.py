@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.store.inputs import SourceIn
-from tracker.store.resolver import MentionRef, SourceFields, SourcePlan, enrich
+from tracker.store.resolver import TYPED_SPOT, SourceFields, SourcePlan, enrich
 
 
 @pytest.mark.parametrize(
@@ -39,7 +39,7 @@ def test_a_known_outlet_is_keyed_by_its_list_name_and_keeps_both_names() -> None
     [key] = plan.typed
     assert key == ("associated press", "news_outlet")
     assert [a for _, a in plan.aliases] == [
-        "AP", "Associated Press", "The Associated Press", "Associated Press", "the AP",
+        "AP", "Associated Press", "The Associated Press", "the AP",
     ]  # fmt: skip
 
 
@@ -69,6 +69,6 @@ def test_an_affiliation_is_an_organization_of_the_same_document() -> None:
     plan.add(3, SourceIn("Ana Ruiz", "person", "Minister", "Ministry of Ports"))
     plan.add(3, SourceIn("a spokesman", "anonymous", None, "Ministry of Ports"))
     assert plan.affiliations == [
-        (MentionRef(3, ("ana ruiz", "person")), ("ministry of ports", "organization"))
+        ((TYPED_SPOT, ("ana ruiz", "person")), ("ministry of ports", "organization"))
     ]
     assert plan.first_seen[("ministry of ports", "organization")] == 3

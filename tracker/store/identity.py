@@ -39,7 +39,7 @@ def same_document(p: PreparedDocument, content_hash_: str, url: str | None) -> b
 
 
 @dataclass(slots=True)
-class Sorted:
+class DocumentSplit:
     """A write's documents split by identity: those to insert, and those already known."""
 
     fresh: list[PreparedDocument] = field(default_factory=list)
@@ -81,13 +81,13 @@ def _stored(session: Session, documents: Sequence[PreparedDocument]) -> _Index:
     return index
 
 
-def sort_by_identity(session: Session, prepared: Sequence[PreparedDocument]) -> Sorted:
+def split_by_identity(session: Session, prepared: Sequence[PreparedDocument]) -> DocumentSplit:
     """Which documents of ``prepared`` are new: one query for the whole write.
 
     The first of two documents of one write with the same identity is kept, so a write
     of N documents stores what N writes of one would.
     """
-    found = Sorted()
+    found = DocumentSplit()
     seen = _Index()
     for p in prepared:
         earlier = seen.find(p)

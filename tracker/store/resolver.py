@@ -30,7 +30,7 @@ from sqlalchemy import text
 
 from tracker.store.inputs import SourceIn
 from tracker.store.names import normalize_name
-from tracker.store.outlets import canonical_outlet
+from tracker.store.outlets import canonical_outlet, outlet_by_name
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -108,9 +108,11 @@ class SourceFields:
 
 def enrich(current: SourceFields | None, mention: SourceIn) -> SourceFields:
     """``current`` after ``mention`` meets it, exactly as ``ENRICH_ON_CONFLICT`` would."""
-    name = mention.name.strip()
     if current is None:
-        return SourceFields(name, mention.role, mention.state_media)
+        return SourceFields(mention.name.strip(), mention.role, mention.state_media)
+    if mention.role is None and not mention.state_media and len(mention.name) <= len(current.name):
+        return current  # the common repeat: nothing it carries can change the source
+    name = mention.name.strip()
     role = current.role
     if role is None or (mention.role is not None and role.lower() in mention.role.lower()):
         role = mention.role
@@ -121,21 +123,21 @@ def enrich(current: SourceFields | None, mention: SourceIn) -> SourceFields:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class MentionRef:
-    """A mention at a position (a document of the write): what resolves to a source id."""
-
-    position: int
-    key: NamedKey
+MentionRef = tuple[int, NamedKey]
+"""(spot, key): what resolves to a source id. The spot is the write's document position
+for ``unknown`` and ``anonymous`` mentions, -1 for the rest (a key is one source anywhere)."""
+TYPED_SPOT = -1
 
 
-def _identity(mention: SourceIn) -> tuple[SourceIn, NamedKey]:
-    if mention.kind == "anonymous":
-        return mention, (mention.name, "anonymous")
-    normalized = normalize_name(mention.name) or mention.name.casefold().strip()
-    if mention.kind == "news_outlet":
-        mention, normalized = canonical_outlet(mention, normalized)
-    return mention, (normalized, mention.kind)
+def _key(name: str, kind: str) -> NamedKey:
+    if kind == "anonymous":
+        return (name, kind)
+    normalized = normalize_name(name) or name.casefold().strip()
+    if kind == "news_outlet":
+        known = outlet_by_name(name)
+        if known is not None:
+            normalized = normalize_name(known.name)
+    return (normalized, kind)
 
 
 @dataclass(slots=True)
@@ -148,44 +150,52 @@ class SourcePlan:
     unknown: dict[tuple[int, str], SourceIn] = field(default_factory=dict)
     """(position, normalized name) -> the first ``unknown``-kind mention there."""
     anonymous: dict[tuple[int, str], SourceIn] = field(default_factory=dict)
-    aliases: list[tuple[MentionRef, str]] = field(default_factory=list)
+    aliases: dict[tuple[MentionRef, str], None] = field(default_factory=dict)
+    """Surface forms in order of appearance (a dict as an ordered set)."""
     affiliations: list[tuple[MentionRef, NamedKey]] = field(default_factory=list)
-    _identities: dict[SourceIn, tuple[SourceIn, NamedKey]] = field(default_factory=dict)
+    _keys: dict[tuple[str, str], NamedKey] = field(default_factory=dict)
 
-    def identity(self, mention: SourceIn) -> tuple[SourceIn, NamedKey]:
-        """The mention as stored and its key (cached: a write repeats its mentions a lot)."""
-        found = self._identities.get(mention)
+    def key(self, mention: SourceIn) -> NamedKey:
+        """The mention's identity key (cached: a write repeats its mentions a lot)."""
+        pair = (mention.name, mention.kind)
+        found = self._keys.get(pair)
         if found is None:
-            found = self._identities[mention] = _identity(mention)
+            found = self._keys[pair] = _key(*pair)
         return found
-
-    def ref(self, position: int, mention: SourceIn) -> MentionRef:
-        return MentionRef(position, self.identity(mention)[1])
 
     def add(self, position: int, mention: SourceIn, surface: str | None = None) -> None:
         """Note ``mention`` (seen as ``surface``) in the write's document ``position``."""
-        stored, key = self.identity(mention)
+        key = self.key(mention)
         normalized, kind = key
+        stored = mention
+        spot = position
         if kind == "anonymous":
-            self.anonymous.setdefault((position, normalized), stored)
+            self.anonymous.setdefault((position, normalized), mention)
         elif kind == "unknown":
-            self.unknown.setdefault((position, normalized), stored)
+            self.unknown.setdefault((position, normalized), mention)
         else:
+            if kind == "news_outlet":
+                stored = canonical_outlet(mention, normalized)[0]
             self.typed.setdefault(key, []).append(stored)
             self.first_seen.setdefault(key, position)
-        ref = MentionRef(position, key)
-        for alias in _aliases(mention, stored, surface):
-            self.aliases.append((ref, alias))
+            spot = TYPED_SPOT
+        ref = (spot, key)
+        self._add_aliases(ref, mention.name, stored.name, surface)
         if mention.affiliation and kind != "anonymous":
             organization = SourceIn(mention.affiliation, "organization")
             self.add(position, organization)
-            self.affiliations.append((ref, self.identity(organization)[1]))
+            self.affiliations.append((ref, self.key(organization)))
 
-
-def _aliases(mention: SourceIn, stored: SourceIn, surface: str | None) -> list[str]:
-    """The given name, the list name of a known outlet, and the surface form."""
-    forms = [mention.name.strip(), stored.name.strip(), (surface or "").strip()]
-    return [f for i, f in enumerate(forms) if f and f not in forms[:i]]
+    def _add_aliases(self, ref: MentionRef, given: str, listed: str, surface: str | None) -> None:
+        """The given name, the list name of a known outlet, and the surface form."""
+        name = given.strip()
+        self.aliases.setdefault((ref, name))
+        if listed is not given and listed.strip() != name:
+            self.aliases.setdefault((ref, listed.strip()))
+        if surface:
+            seen = surface.strip()
+            if seen and seen != name:
+                self.aliases.setdefault((ref, seen))
 
 
 @dataclass(slots=True)
@@ -199,17 +209,21 @@ class ResolvedSources:
     """Sources this write created (named and anonymous)."""
 
     def id_of(self, ref: MentionRef) -> int | None:
-        normalized, kind = ref.key
-        if kind == "anonymous":
-            return self.anonymous.get((ref.position, normalized))
-        if kind == "unknown":
-            return self.unknown.get((ref.position, normalized))
-        return self.named.get(ref.key)
+        spot, key = ref
+        if key[1] == "anonymous":
+            return self.anonymous.get((spot, key[0]))
+        if key[1] == "unknown":
+            return self.unknown.get((spot, key[0]))
+        return self.named.get(key)
 
     def source_id(self, plan: SourcePlan, position: int, mention: SourceIn) -> int:
-        found = self.id_of(plan.ref(position, mention))
-        assert found is not None, f"{mention} was not planned"
-        return found
+        key = plan.key(mention)
+        kind = key[1]
+        if kind == "anonymous":
+            return self.anonymous[(position, key[0])]
+        if kind == "unknown":
+            return self.unknown[(position, key[0])]
+        return self.named[key]
 
 
 def resolve_named(session: Session, plan: SourcePlan) -> ResolvedSources:

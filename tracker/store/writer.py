@@ -5,6 +5,10 @@ one), a batch from `tracker ingest`, the statements `tracker reextract` makes ag
 later the review actions. Source identity is `tracker.store.resolver`'s, document
 identity `tracker.store.identity`'s; a stored chain is `StatementIn.stored_chain` with
 its hop tree, and new documents are linked upstream before the transaction ends.
+
+Everything runs in the caller's session and transaction, so a review action (confirm,
+reject or edit a statement or chain, merge or split sources) can write its change
+through these functions and its audit row beside it: both commit, or neither.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from tracker.errors import ValidationError
 from tracker.fingerprint import fingerprint, search_config
 from tracker.linking import link_documents
 from tracker.store.documents import get_document
-from tracker.store.identity import content_hash, sort_by_identity, stored_ids_of
+from tracker.store.identity import content_hash, split_by_identity, stored_ids_of
 from tracker.store.inputs import DocumentIn, PreparedDocument, SourceIn, StatementIn, hop_tree
 from tracker.store.outlets import outlet_source
 from tracker.store.resolver import (
@@ -122,9 +126,9 @@ def store_documents(session: Session, prepared: Sequence[PreparedDocument]) -> W
     transaction: a failure anywhere leaves the database as it was.
     """
     outcome = WriteOutcome()
-    sorted_ = sort_by_identity(session, prepared)
-    outcome.stored_ids.update(sorted_.stored_ids)
-    fresh = sorted_.fresh
+    split = split_by_identity(session, prepared)
+    outcome.stored_ids.update(split.stored_ids)
+    fresh = split.fresh
     if fresh:
         _check_upstream_links(session, [st for p in fresh for st in p.doc.statements or ()])
         plan = SourcePlan()
@@ -138,7 +142,7 @@ def store_documents(session: Session, prepared: Sequence[PreparedDocument]) -> W
         _write_statements(session, plan, sources, targets, outcome)
         outcome.new_sources += sources.inserted
         link_documents(session, outcome.document_ids)
-    for p, earlier in sorted_.repeats:
+    for p, earlier in split.repeats:
         if earlier.content_hash in outcome.stored_ids:
             outcome.stored_ids.setdefault(p.content_hash, outcome.stored_ids[earlier.content_hash])
     outcome.present_documents = len(prepared) - outcome.new_documents
@@ -198,10 +202,11 @@ def store_prepared(session: Session, prepared: PreparedDocument) -> StoreResult:
 
 
 def _plan_statements(plan: SourcePlan, position: int, statements: Sequence[StatementIn]) -> None:
+    """The speaker (seen as its surface) and every hop; a first-hand statement's stored
+    chain is its speaker again, so its given chain names every source it stores."""
     for st in statements:
-        chain = st.stored_chain()
-        plan.add(position, st.speaker or chain[-1].source, st.speaker_surface)
-        for hop in chain:
+        plan.add(position, st.speaker or st.chain[-1].source, st.speaker_surface)
+        for hop in st.chain:
             plan.add(position, hop.source, hop.surface)
 
 
@@ -308,7 +313,7 @@ def _statement_row(
     statement_id: int, st: StatementIn, t: _Target, plan: SourcePlan, sources: ResolvedSources
 ) -> tuple[Any, ...]:
     span = t.text[st.start : st.end]
-    speaker = st.speaker or st.stored_chain()[-1].source
+    speaker = st.speaker or st.chain[-1].source
     return (
         statement_id,
         t.document_id,
