@@ -251,14 +251,14 @@ def test_reextract_keeps_manual_statements(
     assert runner.invoke(main, ["reextract", "999999"]).exit_code == 2
 
 
-def test_stats_endpoint(client: TestClient[Any]) -> None:
+def test_stats_count_what_was_stored(client: TestClient[Any]) -> None:
     client.post("/api/v1/documents", json={"text": RELAY_ID})
     stats = client.get("/api/v1/stats").json()
     assert stats["documents"] == 1 and stats["statements"] >= 3
     assert stats["sources"]["news_outlet"] >= 2 and stats["citations"] >= stats["statements"]
 
 
-def test_list_documents_filters(client: TestClient[Any]) -> None:
+def test_documents_list_newest_first_by_language_url_and_outlet(client: TestClient[Any]) -> None:
     for article in generate(4, seed=3):
         record = article.to_record()
         assert client.post("/api/v1/documents", json=record).status_code == 201
