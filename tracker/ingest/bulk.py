@@ -1,4 +1,7 @@
-"""Bulk ingest: read many inputs, prepare them (optionally in processes), write in batches."""
+"""Bulk ingest: read many inputs, prepare them (in processes if asked), write them in batches.
+
+Each batch goes through the one writer, `tracker.store.writer.store_documents`.
+"""
 
 from __future__ import annotations
 
