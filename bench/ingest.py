@@ -27,12 +27,12 @@ from sqlmodel import col, select
 
 from tracker.db import make_engine, make_session_factory
 from tracker.extract import EXTRACTOR_VERSION, NATIVE
-from tracker.fingerprint import fingerprint, search_config
 from tracker.ingest.bulk import DEFAULT_BATCH_SIZE, IngestOptions, bulk_ingest, write_with_retry
 from tracker.ingest.extraction import prepare_item
 from tracker.ingest.formats import RawItem, jsonl_item
-from tracker.linking import link_document
 from tracker.models import Citation, Document, Source, SourceAlias, Statement
+from tracker.provenance.identity import fingerprint, search_config
+from tracker.provenance.links import link_document
 from tracker.store.inputs import HopIn, PreparedDocument, SourceIn
 from tracker.store.names import normalize_name
 from tracker.synthetic import generate

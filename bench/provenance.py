@@ -30,9 +30,10 @@ from _pg import bench_database, libpq_url
 from sqlalchemy import text
 
 from tracker.db import make_engine, make_session_factory, transaction
-from tracker.fingerprint import fingerprint
-from tracker.matching import find_matches
-from tracker.provenance import appearances, lookup
+from tracker.provenance.appearances import appearances
+from tracker.provenance.identity import fingerprint
+from tracker.provenance.lookup import lookup
+from tracker.provenance.matching import find_matches
 from tracker.store.inputs import DocumentIn, PreparedDocument, SourceIn, StatementIn
 from tracker.store.writer import store_documents
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker import __version__
+from tracker.cluster.commands import cluster
 from tracker.config import Settings, get_settings
 from tracker.errors import DatabaseUnavailableError, TrackerError
 
@@ -62,6 +63,9 @@ def _service() -> TrackerService:
 @click.version_option(__version__, "--version", prog_name="tracker")
 def main() -> None:
     """tracker: quotes, speakers and chains of citations, walked to primary sources."""
+
+
+main.add_command(cluster)
 
 
 @main.command()
@@ -132,7 +136,7 @@ def db_current() -> None:
 @user_errors
 def chain(statement_id: int, as_json: bool, max_depth: int | None) -> None:
     """Walk STATEMENT_ID's chain to its primary sources."""
-    from tracker.render import render_walk_tree
+    from tracker.reports.terminal import render_walk_tree
 
     service = _service()
     try:
@@ -324,15 +328,15 @@ def link(document_ids: tuple[int, ...], everything: bool) -> None:
 @user_errors
 def report(document_id: int | None, sources: bool, fmt: str, limit: int) -> None:
     """Citation-chain report of DOCUMENT_ID, or of the corpus's sources with --sources."""
-    from tracker import reports
+    from tracker.reports import outputs
 
     if (document_id is None) == (not sources):
         raise click.UsageError("give DOC_ID or --sources (not both)")
     service = _service()
     try:
         if sources:
-            reports.check_format(fmt)
-            rendered = reports.render(service.sources_report(limit), fmt)
+            outputs.check_format(fmt, "sources")
+            rendered = outputs.render(service.sources_report(limit), fmt)
         else:
             assert document_id is not None
             rendered = service.export_document(document_id, fmt)

@@ -16,7 +16,7 @@ from api.app import create_app
 from tracker.cli import main
 from tracker.config import Settings, get_settings
 from tracker.extract import EXTRACTOR_VERSION
-from tracker.fingerprint import fingerprint
+from tracker.provenance.identity import fingerprint
 from tracker.synthetic import generate
 
 RELAY_ID = (

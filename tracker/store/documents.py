@@ -10,13 +10,12 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
-from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError
 from tracker.models import Citation, Document, Source, SourceAlias, Statement
 from tracker.store.names import normalize_name
 from tracker.store.pagination import page_ids
 from tracker.store.validation import check_text_param
-from tracker.views import DocumentView, HopView, Page, StatementView
+from tracker.views import DocumentView, HopView, Page, SourceBrief, StatementView
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -94,18 +93,6 @@ def id_in(column: Any, ids: list[int]) -> ColumnElement[bool]:
     return column == any_(bindparam(None, ids, type_=ARRAY(BigInteger)))  # type: ignore[no-any-return]
 
 
-def _brief(row: Any, prefix: str) -> SourceBrief | None:
-    ident = getattr(row, f"{prefix}_id")
-    if ident is None:
-        return None
-    return SourceBrief(
-        id=ident,
-        name=getattr(row, f"{prefix}_name"),
-        kind=getattr(row, f"{prefix}_kind"),
-        state_media=getattr(row, f"{prefix}_state_media"),
-    )
-
-
 def load_statements(session: Session, condition: ColumnElement[bool]) -> list[StatementView]:
     """Statements matching ``condition``, in text order, each with its own stored chain."""
     rows = session.execute(_STATEMENTS.where(condition)).all()
@@ -123,7 +110,7 @@ def load_statements(session: Session, condition: ColumnElement[bool]) -> list[St
             end=r.end_offset,
             text=r.text,
             cue=r.cue,
-            speaker=_brief(r, "speaker"),
+            speaker=SourceBrief.from_row(r, "speaker"),
             speaker_surface=r.speaker_surface,
             origin=r.origin,
             review_status=r.review_status,
@@ -135,7 +122,7 @@ def load_statements(session: Session, condition: ColumnElement[bool]) -> list[St
 
 
 def _hop_view(h: Any) -> HopView:
-    source = _brief(h, "source")
+    source = SourceBrief.from_row(h, "source")
     assert source is not None
     link = None
     if h.link_method is not None:
@@ -164,7 +151,7 @@ def _documents(session: Session, ids: list[int]) -> dict[int, DocumentView]:
             language=row.language,
             url=row.url,
             title=row.title,
-            outlet=_brief(row, "outlet"),
+            outlet=SourceBrief.from_row(row, "outlet"),
             published_at=row.published_at,
             ingested_at=row.ingested_at,
             content_hash=row.content_hash,

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, any_, func, select, text
 from sqlmodel import col
 
-from tracker.chains import SourceBrief
 from tracker.errors import NotFoundError, ValidationError
 from tracker.models import Source, SourceAlias
 from tracker.store.names import normalize_name
 from tracker.store.pagination import page_ids
 from tracker.store.validation import check_text_param
-from tracker.views import Page, SourceView
+from tracker.views import Page, SourceBrief, SourceView
 from tracker.vocabulary import SOURCE_KINDS
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from tracker.errors import ValidationError
-from tracker.fingerprint import fingerprint, search_config
-from tracker.linking import link_documents
+from tracker.provenance.identity import fingerprint, search_config
+from tracker.provenance.links import link_documents
 from tracker.store.documents import get_document
 from tracker.store.identity import content_hash, split_by_identity, stored_ids_of
 from tracker.store.inputs import DocumentIn, PreparedDocument, SourceIn, StatementIn, hop_tree

@@ -1,4 +1,5 @@
-"""Automatic upstream links: a hop citing outlet X continued into X's own statement."""
+"""Upstream links: a hop continued into another document's statement, made by hand or
+automatically (a hop citing outlet X continued into X's own matching statement)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from tracker.matching import Match, find_matches
+from tracker.errors import NotFoundError, ValidationError
+from tracker.provenance.matching import Match, find_matches
+from tracker.provenance.rules import publication_order, published_later
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -66,24 +69,13 @@ class LinkReport:
     time_inversions: int = 0
 
 
-def _is_later(candidate: datetime | None, citing: datetime | None) -> bool:
-    """True when the cited statement appeared after the citing one (unknown time: never)."""
-    return candidate is not None and citing is not None and candidate > citing
-
-
 def _best(matches: list[Match]) -> Match | None:
+    """The most similar match; among equals the first published."""
     if not matches:
         return None
     top = max(m.similarity for m in matches)
     tied = [m for m in matches if m.similarity == top]
-    return min(
-        tied,
-        key=lambda m: (
-            m.published_at is None,
-            m.published_at.timestamp() if m.published_at else 0.0,
-            m.statement_id,
-        ),
-    )
+    return min(tied, key=lambda m: publication_order(m.published_at, m.document_id, m.statement_id))
 
 
 def _apply(
@@ -93,7 +85,7 @@ def _apply(
     citing_published: datetime | None,
     report: LinkReport,
 ) -> None:
-    if _is_later(match.published_at, citing_published):
+    if published_later(match.published_at, citing_published):
         session.execute(_INVERT_SQL, {"citation_id": citation_id, "statement": match.statement_id})
         report.time_inversions += 1
         return
@@ -139,7 +131,7 @@ def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
             )
             if m.statement_id != hop.statement_id
         ]
-        earlier = [m for m in matches if not _is_later(m.published_at, hop.published_at)]
+        earlier = [m for m in matches if not published_later(m.published_at, hop.published_at)]
         best = _best(earlier) or _best(matches)
         if best is not None:
             _apply(session, hop.citation_id, best, hop.published_at, report)
@@ -168,3 +160,44 @@ def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
                 )
                 _apply(session, hop.id, cited, hop.published_at, report)
     return report
+
+
+_STATEMENT_EXISTS_SQL = text("SELECT 1 FROM statement WHERE id = :id")
+_SET_LINK = text(
+    """
+    UPDATE citation
+    SET upstream_statement_id = :upstream, link_method = :method, link_similarity = :similarity
+    WHERE id = :citation_id
+    RETURNING statement_id
+    """
+)
+
+
+def set_upstream_link(
+    session: Session,
+    citation_id: int,
+    upstream_statement_id: int,
+    *,
+    method: str = "manual",
+    similarity: float | None = None,
+) -> None:
+    """Point hop ``citation_id`` at ``upstream_statement_id``, recording how it was found."""
+    exists = session.execute(_STATEMENT_EXISTS_SQL, {"id": upstream_statement_id}).first()
+    if exists is None:
+        raise ValidationError(
+            f"upstream statement {upstream_statement_id} does not exist",
+            [{"field": "upstream_statement_id", "message": "does not exist"}],
+        )
+    row = session.execute(
+        _SET_LINK,
+        {
+            "citation_id": citation_id,
+            "upstream": upstream_statement_id,
+            "method": method,
+            "similarity": similarity,
+        },
+    ).first()
+    if row is None:
+        raise NotFoundError("citation", citation_id)
+    if row.statement_id == upstream_statement_id:
+        raise ValidationError("a hop cannot continue into its own statement")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from tracker.chains import Walk
+from typing import TYPE_CHECKING
+
+from tracker.walk.trees import children_by_parent
+
+if TYPE_CHECKING:
+    from tracker.walk.model import Walk
 
 
 def render_walk_tree(result: Walk) -> str:
     """An indented tree: each hop under the hop that cited it, primary sources marked."""
     lines = [f"statement {result.statement_id} (document {result.document_id})"]
-    children: dict[int | None, list[int]] = {}
-    for hop in result.hops:
-        children.setdefault(hop.parent, []).append(hop.index)
+    children = children_by_parent(result.hops)
 
     def draw(parent: int | None, indent: int) -> None:
         for index in children.get(parent, []):

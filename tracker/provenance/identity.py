@@ -1,4 +1,4 @@
-"""Quote identity: normalized fingerprints, fuzzy similarity and word-level diffs."""
+"""Quote identity: normalized fingerprints, fuzzy similarity, word diffs, search terms."""
 
 from __future__ import annotations
 

@@ -2,9 +2,9 @@
 
 Nullable: statements entered by hand, and those stored before this revision, have none.
 
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-12-02 16:40:00
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-12-02 17:40:00
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0005"
-down_revision: str | None = "0004"
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
