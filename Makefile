@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 NATIVE_STAMP := $(VENV)/.native-stamp
 EXTRACT_SOURCES := $(wildcard tracker/extract/*.py)
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test test-citus lint format bench clean
 
 install: $(STAMP) $(NATIVE_STAMP)
 
@@ -28,6 +28,11 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The `citus` tests on a local cluster the session starts (Citus built once into the user's
+# cache; see `tracker cluster`), or on TRACKER_TEST_CITUS_URL's cluster.
+test-citus: install
+	$(BIN)/python -m pytest -m citus tests/citus
 
 lint: install
 	$(BIN)/ruff check .

@@ -7,10 +7,10 @@ from typing import Literal
 
 import msgspec
 
-from tracker.chains import SourceBrief, Walk
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
-from tracker.provenance import ProvenanceItem
-from tracker.views import DocumentView, SourceView, StatementView
+from tracker.provenance.lookup import ProvenanceItem
+from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.views import DocumentView, SourceBrief, SourceView, StatementView
+from tracker.walk.model import Walk
 
 SourceKind = Literal[
     "person", "organization", "news_outlet", "government_body", "document", "anonymous", "unknown"

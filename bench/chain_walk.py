@@ -24,10 +24,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import col
 
-from tracker.chains import DEFAULT_MAX_DEPTH, WALK_SQL, walk
 from tracker.db import make_engine, make_session_factory
 from tracker.errors import NotFoundError
 from tracker.models import Citation, Source, Statement
+from tracker.walk.model import DEFAULT_MAX_DEPTH
+from tracker.walk.sql import WALK_SQL
+from tracker.walk.walker import walk
 
 ORIGIN = "bench-chain-walk"
 """Origin of every generated row, so the bench's data is recognisable in a shared database."""
@@ -367,7 +369,7 @@ def _statement_extras(conn: psycopg.Connection[Any]) -> tuple[str, str]:
 def _fingerprints() -> list[str]:
     """The app's fingerprint of each phrase (lower case where the app has none yet)."""
     try:
-        from tracker.fingerprint import fingerprint
+        from tracker.provenance.identity import fingerprint
     except ImportError:
         return [p.lower() for p in PHRASES]
     return [fingerprint(p) for p in PHRASES]

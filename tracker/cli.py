@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from tracker import __version__
+from tracker.cluster.commands import cluster
 from tracker.config import Settings, get_settings
 from tracker.errors import DatabaseUnavailableError, TrackerError
 
 if TYPE_CHECKING:
-    from tracker.bulk import IngestSummary
+    from tracker.ingest.bulk import IngestSummary
     from tracker.service import TrackerService
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -74,6 +75,9 @@ def _service() -> TrackerService:
 @click.version_option(__version__, "--version", prog_name="tracker")
 def main() -> None:
     """tracker: quotes, speakers and chains of citations, walked to primary sources."""
+
+
+main.add_command(cluster)
 
 
 @main.command()
@@ -155,7 +159,7 @@ def db_current() -> None:
 @user_errors
 def chain(statement_id: int, as_json: bool, max_depth: int | None) -> None:
     """Walk STATEMENT_ID's chain to its primary sources."""
-    from tracker.render import render_walk_tree
+    from tracker.reports.terminal import render_walk_tree
 
     service = _service()
     try:
@@ -179,7 +183,7 @@ def extract(files: tuple[str, ...], lang: str, fmt: str) -> None:
     """Extract statements and chains from FILES (- reads standard input); no database."""
     from tracker.extract import extract as run_extract
     from tracker.extract.render import render_text
-    from tracker.reading import read_text_file
+    from tracker.ingest.files import read_text_file
 
     for path in files:
         content = read_text_file(path)
@@ -214,7 +218,7 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from tracker.bulk import IngestOptions, iter_items
+    from tracker.ingest.bulk import IngestOptions, iter_items
 
     for path in paths:
         if path != "-" and not Path(path).exists():
@@ -347,15 +351,15 @@ def link(document_ids: tuple[int, ...], everything: bool) -> None:
 @user_errors
 def report(document_id: int | None, sources: bool, fmt: str, limit: int) -> None:
     """Citation-chain report of DOCUMENT_ID, or of the corpus's sources with --sources."""
-    from tracker import reports
+    from tracker.reports import outputs
 
     if (document_id is None) == (not sources):
         raise click.UsageError("give DOC_ID or --sources (not both)")
     service = _service()
     try:
         if sources:
-            reports.check_format(fmt)
-            rendered = reports.render(service.sources_report(limit), fmt)
+            outputs.check_format(fmt, "sources")
+            rendered = outputs.render(service.sources_report(limit), fmt)
         else:
             assert document_id is not None
             rendered = service.export_document(document_id, fmt)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from tracker import chains, documents, linking, provenance, sources
 from tracker.db import (
     engine_for,
     make_session_factory,
@@ -18,20 +17,27 @@ from tracker.db import (
 )
 from tracker.errors import DatabaseUnavailableError, NotFoundError
 from tracker.models import Document
-from tracker.vocabulary import MANUAL_ORIGIN
+from tracker.provenance import appearances, links, lookup
+from tracker.store import documents, sources
+from tracker.walk import walker
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-    from tracker.bulk import IngestOptions, IngestSummary
     from tracker.config import Settings
-    from tracker.documents import StoreResult
-    from tracker.formats import BadItem, RawItem
-    from tracker.inputs import DocumentIn
-    from tracker.reextract import ReextractOutcome
-    from tracker.reports import DocumentReport, Rendered, SourcesReport
+    from tracker.ingest.bulk import IngestOptions, IngestSummary
+    from tracker.ingest.formats import BadItem, RawItem
+    from tracker.ingest.reextract import ReextractOutcome
+    from tracker.provenance.appearances import Appearances
+    from tracker.provenance.lookup import ProvenanceItem
+    from tracker.reports.corpus import SourcesReport
+    from tracker.reports.document import DocumentReport
+    from tracker.reports.outputs import Rendered
+    from tracker.store.inputs import DocumentIn
+    from tracker.store.writer import StoreResult
     from tracker.views import DocumentView, Page, SourceView, StatementView
+    from tracker.walk.model import Walk
 
 
 class TrackerService:
@@ -74,33 +80,17 @@ class TrackerService:
         return {"database": "ok", "server_version": str(version), "schema": schema}
 
     def create_document(self, doc: DocumentIn, *, extract: bool = True) -> StoreResult:
-        """Store a document (idempotent by text and URL) in one transaction.
+        """Store a document (idempotent by text and URL) in one transaction: the writer
+        with a batch of one.
 
         Statements given are stored as manual; without statements the extractor runs,
         unless ``extract`` is False, and its statements record the extractor version.
         """
-        from tracker.extract import EXTRACTOR_VERSION
-        from tracker.ingest import prepare_document
+        from tracker.ingest.extraction import prepare_document
+        from tracker.store.writer import store_prepared
 
-        manual = doc.statements is not None
         prepared = prepare_document(doc, extract_statements=extract)
-
-        def store(session: Session) -> StoreResult:
-            result = documents.store_document(
-                session,
-                prepared.doc,
-                origin=MANUAL_ORIGIN if manual else EXTRACTOR_VERSION,
-                language=prepared.language,
-                outlet=prepared.outlet,
-            )
-            if not result.created:
-                return result
-            linking.link_document(session, result.document.id)
-            return documents.StoreResult(
-                documents.get_document(session, result.document.id), created=True
-            )
-
-        return run_in_transaction(self.sessions, store)
+        return run_in_transaction(self.sessions, lambda session: store_prepared(session, prepared))
 
     def ingest(
         self,
@@ -108,14 +98,14 @@ class TrackerService:
         options: IngestOptions,
         on_progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
-        """Bulk-store many read items in batches (see tracker.bulk)."""
-        from tracker.bulk import ingest
+        """Bulk-store many read items in batches (see tracker.ingest.bulk)."""
+        from tracker.ingest.bulk import bulk_ingest
 
-        return ingest(self.sessions, items, options, on_progress)
+        return bulk_ingest(self.sessions, items, options, on_progress)
 
     def reextract(self, document_ids: list[int] | None) -> list[ReextractOutcome]:
         """Re-run the extractor on the given documents (all when None), one transaction each."""
-        from tracker.reextract import reextract_document
+        from tracker.ingest.reextract import reextract_document
 
         if document_ids is None:
             with transaction(self.sessions) as session:
@@ -126,9 +116,9 @@ class TrackerService:
                 outcomes.append(reextract_document(session, document_id))
         return outcomes
 
-    def link(self, document_ids: list[int] | None) -> linking.LinkReport:
+    def link(self, document_ids: list[int] | None) -> links.LinkReport:
         """Make automatic upstream links for stored documents (all when None)."""
-        total = linking.LinkReport()
+        total = links.LinkReport()
         if document_ids is None:
             with transaction(self.sessions) as session:
                 document_ids = documents.all_document_ids(session)
@@ -136,26 +126,26 @@ class TrackerService:
             with transaction(self.sessions) as session:
                 if session.get(Document, document_id) is None:
                     raise NotFoundError("document", document_id)
-                report = linking.link_document(session, document_id)
+                report = links.link_document(session, document_id)
             total.linked += report.linked
             total.time_inversions += report.time_inversions
         return total
 
-    def appearances(self, statement_id: int) -> provenance.Appearances:
+    def appearances(self, statement_id: int) -> Appearances:
         """Every document carrying this statement or a close variant, oldest first."""
         with transaction(self.sessions) as session:
-            return provenance.appearances(session, statement_id)
+            return appearances.appearances(session, statement_id)
 
     def provenance(
         self, quote: str, language: str | None = None, limit: int = 10
-    ) -> list[provenance.ProvenanceItem]:
+    ) -> list[ProvenanceItem]:
         """Best matches for a pasted quote, with first appearance and primary sources."""
         with transaction(self.sessions) as session:
-            return provenance.lookup(session, quote, language=language, limit=limit)
+            return lookup.lookup(session, quote, language=language, limit=limit)
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, statements, sources by kind and citations."""
-        from tracker.stats import stats
+        from tracker.store.stats import stats
 
         with transaction(self.sessions) as session:
             return stats(session)
@@ -206,10 +196,10 @@ class TrackerService:
                 limit=limit or self.settings.page_size,
             )
 
-    def walk(self, statement_id: int, max_depth: int | None = None) -> chains.Walk:
+    def walk(self, statement_id: int, max_depth: int | None = None) -> Walk:
         """The statement's chain to its primary sources (one query)."""
         with transaction(self.sessions) as session:
-            return chains.walk(session, statement_id, max_depth or self.settings.max_walk_depth)
+            return walker.walk(session, statement_id, max_depth or self.settings.max_walk_depth)
 
     def get_source(self, source_id: int) -> SourceView:
         with transaction(self.sessions) as session:
@@ -230,30 +220,30 @@ class TrackerService:
 
     def document_report(self, document_id: int) -> DocumentReport:
         """Every statement of a document with its walked chain, flags and a summary."""
-        from tracker import reports
+        from tracker.reports.document import document_report
 
         with transaction(self.sessions) as session:
-            return reports.document_report(session, document_id)
+            return document_report(session, document_id)
 
     def sources_report(self, limit: int = 20) -> SourcesReport:
         """Most-cited primary sources, busiest relays, chains through state media."""
-        from tracker import reports
+        from tracker.reports.corpus import sources_report
 
         with transaction(self.sessions) as session:
-            return reports.sources_report(session, limit)
+            return sources_report(session, limit)
 
     def export_walk(self, statement_id: int, fmt: str) -> Rendered:
         """A statement's walk as JSON, PROV-JSON, PROV-O (Turtle) or schema.org JSON-LD."""
-        from tracker import export
+        from tracker.reports import outputs
 
-        export.check_format(fmt, export.WALK_FORMATS)
+        outputs.check_format(fmt, "walk")
         with transaction(self.sessions) as session:
-            return export.export_walk(session, statement_id, fmt)
+            return outputs.export_walk(session, statement_id, fmt)
 
     def export_document(self, document_id: int, fmt: str) -> Rendered:
         """A document's report (json, md, csv, html) or its walks as PROV or JSON-LD."""
-        from tracker import export
+        from tracker.reports import outputs
 
-        export.check_format(fmt, export.DOCUMENT_FORMATS)
+        outputs.check_format(fmt, "document")
         with transaction(self.sessions) as session:
-            return export.export_document(session, document_id, fmt)
+            return outputs.export_document(session, document_id, fmt)

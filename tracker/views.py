@@ -6,9 +6,31 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from tracker.chains import SourceBrief
-
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceBrief:
+    """The part of a source a read shows: a speaker, an outlet, a hop's source."""
+
+    id: int
+    name: str
+    kind: str
+    state_media: bool = False
+
+    @classmethod
+    def from_row(cls, row: Any, prefix: str) -> SourceBrief | None:
+        """The source a query row names through ``{prefix}_id``, ``_name``, ``_kind`` and
+        ``_state_media`` columns, or None when it names none (an outer join missed)."""
+        ident = getattr(row, f"{prefix}_id")
+        if ident is None:
+            return None
+        return cls(
+            ident,
+            getattr(row, f"{prefix}_name"),
+            getattr(row, f"{prefix}_kind"),
+            getattr(row, f"{prefix}_state_media"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +65,8 @@ class StatementView:
     speaker_surface: str | None
     origin: str
     review_status: str
+    rule: str | None = None
+    """The extractor rule that made the statement (None when entered by hand)."""
     chain: list[HopView] = field(default_factory=list)
 
 

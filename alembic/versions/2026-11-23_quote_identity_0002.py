@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from tracker.fingerprint import fingerprint
+from tracker.provenance.identity import fingerprint
 
 revision: str = "0002"
 down_revision: str | None = "0001"

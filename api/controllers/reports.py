@@ -7,11 +7,12 @@ from typing import Annotated
 from litestar import Controller, Response, get
 from litestar.params import Parameter, QueryParameter
 
-from tracker import reports
+from tracker.reports import outputs
+from tracker.reports.corpus import MAX_SOURCES_LIMIT
 from tracker.service import TrackerService
 
-DOCUMENT_FORMATS = "json, md, csv, html, prov-json, prov-o, jsonld"
-SOURCES_FORMATS = "json, md, csv, html"
+DOCUMENT_FORMATS = ", ".join(outputs.formats("document"))
+SOURCES_FORMATS = ", ".join(outputs.formats("sources"))
 
 
 class ReportController(Controller):
@@ -41,8 +42,8 @@ class ReportController(Controller):
         self,
         service: TrackerService,
         fmt: Annotated[str, QueryParameter(name="format", description=SOURCES_FORMATS)] = "json",
-        limit: int = Parameter(default=20, ge=1, le=reports.MAX_SOURCES_LIMIT),
+        limit: int = Parameter(default=20, ge=1, le=MAX_SOURCES_LIMIT),
     ) -> Response[bytes]:
-        reports.check_format(fmt)
-        rendered = reports.render(service.sources_report(limit), fmt)
+        outputs.check_format(fmt, "sources")
+        rendered = outputs.render(service.sources_report(limit), fmt)
         return Response(rendered.content.encode(), media_type=rendered.media_type)

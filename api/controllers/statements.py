@@ -8,8 +8,7 @@ from litestar import Controller, Response, get
 from litestar.params import Parameter, QueryParameter
 
 from api.schemas import StatementPage
-from tracker.chains import Walk
-from tracker.provenance import Appearances
+from tracker.provenance.appearances import Appearances
 from tracker.service import TrackerService
 from tracker.views import StatementView
 
@@ -37,8 +36,7 @@ class StatementController(Controller):
         fmt: Annotated[str, QueryParameter(name="format", description=WALK_FORMATS)] = "json",
     ) -> Response[Any]:
         if fmt == "json":
-            walk: Walk = service.walk(statement_id, max_depth)
-            return Response(walk)
+            return Response(service.walk(statement_id, max_depth).to_json())
         rendered = service.export_walk(statement_id, fmt)
         return Response(rendered.content.encode(), media_type=rendered.media_type)
 

@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pytest_postgresql.janitor import DatabaseJanitor
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from tests.integration.processes import (
     free_port,
@@ -111,24 +109,8 @@ def _snapshot(url: str) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def reference_db_url(postgresql_proc: Any, db_url: str) -> Iterator[str]:
-    """A second migrated database on the test server, for an uninterrupted ingest."""
-    dbname = f"{postgresql_proc.dbname}_reference"
-    janitor = DatabaseJanitor(
-        user=postgresql_proc.user,
-        host=postgresql_proc.host,
-        port=postgresql_proc.port,
-        dbname=dbname,
-        template_dbname=postgresql_proc.template_dbname,
-        password=postgresql_proc.password,
-    )
-    with janitor:
-        yield make_url(db_url).set(database=dbname).render_as_string(hide_password=False)
-
-
 def test_kill_9_mid_ingest_then_reruns_store_exactly_every_article_once(
-    db_url: str, reference_db_url: str, workdir: Path
+    db_url: str, second_db_url: str, workdir: Path
 ) -> None:
     articles = _write_articles(workdir / "articles.jsonl", ARTICLES)
     env = tracker_env(database_url=db_url)
@@ -153,9 +135,9 @@ def test_kill_9_mid_ingest_then_reruns_store_exactly_every_article_once(
     assert again.returncode == 0, again.stderr
     assert SUMMARY.search(again.stdout).groups() == (str(0), str(ARTICLES), str(0))  # type: ignore[union-attr]
 
-    clean = run_tracker(["ingest", str(articles)], tracker_env(database_url=reference_db_url))
+    clean = run_tracker(["ingest", str(articles)], tracker_env(database_url=second_db_url))
     assert clean.returncode == 0, clean.stderr
-    crashed, reference = _snapshot(db_url), _snapshot(reference_db_url)
+    crashed, reference = _snapshot(db_url), _snapshot(second_db_url)
     assert crashed["documents"] == crashed["distinct_urls"] == ARTICLES
     assert crashed["duplicate_sources"] == []
     assert len(crashed["statements"]) > ARTICLES  # synthetic articles carry several each

@@ -1,0 +1,90 @@
+"""Quote identity without a database: fingerprints, similarity, word diffs, search terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.provenance.identity import (
+    MATCH_THRESHOLD,
+    candidate_query,
+    fingerprint,
+    search_config,
+    similarity,
+    word_diff,
+    words,
+)
+
+QUOTE = "Persahabatan kita tidak akan pernah goyah oleh tekanan apa pun dari Barat"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("“Kami siap…”", '"kami siap"'),
+        ("”Kami siap,” ", "KAMI   SIAP"),
+        ("Kami... siap!", "kami siap"),
+        ("‘Ｋａｍｉ’ siap", "kami siap"),  # full-width letters fold (NFKC)
+    ],
+)
+def test_same_words_share_a_fingerprint(a: str, b: str) -> None:
+    assert fingerprint(a) == fingerprint(b)
+
+
+def test_a_text_without_words_has_no_fingerprint() -> None:
+    assert fingerprint("…!! “ ”") == ""
+    assert words("Kim's 3 ways") == ["kim", "s", "3", "ways"]
+
+
+@pytest.mark.parametrize(
+    ("other", "same_quote"),
+    [
+        (QUOTE, True),
+        (QUOTE.upper() + "!", True),
+        (QUOTE.replace("Barat", "Amerika"), True),  # one word changed
+        (QUOTE[: QUOTE.index(" oleh")] + "…", True),  # truncated, a fair share kept
+        ("dari Barat", False),  # too little of it kept
+        ("Harga beras akan turun bulan depan di seluruh provinsi", False),
+        ("", False),
+    ],
+)
+def test_similarity_tells_the_same_quote(other: str, same_quote: bool) -> None:
+    score = similarity(QUOTE, other)
+    assert 0.0 <= score <= 1.0
+    assert (score >= MATCH_THRESHOLD) is same_quote
+    assert similarity(other, QUOTE) == score or not other
+
+
+def test_identical_fingerprints_are_similarity_one() -> None:
+    assert similarity("“Kami siap…”", "kami siap") == 1.0
+
+
+def test_word_diff_names_each_edit() -> None:
+    edited = QUOTE.replace("Barat", "Amerika").replace("pernah ", "")
+    assert word_diff(QUOTE, edited) == [
+        {"op": "delete", "from": "pernah", "to": ""},
+        {"op": "replace", "from": "barat", "to": "amerika"},
+    ]
+    assert word_diff(QUOTE, QUOTE.lower()) == []
+
+
+def test_candidate_query_pairs_the_longest_words() -> None:
+    query = candidate_query("Our friendship is unbreakable, said the foreign minister")
+    assert query is not None
+    pairs = query.split(" | ")
+    assert len(pairs) == 15  # the 6 longest words of 3+ letters, any two of them
+    assert pairs[0] == "('unbreakable' & 'friendship')"
+    assert "'is'" not in query and "'the'" not in query  # too short; the 7th word
+
+
+def test_candidate_query_escapes_and_handles_few_words() -> None:
+    assert candidate_query("it is") is None
+    assert candidate_query("Kim") == "'kim'"
+    assert candidate_query("O'Neil said") == "('neil' & 'said')"
+
+
+@pytest.mark.parametrize(
+    ("language", "config"),
+    [("id", "indonesian"), ("en", "english"), ("fr", "simple"), (None, "simple")],
+)
+def test_search_config(language: str | None, config: str) -> None:
+    assert search_config(language) == config

@@ -1,0 +1,1 @@
+"""A local Citus cluster (a coordinator and two workers) for development and tests."""

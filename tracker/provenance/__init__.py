@@ -1,0 +1,1 @@
+"""The same statement across documents: quote identity, matching, links, appearances."""

@@ -1,0 +1,203 @@
+"""Upstream links: a hop continued into another document's statement, made by hand or
+automatically (a hop citing outlet X continued into X's own matching statement)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+
+from tracker.errors import NotFoundError, ValidationError
+from tracker.provenance.matching import Match, find_matches
+from tracker.provenance.rules import publication_order, published_later
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+_OUTBOUND_SQL = text(
+    """
+    SELECT c.id AS citation_id, c.source_id, s.id AS statement_id, s.text,
+           d.id AS document_id, d.published_at, d.language
+    FROM citation c
+    JOIN statement s ON s.id = c.statement_id
+    JOIN document d ON d.id = s.document_id
+    JOIN source src ON src.id = c.source_id
+    WHERE c.document_id = ANY(:document_ids) AND c.upstream_statement_id IS NULL
+      AND src.kind = 'news_outlet'
+      AND EXISTS (SELECT 1 FROM document o WHERE o.outlet_id = c.source_id AND o.id <> d.id)
+    ORDER BY c.id
+    """
+)
+_INBOUND_SQL = text(
+    """
+    SELECT s.id AS statement_id, s.text, d.id AS document_id, d.outlet_id, d.published_at,
+           d.language
+    FROM statement s JOIN document d ON d.id = s.document_id
+    WHERE d.id = ANY(:document_ids) AND d.outlet_id IS NOT NULL
+      AND EXISTS (SELECT 1 FROM citation c WHERE c.source_id = d.outlet_id
+                  AND c.document_id <> d.id AND c.upstream_statement_id IS NULL)
+    ORDER BY s.id
+    """
+)
+_CITING_HOPS_SQL = text(
+    """
+    SELECT c.id, d.published_at FROM citation c JOIN document d ON d.id = c.document_id
+    WHERE c.statement_id = :statement_id AND c.source_id = :source_id
+      AND c.upstream_statement_id IS NULL
+    """
+)
+_LINK_SQL = text(
+    """
+    UPDATE citation SET upstream_statement_id = :upstream, link_method = :method,
+                        link_similarity = :similarity, inverted_statement_id = NULL
+    WHERE id = :citation_id AND upstream_statement_id IS NULL
+    """
+)
+_INVERT_SQL = text(
+    "UPDATE citation SET inverted_statement_id = :statement WHERE id = :citation_id "
+    "AND upstream_statement_id IS NULL"
+)
+
+
+@dataclass(slots=True)
+class LinkReport:
+    """What a linking pass did."""
+
+    linked: int = 0
+    time_inversions: int = 0
+
+
+def _best(matches: list[Match]) -> Match | None:
+    """The most similar match; among equals the first published."""
+    if not matches:
+        return None
+    top = max(m.similarity for m in matches)
+    tied = [m for m in matches if m.similarity == top]
+    return min(tied, key=lambda m: publication_order(m.published_at, m.document_id, m.statement_id))
+
+
+def _apply(
+    session: Session,
+    citation_id: int,
+    match: Match,
+    citing_published: datetime | None,
+    report: LinkReport,
+) -> None:
+    if published_later(match.published_at, citing_published):
+        session.execute(_INVERT_SQL, {"citation_id": citation_id, "statement": match.statement_id})
+        report.time_inversions += 1
+        return
+    method = "fingerprint" if match.similarity >= 1.0 else "fuzzy"
+    session.execute(
+        _LINK_SQL,
+        {
+            "citation_id": citation_id,
+            "upstream": match.statement_id,
+            "method": method,
+            "similarity": match.similarity,
+        },
+    )
+    report.linked += 1
+
+
+def link_document(session: Session, document_id: int) -> LinkReport:
+    """Link one document (see `link_documents`)."""
+    return link_documents(session, [document_id])
+
+
+def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
+    """Link these documents' hops to the cited outlets' statements, and the other way round.
+
+    Outbound: a hop citing outlet X is continued into the matching statement of an
+    earlier document by X. Inbound: hops elsewhere that cite this document's outlet are
+    continued into this document's matching statement. A match published after the
+    citing document is recorded as a time inversion instead of a link.
+    """
+    report = LinkReport()
+    if not document_ids:
+        return report
+    ids = {"document_ids": document_ids}
+    for hop in session.execute(_OUTBOUND_SQL, ids).all():
+        matches = [
+            m
+            for m in find_matches(
+                session,
+                hop.text,
+                language=hop.language,
+                outlet_id=hop.source_id,
+                exclude_document_id=hop.document_id,
+            )
+            if m.statement_id != hop.statement_id
+        ]
+        earlier = [m for m in matches if not published_later(m.published_at, hop.published_at)]
+        best = _best(earlier) or _best(matches)
+        if best is not None:
+            _apply(session, hop.citation_id, best, hop.published_at, report)
+    for own in session.execute(_INBOUND_SQL, ids).all():
+        for match in find_matches(
+            session,
+            own.text,
+            language=own.language,
+            citing_source_id=own.outlet_id,
+            exclude_document_id=own.document_id,
+        ):
+            for hop in session.execute(
+                _CITING_HOPS_SQL,
+                {"statement_id": match.statement_id, "source_id": own.outlet_id},
+            ).all():
+                cited = Match(
+                    statement_id=own.statement_id,
+                    document_id=own.document_id,
+                    text=own.text,
+                    fingerprint="",
+                    similarity=match.similarity,
+                    published_at=own.published_at,
+                    outlet_id=own.outlet_id,
+                    speaker_id=None,
+                    kind="",
+                )
+                _apply(session, hop.id, cited, hop.published_at, report)
+    return report
+
+
+_STATEMENT_EXISTS_SQL = text("SELECT 1 FROM statement WHERE id = :id")
+_SET_LINK = text(
+    """
+    UPDATE citation
+    SET upstream_statement_id = :upstream, link_method = :method, link_similarity = :similarity
+    WHERE id = :citation_id
+    RETURNING statement_id
+    """
+)
+
+
+def set_upstream_link(
+    session: Session,
+    citation_id: int,
+    upstream_statement_id: int,
+    *,
+    method: str = "manual",
+    similarity: float | None = None,
+) -> None:
+    """Point hop ``citation_id`` at ``upstream_statement_id``, recording how it was found."""
+    exists = session.execute(_STATEMENT_EXISTS_SQL, {"id": upstream_statement_id}).first()
+    if exists is None:
+        raise ValidationError(
+            f"upstream statement {upstream_statement_id} does not exist",
+            [{"field": "upstream_statement_id", "message": "does not exist"}],
+        )
+    row = session.execute(
+        _SET_LINK,
+        {
+            "citation_id": citation_id,
+            "upstream": upstream_statement_id,
+            "method": method,
+            "similarity": similarity,
+        },
+    ).first()
+    if row is None:
+        raise NotFoundError("citation", citation_id)
+    if row.statement_id == upstream_statement_id:
+        raise ValidationError("a hop cannot continue into its own statement")

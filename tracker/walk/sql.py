@@ -1,0 +1,114 @@
+"""The recursive walk queries: raw SQL because a CYCLE-safe recursive CTE earns it."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+NEXT_HOPS_SQL = """
+        CROSS JOIN LATERAL (
+            SELECT u.* FROM citation u
+            WHERE w.upstream_statement_id IS NOT NULL
+              AND u.statement_id = w.upstream_statement_id AND u.parent_id IS NULL
+          UNION ALL
+            SELECT k.* FROM citation k
+            WHERE w.upstream_statement_id IS NULL AND k.parent_id = w.citation_id
+        ) n
+"""
+"""The recursive step of every walk: into the upstream statement's roots when the hop
+is linked to another document, else down to the hop's children (``w`` is the walk)."""
+
+IS_LEAF_SQL = """
+    CASE
+        WHEN w.upstream_statement_id IS NOT NULL
+            THEN NOT EXISTS (SELECT 1 FROM citation r
+                             WHERE r.statement_id = w.upstream_statement_id
+                               AND r.parent_id IS NULL)
+        ELSE NOT EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = w.citation_id)
+    END
+"""
+"""True for a hop the walk cannot continue from: a primary source (or a dead end)."""
+
+# One query walks the whole tree (see NEXT_HOPS_SQL). CYCLE marks a hop met twice on
+# one path and stops there; the depth bound stops runaway chains. Sources are joined
+# inside the recursion and upstream statements through LATERAL lookups, so every join
+# is an index probe: the planner cannot know how few rows a walk has. The walked
+# statement itself (``head``) comes in the same round trip: no row means no statement,
+# one row without a hop means a statement without a chain.
+WALK_SQL = text(
+    """
+    WITH RECURSIVE walk (
+        citation_id, statement_id, document_id, parent_walk_id, source_id, source_name,
+        source_kind, source_state_media, relation, cue, evidence_start, evidence_end,
+        upstream_statement_id, link_method, link_similarity, inverted_statement_id,
+        review_status, depth, sort_path
+    ) AS (
+        SELECT c.id, c.statement_id, c.document_id, NULL::bigint, c.source_id, s.name,
+               s.kind, s.state_media, c.relation, c.cue, c.evidence_start, c.evidence_end,
+               c.upstream_statement_id, c.link_method, c.link_similarity,
+               c.inverted_statement_id, c.review_status, 0, ARRAY[c.position::bigint, c.id]
+        FROM citation c JOIN source s ON s.id = c.source_id
+        WHERE c.statement_id = :statement_id AND c.parent_id IS NULL
+      UNION ALL
+        SELECT n.id, n.statement_id, n.document_id, w.citation_id, n.source_id, s.name,
+               s.kind, s.state_media, n.relation, n.cue, n.evidence_start, n.evidence_end,
+               n.upstream_statement_id, n.link_method, n.link_similarity,
+               n.inverted_statement_id, n.review_status, w.depth + 1,
+               w.sort_path || ARRAY[n.position::bigint, n.id]
+        FROM walk w
+    """
+    + NEXT_HOPS_SQL
+    + """
+        JOIN source s ON s.id = n.source_id
+        WHERE w.depth < :max_depth
+    ) CYCLE citation_id SET is_cycle USING cycle_path
+    SELECT head.document_id AS head_document_id, head.speaker_name AS head_speaker_name,
+           w.citation_id, w.statement_id, w.document_id, w.parent_walk_id, w.depth,
+           w.relation, w.cue, w.evidence_start, w.evidence_end, w.upstream_statement_id,
+           w.link_method, w.link_similarity, w.inverted_statement_id, w.review_status,
+           w.is_cycle, w.source_id, w.source_name, w.source_kind, w.source_state_media,
+           up.speaker_name AS upstream_speaker_name,
+           (w.upstream_statement_id IS NOT NULL AND up.id IS NULL) AS is_broken,
+           up.document_id AS upstream_document_id,
+    """
+    + IS_LEAF_SQL
+    + """ AS is_leaf
+    FROM (
+        SELECT st.document_id, sp.name AS speaker_name
+        FROM statement st LEFT JOIN source sp ON sp.id = st.speaker_id
+        WHERE st.id = :statement_id
+    ) head
+    LEFT JOIN (
+        walk w
+        LEFT JOIN LATERAL (
+            SELECT st.id, st.document_id, sp.name AS speaker_name
+            FROM statement st LEFT JOIN source sp ON sp.id = st.speaker_id
+            WHERE st.id = w.upstream_statement_id
+        ) up ON TRUE
+    ) ON TRUE
+    ORDER BY w.sort_path
+    """
+)
+"""A statement's walk: one row per hop met (walk order), each also carrying the head."""
+
+# The walk seeded with many statements at once, keeping only which sources each one
+# ends at: the primary sources of every appearance of a document's words in one query.
+PRIMARY_SOURCES_SQL = text(
+    """
+    WITH RECURSIVE walk (root_id, citation_id, source_id, upstream_statement_id, depth) AS (
+        SELECT c.statement_id, c.id, c.source_id, c.upstream_statement_id, 0
+        FROM citation c
+        WHERE c.statement_id = ANY(:ids) AND c.parent_id IS NULL
+      UNION ALL
+        SELECT w.root_id, n.id, n.source_id, n.upstream_statement_id, w.depth + 1
+        FROM walk w
+    """
+    + NEXT_HOPS_SQL
+    + """
+        WHERE w.depth < :max_depth
+    ) CYCLE citation_id SET is_cycle USING cycle_path
+    SELECT DISTINCT w.root_id, w.source_id FROM walk w
+    WHERE NOT w.is_cycle AND
+    """
+    + IS_LEAF_SQL
+)
+"""``(root_id, source_id)`` for each of ``:ids`` and each primary source its walk ends at."""

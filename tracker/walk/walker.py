@@ -1,0 +1,92 @@
+"""Walking one statement's chain: the query, then its rows turned into a Walk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, cast
+
+from tracker.errors import NotFoundError, ValidationError
+from tracker.views import SourceBrief
+from tracker.walk.flags import end_flags, hop_flags, is_primary, is_truncated
+from tracker.walk.model import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, Walk, WalkHop, WalkRow
+from tracker.walk.sql import WALK_SQL
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def walk(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Walk:
+    """Follow ``statement_id``'s chain across documents to its primary sources.
+
+    Always terminates: cycles are flagged ``circular``, chains deeper than ``max_depth``
+    hops are cut and flagged ``truncated``. One round trip to the server.
+    """
+    if not 1 <= max_depth <= MAX_DEPTH_LIMIT:
+        raise ValidationError(f"max_depth must be between 1 and {MAX_DEPTH_LIMIT}")
+    rows = session.execute(
+        WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
+    ).all()
+    if not rows:
+        raise NotFoundError("statement", statement_id)
+    head = rows[0]
+    hops = cast("Sequence[WalkRow]", [r for r in rows if r.citation_id is not None])
+    return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
+
+
+def build_walk(
+    statement_id: int,
+    document_id: int,
+    rows: Iterable[WalkRow],
+    max_depth: int,
+    speaker_name: str | None = None,
+) -> Walk:
+    """Turn the walk query's rows (walk order) into a Walk with primary sources and flags.
+
+    The flags are the rules of ``tracker.walk.flags``: per hop (broken, time_inversion,
+    altered, misattributed, state_media_origin, truncated), ``circular`` for a hop met
+    twice on one path, then what the ends add (anonymous, anonymous_only, complete).
+    """
+    result = Walk(statement_id=statement_id, document_id=document_id, max_depth=max_depth)
+    index_of: dict[int, int] = {}
+    flags: set[str] = set()
+    primaries: dict[int, SourceBrief] = {}
+    for row in rows:
+        if row.is_cycle:
+            flags.add("circular")
+            continue
+        truncated = is_truncated(row, max_depth)
+        hop = _hop(row, len(result.hops), index_of, is_primary(row, truncated))
+        index_of[row.citation_id] = hop.index
+        result.hops.append(hop)
+        flags |= hop_flags(row, speaker_name, truncated)
+        if hop.is_primary:
+            primaries.setdefault(hop.source.id, hop.source)
+    result.primary_sources = list(primaries.values())
+    flags |= end_flags((s.kind for s in result.primary_sources), flags)
+    result.flags = sorted(flags)
+    return result
+
+
+def _hop(row: WalkRow, index: int, index_of: dict[int, int], primary: bool) -> WalkHop:
+    link = None
+    if row.link_method is not None:
+        link = {"method": row.link_method, "similarity": row.link_similarity}
+    return WalkHop(
+        index=index,
+        position=row.depth,
+        parent=index_of.get(row.parent_walk_id) if row.parent_walk_id else None,
+        source=SourceBrief(row.source_id, row.source_name, row.source_kind, row.source_state_media),
+        relation=row.relation,
+        cue=row.cue,
+        citation_id=row.citation_id,
+        statement_id=row.statement_id,
+        document_id=row.document_id,
+        evidence_start=row.evidence_start,
+        evidence_end=row.evidence_end,
+        continues_statement_id=row.upstream_statement_id,
+        continues_document_id=row.upstream_document_id,
+        link=link,
+        inverted_statement_id=row.inverted_statement_id,
+        is_primary=primary,
+        review_status=row.review_status,
+    )
