@@ -21,7 +21,10 @@ NODE_HEIGHT = 50
 COLUMN = NODE_WIDTH + 28
 ROW = NODE_HEIGHT + 52
 MARGIN = 12
-LABEL_CHARS = 22
+SIDE = 72
+"""Room left and right of the outer columns for edge labels wider than a node."""
+LABEL_CHARS = 20
+DOCUMENT_LABEL_CHARS = 17
 EDGE_LABEL_CHARS = 36
 ENTITY_KINDS = frozenset({"document"})
 """Source kinds drawn as PROV entities; every other kind is an agent."""
@@ -163,12 +166,12 @@ def chain_diagram(walk: Walk, document_label: str) -> Diagram:
     """Lay out ``walk`` under a node for its document (``document_label``)."""
     column = _columns(walk.hops)
     width = max(column.values(), default=0.0) + 1
-    root_x = MARGIN + column[None] * COLUMN
+    root_x = SIDE + column[None] * COLUMN
     nodes = [
         Node(
             x=root_x,
             y=MARGIN,
-            label=_short(document_label, LABEL_CHARS),
+            label=_short(document_label, DOCUMENT_LABEL_CHARS),
             title=document_label,
             note=None,
             shape="entity",
@@ -180,7 +183,7 @@ def chain_diagram(walk: Walk, document_label: str) -> Diagram:
     edges = []
     for hop in walk.hops:
         node = _hop_node(
-            hop, walk, MARGIN + column[hop.index] * COLUMN, MARGIN + (hop.position + 1) * ROW
+            hop, walk, SIDE + column[hop.index] * COLUMN, MARGIN + (hop.position + 1) * ROW
         )
         parent = nodes[0] if hop.parent is None else nodes[hop.parent + 1]
         nodes.append(node)
@@ -200,7 +203,7 @@ def chain_diagram(walk: Walk, document_label: str) -> Diagram:
     depth = max((h.position for h in walk.hops), default=-1) + 2
     return Diagram(
         statement_id=walk.statement_id,
-        width=2 * MARGIN + (width - 1) * COLUMN + NODE_WIDTH,
+        width=2 * SIDE + (width - 1) * COLUMN + NODE_WIDTH,
         height=2 * MARGIN + (depth - 1) * ROW + NODE_HEIGHT + 16,
         nodes=nodes,
         edges=edges,

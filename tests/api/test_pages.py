@@ -124,7 +124,11 @@ def test_start_page_search_box_recent_documents_and_numbers(
         "Kim kembali memuji Rusia",
     ]
     numbers = dict(
-        zip(texts(page.xpath("//dl[@class='numbers']//dt")), texts(page.xpath("//dl//dd")))
+        zip(
+            texts(page.xpath("//dl[@class='numbers']//dt")),
+            texts(page.xpath("//dl[@class='numbers']//dd")),
+            strict=True,
+        )
     )
     assert numbers["documents"] == "3"
     assert int(numbers["statements"]) >= 5
@@ -177,7 +181,9 @@ def test_every_statement_is_highlighted_in_place(
     (text_box,) = page.xpath("//div[@class='story-text']")
     assert text_box.text_content() == document.text, "the highlighted text is the text"
     for mark in marks:
-        statement = next(s for s in document.statements if s.id == int(mark.get("data-statement-id")))
+        statement = next(
+            s for s in document.statements if s.id == int(mark.get("data-statement-id"))
+        )
         assert f"st-{statement.kind}" in mark.get("class")
         assert mark.text_content() == statement.text
     partial = DeskStories.statement_with(service, stories.early, QUOTE, "partial")
@@ -214,7 +220,7 @@ def test_the_panel_draws_the_chain_with_flags_and_appearances(
     assert "state_media_origin" in flags
     assert "state media" in flags["state_media_origin"].text_content()
     timeline = panel.xpath(".//ol[@class='timeline']/li")
-    assert [li.get("data-statement-id") for li in timeline][0] == str(statement)
+    assert timeline[0].get("data-statement-id") == str(statement)
     assert "first appearance" in timeline[0].text_content()
     mark = page.xpath(f"//mark[@id='s-{statement}']")[0]
     assert "selected" in mark.get("class") and mark.get("aria-current") == "true"
@@ -228,7 +234,7 @@ def test_the_later_story_shows_its_altered_words_against_the_first(
     timeline = page.xpath("//ol[@class='timeline']/li")
     first, later = timeline[0], timeline[-1]
     assert "first appearance" in first.text_content()
-    assert first.xpath(".//a[contains(@href, '/documents/%d?')]" % stories.early)
+    assert first.xpath(f".//a[contains(@href, '/documents/{stories.early}?')]")
     assert later.get("data-statement-id") == str(statement)
     (diff,) = later.xpath(".//p[@class='diff']")
     assert texts(diff.xpath(".//del")) == ["removed: abadi"]
@@ -314,9 +320,7 @@ def test_search_finds_the_first_appearance(client: TestClient[Any], stories: Des
     page = tree(response)
     results = page.xpath("//ol[@class='results']/li")
     assert results, response.text
-    documents = {
-        a.get("href").split("?")[0] for a in page.xpath("//a[@class='open-statement']")
-    }
+    documents = {a.get("href").split("?")[0] for a in page.xpath("//a[@class='open-statement']")}
     assert f"/documents/{stories.early}" in documents
     firsts = {a.get("data-document-id") for a in page.xpath("//a[@class='first-appearance']")}
     assert firsts == {str(stories.early)}
@@ -373,6 +377,7 @@ def test_corpus_page_tables_chart_and_shares(client: TestClient[Any], stories: D
         zip(
             texts(page.xpath("//dl[contains(@class, 'shares')]//dt")),
             texts(page.xpath("//dl[contains(@class, 'shares')]//dd")),
+            strict=True,
         )
     )
     assert set(shares) == {
