@@ -51,22 +51,34 @@ def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def _unavailable(reason: str) -> None:
+def browser_unavailable() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (make install installs the dev extras)"
+    if find_chromium() is None:
+        return "no Chromium found (apt-get install chromium, or set TRACKER_CHROMIUM)"
+    return None
+
+
+def require_browser() -> None:
+    """Skip the calling test module in one line, or fail it under CI=true."""
+    missing = browser_unavailable()
+    if missing is None:
+        return
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {reason}")
+        pytest.fail(f"browser tests cannot run under CI: {missing}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {missing}", allow_module_level=True)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the session (Playwright gives it an empty profile)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (make install installs the dev extras)")
+    from playwright.sync_api import sync_playwright
+
     executable = find_chromium()
-    if executable is None:
-        _unavailable("no Chromium found (apt-get install chromium, or set TRACKER_CHROMIUM)")
+    assert executable is not None, "test modules call require_browser() first"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS

@@ -9,9 +9,12 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import LiveServer, require_browser
 from tests.desk_stories import ALTERED_QUOTE, QUOTE, DeskStories, store_stories
 from tracker.inputs import DocumentIn
+
+require_browser()
+pytestmark = pytest.mark.browser
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "seed_id.txt"
 SEED_QUOTE = "tak terkalahkan dan abadi"
