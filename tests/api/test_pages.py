@@ -410,3 +410,35 @@ def test_the_api_is_unchanged_beside_the_pages(client: TestClient[Any]) -> None:
     assert stats.status_code == 200 and stats.headers["content-type"] == "application/json"
     assert "content-security-policy" not in stats.headers
     assert client.get("/health").json()["status"] == "ok"
+
+
+def test_a_misattribution_is_named_on_the_timeline(client: TestClient[Any]) -> None:
+    quote = "Water prices will fall by half next year"
+    ids = []
+    for speaker, day in (("Ana Ruiz", "06"), ("Maria Lopez", "08")):
+        text = f'"{quote}," {speaker} said on Tuesday.'
+        body = {
+            "text": text,
+            "language": "en",
+            "published_at": f"2026-10-{day}T09:00:00Z",
+            "statements": [
+                {
+                    "start": 1,
+                    "end": 1 + len(quote),
+                    "kind": "direct",
+                    "speaker": {"name": speaker, "kind": "person"},
+                }
+            ],
+        }
+        created = client.post("/api/v1/documents", json=body)
+        assert created.status_code == 201, created.text
+        ids.append((created.json()["id"], created.json()["statements"][0]["id"]))
+    (later_document, later_statement) = ids[1]
+    page = panel_of(client, later_document, later_statement)
+    (current,) = page.xpath("//ol[@class='timeline']/li[contains(@class, 'current')]")
+    assert " ".join(current.xpath("string(.//p[@class='warning'])").split()) == (
+        "Attributed here to Maria Lopez; the first appearance names Ana Ruiz."
+    )
+    assert "misattributed" in [li.get("data-flag") for li in page.xpath("//ul[@class='flags']/li")]
+    first = page.xpath("//ol[@class='timeline']/li")[0]
+    assert not first.xpath(".//p[@class='warning']")
