@@ -77,7 +77,7 @@ def create_app(
     return Litestar(
         route_handlers=[api_v1, health, stats, desk_router(sessions)],
         dependencies={"service": Provide(provide_service, sync_to_thread=False)},
-        exception_handlers=with_error_pages(EXCEPTION_HANDLERS),
+        exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
         template_config=template_config(),
         on_startup=[open_service],
         on_shutdown=[close_service],

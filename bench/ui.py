@@ -2,22 +2,26 @@
 
 Server time, in process (Litestar's test client: no sockets, the whole ASGI app), of
 (a) a document page with 50 statements, (b) the same page with one statement's panel
-open (walk, flags, appearances): the relayed statement with the fewest appearances,
-(c) that panel alone (what the page's script fetches), (d) the page with the panel of
-the statement with the most appearances, and (e) the search page; each next to the JSON
-API calls that carry the same data, measured in the same run, interleaved. Prints p50
-and p99 and the ratio page / JSON.
-The corpus is synthetic (tracker.synthetic, extracted as pasted stories), so quotes recur
-across documents and the panels have appearances to show. Nothing here is asserted.
+open (walk, flags, appearances): a relayed quote that a few later stories repeat, (c)
+that panel alone (what the page's script fetches), (d) the page with the panel of the
+statement with the most appearances (a much-repeated synthetic quote), and (e) the
+search page for the quote of (b); each next to the JSON API calls that carry the same
+data, measured in the same run, interleaved. Prints p50, p99 and the ratio page / JSON.
+
+The corpus is synthetic (tracker.synthetic, extracted as pasted stories; its template
+quotes recur by the hundred); the 50-statement story is made of pseudo-word quotes that
+only the bench's later "echo" stories repeat. Nothing here is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +35,7 @@ from api.app import create_app
 from tracker.config import Settings
 from tracker.inputs import DocumentIn
 from tracker.service import TrackerService
-from tracker.synthetic import generate
+from tracker.synthetic import PEOPLE, STATE, WIRES, generate
 
 Fetch = Callable[[], None]
 Case = tuple[str, Fetch, str, Fetch]
@@ -53,26 +57,68 @@ def fill(service: TrackerService, documents: int) -> None:
         )
 
 
-def big_document(service: TrackerService, statements: int) -> int:
-    """A story of Indonesian paragraphs grown until the extractor finds ``statements``."""
+SYLLABLES = ("ba", "ke", "mi", "to", "ra", "nu", "si", "lo", "pa", "de", "gu", "ha")
+
+
+def _quote(rng: random.Random) -> str:
+    """Nine pseudo-words: a quote no other story carries unless the bench repeats it."""
+    return " ".join(
+        "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(9)
+    )
+
+
+def _paragraph(rng: random.Random, i: int, quote: str) -> str:
+    name, role, _ = PEOPLE[i % len(PEOPLE)]
+    if i % 3 == 0:
+        wire, state = WIRES[i % len(WIRES)], STATE[i % len(STATE)]
+        return (
+            f'Berdasarkan laporan {wire} yang mengutip {state}, {name} menyatakan bahwa "{quote}".'
+        )
+    return f'"{quote.capitalize()}," kata {role} {name}.'
+
+
+def big_document(service: TrackerService, statements: int, echoes: int) -> int:
+    """A story of ``statements`` statements (relays and direct quotes of their own words,
+    plus two paragraphs of the synthetic corpus's much-repeated ones), then ``echoes``
+    later stories that repeat a few of its quotes with a word changed."""
     from tracker.extract import extract
 
-    paragraphs: list[str] = []
-    for article in generate(40, seed=23, paragraphs=(12, 12)):
-        if article.language != "id":
-            continue
-        for paragraph in article.text.split("\n")[:-1]:
-            candidate = [*paragraphs, paragraph]
-            if len(extract("\n".join(candidate), language="id").statements) > statements:
-                break
-            paragraphs = candidate
-        else:
-            continue
-        break
-    text = "\n".join(paragraphs) + "\n(bench ui)"
+    rng = random.Random(5)
+    paragraphs = next(generate(1, seed=11, paragraphs=(6, 6))).text.split("\n")[:2]
+    quotes: list[str] = []
+    for i in range(statements * 2):
+        quote = _quote(rng)
+        candidate = [*paragraphs, _paragraph(rng, i, quote)]
+        if len(extract("\n".join(candidate), language="id").statements) > statements:
+            break
+        paragraphs = candidate
+        quotes.append(quote)
     stored = service.create_document(
-        DocumentIn(text=text, language="id", title="Fifty statements", outlet="Bench Daily")
+        DocumentIn(
+            text="\n".join(paragraphs),
+            language="id",
+            title="Fifty statements",
+            outlet="Bench Daily",
+            published_at=datetime(2026, 6, 1, tzinfo=UTC),
+        )
     )
+    for n in range(echoes):
+        picked = rng.sample(quotes, k=min(8, len(quotes)))
+        lines = []
+        for quote in picked:
+            words = quote.split()
+            words[rng.randrange(len(words))] = "ubah"
+            lines.append(
+                f'Berdasarkan laporan Antara, {PEOPLE[n][0]} menyatakan "{" ".join(words)}".'
+            )
+        service.create_document(
+            DocumentIn(
+                text="\n".join(lines),
+                language="id",
+                outlet=f"Echo {n}",
+                published_at=datetime(2026, 6, 2 + n, tzinfo=UTC),
+            )
+        )
     return stored.document.id
 
 
@@ -116,6 +162,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--documents", type=int, default=300, help="synthetic corpus size")
     parser.add_argument("--statements", type=int, default=50, help="statements of the page")
+    parser.add_argument("--echoes", type=int, default=6, help="later stories repeating quotes")
     parser.add_argument("--rounds", type=int, default=150)
     parser.add_argument("--database-url", help="an empty PostgreSQL to fill (default: embedded)")
     args = parser.parse_args()
@@ -124,20 +171,21 @@ def main() -> None:
         service = TrackerService(settings)
         started = time.perf_counter()
         fill(service, args.documents)
-        document_id = big_document(service, args.statements)
+        document_id = big_document(service, args.statements, args.echoes)
         document = service.get_document(document_id)
         seen = {s.id: len(service.appearances(s.id).items) for s in document.statements}
-        relays = [s for s in document.statements if len(s.chain) > 1] or document.statements
-        typical = min(relays, key=lambda s: (seen[s.id], s.id))
+        relays = [s for s in document.statements if len(s.chain) > 1 and seen[s.id] > 1]
+        typical = max(relays or document.statements, key=lambda s: (seen[s.id], -s.id))
+        typical = min(relays or document.statements, key=lambda s: (abs(seen[s.id] - 3), s.id))
         heaviest = max(document.statements, key=lambda s: (seen[s.id], s.id))
         counts = service.stats()
         print(
             f"corpus: {counts['documents']} documents, {counts['statements']} statements "
             f"(filled in {time.perf_counter() - started:.0f} s); page: {len(document.statements)}"
             f" statements, appearances per statement: median "
-            f"{statistics.median(seen.values()):.0f}, fewest {seen[typical.id]} (statement "
-            f"{typical.id}, a relay of {len(typical.chain)}), most {seen[heaviest.id]} "
-            f"(statement {heaviest.id})"
+            f"{statistics.median(seen.values()):.0f}; typical panel: statement {typical.id}, a "
+            f"relay of {len(typical.chain)} with {seen[typical.id]} appearances; heaviest: "
+            f"statement {heaviest.id} with {seen[heaviest.id]}"
         )
         with TestClient(app=create_app(settings)) as client:
             did = document_id
@@ -164,10 +212,10 @@ def main() -> None:
                     ),
                     args.rounds,
                 ),
-                (panel_case("fewest", typical.id), args.rounds),
+                (panel_case("typical", typical.id), args.rounds),
                 (
                     (
-                        "fewest panel alone",
+                        "typical panel alone",
                         get(client, f"/documents/{did}/statements/{typical.id}/panel"),
                         "chain + appearances",
                         both(
@@ -177,7 +225,7 @@ def main() -> None:
                     ),
                     args.rounds,
                 ),
-                (panel_case("most", heaviest.id), max(20, args.rounds // 3)),
+                (panel_case("heaviest", heaviest.id), max(20, args.rounds // 3)),
                 (
                     (
                         "search page",

@@ -67,7 +67,7 @@ def is_page_request(request: Request[Any, Any, Any]) -> bool:
     return not request.url.path.startswith(NOT_PAGES)
 
 
-def _html_problem(handler: ExceptionHandler[Any]) -> ExceptionHandler[Any]:
+def _html_problem(handler: ExceptionHandler[Any], sessions: Sessions) -> ExceptionHandler[Any]:
     """``handler`` (the API's one error mapping) with its problem shown as a page on pages."""
 
     def handle(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
@@ -77,7 +77,7 @@ def _html_problem(handler: ExceptionHandler[Any]) -> ExceptionHandler[Any]:
         engine = request.app.template_engine
         assert engine is not None
         html = engine.get_template("desk/error.html.j2").render(
-            problem=response.content, current_user=None, request=request
+            problem=response.content, current_user=sessions.viewer(request), request=request
         )
         return Response(
             html,
@@ -89,9 +89,12 @@ def _html_problem(handler: ExceptionHandler[Any]) -> ExceptionHandler[Any]:
     return handle
 
 
-def with_error_pages(handlers: ExceptionHandlersMap) -> ExceptionHandlersMap:
+def with_error_pages(
+    handlers: ExceptionHandlersMap, sessions: Sessions | None = None
+) -> ExceptionHandlersMap:
     """The same status for every error, as a page for people and problem+json for the API."""
-    return {key: _html_problem(handler) for key, handler in handlers.items()}
+    chosen = sessions or NoSessions()
+    return {key: _html_problem(handler, chosen) for key, handler in handlers.items()}
 
 
 __all__ = ["LOGOUT_PATH", "desk_router", "template_config", "with_error_pages"]

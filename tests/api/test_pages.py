@@ -164,6 +164,8 @@ def test_an_editor_sees_the_add_form_live_and_a_sign_out_control(settings: Setti
         assert "desk-editor" in page.xpath("string(//div[@class='account'])")
         login = tree(client.get("/login"))
         assert not login.xpath("//input[@name='key']"), "a signed-in editor is not asked again"
+        missing = client.get("/documents/999999")
+        assert missing.status_code == 404 and "desk-editor" in missing.text
 
 
 # ----------------------------------------------------------------------------- document page
