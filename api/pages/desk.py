@@ -6,6 +6,7 @@ from litestar import Controller, get
 from litestar.params import Parameter
 from litestar.response import Template
 
+from api.pages.links import LOGIN_PATH
 from api.pages.templating import page
 from api.pages.viewer import Sessions, Viewer
 from tracker.errors import ValidationError
@@ -13,10 +14,6 @@ from tracker.service import TrackerService
 
 RECENT_DOCUMENTS = 10
 SEARCH_RESULTS = 10
-ADD_STORY_PATH = "/documents"
-"""Where the add-a-story form posts (for a signed-in editor)."""
-LOGIN_PATH = "/login"
-LOGOUT_PATH = "/logout"
 
 
 class DeskPages(Controller):
@@ -28,7 +25,6 @@ class DeskPages(Controller):
             "start",
             current_user,
             overview=service.overview(RECENT_DOCUMENTS),
-            add_story_path=ADD_STORY_PATH,
         )
 
     @get("/search", sync_to_thread=True)

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 PANEL_ANCHOR = "panel"
 """The id of the statement panel on a document page."""
+LOGIN_PATH = "/login"
+"""The sign-in page; its form posts the key here too."""
+LOGOUT_PATH = "/logout"
+"""Where the sign-out control posts."""
+ADD_STORY_PATH = "/documents"
+"""Where the add-a-story form posts (multipart: text or files, outlet, url, published_at)."""
 
 
 def statement_href(document_id: int, statement_id: int) -> str:

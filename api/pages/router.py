@@ -9,10 +9,11 @@ from litestar import MediaType, Request, Response, Router
 from litestar.datastructures import CacheControlHeader
 from litestar.di import Provide
 from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.response import Template
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
-from api.pages.desk import LOGOUT_PATH, DeskPages
+from api.pages.desk import DeskPages
 from api.pages.documents import DocumentPages
 from api.pages.security import PAGE_HEADERS, page_response_headers
 from api.pages.sources import SourcePages
@@ -74,14 +75,10 @@ def _html_problem(handler: ExceptionHandler[Any], sessions: Sessions) -> Excepti
         response: Response[Any] = handler(request, exc)
         if not is_page_request(request) or not isinstance(response.content, dict):
             return response
-        engine = request.app.template_engine
-        assert engine is not None
-        html = engine.get_template("desk/error.html.j2").render(
-            problem=response.content, current_user=sessions.viewer(request), request=request
-        )
-        return Response(
-            html,
-            status_code=response.status_code,
+        return Template(
+            template_name="desk/error.html.j2",
+            context={"problem": response.content, "current_user": sessions.viewer(request)},
+            status_code=response.status_code or 500,
             media_type=MediaType.HTML,
             headers={**PAGE_HEADERS, "Cache-Control": "no-store"},
         )
@@ -97,4 +94,4 @@ def with_error_pages(
     return {key: _html_problem(handler, chosen) for key, handler in handlers.items()}
 
 
-__all__ = ["LOGOUT_PATH", "desk_router", "template_config", "with_error_pages"]
+__all__ = ["desk_router", "template_config", "with_error_pages"]

@@ -11,7 +11,7 @@ from litestar.response import Template
 
 from api.pages.charts import statements_chart
 from api.pages.flags import flag_note
-from api.pages.links import statement_href
+from api.pages.links import ADD_STORY_PATH, LOGIN_PATH, LOGOUT_PATH, statement_href
 from tracker import __version__
 
 
@@ -56,6 +56,9 @@ def make_environment() -> Environment:
         flag_note=flag_note,
         statement_href=statement_href,
         statements_chart=statements_chart,
+        login_path=LOGIN_PATH,
+        logout_path=LOGOUT_PATH,
+        add_story_path=ADD_STORY_PATH,
         asset_version=__version__,
     )
     return env
