@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import msgspec
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.types import ExceptionHandlersMap
@@ -20,10 +21,6 @@ from tracker.errors import (
 
 PROBLEM_JSON = "application/problem+json"
 _log = logging.getLogger(__name__)
-
-# msgspec's messages for bodies that are not JSON at all (400), as opposed to JSON of the
-# wrong shape (422).
-_MALFORMED_MARKERS = ("JSON is malformed", "Input data was truncated", "Invalid JSON")
 
 
 def problem(
@@ -55,6 +52,26 @@ def tracker_error_handler(
     return problem(request, 400, exc.title, str(exc))
 
 
+def msgspec_error(exc: BaseException) -> msgspec.DecodeError | None:
+    """The msgspec error under Litestar's wrapping of a body it could not decode, if any.
+
+    Litestar raises ``ClientException`` from ``SerializationException`` from msgspec's
+    error; ``msgspec.ValidationError`` (JSON of the wrong shape) is a subclass of
+    ``msgspec.DecodeError`` (not JSON at all), so the type tells 422 from 400.
+    """
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, msgspec.DecodeError):
+            return cause
+        cause = cause.__cause__
+    return None
+
+
+def _json_path(message: str) -> str:
+    """The field msgspec names at the end of its message ("... - at `$.statements[0]`")."""
+    return message.rsplit("at `", 1)[-1].rstrip("`").removeprefix("$.") if "at `" in message else ""
+
+
 def http_error_handler(
     request: Request[Any, Any, Any], exc: HTTPException
 ) -> Response[dict[str, Any]]:
@@ -70,17 +87,11 @@ def http_error_handler(
         if in_body:
             return problem(request, 422, "Invalid body", detail, errors=errors)
         return problem(request, 400, "Invalid parameters", detail, errors=errors)
-    if status == 400 and not any(m in detail for m in _MALFORMED_MARKERS):
-        if "Expected" in detail or "missing required field" in detail or "Invalid" in detail:
-            field = detail.rsplit("at `", 1)[-1].rstrip("`") if "at `" in detail else ""
-            return problem(
-                request,
-                422,
-                "Invalid body",
-                detail,
-                errors=[{"field": field.removeprefix("$."), "message": detail}],
-            )
     if status == 400:
+        cause = msgspec_error(exc)
+        if isinstance(cause, msgspec.ValidationError):
+            errors = [{"field": _json_path(str(cause)), "message": str(cause)}]
+            return problem(request, 422, "Invalid body", detail, errors=errors)
         return problem(request, 400, "Malformed request", detail)
     if status == 413:
         return problem(request, 413, "Request body too large", detail)

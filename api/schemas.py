@@ -7,8 +7,8 @@ from typing import Literal
 
 import msgspec
 
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.provenance.lookup import ProvenanceItem
+from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.views import DocumentView, SourceBrief, SourceView, StatementView
 from tracker.walk.model import Walk
 

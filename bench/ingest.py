@@ -25,16 +25,16 @@ from sqlalchemy import ColumnElement, or_
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import col, select
 
-from tracker.bulk import DEFAULT_BATCH_SIZE, IngestOptions, ingest, write_with_retry
 from tracker.db import make_engine, make_session_factory
 from tracker.extract import EXTRACTOR_VERSION, NATIVE
-from tracker.formats import RawItem, jsonl_item
-from tracker.ingest import PreparedDocument, prepare_item
-from tracker.inputs import HopIn, SourceIn
+from tracker.ingest.bulk import DEFAULT_BATCH_SIZE, IngestOptions, bulk_ingest, write_with_retry
+from tracker.ingest.extraction import prepare_item
+from tracker.ingest.formats import RawItem, jsonl_item
 from tracker.models import Citation, Document, Source, SourceAlias, Statement
-from tracker.names import normalize_name
 from tracker.provenance.identity import fingerprint, search_config
 from tracker.provenance.links import link_document
+from tracker.store.inputs import HopIn, PreparedDocument, SourceIn
+from tracker.store.names import normalize_name
 from tracker.synthetic import generate
 
 SEED = 7
@@ -158,8 +158,8 @@ def run_batch(
 ) -> PathRun:
     """The batch path's steps, serially: prepare, then write per batch.
 
-    This is ``tracker.bulk.ingest`` unrolled without its writer thread, so extraction and
-    writes get separate clocks; each batch is one transaction through the same
+    This is ``tracker.ingest.bulk.bulk_ingest`` unrolled without its writer thread, so
+    extraction and writes get separate clocks; each batch is one transaction through the same
     ``write_with_retry``. ``run_pipeline`` measures the real thing (writes overlapped).
     """
     run = PathRun()
@@ -206,8 +206,8 @@ def run_batch(
 
 
 def run_pipeline(factory: sessionmaker[Session], n: int, batch_size: int) -> float:
-    """Docs/s of ``tracker.bulk.ingest`` itself, as `tracker ingest` runs it in one process
-    (no separate clocks, so no timing overhead); making the synthetic text is left out."""
+    """Docs/s of ``tracker.ingest.bulk.bulk_ingest`` itself, as `tracker ingest` runs it in one
+    process (no separate clocks, so no timing overhead); making the synthetic text is left out."""
     made_s = 0.0
 
     def items() -> Iterator[RawItem]:
@@ -217,7 +217,7 @@ def run_pipeline(factory: sessionmaker[Session], n: int, batch_size: int) -> flo
             yield item
 
     started = time.perf_counter()
-    summary = ingest(factory, items(), IngestOptions(batch_size=batch_size))
+    summary = bulk_ingest(factory, items(), IngestOptions(batch_size=batch_size))
     elapsed = time.perf_counter() - started - made_s
     if summary.failed:
         raise SystemExit(f"ingest bench: {len(summary.failed)} documents refused")
@@ -420,7 +420,7 @@ def run_orm(factory: sessionmaker[Session], n: int) -> PathRun:
 PROFILE_GROUPS = (
     ("extractor (tracker/extract)", "/tracker/extract/"),
     ("regex module", "/regex/"),
-    ("tracker ingest/bulk/sources/outlets", "/tracker/"),
+    ("tracker store and ingest", "/tracker/"),
     ("SQLAlchemy", "/sqlalchemy/"),
     ("psycopg (driver, incl. wait on server)", "/psycopg"),
     ("synthetic corpus + json", "/json/"),
@@ -534,7 +534,7 @@ class Report:
     load_average: list[float] = field(default_factory=list)
     """1-minute load average before and after the timed runs: the machine is shared."""
     pipeline_docs_per_s: float = 0.0
-    """``tracker.bulk.ingest`` end to end, as `tracker ingest` runs it (median)."""
+    """``tracker.ingest.bulk.bulk_ingest`` end to end, as `tracker ingest` runs it (median)."""
     profile: dict[str, Any] | None = None
 
 
@@ -617,7 +617,7 @@ def print_report(r: Report) -> None:
         ("statements", f"{b.statements:,}", f"{o.statements:,}", ""),
         ("docs/s", f"{b.docs_per_s:,.0f}", f"{o.docs_per_s:,.0f}", f"{r.ratio:.1f}x"),
         (
-            "docs/s, tracker.bulk.ingest",
+            "docs/s, tracker.ingest.bulk.bulk_ingest",
             f"{r.pipeline_docs_per_s:,.0f}",
             "",
             f"{r.pipeline_docs_per_s / o.docs_per_s:.1f}x",
@@ -754,7 +754,7 @@ def run(args: argparse.Namespace) -> Report:
                 orm_runs.append(run_orm(factory, args.baseline_n))
                 _truncate(url)
                 if progress:
-                    print(f"run {i + 1}/{args.repeat}: tracker.bulk.ingest…", file=sys.stderr)
+                    print(f"run {i + 1}/{args.repeat}: bulk_ingest…", file=sys.stderr)
                 pipeline_rates.append(run_pipeline(factory, args.n, args.batch_size))
                 _truncate(url)
             load.append(round(os.getloadavg()[0], 2))

@@ -30,12 +30,12 @@ from _pg import bench_database, libpq_url
 from sqlalchemy import text
 
 from tracker.db import make_engine, make_session_factory, transaction
-from tracker.ingest import PreparedDocument, write_batch
-from tracker.inputs import DocumentIn, SourceIn, StatementIn
 from tracker.provenance.appearances import appearances
 from tracker.provenance.identity import fingerprint
 from tracker.provenance.lookup import lookup
 from tracker.provenance.matching import find_matches
+from tracker.store.inputs import DocumentIn, PreparedDocument, SourceIn, StatementIn
+from tracker.store.writer import store_documents
 
 SYLLABLES = [
     "ba",
@@ -186,7 +186,8 @@ def documents(count: int, seed: int) -> Iterator[tuple[PreparedDocument, list[st
                 language="id",
                 outlet=SourceIn(f"Outlet {i % 40}", "news_outlet"),
                 content_hash=f"bench-{seed}-{i}",
-                origin="bench",
+                statement_origin="bench",
+                label="bench",
             ),
             quotes,
         )
@@ -204,11 +205,11 @@ def fill(url: str, statements: int, seed: int, vacuum: bool = False) -> list[str
             sample.append(rng.choice(quotes))
         if len(batch) == 200:
             with transaction(factory) as session:
-                write_batch(session, batch, origin="bench")
+                store_documents(session, batch)
             batch.clear()
     if batch:
         with transaction(factory) as session:
-            write_batch(session, batch, origin="bench")
+            store_documents(session, batch)
     if vacuum:
         # settle the GIN pending list, as autovacuum does in a steady state
         with psycopg.connect(libpq_url(url), autocommit=True) as conn:

@@ -24,8 +24,8 @@ from _pg import bench_database
 
 from api.app import create_app
 from tracker.config import Settings
-from tracker.inputs import DocumentIn
 from tracker.service import TrackerService
+from tracker.store.inputs import DocumentIn
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 CHROMIUM_ARGS = [

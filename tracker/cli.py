@@ -18,7 +18,7 @@ from tracker.config import Settings, get_settings
 from tracker.errors import DatabaseUnavailableError, TrackerError
 
 if TYPE_CHECKING:
-    from tracker.bulk import IngestSummary
+    from tracker.ingest.bulk import IngestSummary
     from tracker.service import TrackerService
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -160,7 +160,7 @@ def extract(files: tuple[str, ...], lang: str, fmt: str) -> None:
     """Extract statements and chains from FILES (- reads standard input); no database."""
     from tracker.extract import extract as run_extract
     from tracker.extract.render import render_text
-    from tracker.reading import read_text_file
+    from tracker.ingest.files import read_text_file
 
     for path in files:
         content = read_text_file(path)
@@ -195,7 +195,7 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from tracker.bulk import IngestOptions, iter_items
+    from tracker.ingest.bulk import IngestOptions, iter_items
 
     for path in paths:
         if path != "-" and not Path(path).exists():

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from tracker import documents, sources
 from tracker.db import (
     database_url,
     make_engine,
@@ -20,28 +19,28 @@ from tracker.db import (
 from tracker.errors import DatabaseUnavailableError, NotFoundError
 from tracker.models import Document
 from tracker.provenance import appearances, links, lookup
-from tracker.vocabulary import MANUAL_ORIGIN
+from tracker.store import documents, sources
 from tracker.walk import walker
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
-    from tracker.bulk import IngestOptions, IngestSummary
     from tracker.config import Settings
-    from tracker.documents import StoreResult
-    from tracker.formats import BadItem, RawItem
-    from tracker.inputs import DocumentIn
+    from tracker.ingest.bulk import IngestOptions, IngestSummary
+    from tracker.ingest.formats import BadItem, RawItem
+    from tracker.ingest.reextract import ReextractOutcome
     from tracker.provenance.appearances import Appearances
     from tracker.provenance.lookup import ProvenanceItem
-    from tracker.reextract import ReextractOutcome
     from tracker.reports.corpus import SourcesReport
     from tracker.reports.document import DocumentReport
     from tracker.reports.outputs import Rendered
     from tracker.reports.shares import CorpusOverview
     from tracker.reports.source import SourceProfile
     from tracker.reports.statement import DocumentDetail, StatementDetail
-    from tracker.stats import Overview
+    from tracker.store.inputs import DocumentIn
+    from tracker.store.stats import Overview
+    from tracker.store.writer import StoreResult
     from tracker.views import DocumentView, Page, SourceView, StatementView
     from tracker.walk.model import Walk
 
@@ -82,33 +81,17 @@ class TrackerService:
         return {"database": "ok", "server_version": str(version)}
 
     def create_document(self, doc: DocumentIn, *, extract: bool = True) -> StoreResult:
-        """Store a document (idempotent by text and URL) in one transaction.
+        """Store a document (idempotent by text and URL) in one transaction: the writer
+        with a batch of one.
 
         Statements given are stored as manual; without statements the extractor runs,
         unless ``extract`` is False, and its statements record the extractor version.
         """
-        from tracker.extract import EXTRACTOR_VERSION
-        from tracker.ingest import prepare_document
+        from tracker.ingest.extraction import prepare_document
+        from tracker.store.writer import store_prepared
 
-        manual = doc.statements is not None
         prepared = prepare_document(doc, extract_statements=extract)
-
-        def store(session: Session) -> StoreResult:
-            result = documents.store_document(
-                session,
-                prepared.doc,
-                origin=MANUAL_ORIGIN if manual else EXTRACTOR_VERSION,
-                language=prepared.language,
-                outlet=prepared.outlet,
-            )
-            if not result.created:
-                return result
-            links.link_document(session, result.document.id)
-            return documents.StoreResult(
-                documents.get_document(session, result.document.id), created=True
-            )
-
-        return run_in_transaction(self.sessions, store)
+        return run_in_transaction(self.sessions, lambda session: store_prepared(session, prepared))
 
     def ingest(
         self,
@@ -116,14 +99,14 @@ class TrackerService:
         options: IngestOptions,
         on_progress: Callable[[IngestSummary], None] | None = None,
     ) -> IngestSummary:
-        """Bulk-store many read items in batches (see tracker.bulk)."""
-        from tracker.bulk import ingest
+        """Bulk-store many read items in batches (see tracker.ingest.bulk)."""
+        from tracker.ingest.bulk import bulk_ingest
 
-        return ingest(self.sessions, items, options, on_progress)
+        return bulk_ingest(self.sessions, items, options, on_progress)
 
     def reextract(self, document_ids: list[int] | None) -> list[ReextractOutcome]:
         """Re-run the extractor on the given documents (all when None), one transaction each."""
-        from tracker.reextract import reextract_document
+        from tracker.ingest.reextract import reextract_document
 
         if document_ids is None:
             with transaction(self.sessions) as session:
@@ -163,7 +146,7 @@ class TrackerService:
 
     def stats(self) -> dict[str, Any]:
         """Counts of documents, statements, sources by kind and citations."""
-        from tracker.stats import stats
+        from tracker.store.stats import stats
 
         with transaction(self.sessions) as session:
             return stats(session)
@@ -268,7 +251,7 @@ class TrackerService:
 
     def overview(self, recent: int = 10) -> Overview:
         """Counts of the corpus and its ``recent`` newest documents, in one transaction."""
-        from tracker.stats import overview
+        from tracker.store.stats import overview
 
         with transaction(self.sessions) as session:
             return overview(session, recent)

@@ -65,6 +65,8 @@ class StatementView:
     speaker_surface: str | None
     origin: str
     review_status: str
+    rule: str | None = None
+    """The extractor rule that made the statement (None when entered by hand)."""
     chain: list[HopView] = field(default_factory=list)
 
 

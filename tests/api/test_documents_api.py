@@ -7,6 +7,11 @@ from typing import Any
 from litestar.testing import TestClient
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from tracker.db import transaction
+from tracker.store.inputs import DocumentIn, SourceIn, StatementIn
+from tracker.store.writer import store_document
 
 ARTICLE = (
     "Seoul (Tuesday). Yonhap, citing the state outlet KCNA, said Kim praised the ties. "
@@ -202,3 +207,28 @@ def test_oversized_url_title_outlet_are_422(client: TestClient[Any], engine: Eng
         )
         assert problem["errors"][0]["field"] == field
     assert counts(engine) == before
+
+
+def test_statements_say_which_rule_made_them(
+    client: TestClient[Any], session_factory: sessionmaker[Session]
+) -> None:
+    manual = client.post("/api/v1/documents", json=seed_body()).json()
+    assert [s["rule"] for s in manual["statements"]] == [None]  # entered by hand
+    text_ = "Harbour fees will rise in May, the port authority said on Monday."
+    words = "Harbour fees will rise in May"
+    extracted = StatementIn(
+        start=0,
+        end=len(words),
+        kind="indirect",
+        speaker=SourceIn("port authority", "government_body"),
+        rule="reported_speech",
+    )
+    with transaction(session_factory) as session:
+        stored = store_document(
+            session, DocumentIn(text=text_, statements=(extracted,)), origin="rules-test"
+        )
+    [statement] = stored.document.statements
+    assert statement.rule == "reported_speech"
+    assert client.get(f"/api/v1/statements/{statement.id}").json()["rule"] == "reported_speech"
+    document = client.get(f"/api/v1/documents/{stored.document.id}").json()
+    assert [s["rule"] for s in document["statements"]] == ["reported_speech"]

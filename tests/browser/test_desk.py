@@ -11,7 +11,7 @@ import pytest
 
 from tests.browser.conftest import LiveServer, require_browser
 from tests.desk_stories import ALTERED_QUOTE, QUOTE, DeskStories, store_stories
-from tracker.inputs import DocumentIn
+from tracker.store.inputs import DocumentIn
 
 require_browser()
 pytestmark = pytest.mark.browser

@@ -15,9 +15,9 @@ from sqlalchemy.exc import DBAPIError, NotSupportedError
 from tests.citus.conftest import DatabaseFactory
 from tracker.cli import main
 from tracker.config import Settings, get_settings
-from tracker.inputs import DocumentIn
 from tracker.migrations import alembic_config, upgrade
 from tracker.service import TrackerService
+from tracker.store.inputs import DocumentIn
 
 pytestmark = pytest.mark.citus
 

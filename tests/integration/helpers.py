@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 
 
 def person(name: str) -> SourceIn:

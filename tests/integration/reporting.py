@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.db import transaction
-from tracker.documents import StoreResult, store_document
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.store.writer import StoreResult, store_document
 
 KIM = SourceIn("Kim", "person")
 YONHAP = SourceIn("Yonhap", "news_outlet")

@@ -14,7 +14,7 @@ from tracker import __version__
 from tracker.cli import main
 from tracker.config import get_settings
 from tracker.db import transaction
-from tracker.documents import store_document
+from tracker.store.writer import store_document
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from tracker.config import Settings
-from tracker.inputs import DocumentIn, SourceIn, StatementIn
 from tracker.service import TrackerService
+from tracker.store.inputs import DocumentIn, SourceIn, StatementIn
 
 NAMES = ["Ana Ruiz", "Budi Santoso", "Reuters", "Antara", "Maria Lopez", "Kang Dae Sik"]
 

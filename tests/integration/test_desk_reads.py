@@ -11,7 +11,7 @@ from tracker.reports.document import document_report
 from tracker.reports.shares import corpus_shares
 from tracker.reports.source import source_profile
 from tracker.reports.statement import document_detail
-from tracker.sources import get_source
+from tracker.store.sources import get_source
 
 
 def test_corpus_shares_follow_the_document_summary(

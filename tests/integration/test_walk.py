@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.integration.helpers import doc_with_chain, hop, outlet, person
 from tracker.db import transaction
-from tracker.documents import store_document
 from tracker.errors import NotFoundError, ValidationError
-from tracker.inputs import HopIn, SourceIn
 from tracker.provenance.links import set_upstream_link
+from tracker.store.inputs import HopIn, SourceIn
+from tracker.store.writer import store_document
 from tracker.walk.walker import walk
 
 QUOTE = "We will build the bridge by June"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.formats import BadItem, RawItem, detect_format, read_items
+from tracker.ingest.formats import BadItem, RawItem, detect_format, read_items
 
 ARTICLE_ID = (
     "Menteri Keuangan Budi Santoso mengatakan bahwa inflasi tetap terkendali. "
@@ -118,8 +118,8 @@ def test_bad_inputs_get_reasons(tmp_path: Path, name: str, data: bytes, reason: 
 
 
 def test_file_over_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tracker.reading.MAX_FILE_BYTES", 100)
-    monkeypatch.setattr("tracker.formats.read_bytes.__defaults__", (100,))
+    monkeypatch.setattr("tracker.ingest.files.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("tracker.ingest.formats.read_bytes.__defaults__", (100,))
     path = tmp_path / "big.txt"
     path.write_text("kata " * 50, encoding="utf-8")
     item = _one(path)

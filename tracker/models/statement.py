@@ -80,6 +80,8 @@ class Statement(SQLModel, table=True):
     speaker_surface: str | None = Field(default=None, sa_type=Text)
     """The raw mention that named the speaker here, kept so a wrong merge can be undone."""
     origin: str = Field(sa_type=Text)
+    rule: str | None = Field(default=None, sa_type=Text)
+    """The extractor rule (sieve) that made the statement; None when entered by hand."""
     review_status: str = Field(
         default="unreviewed",
         sa_type=Text,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from tracker.names import names_compatible
+from tracker.store.names import names_compatible
 from tracker.views import SourceBrief
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tracker import documents
 from tracker.provenance.appearances import load_appearing
 from tracker.provenance.matching import find_matches
 from tracker.provenance.rules import (
@@ -14,6 +13,7 @@ from tracker.provenance.rules import (
     in_publication_order,
     is_single_source,
 )
+from tracker.store import documents
 from tracker.walk.model import DEFAULT_MAX_DEPTH, REPORT_HOP_FIELDS, Walk, WalkHop, hop_json
 from tracker.walk.sql import PRIMARY_SOURCES_SQL
 from tracker.walk.trees import chain_paths

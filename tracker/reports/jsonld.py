@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from tracker import documents
 from tracker.errors import NotFoundError
 from tracker.provenance.matching import find_matches
 from tracker.provenance.rules import publication_order
@@ -17,6 +16,7 @@ from tracker.reports.context import (
     document_infos,
     statement_infos,
 )
+from tracker.store import documents
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tracker import documents
 from tracker.errors import NotFoundError
 from tracker.provenance.appearances import appearances
+from tracker.store import documents
 from tracker.walk.walker import walk
 
 if TYPE_CHECKING:

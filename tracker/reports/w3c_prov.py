@@ -15,7 +15,6 @@ from prov.model import (
     QualifiedName,
 )
 
-from tracker import documents
 from tracker.reports.context import (
     NAMESPACE,
     VERBATIM_KINDS,
@@ -24,6 +23,7 @@ from tracker.reports.context import (
     document_infos,
     load_context,
 )
+from tracker.store import documents
 from tracker.walk.walker import walk
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tracker.names import names_compatible
+from tracker.store.names import names_compatible
 from tracker.vocabulary import NAMED_PRIMARY_KINDS
 from tracker.walk.model import WalkRow
 

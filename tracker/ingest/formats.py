@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import InputFormatError, TrackerError
-from tracker.reading import decode_utf8, read_bytes
+from tracker.ingest.files import decode_utf8, read_bytes
 
 FORMATS = ("auto", "text", "html", "ninjs", "jsonl")
 _EXTENSIONS = {

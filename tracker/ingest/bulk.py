@@ -1,4 +1,7 @@
-"""Bulk ingest: read many inputs, prepare them (optionally in processes), write in batches."""
+"""Bulk ingest: read many inputs, prepare them (in processes if asked), write them in batches.
+
+Each batch goes through the one writer, `tracker.store.writer.store_documents`.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from tracker.batch_writer import BatchWriter
 from tracker.db import is_retryable, run_in_transaction
 from tracker.errors import TrackerError
-from tracker.formats import BadItem, RawItem, expand_paths, read_items
-from tracker.ingest import BatchOutcome, PreparedDocument, prepare_item, write_batch
-from tracker.provenance.links import link_documents
+from tracker.ingest.extraction import prepare_item
+from tracker.ingest.formats import BadItem, RawItem, expand_paths, read_items
+from tracker.ingest.writer_thread import WriterThread
+from tracker.store.inputs import PreparedDocument
+from tracker.store.writer import WriteOutcome, store_documents
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -37,7 +41,7 @@ class IngestSummary:
     def processed(self) -> int:
         return self.new_documents + self.present_documents + len(self.failed)
 
-    def add(self, outcome: BatchOutcome) -> None:
+    def add(self, outcome: WriteOutcome) -> None:
         self.new_documents += outcome.new_documents
         self.present_documents += outcome.present_documents
         self.statements += outcome.statements
@@ -108,7 +112,7 @@ def _drain(bad: list[BadItem]) -> Iterator[BadItem]:
 
 def write_with_retry(
     factory: sessionmaker[Session], batch: list[PreparedDocument]
-) -> tuple[BatchOutcome, list[BadItem]]:
+) -> tuple[WriteOutcome, list[BadItem]]:
     """Write one batch in one transaction; retry on deadlock, isolate a bad document.
 
     Concurrent ingests lock rows in the same order, but PostgreSQL may still pick a
@@ -116,10 +120,8 @@ def write_with_retry(
     refuses is retried alone, so one bad item never sinks its neighbours.
     """
 
-    def write(session: Session) -> BatchOutcome:
-        outcome = write_batch(session, batch)
-        link_documents(session, outcome.document_ids)
-        return outcome
+    def write(session: Session) -> WriteOutcome:
+        return store_documents(session, batch)
 
     try:
         return run_in_transaction(factory, write, attempts=MAX_RETRIES), []
@@ -127,24 +129,16 @@ def write_with_retry(
         if isinstance(exc, OperationalError) and (is_retryable(exc) or exc.connection_invalidated):
             raise
         if len(batch) == 1:
-            return BatchOutcome(), [BadItem(batch[0].origin, "rejected by the database")]
-        total, failed = BatchOutcome(), []
+            return WriteOutcome(), [BadItem(batch[0].label, "rejected by the database")]
+        total, failed = WriteOutcome(), []
         for one in batch:
             outcome, bad = write_with_retry(factory, [one])
-            _merge(total, outcome)
+            total.add(outcome)
             failed += bad
         return total, failed
 
 
-def _merge(total: BatchOutcome, outcome: BatchOutcome) -> None:
-    total.new_documents += outcome.new_documents
-    total.present_documents += outcome.present_documents
-    total.statements += outcome.statements
-    total.new_sources += outcome.new_sources
-    total.document_ids += outcome.document_ids
-
-
-def ingest(
+def bulk_ingest(
     factory: sessionmaker[Session],
     items: Iterable[RawItem | BadItem],
     options: IngestOptions,
@@ -153,16 +147,16 @@ def ingest(
     """Prepare and store every item, batch by batch; bad items are counted, not fatal.
 
     Each batch is one transaction, written in order by a writer thread while the next
-    batch is extracted (`tracker.batch_writer`); counters and progress stay in this
+    batch is extracted (`tracker.ingest.writer_thread`); counters and progress stay in this
     thread. `--jobs` adds extraction processes on top.
     """
     summary = IngestSummary()
     batch: list[PreparedDocument] = []
-    writer: BatchWriter[list[PreparedDocument], tuple[BatchOutcome, list[BadItem]]] = BatchWriter(
+    writer: WriterThread[list[PreparedDocument], tuple[WriteOutcome, list[BadItem]]] = WriterThread(
         lambda b: write_with_retry(factory, b)
     )
 
-    def account(results: list[tuple[BatchOutcome, list[BadItem]]]) -> None:
+    def account(results: list[tuple[WriteOutcome, list[BadItem]]]) -> None:
         for outcome, failed in results:
             summary.add(outcome)
             summary.failed += failed

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from tracker.documents import write_statements
 from tracker.errors import NotFoundError
 from tracker.extract import EXTRACTOR_VERSION, extract
-from tracker.ingest import statements_from_extraction
+from tracker.ingest.extraction import statements_from_extraction
+from tracker.store.writer import add_statements
 from tracker.vocabulary import MANUAL_ORIGIN
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
     """Replace the document's machine-made statements with the current extractor's.
 
     A statement entered by hand, or one carrying a hop entered by hand, is kept, and a
-    new extraction of the same span is not added beside it.
+    new extraction of the same span is not added beside it. The fresh statements go
+    through the one writer and are linked upstream again, as on ingest.
     """
     doc = session.execute(_DOCUMENT_SQL, {"id": document_id}).first()
     if doc is None:
@@ -59,7 +60,7 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
         for st in statements_from_extraction(extract(doc.text, language=language))
         if (st.start, st.end) not in kept
     ]
-    write_statements(
+    add_statements(
         session, document_id, doc.text, fresh, origin=EXTRACTOR_VERSION, language=doc.language
     )
     return ReextractOutcome(document_id, removed=removed, added=len(fresh), kept=len(kept))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from tracker.errors import ValidationError
-from tracker.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.vocabulary import RELATION_PATTERN, SOURCE_KINDS, STATEMENT_KINDS
 
 _relation_re = regex.compile(RELATION_PATTERN)

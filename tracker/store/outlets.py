@@ -6,8 +6,8 @@ import functools
 from urllib.parse import urlsplit
 
 from tracker.extract.lexicon import Outlet, load_outlets
-from tracker.inputs import SourceIn
-from tracker.names import normalize_name
+from tracker.store.inputs import SourceIn
+from tracker.store.names import normalize_name
 
 
 @functools.cache
@@ -53,3 +53,18 @@ def outlet_source(name: str | None, url: str | None) -> SourceIn | None:
     if known is not None:
         return SourceIn(known.name, "news_outlet", state_media=known.state_media)
     return None
+
+
+def canonical_outlet(mention: SourceIn, normalized: str) -> tuple[SourceIn, str]:
+    """A known outlet under its list name, with its state-media status, and its key."""
+    known = outlet_by_name(mention.name)
+    if known is None:
+        return mention, normalized
+    canonical = SourceIn(
+        name=known.name,
+        kind="news_outlet",
+        role=mention.role,
+        affiliation=mention.affiliation,
+        state_media=known.state_media or mention.state_media,
+    )
+    return canonical, normalize_name(known.name)

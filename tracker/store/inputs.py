@@ -1,8 +1,8 @@
-"""Validated-on-write input shapes shared by the API, the CLI and the extractor bridge."""
+"""What the writer takes: documents, statements, hops and sources as given, before any row."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -52,6 +52,8 @@ class StatementIn:
     cue_start: int | None = None
     cue_end: int | None = None
     speaker_surface: str | None = None
+    rule: str | None = None
+    """The extractor rule (sieve) that made the statement; None when given by hand."""
 
     def stored_chain(self) -> tuple[HopIn, ...]:
         """The hops to store: the given chain, or ``[speaker]`` for a first-hand statement."""
@@ -88,4 +90,18 @@ class DocumentIn:
     outlet: str | None = None
     published_at: datetime | None = None
     statements: tuple[StatementIn, ...] | None = None
-    extra_sources: tuple[SourceIn, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """A document ready for the writer: validated, its language, outlet and identity settled,
+    its statements given or extracted (`tracker.ingest.extraction.prepare_document`)."""
+
+    doc: DocumentIn
+    language: str
+    outlet: SourceIn | None
+    content_hash: str
+    statement_origin: str
+    """Origin recorded on its statements and hops: the extractor version, or ``manual``."""
+    label: str = "request"
+    """Where it came from (a path, ``path:line`` or ``request``), for error messages."""

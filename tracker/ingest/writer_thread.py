@@ -33,7 +33,7 @@ _STOP = object()
 SWITCH_INTERVAL_S = 0.001
 
 
-class BatchWriter(Generic[Batch, Result]):
+class WriterThread(Generic[Batch, Result]):
     """Run `write` on each submitted batch in a background thread, in order."""
 
     def __init__(self, write: Callable[[Batch], Result]) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Mapped
 
 from tracker.errors import ValidationError
 
@@ -52,30 +54,25 @@ def check_limit(limit: int) -> int:
 
 def page_ids(
     session: Session,
-    table: str,
-    clauses: list[str],
-    params: dict[str, Any],
+    id_column: Mapped[int | None],
+    conditions: Sequence[ColumnElement[bool]],
     *,
     cursor: str | None,
     limit: int,
     newest_first: bool = False,
 ) -> tuple[list[int], str | None]:
-    """One keyset page of ids from ``table`` (aliased ``t``) matching ``clauses``.
+    """One keyset page of ``id_column`` values of rows matching every condition.
 
     The page after ``cursor`` is read straight off the primary key index, however deep
     it is; one row more than asked tells whether another page follows.
     """
     check_limit(limit)
     after = decode_cursor(cursor)
-    where = ["TRUE", *clauses]
+    query = select(id_column).where(*conditions)
     if after is not None:
-        where.append("t.id < :after" if newest_first else "t.id > :after")
-    order = "DESC" if newest_first else "ASC"
-    sql = (
-        f"SELECT t.id FROM {table} t WHERE {' AND '.join(where)} ORDER BY t.id {order} LIMIT :limit"
-    )
-    rows = session.execute(text(sql), {**params, "after": after, "limit": limit + 1})
-    ids = [r.id for r in rows]
+        query = query.where(id_column < after if newest_first else id_column > after)
+    order = id_column.desc() if newest_first else id_column.asc()
+    ids = [i for i in session.scalars(query.order_by(order).limit(limit + 1)) if i is not None]
     more = len(ids) > limit
     ids = ids[:limit]
     return ids, encode_cursor(ids[-1]) if more else None

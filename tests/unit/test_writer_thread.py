@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tracker.batch_writer import BatchWriter
+from tracker.ingest.writer_thread import WriterThread
 
 
 def test_batches_are_written_in_order_and_all_results_come_back() -> None:
@@ -19,7 +19,7 @@ def test_batches_are_written_in_order_and_all_results_come_back() -> None:
         written.extend(batch)
         return sum(batch)
 
-    writer: BatchWriter[list[int], int] = BatchWriter(write)
+    writer: WriterThread[list[int], int] = WriterThread(write)
     results: list[int] = []
     for k in range(20):
         writer.submit([k, k])
@@ -40,7 +40,7 @@ def test_at_most_one_batch_waits() -> None:
         release.wait(5)
         return batch
 
-    writer: BatchWriter[int, int] = BatchWriter(write)
+    writer: WriterThread[int, int] = WriterThread(write)
     writer.submit(1)
     assert started.wait(5)
     writer.submit(2)  # queued
@@ -63,7 +63,7 @@ def test_a_failed_write_is_raised_in_the_caller_and_nothing_more_is_written() ->
         written.append(batch)
         return batch
 
-    writer: BatchWriter[int, int] = BatchWriter(write)
+    writer: WriterThread[int, int] = WriterThread(write)
     writer.submit(1)
     writer.submit(2)
     with pytest.raises(RuntimeError, match="server went away"):
@@ -78,7 +78,7 @@ def test_close_raises_a_failure_of_the_last_batch() -> None:
     def write(batch: int) -> int:
         raise ValueError(f"bad batch {batch}")
 
-    writer: BatchWriter[int, int] = BatchWriter(write)
+    writer: WriterThread[int, int] = WriterThread(write)
     writer.submit(7)
     with pytest.raises(ValueError, match="bad batch 7"):
         writer.close()
@@ -86,7 +86,7 @@ def test_close_raises_a_failure_of_the_last_batch() -> None:
 
 def test_the_switch_interval_is_short_while_writing_and_restored_after() -> None:
     before = sys.getswitchinterval()
-    writer: BatchWriter[int, int] = BatchWriter(lambda batch: batch)
+    writer: WriterThread[int, int] = WriterThread(lambda batch: batch)
     assert sys.getswitchinterval() <= 0.001
     writer.submit(1)
     assert writer.close() == [1]

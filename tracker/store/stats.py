@@ -48,6 +48,6 @@ class Overview:
 
 def overview(session: Session, recent: int) -> Overview:
     """``stats`` and the ``recent`` newest documents, read in the caller's transaction."""
-    from tracker.documents import list_documents
+    from tracker.store.documents import list_documents
 
     return Overview(stats(session), list_documents(session, limit=recent).items)
