@@ -35,11 +35,12 @@ def percent(share: float) -> str:
 
 
 def web_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) address, else None: a stored URL never becomes a
-    ``javascript:`` link."""
+    """``url`` when it is an http(s) address with a host, else None: a stored URL never
+    becomes a ``javascript:`` or ``data:`` link (the same rule as the HTML report's)."""
     if not url:
         return None
-    return url if urlsplit(url).scheme.lower() in ("http", "https") else None
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def make_environment() -> Environment:

@@ -303,14 +303,23 @@ def test_a_story_with_markup_shows_it_as_text(
         assert "<b>harga" not in panel.text and "<script>alert" not in panel.text
 
 
-def test_a_stored_javascript_url_is_not_a_link(client: TestClient[Any]) -> None:
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("javascript:alert(1)", False),
+        ("data:text/html,hi", False),
+        ("https:nohost", False),
+        ("https://news.example/story", True),
+    ],
+)
+def test_only_a_web_address_becomes_a_link(client: TestClient[Any], url: str, linked: bool) -> None:
     created = client.post(
         "/api/v1/documents",
-        json={"text": "Plain words.", "language": "en", "url": "javascript:alert(1)"},
+        json={"text": f"Plain words about {url}.", "language": "en", "url": url},
     )
     assert created.status_code == 201, created.text
     page = tree(client.get(f"/documents/{created.json()['id']}"))
-    assert not page.xpath("//a[starts-with(@href, 'javascript')]")
+    assert bool(page.xpath(f"//header//a[@href={url!r}]")) is linked
 
 
 # ----------------------------------------------------------------------------- search
