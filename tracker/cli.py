@@ -73,7 +73,7 @@ main.add_command(cluster)
 @click.option("--port", type=int, default=None, help="Port (default TRACKER_PORT or 8000).")
 @user_errors
 def serve(host: str | None, port: int | None) -> None:
-    """Serve the HTTP API and docs (/schema) with uvicorn."""
+    """Serve the web desk (/), the HTTP API (/api/v1) and its docs (/schema) with uvicorn."""
     import uvicorn
 
     settings = _settings()
