@@ -18,6 +18,7 @@ from api.controllers.sources import SourceController
 from api.controllers.statements import StatementController
 from api.deps import provide_service
 from api.errors import EXCEPTION_HANDLERS
+from api.pages.router import desk_router, template_config, with_error_pages
 from api.schemas import Health
 from tracker import __version__
 from tracker.extract import EXTRACTOR_VERSION, NATIVE
@@ -26,6 +27,7 @@ from tracker.service import TrackerService
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from api.pages.viewer import Sessions
     from tracker.config import Settings
     from tracker.migrations import SchemaState
 
@@ -61,8 +63,13 @@ def stats(service: TrackerService) -> dict[str, Any]:
     return service.stats()
 
 
-def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
-    """Build the app for ``settings``; the database is opened on startup, not at import."""
+def create_app(
+    settings: Settings, *, engine: Engine | None = None, sessions: Sessions | None = None
+) -> Litestar:
+    """Build the app for ``settings``; the database is opened on startup, not at import.
+
+    ``sessions`` tells the desk's pages who is signed in (default: nobody, all read).
+    """
     state = State({"service": None})
 
     def open_service(app: Litestar) -> None:
@@ -89,9 +96,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
         ],
     )
     return Litestar(
-        route_handlers=[api_v1, health, stats],
+        route_handlers=[api_v1, health, stats, desk_router(sessions)],
         dependencies={"service": Provide(provide_service, sync_to_thread=False)},
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
+        template_config=template_config(),
         on_startup=[open_service],
         on_shutdown=[close_service],
         state=state,

@@ -92,7 +92,7 @@ main.add_command(cluster)
 @click.option("--access-log/--no-access-log", default=False, help="Log every request.")
 @user_errors
 def serve(host: str | None, port: int | None, workers: int | None, access_log: bool) -> None:
-    """Serve the HTTP API and docs (/schema) with uvicorn."""
+    """Serve the web desk (/), the HTTP API (/api/v1) and its docs (/schema) with uvicorn."""
     from tracker import serving
     from tracker.db import stop_embedded_servers
 

@@ -34,7 +34,11 @@ if TYPE_CHECKING:
     from tracker.reports.corpus import SourcesReport
     from tracker.reports.document import DocumentReport
     from tracker.reports.outputs import Rendered
+    from tracker.reports.shares import CorpusOverview
+    from tracker.reports.source import SourceProfile
+    from tracker.reports.statement import DocumentDetail, StatementDetail
     from tracker.store.inputs import DocumentIn
+    from tracker.store.stats import Overview
     from tracker.store.writer import StoreResult
     from tracker.views import DocumentView, Page, SourceView, StatementView
     from tracker.walk.model import Walk
@@ -247,3 +251,41 @@ class TrackerService:
         outputs.check_format(fmt, "document")
         with transaction(self.sessions) as session:
             return outputs.export_document(session, document_id, fmt)
+
+    def overview(self, recent: int = 10) -> Overview:
+        """Counts of the corpus and its ``recent`` newest documents, in one transaction."""
+        from tracker.store.stats import overview
+
+        with transaction(self.sessions) as session:
+            return overview(session, recent)
+
+    def statement_detail(self, statement_id: int) -> StatementDetail:
+        """A statement with its walk and its appearances, read together."""
+        from tracker.reports.statement import statement_detail
+
+        with transaction(self.sessions) as session:
+            return statement_detail(session, statement_id, self.settings.max_walk_depth)
+
+    def document_detail(self, document_id: int, statement_id: int | None = None) -> DocumentDetail:
+        """A document with its statements, and one of them with its walk and appearances."""
+        from tracker.reports.statement import document_detail
+
+        with transaction(self.sessions) as session:
+            return document_detail(session, document_id, statement_id, self.settings.max_walk_depth)
+
+    def source_profile(self, source_id: int, limit: int = 20) -> SourceProfile:
+        """A source with what it said, the chains it ends and the chains it relayed."""
+        from tracker.reports.source import source_profile
+
+        with transaction(self.sessions) as session:
+            source = sources.get_source(session, source_id)
+            return source_profile(session, source, limit, self.settings.max_walk_depth)
+
+    def corpus_overview(self, limit: int = 20) -> CorpusOverview:
+        """The corpus report with the shares of named, anonymous and state-media chains."""
+        from tracker.reports.corpus import sources_report
+        from tracker.reports.shares import CorpusOverview, corpus_shares
+
+        with transaction(self.sessions) as session:
+            report = sources_report(session, limit)
+            return CorpusOverview(report, corpus_shares(session, self.settings.max_walk_depth))
