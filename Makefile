@@ -27,7 +27,7 @@ run: install
 	$(BIN)/tracker serve
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The desk in Debian's Chromium alone (`make test` runs these too when a Chromium is found).
 test-browser: install

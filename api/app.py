@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, cast
 
-from litestar import Litestar, Router, get
+from litestar import Litestar, Response, Router, get
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.openapi import OpenAPIConfig
+from litestar.openapi import OpenAPIConfig, ResponseSpec
 
 from api.controllers.documents import DocumentController
 from api.controllers.provenance import ProvenanceController
@@ -27,19 +29,33 @@ if TYPE_CHECKING:
 
     from api.pages.viewer import Sessions
     from tracker.config import Settings
+    from tracker.migrations import SchemaState
 
 
-@get("/health", sync_to_thread=True, summary="Is the database reachable?")
-def health(service: TrackerService) -> Health:
+@get(
+    "/health",
+    sync_to_thread=True,
+    summary="Is the database reachable, and is its schema this tracker's?",
+    description=(
+        "200 with status ok when the database answers and its schema is at the code's head; "
+        "503 with the same fields (status unavailable, schema behind or ahead) when it is "
+        "not, since every other endpoint would fail: run `tracker db upgrade`."
+    ),
+    responses={503: ResponseSpec(Health, description="Schema not at head, or no database")},
+)
+def health(service: TrackerService) -> Response[Health]:
     info = service.health()
-    return Health(
-        status="ok",
+    current = info["schema"] == "current"
+    body = Health(
+        status="ok" if current else "unavailable",
         database=info["database"],
         server_version=info["server_version"],
         version=__version__,
         extractor=EXTRACTOR_VERSION,
         extractor_compiled=NATIVE,
+        schema=cast("SchemaState", info["schema"]),
     )
+    return Response(body, status_code=200 if current else 503)
 
 
 @get("/api/v1/stats", sync_to_thread=True, summary="Counts of documents, statements, sources")
@@ -57,6 +73,11 @@ def create_app(
     state = State({"service": None})
 
     def open_service(app: Litestar) -> None:
+        # One request thread per pooled connection: more threads would wait for one,
+        # fewer would leave connections idle (the loop's default is cores + 4).
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(settings.db_pool_size, thread_name_prefix="tracker-request")
+        )
         app.state.service = TrackerService(settings, engine=engine)
 
     def close_service(app: Litestar) -> None:
@@ -93,7 +114,10 @@ def create_app(
 
 
 def app_from_env() -> Litestar:
-    """The app for the environment's settings: `tracker serve` hands this to uvicorn."""
+    """The app for the environment's settings: `tracker serve` hands this to uvicorn,
+    whose worker processes each call it (and are tied to the parent's life first)."""
     from tracker.config import get_settings
+    from tracker.serving import bind_to_parent
 
+    bind_to_parent()
     return create_app(get_settings())

@@ -51,12 +51,24 @@ def _settings() -> Settings:
         raise click.UsageError(str(exc)) from exc
 
 
+def _ready_database(settings: Settings) -> None:
+    """The hook every command on the database runs first: the embedded database is
+    brought to the schema head (one process at a time), an external one behind it is
+    refused with a message naming `tracker db upgrade`."""
+    from tracker.db import database_url
+    from tracker.migrations import ensure_current
+
+    ensure_current(database_url(settings), may_migrate=settings.database_url is None)
+
+
 def _service() -> TrackerService:
     """The service on the configured database (imported late: `tracker extract` and
     `--help` need no database driver or engine)."""
     from tracker.service import TrackerService
 
-    return TrackerService(_settings())
+    settings = _settings()
+    _ready_database(settings)
+    return TrackerService(settings)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,20 +83,31 @@ main.add_command(cluster)
 @main.command()
 @click.option("--host", default=None, help="Interface to bind (default TRACKER_HOST).")
 @click.option("--port", type=int, default=None, help="Port (default TRACKER_PORT or 8000).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Server processes (default: the number of cores).",
+)
+@click.option("--access-log/--no-access-log", default=False, help="Log every request.")
 @user_errors
-def serve(host: str | None, port: int | None) -> None:
+def serve(host: str | None, port: int | None, workers: int | None, access_log: bool) -> None:
     """Serve the web desk (/), the HTTP API (/api/v1) and its docs (/schema) with uvicorn."""
-    import uvicorn
+    from tracker import serving
+    from tracker.db import stop_embedded_servers
 
     settings = _settings()
-    # By name, not by import: tracker never imports api (api is a shell over tracker).
-    uvicorn.run(
-        "api.app:app_from_env",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level="info",
-    )
+    _ready_database(settings)
+    try:
+        serving.run(
+            settings,
+            host=host or settings.host,
+            port=port or settings.port,
+            workers=workers or serving.default_workers(),
+            access_log=access_log,
+        )
+    finally:
+        stop_embedded_servers()
 
 
 @main.group()

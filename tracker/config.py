@@ -34,6 +34,9 @@ class Settings:
     """Depth bound of a walk: deeper chains are reported `truncated`."""
     page_size: int = 50
     """Default page size of list endpoints."""
+    db_pool_size: int = 8
+    """Connections each process keeps open to PostgreSQL, and the request threads of each
+    `tracker serve` worker: one connection per thread, so no request ever opens one."""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -48,6 +51,7 @@ class Settings:
             max_body_bytes=_int(source, "TRACKER_MAX_BODY_BYTES", 2 * 1024 * 1024),
             max_walk_depth=_int(source, "TRACKER_MAX_WALK_DEPTH", 32),
             page_size=_int(source, "TRACKER_PAGE_SIZE", 50),
+            db_pool_size=_int(source, "TRACKER_DB_POOL_SIZE", 8),
         )
 
 

@@ -9,8 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from tracker.db import (
-    database_url,
-    make_engine,
+    engine_for,
     make_session_factory,
     run_in_transaction,
     stop_embedded_servers,
@@ -58,7 +57,7 @@ class TrackerService:
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self._owns_engine = engine is None
-        self.engine = engine or make_engine(database_url(settings))
+        self.engine = engine or engine_for(settings)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
 
     def close(self) -> None:
@@ -72,13 +71,17 @@ class TrackerService:
             stop_embedded_servers()
 
     def health(self) -> dict[str, str]:
-        """Database reachability and server version, for /health."""
+        """Database reachability, server version and whether the schema is at this code's
+        head (``current``, ``behind`` or ``ahead``), for /health."""
+        from tracker.migrations import schema_state
+
         try:
             with transaction(self.sessions) as session:
                 version = session.execute(text("SHOW server_version")).scalar_one()
+                schema = schema_state(session.connection())
         except OperationalError as exc:
             raise DatabaseUnavailableError(f"database unreachable: {exc.orig}") from exc
-        return {"database": "ok", "server_version": str(version)}
+        return {"database": "ok", "server_version": str(version), "schema": schema}
 
     def create_document(self, doc: DocumentIn, *, extract: bool = True) -> StoreResult:
         """Store a document (idempotent by text and URL) in one transaction: the writer
