@@ -43,6 +43,128 @@ from tracker.extract.subjects import apposition_chain_end, modified_subject
 
 EXTRACTOR_VERSION = "rules-0.4.0"
 
+
+@dataclass(frozen=True, slots=True)
+class Sieve:
+    """One construction the extractor recognises; `rule` is the name its statements carry."""
+
+    rule: str
+    doc: str
+
+
+# Every sieve, in the order a sentence meets them. A statement's `rule` is the name of the
+# sieve that made it, so accuracy benches can break their errors down by construction.
+SIEVES: tuple[Sieve, ...] = (
+    # Each quote of the sentence, left to right: the first sieve that takes it wins.
+    Sieve(
+        "transcript",
+        'A quoted transcript ("WALLACE: … PENCE: …"): one statement per paragraph of each '
+        "speaker turn, spoken by the turn's name.",
+    ),
+    Sieve(
+        "quote_continued",
+        'A quote right after the attribution of the quote before it (\'"…," Lee said. "…"\'): '
+        "the same speaker goes on.",
+    ),
+    Sieve(
+        "quote_resumed",
+        '\'"…," Lee said at the rally, "but …"\': the words between two quotes are the first '
+        "attribution's tail, so the second quote is the same speaker speaking on.",
+    ),
+    Sieve(
+        "quote_cue_after",
+        "'\"…,\" Lee said', '\"…,\" kata Lee', '\"…\" — Lee': the attribution follows the quote.",
+    ),
+    Sieve(
+        "quote_in_clause",
+        'Lopez "has made her choice," Diaz said: a clause in the writer\'s words that the '
+        "quote completes and the attribution after it closes (a mixed statement).",
+    ),
+    Sieve(
+        "quote_outer_cue",
+        'Lopez said he wants "a fair vote.": the quote is part of what the outer cue\'s '
+        "subject said, not the words of the pronoun before it (a mixed statement).",
+    ),
+    Sieve(
+        "quote_cue_before",
+        'Lee said: "…", Lee mengatakan, "…": the cue and its speaker lead into the quote.',
+    ),
+    Sieve(
+        "lead_clause",
+        'So when the vote failed, Lopez said, "…": the clause that opens the sentence before '
+        '"X said," is X\'s too.',
+    ),
+    Sieve(
+        "quote_no_cue",
+        "A quote opening its sentence (or after a colon) with no cue: the last speaker goes on.",
+    ),
+    # Reported speech: the sentence's cues in order (or those after the last attribution
+    # when the sentence had a direct quote).
+    Sieve(
+        "participle_clause",
+        '"…," Lee said, adding that …; X said A, citing B: a participle cue after an '
+        "attribution is the same speaker's next statement.",
+    ),
+    Sieve(
+        "according_to_inline",
+        "The poll is tied according to a new survey: an according-to phrase with no comma "
+        "before it, read as a cue.",
+    ),
+    Sieve(
+        "speaker_after_cue",
+        "…, said Ana Ruiz. / …, said a handful of growers: the speaker follows the cue.",
+    ),
+    Sieve(
+        "parenthetical_cue",
+        "The bridge, Mr. Osei said, could carry … : the content surrounds the attribution "
+        "(one statement before it, one after it).",
+    ),
+    Sieve(
+        "reported_cue_after",
+        "…, he said Friday.: only adverbs follow the cue, so the content came before it.",
+    ),
+    Sieve(
+        "reported_speech",
+        "X said (that) …, X mengatakan bahwa …: the content follows the cue.",
+    ),
+    Sieve(
+        "same_speaker_clause",
+        "X said A and warned that B: a second cue of the same subject, attributed in turn.",
+    ),
+    Sieve("post_cue", "…, kata Lee.: an Indonesian cue before its speaker, after the content."),
+    Sieve("nya_cue", "…, ujarnya.: a cue with -nya, whose pronoun speaker is resolved."),
+    Sieve(
+        "according_to",
+        "Menurut polisi, … / According to the agency, … / As first reported by X, …: a "
+        "relay phrase is the only attribution of the sentence.",
+    ),
+    # Partial and scare quotes left over by the quote sieves.
+    Sieve(
+        "partial_in_statement",
+        "A short quote inside a statement of the sentence: the statement's speaker said it.",
+    ),
+    Sieve(
+        "partial_after_cue",
+        'Lee called the plan "a disgrace": a short quote just after a cue and its subject.',
+    ),
+    # Whole sentences nothing above took.
+    Sieve(
+        "line_speaker",
+        '"Lee: the plan will fail" on a line of its own (headlines, transcripts).',
+    ),
+    Sieve(
+        "block_quote",
+        '"Ruiz added:" closing a paragraph, then a paragraph of her words whose quote marks '
+        "were lost.",
+    ),
+    Sieve(
+        "noun_claim",
+        "Lopez's claim that …, a warning from the agency that …: a claim named by a noun of "
+        "saying is the possessor's statement.",
+    ),
+)
+RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
+
 # Cues examined per sentence: the outermost attribution comes first, and a bound keeps a
 # 1 MB paragraph full of cue words linear.
 MAX_CUES_PER_SENTENCE = 6
@@ -111,6 +233,7 @@ class _Stmt:
     sid: int | None
     surface: str | None
     hops: tuple[InternalHop, ...]
+    rule: str
 
 
 class _Run:
@@ -136,6 +259,7 @@ class _Run:
 
     def emit(
         self,
+        rule: str,
         kind: str,
         start: int,
         end: int,
@@ -159,7 +283,7 @@ class _Run:
             inherited = self.salience.resolve(mention.pronoun)
             if inherited is None:
                 # an unresolved "dia"/"he" still marks a claim: keep it, speaker unknown
-                return self._bare(kind, start, end, attribution)
+                return self._bare(rule, kind, start, end, attribution)
         elif mention is not None:
             sid = self.table.add(mention)
         if sid is None and inherited is not None:
@@ -173,7 +297,7 @@ class _Run:
             last = relays.according[-1]
             pronoun = self._according_pronoun(last)
             if pronoun is not None:
-                return self._pronoun_source(kind, start, end, last, pronoun)
+                return self._pronoun_source(rule, kind, start, end, last, pronoun)
             hops = tuple(self.hop(h) for h in relays.according)
             sid = hops[-1].sid
             stmt = _Stmt(
@@ -186,14 +310,16 @@ class _Run:
                 sid,
                 self.text[hops[-1].start or 0 : hops[-1].end or 0],
                 (*hops, *suffix),
+                rule,
             )
             self._remember(stmt, hops[:-1], suffix)
             return stmt
         if sid is None:
-            return self._bare(kind, start, end, attribution)
+            return self._bare(rule, kind, start, end, attribution)
         relation = "said"
         speaker_hop = InternalHop(sid, relation, cue, cs, ce)
-        stmt = _Stmt(kind, start, end, cue, cs, ce, sid, surface, (*prefix, speaker_hop, *suffix))
+        hops = (*prefix, speaker_hop, *suffix)
+        stmt = _Stmt(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
         self._remember(stmt, prefix, suffix)
         return stmt
 
@@ -205,7 +331,7 @@ class _Run:
         return self.lex.object_pronouns.get(mention.name.lower())
 
     def _pronoun_source(
-        self, kind: str, start: int, end: int, draft: HopDraft, pronoun: str
+        self, rule: str, kind: str, start: int, end: int, draft: HopDraft, pronoun: str
     ) -> _Stmt:
         """ "Menurut dia, …", "According to her, …": the source is whom the pronoun stands
         for (a source named "dia" or "her" helps nobody), or unknown when nobody fits."""
@@ -215,9 +341,13 @@ class _Run:
             sid = self.table.add(ante.mention)
         surface = self.text[draft.start : draft.end]
         if sid is None:
-            return _Stmt(kind, start, end, draft.cue, draft.start, draft.end, None, surface, ())
+            return _Stmt(
+                kind, start, end, draft.cue, draft.start, draft.end, None, surface, (), rule
+            )
         hop = InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end)
-        stmt = _Stmt(kind, start, end, draft.cue, draft.start, draft.end, sid, surface, (hop,))
+        stmt = _Stmt(
+            kind, start, end, draft.cue, draft.start, draft.end, sid, surface, (hop,), rule
+        )
         self._remember(stmt, (), ())
         return stmt
 
@@ -261,7 +391,9 @@ class _Run:
             self._lower_seen[word] = seen
         return seen
 
-    def _bare(self, kind: str, start: int, end: int, attribution: Attribution | None) -> _Stmt:
+    def _bare(
+        self, rule: str, kind: str, start: int, end: int, attribution: Attribution | None
+    ) -> _Stmt:
         surface = attribution.speaker.surface if attribution and attribution.speaker else None
         return _Stmt(
             kind,
@@ -273,6 +405,7 @@ class _Run:
             None,
             surface,
             (),
+            rule,
         )
 
     def _remember(
@@ -345,7 +478,9 @@ class _Run:
                 else self._pre_attribution(prev_end, q.start)
             )
             if continued and prev_stmt is not None and (sentence_like or q.double):
-                stmt = self.emit("direct", q.start, q.end, prev_attr, None, self._last())
+                stmt = self.emit(
+                    "quote_continued", "direct", q.start, q.end, prev_attr, None, self._last()
+                )
                 self._add(stmt)
                 direct_found = True
                 prev_end = q.end if after is None else after.end
@@ -355,7 +490,9 @@ class _Run:
             resumed = self._resumed(prev_attr, prev_stmt, q, pre, after)
             if resumed is not None and (sentence_like or q.double):
                 kind, start = resumed
-                self._add(self.emit(kind, start, q.end, prev_attr, relays, self._last()))
+                self._add(
+                    self.emit("quote_resumed", kind, start, q.end, prev_attr, relays, self._last())
+                )
                 direct_found = True
                 prev_end = attr_end = q.end
                 continue
@@ -370,7 +507,7 @@ class _Run:
                 or (sentence_like and words >= 8 and inner[:1].isupper())
             ):
                 if sentence_like or lead_blank:
-                    stmt = self.emit("direct", q.start, q.end, after, relays)
+                    stmt = self.emit("quote_cue_after", "direct", q.start, q.end, after, relays)
                     self._add(stmt)
                     direct_found = True
                     prev_end, prev_attr, prev_stmt = after.end, after, stmt
@@ -383,7 +520,7 @@ class _Run:
                 and self._attribution_closes(after.end, e)
             ):
                 # 'Lopez "has made her choice," Diaz said': the clause is Diaz's, in part quoted
-                stmt = self.emit("mixed", prev_end, q.end, after, relays)
+                stmt = self.emit("quote_in_clause", "mixed", prev_end, q.end, after, relays)
                 self._add(stmt)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = after.end, after, stmt
@@ -393,7 +530,7 @@ class _Run:
             if found is not None:
                 # 'Lopez said he wants “a fair vote.”': Lopez's claim, its words in part quoted
                 outer, content_start = found
-                stmt = self.emit("mixed", content_start, q.end, outer, relays)
+                stmt = self.emit("quote_outer_cue", "mixed", content_start, q.end, outer, relays)
                 self._add(stmt)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = q.end, outer, stmt
@@ -402,7 +539,7 @@ class _Run:
             if pre is not None and sentence_like:
                 if prev_end == s:
                     self._claim_before_lead_in(s, q.start, pre, cues, partials)
-                stmt = self.emit("direct", q.start, q.end, pre, relays)
+                stmt = self.emit("quote_cue_before", "direct", q.start, q.end, pre, relays)
                 self._add(stmt)
                 if prev_end == s and stmt is not None:
                     self._lead_clause(s, pre, relays)
@@ -411,7 +548,9 @@ class _Run:
                 attr_end = prev_end
                 continue
             if lead_blank and sentence_like:
-                stmt = self.emit("direct", q.start, q.end, None, relays, self._last())
+                stmt = self.emit(
+                    "quote_no_cue", "direct", q.start, q.end, None, relays, self._last()
+                )
                 self._add(stmt)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = q.end, None, stmt
@@ -469,7 +608,8 @@ class _Run:
             mention = Mention(name, ns, ne, name, "unknown")
         cs, ce = m.span("colon")
         attribution = Attribution(":", cs, ce, mention, ce)
-        self._finish("indirect", m.end(), e, attribution, Relays((), (), (), s, e), quotes)
+        rest = Relays((), (), (), s, e)
+        self._finish("line_speaker", "indirect", m.end(), e, attribution, rest, quotes)
 
     def block_quote(self, s: int, e: int, cues: list[CueMatch]) -> int:
         """ "Ruiz added:" closing a paragraph, then a paragraph of her words whose quote
@@ -483,7 +623,7 @@ class _Run:
         attribution = self._pre_attribution(s, block[0])
         if attribution is None:
             return -1
-        stmt = self.emit("indirect", block[0], block[1], attribution, None)
+        stmt = self.emit("block_quote", "indirect", block[0], block[1], attribution, None)
         if stmt is None:
             return -1
         self._add(stmt)
@@ -509,7 +649,9 @@ class _Run:
                 claim.cue, claim.cue_start, claim.cue_end, claim.speaker, claim.end
             )
             rest = Relays((), (), (), s, e)
-            self._finish("indirect", claim.start, claim.end, attribution, rest, quotes)
+            self._finish(
+                "noun_claim", "indirect", claim.start, claim.end, attribution, rest, quotes
+            )
 
     def _outer_cue(
         self, pre: Attribution, cues: list[CueMatch], lo: int
@@ -576,7 +718,7 @@ class _Run:
             return  # "Less than 30 minutes later, X wrote, “…”": a time, not a claim
         if find_cues(text, self.language, s, end):
             return
-        self._add(self.emit("indirect", s, end, pre, relays))
+        self._add(self.emit("lead_clause", "indirect", s, end, pre, relays))
 
     def _tail_start(self, cue: str, cue_end: int, hi: int) -> int | None:
         """Where the content resumes after the attribution's adjuncts and their comma ("As
@@ -690,7 +832,7 @@ class _Run:
             attribution = Attribution(":", cs - 1, cs, mention, cs)
             for ps, pe in _paragraphs(text, cs, ce):
                 if len(_words(text[ps:pe])) >= MIN_LINE_CLAIM_WORDS:
-                    self._add(self.emit("direct", ps, pe, attribution, None))
+                    self._add(self.emit("transcript", "direct", ps, pe, attribution, None))
         return True
 
     def _participle_clause(
@@ -722,7 +864,8 @@ class _Run:
             return False
         attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
         rest = Relays((), (), (), start, e)
-        return self._finish("indirect", start, e, attribution, rest, partials) is not None
+        stmt = self._finish("participle_clause", "indirect", start, e, attribution, rest, partials)
+        return stmt is not None
 
     def _last(self) -> Antecedent | None:
         return self.salience.resolve("speaker")
@@ -864,7 +1007,9 @@ class _Run:
                     if after_spk is not None:
                         end = _comma_end(text, lo, m.start())
                         attribution = Attribution(cue, m.start(), m.end(), after_spk, after_spk.end)
-                        return self._finish("indirect", lo, end, attribution, relays, partials)
+                        return self._finish(
+                            "speaker_after_cue", "indirect", lo, end, attribution, relays, partials
+                        )
                     if not weak:
                         speaker = self._long_subject(lo, subj_end)
                     if speaker is None:
@@ -913,7 +1058,9 @@ class _Run:
                 ):
                     # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
                     end = _comma_end(text, lo, speaker.start)
-                    stmt = self._finish("indirect", lo, end, attribution, relays, partials)
+                    stmt = self._finish(
+                        "parenthetical_cue", "indirect", lo, end, attribution, relays, partials
+                    )
                     rest = text[m.end() : hi]
                     cut = rest.find(",")  # what comes before it is adjuncts (checked above)
                     if (
@@ -927,7 +1074,9 @@ class _Run:
                         again = Attribution(cue, m.start(), m.end(), speaker, m.end())
                         if self._participle_tail(m, cues, hi, speaker, partials, s, e, depth):
                             return stmt  # "…, Lane said on Sunday, adding that …"
-                        tail = self._finish("indirect", tail_start, hi, again, relays, partials)
+                        tail = self._finish(
+                            "parenthetical_cue", "indirect", tail_start, hi, again, relays, partials
+                        )
                         stmt = stmt or tail
                     elif stmt is not None:
                         self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
@@ -937,7 +1086,9 @@ class _Run:
                     end = _comma_end(text, lo, speaker.start)
                     if end <= lo:
                         continue
-                    stmt = self._finish("indirect", lo, end, attribution, relays, partials)
+                    stmt = self._finish(
+                        "reported_cue_after", "indirect", lo, end, attribution, relays, partials
+                    )
                     if stmt is not None:
                         self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
                     return stmt
@@ -959,6 +1110,7 @@ class _Run:
                 close = self.text.find(",", content_start, hi) if relative else -1
                 # "X, who has endorsed Y, voted …": the content ends with the relative clause
                 return self._content(
+                    "reported_speech",
                     s,
                     e,
                     content_start,
@@ -985,9 +1137,10 @@ class _Run:
                 if spk is None:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), spk, m.end())
-                return self._finish("indirect", lo, end, attribution, relays, partials)
+                rule = "nya_cue" if group == "nya" else "post_cue"
+                return self._finish(rule, "indirect", lo, end, attribution, relays, partials)
         if relays.according and not relays.prefix[len(relays.according) :]:
-            return self._finish("indirect", lo, hi, None, relays, partials)
+            return self._finish("according_to", "indirect", lo, hi, None, relays, partials)
         return None
 
     def _cue_between(self, cues: list[CueMatch], lo: int, m: CueMatch) -> bool:
@@ -1053,12 +1206,15 @@ class _Run:
             rest = Relays((), (), (), c.end(), hi)
             later = [x for x in cues if x.start() > c.start()]
             tail = comp.end() if comp is not None else c.end()
-            self._content(s, e, tail, hi, later, again, rest, partials, depth + 1)
+            self._content(
+                "participle_clause", s, e, tail, hi, later, again, rest, partials, depth + 1
+            )
             return True
         return False
 
     def _content(
         self,
+        rule: str,
         s: int,
         e: int,
         start: int,
@@ -1074,9 +1230,9 @@ class _Run:
         that B", "X said A, adding that B"), which is attributed in turn."""
         split = self._next_clause(start, hi, cues) if depth < MAX_CLAUSES else None
         if split is None:
-            return self._finish("indirect", start, hi, attribution, relays, partials)
+            return self._finish(rule, "indirect", start, hi, attribution, relays, partials)
         end, clause_start, same = split
-        stmt = self._finish("indirect", start, end, attribution, relays, partials)
+        stmt = self._finish(rule, "indirect", start, end, attribution, relays, partials)
         later = [c for c in cues if c.start() >= clause_start]
         if same is None:
             clause = Relays((), (), (), clause_start, hi)
@@ -1088,7 +1244,9 @@ class _Run:
         again = Attribution(same.group(), same.start(), same.end(), attribution.speaker, same.end())
         rest = Relays((), (), (), same.end(), hi)
         tail = comp.end() if comp is not None else same.end()
-        self._content(s, e, tail, hi, later[1:], again, rest, partials, depth + 1)
+        self._content(
+            "same_speaker_clause", s, e, tail, hi, later[1:], again, rest, partials, depth + 1
+        )
         return stmt
 
     def _same_speaker(self, lo: int, m: CueMatch) -> int | None:
@@ -1538,13 +1696,24 @@ class _Run:
         k = toks.index(np[-1]) + 1
         if not text[lo : m.start()].strip():
             if k < len(toks) and toks[k].text == ",":
-                return self._finish("indirect", toks[k].end, hi, attribution, relays, partials)
+                return self._finish(
+                    "according_to_inline",
+                    "indirect",
+                    toks[k].end,
+                    hi,
+                    attribution,
+                    relays,
+                    partials,
+                )
             return None
         end = _comma_end(text, lo, m.start())
-        return self._finish("indirect", lo, end, attribution, relays, partials)
+        return self._finish(
+            "according_to_inline", "indirect", lo, end, attribution, relays, partials
+        )
 
     def _finish(
         self,
+        rule: str,
         kind: str,
         start: int,
         end: int,
@@ -1566,7 +1735,7 @@ class _Run:
                 relays.main_start,
                 relays.main_end,
             )
-        stmt = self.emit(kind, start, end, attribution, relays)
+        stmt = self.emit(rule, kind, start, end, attribution, relays)
         self._add(stmt)
         return stmt
 
@@ -1618,6 +1787,7 @@ class _Run:
                     container.sid,
                     container.surface,
                     container.hops,
+                    "partial_in_statement",
                 )
             )
             return
@@ -1635,7 +1805,7 @@ class _Run:
         if speaker.kind == "unknown" and last.group().lower() in self.lex.weak_cue_verbs:
             return  # 'the reality TV show "…"': the same test as for an indirect content
         attribution = Attribution(last.group(), last.start(), last.end(), speaker, last.end())
-        self._add(self.emit("partial", q.start, q.end, attribution, None))
+        self._add(self.emit("partial_after_cue", "partial", q.start, q.end, attribution, None))
 
 
 def _named(speaker: Mention) -> bool:
@@ -1832,6 +2002,7 @@ def _finalize(run: _Run, unattributed: list[Unattributed]) -> Extraction:
                 refs[st.sid] if st.sid is not None else None,
                 st.surface,
                 chain,
+                st.rule,
             )
         )
     return Extraction(run.language, tuple(statements), tuple(sources), tuple(unattributed))
