@@ -6,7 +6,7 @@ STAMP := $(VENV)/.install-stamp
 # The extractor compiled with mypyc (tracker/extract/native.py): rebuilt when its sources
 # change; used only while fresh, so a failed build costs speed, never correctness.
 NATIVE_STAMP := $(VENV)/.native-stamp
-EXTRACT_SOURCES := $(wildcard tracker/extract/*.py)
+EXTRACT_SOURCES := $(wildcard tracker/extract/*.py tracker/extract/*/*.py)
 
 .PHONY: install run test lint format bench clean
 

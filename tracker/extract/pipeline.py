@@ -41,8 +41,6 @@ from tracker.extract.speakers import (
 )
 from tracker.extract.subjects import apposition_chain_end, modified_subject
 
-EXTRACTOR_VERSION = "rules-0.4.0"
-
 
 @dataclass(frozen=True, slots=True)
 class Sieve:
