@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 import regex
 
+from tracker.extract.assembly import assemble
 from tracker.extract.attribution import (
     Attribution,
     attribution_after,
     dash_apposition_start,
-    leading_subject,
     speaker_after_cue,
     subject_before,
 )
@@ -21,21 +21,31 @@ from tracker.extract.blocks import block_after, lead_in_cue
 from tracker.extract.cues import CueMatch, find_cues, noun_use, spot
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES, load_lexicon
-from tracker.extract.model import Extraction, Hop, Statement, Unattributed
+from tracker.extract.model import Extraction
 from tracker.extract.nouns import find_claim_nouns, noun_claims, owns_complement
-from tracker.extract.patterns import TOKEN_FLAT_re, patterns_for
-from tracker.extract.pronouns import Antecedent, InternalHop, Salience
 from tracker.extract.quotes import QuoteSpan, resumption, scan_quotes
-from tracker.extract.relays import HopDraft, Relays, find_relays
+from tracker.extract.relays import Relays, find_relays
+from tracker.extract.resolution import emit, finish
+from tracker.extract.run import TRAILING_PUNCT, Draft, Run
 from tracker.extract.sentences import split_sentences
-from tracker.extract.sources import SourceTable
+from tracker.extract.sieves.hedges import unattributed
+from tracker.extract.spans import (
+    CLOSING_QUOTES,
+    LAST_WORD_re,
+    NEXT_WORD_re,
+    WORD_re,
+    after_comma,
+    comma_end,
+    named,
+    quote_within,
+    words_of,
+)
 from tracker.extract.speakers import (
     Mention,
     Token,
     Vocab,
     classify,
     np_after,
-    opens_named_np,
     tokenize,
     vocab,
 )
@@ -168,15 +178,7 @@ RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 MAX_CUES_PER_SENTENCE = 6
 MAX_RELAYS_SCANNED = 12
 MAX_CLAUSES = 4  # attributed clauses split off one sentence ("X said A, but Y said B")
-# Anonymous sources a singular pronoun (ia, he, she) may stand for.
-_SINGULAR = frozenset({"seorang", "salah", "sumber", "a", "an", "one", "the"})
 COMPLEMENTIZER_WINDOW = 40
-_WORD_re = regex.compile(r"[\p{L}\p{N}]++")
-_NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)")
-_ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # _WORD_re on ASCII text, in faster stdlib re
-_TRAILING_PUNCT = " \t\n\r\u00a0.;:,!?…"
-_LAST_WORD_re = regex.compile(r"[\p{L}]++$")
-_CLOSING_QUOTES = frozenset("”\"’'»")
 
 
 # "Pat Caddell: Democrat voters worry …", "Jokowi: Harga beras …": a line that opens with
@@ -220,208 +222,10 @@ def _relative_opening_re(language: str) -> re.Pattern[str]:
     return re.compile(rf"[,(]\s*+(?:{alternatives})", re.IGNORECASE)
 
 
-@dataclass(slots=True)
-class _Stmt:
-    kind: str
-    start: int
-    end: int
-    cue: str | None
-    cue_start: int | None
-    cue_end: int | None
-    sid: int | None
-    surface: str | None
-    hops: tuple[InternalHop, ...]
-    rule: str
-
-
-class _Run:
+class _Run(Run):
     """State of one extraction; lives only inside `extract`."""
 
-    def __init__(self, text: str, language: str) -> None:
-        self.text = text
-        self.language = language
-        self.lex = load_lexicon(language)
-        self.pats = patterns_for(language)
-        self.table = SourceTable()
-        self.salience = Salience(self._subject_of)
-        self.statements: list[_Stmt] = []
-        self._counts: dict[str, int] = {}
-        self.vocab = vocab(language)  # word sets built once per language, not per document
-        self._lower_seen: dict[str, bool] = {}
-
     # -- hops and speakers -------------------------------------------------------------
-
-    def hop(self, draft: HopDraft) -> InternalHop:
-        sid = self.table.add(draft.mention)
-        return InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end)
-
-    def emit(
-        self,
-        rule: str,
-        kind: str,
-        start: int,
-        end: int,
-        attribution: Attribution | None,
-        relays: Relays | None,
-        inherited: Antecedent | None = None,
-    ) -> _Stmt | None:
-        """Build a statement, resolving pronouns and assembling the chain."""
-        start, end = self._trim(start, end)
-        if start >= end:
-            return None
-        prefix = tuple(self.hop(h) for h in relays.prefix) if relays else ()
-        suffix = tuple(self.hop(h) for h in relays.suffix) if relays else ()
-        cue = attribution.cue if attribution else None
-        cs = attribution.cue_start if attribution else None
-        ce = attribution.cue_end if attribution else None
-        mention = attribution.speaker if attribution else None
-        surface = mention.surface if mention else None
-        sid: int | None = None
-        if mention is not None and mention.pronoun is not None:
-            inherited = self.salience.resolve(mention.pronoun)
-            if inherited is None:
-                # an unresolved "dia"/"he" still marks a claim: keep it, speaker unknown
-                return self._bare(rule, kind, start, end, attribution)
-        elif mention is not None:
-            sid = self.table.add(mention)
-        if sid is None and inherited is not None:
-            sid = inherited.sid
-            if sid is None and inherited.mention is not None:
-                sid = self.table.add(inherited.mention)
-            if inherited.from_statement:
-                prefix = prefix if prefix else (*inherited.prefix, *prefix)
-                suffix = suffix or inherited.suffix
-        if sid is None and relays is not None and relays.according:
-            last = relays.according[-1]
-            pronoun = self._according_pronoun(last)
-            if pronoun is not None:
-                return self._pronoun_source(rule, kind, start, end, last, pronoun)
-            hops = tuple(self.hop(h) for h in relays.according)
-            sid = hops[-1].sid
-            stmt = _Stmt(
-                kind,
-                start,
-                end,
-                hops[-1].cue,
-                hops[-1].start,
-                hops[-1].end,
-                sid,
-                self.text[hops[-1].start or 0 : hops[-1].end or 0],
-                (*hops, *suffix),
-                rule,
-            )
-            self._remember(stmt, hops[:-1], suffix)
-            return stmt
-        if sid is None:
-            return self._bare(rule, kind, start, end, attribution)
-        relation = "said"
-        speaker_hop = InternalHop(sid, relation, cue, cs, ce)
-        hops = (*prefix, speaker_hop, *suffix)
-        stmt = _Stmt(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
-        self._remember(stmt, prefix, suffix)
-        return stmt
-
-    def _according_pronoun(self, draft: HopDraft) -> str | None:
-        """The pronoun kind when "menurut X" / "according to X" names X by a pronoun."""
-        mention = draft.mention
-        if mention.pronoun is not None:
-            return mention.pronoun
-        return self.lex.object_pronouns.get(mention.name.lower())
-
-    def _pronoun_source(
-        self, rule: str, kind: str, start: int, end: int, draft: HopDraft, pronoun: str
-    ) -> _Stmt:
-        """ "Menurut dia, …", "According to her, …": the source is whom the pronoun stands
-        for (a source named "dia" or "her" helps nobody), or unknown when nobody fits."""
-        ante = self.salience.resolve(pronoun)
-        sid = ante.sid if ante is not None else None
-        if sid is None and ante is not None and ante.mention is not None:
-            sid = self.table.add(ante.mention)
-        surface = self.text[draft.start : draft.end]
-        if sid is None:
-            return _Stmt(
-                kind, start, end, draft.cue, draft.start, draft.end, None, surface, (), rule
-            )
-        hop = InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end)
-        stmt = _Stmt(
-            kind, start, end, draft.cue, draft.start, draft.end, sid, surface, (hop,), rule
-        )
-        self._remember(stmt, (), ())
-        return stmt
-
-    def _subject_of(self, start: int, end: int) -> Antecedent | None:
-        lead = leading_subject(self.text, start, end, self.language)
-        if lead is None or (lead.kind == "person" and not self._name_like(lead)):
-            return None
-        singular = lead.kind != "anonymous" or lead.name.split()[0].lower() in _SINGULAR
-        return Antecedent(self.table.add(lead), lead.kind, (), (), False, None, singular)
-
-    def _name_like(self, mention: Mention) -> bool:
-        """A sentence-initial capital is a name only if the word never appears in lower case
-        elsewhere in the text ("Hubungan Korea Utara …" is not a person)."""
-        first_word = mention.name.split()[0]
-        first = first_word.lower()
-        if mention.role is None and len(mention.name.split()) == 1 and self._count(first_word) < 2:
-            return False  # a one-word "name" seen once at a sentence start: "Likewise", "Stronger"
-        if first.endswith(("’s", "'s")):
-            return False  # "Obama’s plan …": the subject is the thing owned
-        if first_word.isupper() and len(first_word) > 3:
-            return False  # a dateline: "JAKARTA, KOMPAS —"
-        if self.language == "id" and first.endswith("nya"):
-            return False  # "Dananya", "Akibatnya": a common noun with -nya, never a name
-        # seen in lower case elsewhere ("hubungan" for "Hubungan …"): a common word
-        return not self._seen_lower(first)
-
-    def _count(self, word: str) -> int:
-        """`text.count(word)`, remembered: each call scans the whole text."""
-        n = self._counts.get(word)
-        if n is None:
-            n = self._counts[word] = self.text.count(word)
-        return n
-
-    def _seen_lower(self, word: str) -> bool:
-        """Whether `word` occurs after a space or "(" and before a space or punctuation;
-        remembered per word, since each look-up scans the whole text."""
-        seen = self._lower_seen.get(word)
-        if seen is None:
-            text = self.text
-            seen = any(f"{pre}{word}{post}" in text for pre in " (" for post in " ,.;:")
-            self._lower_seen[word] = seen
-        return seen
-
-    def _bare(
-        self, rule: str, kind: str, start: int, end: int, attribution: Attribution | None
-    ) -> _Stmt:
-        surface = attribution.speaker.surface if attribution and attribution.speaker else None
-        return _Stmt(
-            kind,
-            start,
-            end,
-            attribution.cue if attribution else None,
-            attribution.cue_start if attribution else None,
-            attribution.cue_end if attribution else None,
-            None,
-            surface,
-            (),
-            rule,
-        )
-
-    def _remember(
-        self, stmt: _Stmt, prefix: tuple[InternalHop, ...], suffix: tuple[InternalHop, ...]
-    ) -> None:
-        if stmt.sid is None:
-            return
-        kind = self.table.kind(stmt.sid)
-        singular = kind != "anonymous" or self.table.name(stmt.sid).split()[0].lower() in _SINGULAR
-        self.salience.push(Antecedent(stmt.sid, kind, prefix, suffix, True, None, singular))
-
-    def _trim(self, start: int, end: int) -> tuple[int, int]:
-        text = self.text
-        while start < end and text[start] in " \t\n\r\u00a0,:;":
-            start += 1
-        while end > start and text[end - 1] in _TRAILING_PUNCT:
-            end -= 1
-        return start, end
 
     # -- sentences ---------------------------------------------------------------------
 
@@ -441,13 +245,13 @@ class _Run:
         partials: list[QuoteSpan] = []
         prev_end = s
         prev_attr: Attribution | None = None
-        prev_stmt: _Stmt | None = None
+        prev_stmt: Draft | None = None
         attr_end = s  # where the text after the last attribution starts
         quoted: list[QuoteSpan] = []  # quoted sentences left unattributed
         for q in quotes:
             before = text[prev_end : q.start]
             inner = text[q.inner_start : q.inner_end]
-            words = len(_words(inner)) if len(inner) < 4000 else 99
+            words = len(words_of(inner)) if len(inner) < 4000 else 99
             sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
             if sentence_like and words < 5 and _title_quote(before, inner):
                 sentence_like = False  # 'star of the show "The Late Hour," said': a title
@@ -476,10 +280,17 @@ class _Run:
                 else self._pre_attribution(prev_end, q.start)
             )
             if continued and prev_stmt is not None and (sentence_like or q.double):
-                stmt = self.emit(
-                    "quote_continued", "direct", q.start, q.end, prev_attr, None, self._last()
+                stmt = emit(
+                    self,
+                    "quote_continued",
+                    "direct",
+                    q.start,
+                    q.end,
+                    prev_attr,
+                    None,
+                    self.last_speaker(),
                 )
-                self._add(stmt)
+                self.add(stmt)
                 direct_found = True
                 prev_end = q.end if after is None else after.end
                 prev_attr = after or prev_attr
@@ -488,8 +299,17 @@ class _Run:
             resumed = self._resumed(prev_attr, prev_stmt, q, pre, after)
             if resumed is not None and (sentence_like or q.double):
                 kind, start = resumed
-                self._add(
-                    self.emit("quote_resumed", kind, start, q.end, prev_attr, relays, self._last())
+                self.add(
+                    emit(
+                        self,
+                        "quote_resumed",
+                        kind,
+                        start,
+                        q.end,
+                        prev_attr,
+                        relays,
+                        self.last_speaker(),
+                    )
                 )
                 direct_found = True
                 prev_end = attr_end = q.end
@@ -505,8 +325,8 @@ class _Run:
                 or (sentence_like and words >= 8 and inner[:1].isupper())
             ):
                 if sentence_like or lead_blank:
-                    stmt = self.emit("quote_cue_after", "direct", q.start, q.end, after, relays)
-                    self._add(stmt)
+                    stmt = emit(self, "quote_cue_after", "direct", q.start, q.end, after, relays)
+                    self.add(stmt)
                     direct_found = True
                     prev_end, prev_attr, prev_stmt = after.end, after, stmt
                     attr_end = prev_end
@@ -518,8 +338,8 @@ class _Run:
                 and self._attribution_closes(after.end, e)
             ):
                 # 'Lopez "has made her choice," Diaz said': the clause is Diaz's, in part quoted
-                stmt = self.emit("quote_in_clause", "mixed", prev_end, q.end, after, relays)
-                self._add(stmt)
+                stmt = emit(self, "quote_in_clause", "mixed", prev_end, q.end, after, relays)
+                self.add(stmt)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = after.end, after, stmt
                 attr_end = prev_end
@@ -528,8 +348,8 @@ class _Run:
             if found is not None:
                 # 'Lopez said he wants “a fair vote.”': Lopez's claim, its words in part quoted
                 outer, content_start = found
-                stmt = self.emit("quote_outer_cue", "mixed", content_start, q.end, outer, relays)
-                self._add(stmt)
+                stmt = emit(self, "quote_outer_cue", "mixed", content_start, q.end, outer, relays)
+                self.add(stmt)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = q.end, outer, stmt
                 attr_end = prev_end
@@ -537,8 +357,8 @@ class _Run:
             if pre is not None and sentence_like:
                 if prev_end == s:
                     self._claim_before_lead_in(s, q.start, pre, cues, partials)
-                stmt = self.emit("quote_cue_before", "direct", q.start, q.end, pre, relays)
-                self._add(stmt)
+                stmt = emit(self, "quote_cue_before", "direct", q.start, q.end, pre, relays)
+                self.add(stmt)
                 if prev_end == s and stmt is not None:
                     self._lead_clause(s, pre, relays)
                 direct_found = True
@@ -546,10 +366,17 @@ class _Run:
                 attr_end = prev_end
                 continue
             if lead_blank and sentence_like:
-                stmt = self.emit(
-                    "quote_no_cue", "direct", q.start, q.end, None, relays, self._last()
+                stmt = emit(
+                    self,
+                    "quote_no_cue",
+                    "direct",
+                    q.start,
+                    q.end,
+                    None,
+                    relays,
+                    self.last_speaker(),
                 )
-                self._add(stmt)
+                self.add(stmt)
                 direct_found = True
                 prev_end, prev_attr, prev_stmt = q.end, None, stmt
                 attr_end = prev_end
@@ -558,7 +385,7 @@ class _Run:
             prev_end = q.end
             if sentence_like:
                 quoted.append(q)
-        container: _Stmt | None = None
+        container: Draft | None = None
         if not direct_found:
             container = self._indirect(s, e, cues, relays, partials)
         elif prev_attr is not None and e - attr_end > 20:
@@ -597,7 +424,7 @@ class _Run:
             return  # "Update:", "Baca juga:": a label, not a speaker
         if any(w in self.vocab.function_words for w in low.split()):
             return  # "The Latest:", "Stealth Over Health:": a headline kicker, not a name
-        if len(_words(text[m.end() : e])) < MIN_LINE_CLAIM_WORDS:
+        if len(words_of(text[m.end() : e])) < MIN_LINE_CLAIM_WORDS:
             return
         ns, ne = m.span("name")
         toks = [t for t in tokenize(text, ns, ne) if t.is_word or t.text == "."]
@@ -607,7 +434,7 @@ class _Run:
         cs, ce = m.span("colon")
         attribution = Attribution(":", cs, ce, mention, ce)
         rest = Relays((), (), (), s, e)
-        self._finish("line_speaker", "indirect", m.end(), e, attribution, rest, quotes)
+        finish(self, "line_speaker", "indirect", m.end(), e, attribution, rest, quotes)
 
     def block_quote(self, s: int, e: int, cues: list[CueMatch]) -> int:
         """ "Ruiz added:" closing a paragraph, then a paragraph of her words whose quote
@@ -621,10 +448,10 @@ class _Run:
         attribution = self._pre_attribution(s, block[0])
         if attribution is None:
             return -1
-        stmt = self.emit("block_quote", "indirect", block[0], block[1], attribution, None)
+        stmt = emit(self, "block_quote", "indirect", block[0], block[1], attribution, None)
         if stmt is None:
             return -1
-        self._add(stmt)
+        self.add(stmt)
         return block[1]
 
     def noun_claims(
@@ -647,8 +474,8 @@ class _Run:
                 claim.cue, claim.cue_start, claim.cue_end, claim.speaker, claim.end
             )
             rest = Relays((), (), (), s, e)
-            self._finish(
-                "noun_claim", "indirect", claim.start, claim.end, attribution, rest, quotes
+            finish(
+                self, "noun_claim", "indirect", claim.start, claim.end, attribution, rest, quotes
             )
 
     def _outer_cue(
@@ -683,10 +510,10 @@ class _Run:
         text = self.text
         before = [c for c in cues if s <= c.start() and c.end() <= pre.cue_start]
         gap = text[pre.cue_start : qstart].rstrip()
-        if not before or len(_words(gap)) > 1 or not gap.endswith((":", ",")):
+        if not before or len(words_of(gap)) > 1 or not gap.endswith((":", ",")):
             return  # 'Lopez said he wants “…”': the quote belongs to the first cue
         lead = text[s : pre.cue_start].rstrip()
-        last = _LAST_WORD_re.search(lead)
+        last = LAST_WORD_re.search(lead)
         if not (
             lead.endswith(",")
             or (last is not None and last.group().lower() in self.lex.coordinators)
@@ -706,17 +533,17 @@ class _Run:
         if speaker is None or (speaker.pronoun is None and speaker.kind != "person"):
             return
         text = self.text
-        end = _comma_end(text, s, speaker.start)
+        end = comma_end(text, s, speaker.start)
         if end <= s or text[end : speaker.start].strip() != ",":
             return
-        words = _words(text[s:end])
+        words = words_of(text[s:end])
         if len(words) < MIN_LEAD_WORDS or words[0].lower() in self.lex.adverbial_openers:
             return
         if words[-1].lower() in self.lex.time_words:
             return  # "Less than 30 minutes later, X wrote, “…”": a time, not a claim
         if find_cues(text, self.language, s, end):
             return
-        self._add(self.emit("lead_clause", "indirect", s, end, pre, relays))
+        self.add(emit(self, "lead_clause", "indirect", s, end, pre, relays))
 
     def _tail_start(self, cue: str, cue_end: int, hi: int) -> int | None:
         """Where the content resumes after the attribution's adjuncts and their comma ("As
@@ -726,11 +553,11 @@ class _Run:
         if cut < 0 or not self._adjuncts(rest[:cut], cue):
             return None
         start = cue_end + cut + 1
-        return start if len(_words(self.text[start:hi])) >= MIN_TAIL_WORDS else None
+        return start if len(words_of(self.text[start:hi])) >= MIN_TAIL_WORDS else None
 
     def _as_lead(self, lo: int, speaker_start: int) -> bool:
         """Whether only "as" opens the clause before the speaker ("As Lee reported …, …")."""
-        words = _words(self.text[lo:speaker_start])
+        words = words_of(self.text[lo:speaker_start])
         return len(words) == 1 and words[0].lower() == "as"
 
     def _adjunct(self, word: str) -> bool:
@@ -753,8 +580,8 @@ class _Run:
         corpora annotate it; so is a lead with a clause after the adverbial."""
         if cue.lower() in self.vocab.post_cues:
             return False
-        end = _comma_end(self.text, lo, speaker_start)
-        m = _WORD_re.search(self.text, lo, end)
+        end = comma_end(self.text, lo, speaker_start)
+        m = WORD_re.search(self.text, lo, end)
         if m is None or m.group().lower() not in self.lex.adverbial_openers:
             return False
         return "," not in self.text[lo:end]
@@ -762,7 +589,7 @@ class _Run:
     def _resumed(
         self,
         prev_attr: Attribution | None,
-        prev_stmt: _Stmt | None,
+        prev_stmt: Draft | None,
         q: QuoteSpan,
         pre: Attribution | None,
         after: Attribution | None,
@@ -788,7 +615,7 @@ class _Run:
         lead = before.strip()
         if not lead or lead.endswith((",", ":", ";")) or "\n" in lead:
             return False
-        return len(_words(lead)) >= 1
+        return len(words_of(lead)) >= 1
 
     def _attribution_closes(self, pos: int, e: int) -> bool:
         """Whether the sentence ends (or a new comma clause starts) right after an
@@ -829,8 +656,8 @@ class _Run:
                 mention = Mention(name, ns, ns + len(name), name, "unknown")
             attribution = Attribution(":", cs - 1, cs, mention, cs)
             for ps, pe in _paragraphs(text, cs, ce):
-                if len(_words(text[ps:pe])) >= MIN_LINE_CLAIM_WORDS:
-                    self._add(self.emit("transcript", "direct", ps, pe, attribution, None))
+                if len(words_of(text[ps:pe])) >= MIN_LINE_CLAIM_WORDS:
+                    self.add(emit(self, "transcript", "direct", ps, pe, attribution, None))
         return True
 
     def _participle_clause(
@@ -853,24 +680,17 @@ class _Run:
         gap = text[lo : m.start()]
         comma_in_quote = not gap.strip() and lo >= 2 and text[lo - 2] == ","  # '…,” adding'
         if not (gap.rstrip().endswith(",") or comma_in_quote) or (
-            len(_words(gap)) > MAX_PARTICIPLE_GAP_WORDS
+            len(words_of(gap)) > MAX_PARTICIPLE_GAP_WORDS
         ):
             return False  # only a comma and a few words ("in a statement,") before it
         comp = self.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
         start = comp.end() if comp is not None else m.end()
-        if len(_words(text[start:e])) < MIN_LINE_CLAIM_WORDS:
+        if len(words_of(text[start:e])) < MIN_LINE_CLAIM_WORDS:
             return False
         attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
         rest = Relays((), (), (), start, e)
-        stmt = self._finish("participle_clause", "indirect", start, e, attribution, rest, partials)
+        stmt = finish(self, "participle_clause", "indirect", start, e, attribution, rest, partials)
         return stmt is not None
-
-    def _last(self) -> Antecedent | None:
-        return self.salience.resolve("speaker")
-
-    def _add(self, stmt: _Stmt | None) -> None:
-        if stmt is not None:
-            self.statements.append(stmt)
 
     def _pre_attribution(self, lo: int, qstart: int) -> Attribution | None:
         """X mengatakan: “…” / X said, "…" — a cue just before the opening mark."""
@@ -884,7 +704,7 @@ class _Run:
         if noun_use(text, last, self.language):
             return None  # 'rolling out a plan: "…"': the plan is no predicate
         gap = text[last.end() : qstart]
-        gap_words = _words(gap)
+        gap_words = words_of(gap)
         stripped = gap.rstrip()
         if not gap_words and not stripped and last.group().lower() in self.lex.strict_cue_verbs:
             return None  # 'the reality TV show "…"': a cue that is also a noun, then a title
@@ -917,7 +737,7 @@ class _Run:
         relays: Relays,
         partials: list[QuoteSpan],
         depth: int = 0,
-    ) -> _Stmt | None:
+    ) -> Draft | None:
         """X mengatakan bahwa … / menurut X, … / …, X said / according to X, …"""
         text = self.text
         lo, hi = relays.main_start, relays.main_end
@@ -967,8 +787,8 @@ class _Run:
                     and comp is None
                     and self.lex.weak_cues_need_complementizer
                     and not after_text.startswith((":", ","))
-                    and not _after_comma(text, lo, m.start())
-                    and after_text.strip(_TRAILING_PUNCT)
+                    and not after_comma(text, lo, m.start())
+                    and after_text.strip(TRAILING_PUNCT)
                 ):
                     continue  # cheap rejection before any subject parsing
                 # "Okafor -- a curator at … -- said": the subject stands before the dashes
@@ -1003,10 +823,17 @@ class _Run:
                     if inverted is not None and (after_spk is None or inverted.end > after_spk.end):
                         after_spk = inverted
                     if after_spk is not None:
-                        end = _comma_end(text, lo, m.start())
+                        end = comma_end(text, lo, m.start())
                         attribution = Attribution(cue, m.start(), m.end(), after_spk, after_spk.end)
-                        return self._finish(
-                            "speaker_after_cue", "indirect", lo, end, attribution, relays, partials
+                        return finish(
+                            self,
+                            "speaker_after_cue",
+                            "indirect",
+                            lo,
+                            end,
+                            attribution,
+                            relays,
+                            partials,
                         )
                     if not weak:
                         speaker = self._long_subject(lo, subj_end)
@@ -1017,7 +844,7 @@ class _Run:
                 if (
                     speaker is None
                     and cue.lower().endswith(("ing", "kan"))
-                    and _after_comma(text, lo, m.start())
+                    and after_comma(text, lo, m.start())
                 ):
                     # "…, claiming that …" / "…, promising to …": the clause subject speaks
                     speaker = self._clause_subject(lo, m.start())
@@ -1044,10 +871,10 @@ class _Run:
                 if speaker is None:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
-                before_words = len(_words(text[lo : speaker.start]))
+                before_words = len(words_of(text[lo : speaker.start]))
                 lead = before_words < 3 and self._subject_lead(m.end(), hi, cue)
                 if (
-                    _after_comma(text, lo, speaker.start)
+                    after_comma(text, lo, speaker.start)
                     and (before_words >= 3 or lead)
                     and comp is None
                     and self._attribution_ends(m.end(), hi, cue)
@@ -1055,16 +882,23 @@ class _Run:
                     and not self._adverbial_lead(lo, speaker.start, cue)
                 ):
                     # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
-                    end = _comma_end(text, lo, speaker.start)
-                    stmt = self._finish(
-                        "parenthetical_cue", "indirect", lo, end, attribution, relays, partials
+                    end = comma_end(text, lo, speaker.start)
+                    stmt = finish(
+                        self,
+                        "parenthetical_cue",
+                        "indirect",
+                        lo,
+                        end,
+                        attribution,
+                        relays,
+                        partials,
                     )
                     rest = text[m.end() : hi]
                     cut = rest.find(",")  # what comes before it is adjuncts (checked above)
                     if (
                         (stmt is not None or lead)
                         and cut >= 0
-                        and len(_words(rest[cut:])) >= MIN_TAIL_WORDS
+                        and len(words_of(rest[cut:])) >= MIN_TAIL_WORDS
                     ):
                         # a one-word lead ("Potholes, the mayor says, are …") is no statement;
                         # "…, he told me on Tuesday, is that …": past the attribution's adjuncts
@@ -1072,8 +906,15 @@ class _Run:
                         again = Attribution(cue, m.start(), m.end(), speaker, m.end())
                         if self._participle_tail(m, cues, hi, speaker, partials, s, e, depth):
                             return stmt  # "…, Lane said on Sunday, adding that …"
-                        tail = self._finish(
-                            "parenthetical_cue", "indirect", tail_start, hi, again, relays, partials
+                        tail = finish(
+                            self,
+                            "parenthetical_cue",
+                            "indirect",
+                            tail_start,
+                            hi,
+                            again,
+                            relays,
+                            partials,
                         )
                         stmt = stmt or tail
                     elif stmt is not None:
@@ -1081,11 +922,18 @@ class _Run:
                     return stmt
                 if self._closes_content(cue, after_text):
                     # "…, he said." — content before the attribution
-                    end = _comma_end(text, lo, speaker.start)
+                    end = comma_end(text, lo, speaker.start)
                     if end <= lo:
                         continue
-                    stmt = self._finish(
-                        "reported_cue_after", "indirect", lo, end, attribution, relays, partials
+                    stmt = finish(
+                        self,
+                        "reported_cue_after",
+                        "indirect",
+                        lo,
+                        end,
+                        attribution,
+                        relays,
+                        partials,
                     )
                     if stmt is not None:
                         self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
@@ -1097,7 +945,7 @@ class _Run:
                         continue  # "member states for …", "a government plan similar to …"
                     if speaker.pronoun is None and speaker.kind in ("unknown",):
                         continue
-                    if len(_words(after_text[:200])) < 3 and not _quote_within(
+                    if len(words_of(after_text[:200])) < 3 and not quote_within(
                         partials, m.end(), hi
                     ):
                         continue  # but "X called Trump “unhinged.”" names its claim
@@ -1136,9 +984,9 @@ class _Run:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), spk, m.end())
                 rule = "nya_cue" if group == "nya" else "post_cue"
-                return self._finish(rule, "indirect", lo, end, attribution, relays, partials)
+                return finish(self, rule, "indirect", lo, end, attribution, relays, partials)
         if relays.according and not relays.prefix[len(relays.according) :]:
-            return self._finish("according_to", "indirect", lo, hi, None, relays, partials)
+            return finish(self, "according_to", "indirect", lo, hi, None, relays, partials)
         return None
 
     def _cue_between(self, cues: list[CueMatch], lo: int, m: CueMatch) -> bool:
@@ -1151,7 +999,7 @@ class _Run:
             if not lo <= c.start() < m.start():
                 continue
             if self.vocab.heads.get(c.group().lower()) == "document":
-                nxt = _NEXT_WORD_re.match(text, c.end())
+                nxt = NEXT_WORD_re.match(text, c.end())
                 word = nxt.group(1) if nxt is not None else ""
                 if nxt is not None and (
                     nxt.start(1) == m.start() or word.lower() in self.lex.document_participles
@@ -1193,7 +1041,7 @@ class _Run:
                 c.lastgroup != "verb"
                 or not c.group().lower().endswith(suffixes)
                 or "," not in gap
-                or len(_words(gap)) > MAX_ADJUNCT_WORDS
+                or len(words_of(gap)) > MAX_ADJUNCT_WORDS
                 or any(ch in gap for ch in ".;!?")
             ):
                 return False
@@ -1222,15 +1070,15 @@ class _Run:
         relays: Relays,
         partials: list[QuoteSpan],
         depth: int,
-    ) -> _Stmt | None:
+    ) -> Draft | None:
         """The content from `start`, cut where a second attributed clause begins: another
         subject's ("X said A, but Y denied B") or the same speaker's ("X said A and warned
         that B", "X said A, adding that B"), which is attributed in turn."""
         split = self._next_clause(start, hi, cues) if depth < MAX_CLAUSES else None
         if split is None:
-            return self._finish(rule, "indirect", start, hi, attribution, relays, partials)
+            return finish(self, rule, "indirect", start, hi, attribution, relays, partials)
         end, clause_start, same = split
-        stmt = self._finish(rule, "indirect", start, end, attribution, relays, partials)
+        stmt = finish(self, rule, "indirect", start, end, attribution, relays, partials)
         later = [c for c in cues if c.start() >= clause_start]
         if same is None:
             clause = Relays((), (), (), clause_start, hi)
@@ -1253,17 +1101,17 @@ class _Run:
         """
         text = self.text
         pos = m.start()
-        word = _LAST_WORD_re.search(text, max(lo, pos - 16), pos - 1) if pos - 1 > lo else None
+        word = LAST_WORD_re.search(text, max(lo, pos - 16), pos - 1) if pos - 1 > lo else None
         participle = m.group().lower().endswith(self.lex.participle_suffixes or ("\0",))
         if word is not None and word.end() == pos - 1 and text[pos - 1] == " ":
             low = word.group().lower()
             if low in self.lex.coordinators or (
                 participle and low in self.lex.participle_connectors
             ):
-                end = _comma_end(text, lo, word.start())
+                end = comma_end(text, lo, word.start())
                 return end if end > lo else None
-        if participle and _after_comma(text, lo, pos):
-            end = _comma_end(text, lo, pos)
+        if participle and after_comma(text, lo, pos):
+            end = comma_end(text, lo, pos)
             return end if end > lo else None
         return None
 
@@ -1299,17 +1147,17 @@ class _Run:
             k = speaker.start
             while k > lo and text[k - 1] in " \t\u00a0":
                 k -= 1
-            word = _LAST_WORD_re.search(text, max(lo, k - 12), k)
+            word = LAST_WORD_re.search(text, max(lo, k - 12), k)
             if word is not None and word.group().lower() in self.lex.clause_splitters:
                 k = word.start()
                 while k > lo and text[k - 1] in " \t\u00a0":
                     k -= 1
-                if k > lo + 1 and text[k - 1] in _CLOSING_QUOTES and text[k - 2] in ",;":
+                if k > lo + 1 and text[k - 1] in CLOSING_QUOTES and text[k - 2] in ",;":
                     return k, speaker.start, None  # "… as “Mr. Lee,” while Lee calls him …"
-                before = _LAST_WORD_re.search(text, max(lo, k - 24), k)
+                before = LAST_WORD_re.search(text, max(lo, k - 24), k)
                 if (
                     text[k - 1] not in ",;—–"
-                    and _named(speaker)
+                    and named(speaker)
                     and not (before is not None and before.group()[:1].isupper())
                 ):
                     # "X accuses Y of A and Ana Ruiz says B": a named subject and its own
@@ -1330,7 +1178,7 @@ class _Run:
         text = self.text
         window = max(lo, m.start() - 80)
         rel = None
-        for w in _WORD_re.finditer(text, window, m.start()):
+        for w in WORD_re.finditer(text, window, m.start()):
             if w.group().lower() in self.lex.object_relatives:
                 rel = w
         if rel is None:
@@ -1356,7 +1204,7 @@ class _Run:
         comma = text.find(",", pos, min(len(text), pos + 200))
         if comma < 0 or any(c in text[pos:comma] for c in ".;!?"):
             return False
-        word = _NEXT_WORD_re.match(text, comma + 1)
+        word = NEXT_WORD_re.match(text, comma + 1)
         return word is not None and word.group(1).lower() in self.lex.finite_auxiliaries
 
     def _after_audience(self, pos: int, hi: int) -> int:
@@ -1397,11 +1245,11 @@ class _Run:
         before it. A capitalised word passes as an adverb ("said Friday on CNN") only after
         a verb that closes a quote; after one that takes an object it is the object ("…
         after it backed Ruiz."), and the words before are no claim of the subject."""
-        if not after.strip(_TRAILING_PUNCT):
+        if not after.strip(TRAILING_PUNCT):
             return True
         comma = after.find(",", 0, 60)
         if comma > 0:
-            nxt = _WORD_re.search(after, comma)
+            nxt = WORD_re.search(after, comma)
             suffixes = self.lex.participle_suffixes or ("\0",)
             if nxt is not None and nxt.group().lower().endswith(suffixes):
                 # "…," X said in June 2012, citing …: a participle clause after the adverbs
@@ -1412,7 +1260,7 @@ class _Run:
         if cue.lower() in self.vocab.post_cues:
             return True
         times = self.lex.time_words
-        return not any(w[0].isupper() and w.lower() not in times for w in _words(after[:80]))
+        return not any(w[0].isupper() and w.lower() not in times for w in words_of(after[:80]))
 
     def _attribution_ends(self, pos: int, hi: int, cue: str) -> bool:
         """After "X said": only a few adverbs ("Friday afternoon") before a comma or the end.
@@ -1425,22 +1273,22 @@ class _Run:
         if cue.lower() in self.lex.medium_markers and self._audience_closes(pos, hi):
             return True
         if cut < 0:
-            words = _words(rest)
+            words = words_of(rest)
             if hi - pos > 80 or len(words) > 4:
                 return False
             first = words[0].lower() if words else ""
             opens_clause = first in self.lex.pronouns or first in self.lex.determiners
             return not opens_clause or cue.lower() in self.lex.medium_markers
-        return len(_words(rest[:cut])) <= 4
+        return len(words_of(rest[:cut])) <= 4
 
     def _audience_closes(self, pos: int, hi: int) -> bool:
         """Whether only an audience and an adjunct follow "told" before the sentence ends
         ("…, Ruiz told The Daily Ledger in an interview."): the content came before."""
         rest = self.text[pos:hi]
-        if rest.rstrip(_TRAILING_PUNCT).count(",") or len(rest) > 120:
+        if rest.rstrip(TRAILING_PUNCT).count(",") or len(rest) > 120:
             return False
         start = self._after_audience(pos, hi)
-        words = _words(self.text[pos:hi])
+        words = words_of(self.text[pos:hi])
         if start == pos:
             first = 1 if words and words[0].lower() in self.lex.determiners else 0
             k = first
@@ -1452,7 +1300,7 @@ class _Run:
                 return False
             after = words[k:]
         else:
-            after = _words(self.text[start:hi])
+            after = words_of(self.text[start:hi])
         return not after or (len(after) <= 6 and self._adjunct(after[0]))
 
     def _passive(self, lo: int, m: CueMatch) -> bool:
@@ -1461,7 +1309,7 @@ class _Run:
         spoken of, never the speaker, and the phrase after the cue is no claim."""
         if m.group().lower().endswith(self.lex.participle_suffixes or ("\0",)):
             return False  # "is saying": progressive, not passive
-        nxt = _NEXT_WORD_re.match(self.text, m.end())
+        nxt = NEXT_WORD_re.match(self.text, m.end())
         if nxt is None or nxt.group(1).lower() not in self.lex.passive_links:
             return False
         auxiliaries = self.lex.passive_auxiliaries
@@ -1483,7 +1331,7 @@ class _Run:
         if cut < 0 or not self._adjuncts(rest[:cut], cue):
             return False  # "…, the senator said then, was final": past the adjuncts
         rest = rest[cut:]
-        words = _words(rest[:80])
+        words = words_of(rest[:80])
         if len(words) < MIN_TAIL_WORDS:
             return False
         first = words[0]
@@ -1523,7 +1371,7 @@ class _Run:
 
     def _after_connector(self, lo: int, pos: int) -> bool:
         """Whether the word before `pos` links a participle to its clause ("by", "while")."""
-        word = _LAST_WORD_re.search(self.text, max(lo, pos - 16), pos - 1) if pos > lo else None
+        word = LAST_WORD_re.search(self.text, max(lo, pos - 16), pos - 1) if pos > lo else None
         if word is None or word.end() != pos - 1 or self.text[pos - 1] != " ":
             return False
         return word.group().lower() in self.lex.participle_connectors
@@ -1566,7 +1414,7 @@ class _Run:
         none, an audience pronoun, a time or a phrase opening like an adverbial ("told me
         on Tuesday", "said in its annual survey"), or the named audience of "told" ("told
         CNN on Sunday"). "compared the fee to a tollbooth," has an object."""
-        words = _words(span)
+        words = words_of(span)
         if not words:
             return True
         first = words[0].lower()
@@ -1577,7 +1425,7 @@ class _Run:
 
     def _after_coordinator(self, pos: int, hi: int) -> int:
         """Past a coordinator opening the content ("…, the bureau said, and the south …")."""
-        m = _WORD_re.search(self.text, pos, min(hi, pos + 16))
+        m = WORD_re.search(self.text, pos, min(hi, pos + 16))
         if m is not None and not self.text[pos : m.start()].strip():
             if m.group().lower() in self.lex.coordinators:
                 end: int = m.end()
@@ -1615,17 +1463,17 @@ class _Run:
         said", "Two officials — both from … — said": a speech verb whose subject sits behind
         a long apposition or relative clause takes the noun phrase opening the clause."""
         text = self.text
-        if _after_comma(text, lo, cue_start) is False and text[lo:cue_start].count(",") < 2:
+        if after_comma(text, lo, cue_start) is False and text[lo:cue_start].count(",") < 2:
             if "—" not in text[lo:cue_start] and "(" not in text[lo:cue_start]:
                 return None
-        if len(_words(text[lo:cue_start])) > MAX_LONG_SUBJECT_WORDS:
+        if len(words_of(text[lo:cue_start])) > MAX_LONG_SUBJECT_WORDS:
             return None
         mention = self._clause_subject(lo, cue_start)
         if mention is None or mention.pronoun is not None or mention.end >= cue_start:
             return None
         if mention.name.lower() in self.lex.determiners:
             return None  # "Several" of "Several growers at …": a determiner is nobody
-        if mention.kind == "person" and not self._name_like(mention):
+        if mention.kind == "person" and not self.name_like(mention):
             return None
         return mention
 
@@ -1679,7 +1527,7 @@ class _Run:
         hi: int,
         relays: Relays,
         partials: list[QuoteSpan],
-    ) -> _Stmt | None:
+    ) -> Draft | None:
         text = self.text
         toks = tokenize(text, m.end(), min(hi, m.end() + 120))
         np = np_after(text, toks, 0, vocab(self.language))
@@ -1694,7 +1542,8 @@ class _Run:
         k = toks.index(np[-1]) + 1
         if not text[lo : m.start()].strip():
             if k < len(toks) and toks[k].text == ",":
-                return self._finish(
+                return finish(
+                    self,
                     "according_to_inline",
                     "indirect",
                     toks[k].end,
@@ -1704,78 +1553,23 @@ class _Run:
                     partials,
                 )
             return None
-        end = _comma_end(text, lo, m.start())
-        return self._finish(
-            "according_to_inline", "indirect", lo, end, attribution, relays, partials
+        end = comma_end(text, lo, m.start())
+        return finish(
+            self, "according_to_inline", "indirect", lo, end, attribution, relays, partials
         )
-
-    def _finish(
-        self,
-        rule: str,
-        kind: str,
-        start: int,
-        end: int,
-        attribution: Attribution | None,
-        relays: Relays,
-        partials: list[QuoteSpan],
-    ) -> _Stmt | None:
-        """Emit a statement; a lone word reports no claim."""
-        if any(start <= q.start and q.end <= end + 1 for q in partials):
-            kind = "mixed"
-        elif kind == "indirect" and _one_word(self.text, start, end):
-            return None  # "The plan said nothing.": a lone word reports no claim
-        embedded = self._embedded_source(start, end)
-        if embedded is not None:
-            relays = Relays(
-                relays.prefix,
-                (*relays.suffix, embedded),
-                relays.according,
-                relays.main_start,
-                relays.main_end,
-            )
-        stmt = self.emit(rule, kind, start, end, attribution, relays)
-        self._add(stmt)
-        return stmt
-
-    def _embedded_source(self, start: int, end: int) -> HopDraft | None:
-        """ "… mengungkapkan bahwa militer Seoul telah mendeteksi bahwa …": the content opens
-        with an institution that itself reports; it becomes the primary source."""
-        text = self.text
-        v = vocab(self.language)
-        hi = min(end, start + 90)
-        first = TOKEN_FLAT_re.search(text, start, hi)
-        if first is None or not opens_named_np(Token(first.start(), first.end(), first.group()), v):
-            return None  # most contents open with a common word: no need to tokenise them
-        toks = tokenize(text, start, hi)
-        np = np_after(text, toks, 0, v)
-        if not np:
-            return None
-        mention = classify(text, np, self.language)
-        if mention is None or mention.pronoun is not None or mention.kind == "person":
-            return None
-        if mention.kind == "unknown":
-            return None
-        k = toks.index(np[-1]) + 1
-        for j in range(k, min(len(toks), k + 6)):
-            if toks[j].lower in self.lex.complementizers:
-                verb = next((t for t in toks[k:j] if t.lower not in v.adverbs), toks[j - 1])
-                return HopDraft(mention, "according_to", verb.text, mention.start, verb.end)
-            if not toks[j].is_word:
-                return None
-        return None
 
     def _partial(
         self,
         q: QuoteSpan,
         s: int,
-        container: _Stmt | None,
+        container: Draft | None,
         cues: list[CueMatch],
         cue_starts: list[int],
     ) -> None:
         """Scare and partial quotes belong to the statement around them, or to a nearby cue."""
         if container is not None and container.start <= q.start and q.end <= container.end + 1:
             self.statements.append(
-                _Stmt(
+                Draft(
                     "partial",
                     q.start,
                     q.end,
@@ -1803,22 +1597,7 @@ class _Run:
         if speaker.kind == "unknown" and last.group().lower() in self.lex.weak_cue_verbs:
             return  # 'the reality TV show "…"': the same test as for an indirect content
         attribution = Attribution(last.group(), last.start(), last.end(), speaker, last.end())
-        self._add(self.emit("partial_after_cue", "partial", q.start, q.end, attribution, None))
-
-
-def _named(speaker: Mention) -> bool:
-    """A source named by a capitalised name, not a pronoun or a common noun ("they", "the
-    officials"): only such a subject after "and" can open a clause of its own."""
-    return (
-        speaker.pronoun is None
-        and any(w[:1].isupper() for w in speaker.surface.split()[:2])  # "the Harbor Authority"
-        and speaker.kind in ("person", "organization", "news_outlet", "government_body")
-    )
-
-
-def _words(span: str) -> list[str]:
-    """The letter-and-digit runs of `span` (stdlib `re` when it is ASCII: same runs)."""
-    return (_ASCII_WORD_re if span.isascii() else _WORD_re).findall(span)
+        self.add(emit(self, "partial_after_cue", "partial", q.start, q.end, attribution, None))
 
 
 def _title_quote(before: str, inner: str) -> bool:
@@ -1828,7 +1607,7 @@ def _title_quote(before: str, inner: str) -> bool:
     lead = before.strip()
     if not lead or lead.endswith(":") or inner.rstrip()[-1:] in ".!?…":
         return False
-    return all(w[0].isupper() or w[0].isdigit() for w in _words(inner))
+    return all(w[0].isupper() or w[0].isdigit() for w in words_of(inner))
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1852,34 +1631,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _quote_within(partials: list[QuoteSpan], lo: int, hi: int) -> bool:
-    """Whether a partial quote lies inside text[lo:hi]."""
-    return any(lo <= q.start and q.end <= hi + 1 for q in partials)
-
-
-def _one_word(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end], trimmed, is a single word (no inner space)."""
-    span = text[start:end].strip(" \t\n,.;:!?…")
-    return " " not in span and "\n" not in span
-
-
-def _after_comma(text: str, lo: int, pos: int) -> bool:
-    """True when only spaces separate `pos` from a preceding comma (or dash)."""
-    k = pos
-    while k > lo and text[k - 1] in " \t":
-        k -= 1
-    return k > lo and text[k - 1] in ",—–"
-
-
-def _comma_end(text: str, lo: int, pos: int) -> int:
-    k = pos
-    while k > lo and text[k - 1] in " \t,—–-":
-        k -= 1
-    return k
-
-
 def _only_adverbs(after: str, run: _Run) -> bool:
-    words = _words(after[:80])
+    words = words_of(after[:80])
     if len(words) > 4:
         return False
     v = vocab(run.language)
@@ -1892,7 +1645,7 @@ def _only_adverbs(after: str, run: _Run) -> bool:
             or w.lower() in ("on", "pada", "in", "at")
             for w in words
         )
-        and bool(after.strip(_TRAILING_PUNCT))
+        and bool(after.strip(TRAILING_PUNCT))
         and after.rstrip()[-1:] in ".!?"
     )
 
@@ -1949,58 +1702,5 @@ def extract(text: str, language: str = "auto") -> Extraction:
         na, nb = bisect.bisect_left(claim_starts, s), bisect.bisect_left(claim_starts, e)
         if na < nb:
             run.noun_claims(s, e, claim_nouns[na:nb], inside, before)
-    unattributed = _unattributed(run, sentences, spotted["hedge"])
-    return _finalize(run, unattributed)
-
-
-def _unattributed(
-    run: _Run, sentences: list[tuple[int, int]], hedges: list[CueMatch]
-) -> list[Unattributed]:
-    text = run.text
-    starts = [s for s, _ in sentences]
-    found: list[Unattributed] = []
-    seen: set[int] = set()
-    for m in hedges:
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i < 0 or i in seen:
-            continue
-        s, e = sentences[i]
-        if m.start() >= e:
-            continue
-        seen.add(i)
-        s, e = run._trim(s, e)
-        found.append(Unattributed(text[s:e], s, e, m.group() or ""))
-    return found
-
-
-def _finalize(run: _Run, unattributed: list[Unattributed]) -> Extraction:
-    used: set[int] = set()
-    for st in run.statements:
-        if st.sid is not None:
-            used.add(st.sid)
-        used.update(h.sid for h in st.hops)
-    sources, refs = run.table.finalize(used)
-    order = {"direct": 0, "indirect": 0, "mixed": 0, "partial": 1}
-    statements: list[Statement] = []
-    seen: set[tuple[int, int, str]] = set()
-    for st in sorted(run.statements, key=lambda x: (x.start, order[x.kind], x.end)):
-        if (st.start, st.end, st.kind) in seen:
-            continue
-        seen.add((st.start, st.end, st.kind))
-        chain = tuple(Hop(refs[h.sid], h.relation, h.cue, h.start, h.end) for h in st.hops)
-        statements.append(
-            Statement(
-                st.kind,
-                st.start,
-                st.end,
-                run.text[st.start : st.end],
-                st.cue,
-                st.cue_start,
-                st.cue_end,
-                refs[st.sid] if st.sid is not None else None,
-                st.surface,
-                chain,
-                st.rule,
-            )
-        )
-    return Extraction(run.language, tuple(statements), tuple(sources), tuple(unattributed))
+    hedged = unattributed(run, sentences, spotted["hedge"])
+    return assemble(run, hedged)
