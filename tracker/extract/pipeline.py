@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from dataclasses import dataclass
 
 import regex
@@ -20,15 +18,43 @@ from tracker.extract.attribution import (
 from tracker.extract.blocks import block_after, lead_in_cue
 from tracker.extract.cues import CueMatch, find_cues, noun_use, spot
 from tracker.extract.language import detect_language
-from tracker.extract.lexicon import LANGUAGES, load_lexicon
+from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
-from tracker.extract.nouns import find_claim_nouns, noun_claims, owns_complement
+from tracker.extract.nouns import find_claim_nouns, noun_claims
 from tracker.extract.quotes import QuoteSpan, resumption, scan_quotes
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.resolution import emit, finish
 from tracker.extract.run import TRAILING_PUNCT, Draft, Run
 from tracker.extract.sentences import split_sentences
+from tracker.extract.sieves.cue_context import (
+    COMPLEMENTIZER_WINDOW,
+    MAX_ADJUNCT_WORDS,
+    MIN_TAIL_WORDS,
+    adverbial_lead,
+    after_audience,
+    after_coordinator,
+    as_lead,
+    attribution_ends,
+    closed_by_adjuncts,
+    closes_content,
+    cue_between,
+    late_complementizer,
+    main_cue_after,
+    only_adverbs,
+    passive,
+    relative_cue,
+    resume_after_adjuncts,
+    subject_lead,
+    verb_follows,
+)
 from tracker.extract.sieves.hedges import unattributed
+from tracker.extract.sieves.subject_finders import (
+    after_connector,
+    chain_subject,
+    common_subject,
+    long_subject,
+    opening_subject,
+)
 from tracker.extract.spans import (
     CLOSING_QUOTES,
     LAST_WORD_re,
@@ -42,14 +68,12 @@ from tracker.extract.spans import (
 )
 from tracker.extract.speakers import (
     Mention,
-    Token,
-    Vocab,
     classify,
     np_after,
     tokenize,
     vocab,
 )
-from tracker.extract.subjects import apposition_chain_end, modified_subject
+from tracker.extract.subjects import modified_subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +202,6 @@ RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 MAX_CUES_PER_SENTENCE = 6
 MAX_RELAYS_SCANNED = 12
 MAX_CLAUSES = 4  # attributed clauses split off one sentence ("X said A, but Y said B")
-COMPLEMENTIZER_WINDOW = 40
 
 
 # "Pat Caddell: Democrat voters worry …", "Jokowi: Harga beras …": a line that opens with
@@ -203,23 +226,9 @@ TRANSCRIPT_TURN_re = regex.compile(
 MIN_TRANSCRIPT_TURNS = 2
 MAX_TRANSCRIPT_TURNS = 200  # bounds the line scan of a huge quoted transcript
 MIN_LINE_CLAIM_WORDS = 3
-MAX_COMMON_SUBJECT_WORDS = 5
-MAX_COMMON_SUBJECT_CHARS = 60
 MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
-MAX_LONG_SUBJECT_WORDS = 40  # a subject and its appositions before a speech verb
-MAX_ADJUNCT_WORDS = 4  # "said in its annual survey", "told me on Tuesday"
-MIN_TAIL_WORDS = 2  # "…, the mayor says, would be $12": content resuming after it
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 MAX_PRE_GAP_WORDS = 10  # "X said while she handed out the awards in Tampa, “…”"
-
-
-@functools.cache
-def _relative_opening_re(language: str) -> re.Pattern[str]:
-    """A comma or parenthesis, then a relative marker: what `_Run._relative_cue` needs
-    before it is worth tokenising the window (a necessary condition, so same results)."""
-    words = sorted(load_lexicon(language).relative_markers, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"[,(]\s*+(?:{alternatives})", re.IGNORECASE)
 
 
 class _Run(Run):
@@ -545,47 +554,6 @@ class _Run(Run):
             return
         self.add(emit(self, "lead_clause", "indirect", s, end, pre, relays))
 
-    def _tail_start(self, cue: str, cue_end: int, hi: int) -> int | None:
-        """Where the content resumes after the attribution's adjuncts and their comma ("As
-        Lee reported in his book, the mayor …"), when at least two words follow."""
-        rest = self.text[cue_end:hi]
-        cut = rest.find(",")
-        if cut < 0 or not self._adjuncts(rest[:cut], cue):
-            return None
-        start = cue_end + cut + 1
-        return start if len(words_of(self.text[start:hi])) >= MIN_TAIL_WORDS else None
-
-    def _as_lead(self, lo: int, speaker_start: int) -> bool:
-        """Whether only "as" opens the clause before the speaker ("As Lee reported …, …")."""
-        words = words_of(self.text[lo:speaker_start])
-        return len(words) == 1 and words[0].lower() == "as"
-
-    def _adjunct(self, word: str) -> bool:
-        """Whether a word after a cue opens an adjunct of it ("Friday", "then", "in an
-        interview", "on CNN"), not an object or an infinitive ("to bolster …")."""
-        low = word.lower()
-        return (
-            word[:1].isupper()
-            or low in self.vocab.adverbs
-            or low in self.lex.time_words
-            or low in self.lex.location_links
-            or low in self.lex.object_pronouns  # "he told me, …"
-        )
-
-    def _adverbial_lead(self, lo: int, speaker_start: int, cue: str) -> bool:
-        """Whether the lead before "…, X criticized Y" is one adverbial clause ("At the
-        time, X called Y …", "In his interviews, X criticized …"): the time or setting of a
-        verb that takes an object, not its content. After a verb that may close a quote or a
-        clause ("In his state, X said, taxes …") the lead is part of the content, as the
-        corpora annotate it; so is a lead with a clause after the adverbial."""
-        if cue.lower() in self.vocab.post_cues:
-            return False
-        end = comma_end(self.text, lo, speaker_start)
-        m = WORD_re.search(self.text, lo, end)
-        if m is None or m.group().lower() not in self.lex.adverbial_openers:
-            return False
-        return "," not in self.text[lo:end]
-
     def _resumed(
         self,
         prev_attr: Attribution | None,
@@ -626,7 +594,7 @@ class _Run(Run):
             # 'X "…," said Mr. Lee (a view others share).': an aside closes the sentence
             stripped = stripped[stripped.index(")") + 1 :].strip()
             return not stripped or stripped[0] in ",.;!?"
-        return not stripped or stripped[0] in ",.;!?" or _only_adverbs(rest, self)
+        return not stripped or stripped[0] in ",.;!?" or only_adverbs(self, rest)
 
     def _transcript(self, q: QuoteSpan) -> bool:
         """A quoted transcript ("WALLACE: … \n"PENCE: …") is one statement per paragraph
@@ -722,9 +690,9 @@ class _Run(Run):
         if speaker is None:
             # "As a phone rang, the announcer said, “…”": a common-noun subject
             speaker = modified_subject(text, lo, last.start(), last.group(), self.language)
-        if speaker is None and self._after_connector(lo, last.start()):
+        if speaker is None and after_connector(self, lo, last.start()):
             # "Lopez noted that …, and added: “…”": the clause's subject speaks
-            speaker = self._clause_subject(lo, last.start())
+            speaker = opening_subject(self, lo, last.start())
         if speaker is None:
             return None
         return Attribution(last.group(), last.start(), last.end(), speaker, qstart)
@@ -756,21 +724,21 @@ class _Run(Run):
                     return stmt
                 continue
             if group == "verb":
-                if self._passive(lo, m):
+                if passive(self, lo, m):
                     continue
-                relative = self._relative_cue(lo, m)
-                if relative and self._main_cue_after(m, cues, hi):
+                relative = relative_cue(self, lo, m)
+                if relative and main_cue_after(self, m, cues, hi):
                     continue  # "X, who has endorsed Y, said Z": the main verb speaks
                 content_start = m.end()
                 comp = self.pats.complementizer_re.match(
                     text, m.end(), min(hi, m.end() + COMPLEMENTIZER_WINDOW)
                 )
                 if comp is None:
-                    comp = self._late_complementizer(m.end(), hi)
+                    comp = late_complementizer(self, m.end(), hi)
                 if comp is not None:
                     content_start = comp.end()
                 elif cue.lower() in self.lex.medium_markers:
-                    content_start = self._after_audience(m.end(), hi)
+                    content_start = after_audience(self, m.end(), hi)
                 for hop in relays.suffix:
                     if m.end() <= hop.start <= m.end() + 3:
                         # "Reuters reported, quoting a spokesman, that …": skip the relay
@@ -809,7 +777,7 @@ class _Run(Run):
                     np = np_after(text, toks, 0, vocab(self.language))
                     after_spk = classify(text, np, self.language) if np else None
                     if after_spk is not None and (
-                        after_spk.pronoun is not None or self._verb_follows(toks, np[-1])
+                        after_spk.pronoun is not None or verb_follows(self, toks, np[-1])
                     ):
                         # "…, said they were worried", "…, say the rule is unclear":
                         # the content's subject, not an inverted speaker
@@ -836,9 +804,9 @@ class _Run(Run):
                             partials,
                         )
                     if not weak:
-                        speaker = self._long_subject(lo, subj_end)
+                        speaker = long_subject(self, lo, subj_end)
                     if speaker is None:
-                        speaker = self._chain_subject(lo, subj_end, cue)
+                        speaker = chain_subject(self, lo, subj_end, cue)
                     if speaker is None:
                         continue
                 if (
@@ -847,39 +815,39 @@ class _Run(Run):
                     and after_comma(text, lo, m.start())
                 ):
                     # "…, claiming that …" / "…, promising to …": the clause subject speaks
-                    speaker = self._clause_subject(lo, m.start())
-                if speaker is None and participle and self._after_connector(lo, m.start()):
+                    speaker = opening_subject(self, lo, m.start())
+                if speaker is None and participle and after_connector(self, lo, m.start()):
                     # "… by saying that …", "… while saying …", "sambil mengatakan …"
-                    speaker = self._clause_subject(lo, m.start())
+                    speaker = opening_subject(self, lo, m.start())
                 if speaker is None and subj_end < m.start() and not weak:
                     # "Two officials at the market — both from … — said": the named head
-                    speaker = self._long_subject(lo, m.start())
+                    speaker = long_subject(self, lo, m.start())
                 if speaker is None:
-                    speaker = self._common_subject(lo, subj_end)
-                if speaker is None and not participle and not self._cue_between(cues, lo, m):
+                    speaker = common_subject(self, lo, subj_end)
+                if speaker is None and not participle and not cue_between(self, cues, lo, m):
                     # "Experts on trade said", "All the experts I interviewed said"
                     speaker = modified_subject(text, lo, subj_end, cue, self.language)
-                if speaker is None and self._closes_content(cue, after_text):
+                if speaker is None and closes_content(self, cue, after_text):
                     # "…, another source said.": the clause after the last comma
                     comma = text.rfind(",", lo, m.start())
                     if comma >= 0:
-                        speaker = self._common_subject(comma + 1, m.start())
+                        speaker = common_subject(self, comma + 1, m.start())
                 if speaker is None and not weak:
-                    speaker = self._long_subject(lo, subj_end)
+                    speaker = long_subject(self, lo, subj_end)
                 if speaker is None and not participle:
-                    speaker = self._chain_subject(lo, subj_end, cue)
+                    speaker = chain_subject(self, lo, subj_end, cue)
                 if speaker is None:
                     continue
                 attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
                 before_words = len(words_of(text[lo : speaker.start]))
-                lead = before_words < 3 and self._subject_lead(m.end(), hi, cue)
+                lead = before_words < 3 and subject_lead(self, m.end(), hi, cue)
                 if (
                     after_comma(text, lo, speaker.start)
                     and (before_words >= 3 or lead)
                     and comp is None
-                    and self._attribution_ends(m.end(), hi, cue)
-                    and self._closed_by_adjuncts(m.end(), hi, cue)
-                    and not self._adverbial_lead(lo, speaker.start, cue)
+                    and attribution_ends(self, m.end(), hi, cue)
+                    and closed_by_adjuncts(self, m.end(), hi, cue)
+                    and not adverbial_lead(self, lo, speaker.start, cue)
                 ):
                     # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
                     end = comma_end(text, lo, speaker.start)
@@ -902,7 +870,7 @@ class _Run(Run):
                     ):
                         # a one-word lead ("Potholes, the mayor says, are …") is no statement;
                         # "…, he told me on Tuesday, is that …": past the attribution's adjuncts
-                        tail_start = self._after_coordinator(m.end() + cut + 1, hi)
+                        tail_start = after_coordinator(self, m.end() + cut + 1, hi)
                         again = Attribution(cue, m.start(), m.end(), speaker, m.end())
                         if self._participle_tail(m, cues, hi, speaker, partials, s, e, depth):
                             return stmt  # "…, Lane said on Sunday, adding that …"
@@ -920,7 +888,7 @@ class _Run(Run):
                     elif stmt is not None:
                         self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
                     return stmt
-                if self._closes_content(cue, after_text):
+                if closes_content(self, cue, after_text):
                     # "…, he said." — content before the attribution
                     end = comma_end(text, lo, speaker.start)
                     if end <= lo:
@@ -949,9 +917,9 @@ class _Run(Run):
                         partials, m.end(), hi
                     ):
                         continue  # but "X called Trump “unhinged.”" names its claim
-                if comp is None and self._as_lead(lo, speaker.start):
+                if comp is None and as_lead(self, lo, speaker.start):
                     # "As Lee reported in his book, the mayor …": the adjunct is the cue's
-                    resume = self._tail_start(cue, m.end(), hi)
+                    resume = resume_after_adjuncts(self, cue, m.end(), hi)
                     content_start = resume if resume is not None else content_start
                 close = self.text.find(",", content_start, hi) if relative else -1
                 # "X, who has endorsed Y, voted …": the content ends with the relative clause
@@ -988,34 +956,6 @@ class _Run(Run):
         if relays.according and not relays.prefix[len(relays.according) :]:
             return finish(self, "according_to", "indirect", lo, hi, None, relays, partials)
         return None
-
-    def _cue_between(self, cues: list[CueMatch], lo: int, m: CueMatch) -> bool:
-        """Whether another cue stands between `lo` and cue `m`: the clause before `m` then has
-        a predicate of its own and is no bare subject. A document noun that a participle or
-        the cue itself follows ("A state audit report released last year found") is the
-        subject's head, no predicate."""
-        text = self.text
-        for c in cues:
-            if not lo <= c.start() < m.start():
-                continue
-            if self.vocab.heads.get(c.group().lower()) == "document":
-                nxt = NEXT_WORD_re.match(text, c.end())
-                word = nxt.group(1) if nxt is not None else ""
-                if nxt is not None and (
-                    nxt.start(1) == m.start() or word.lower() in self.lex.document_participles
-                ):
-                    continue
-            return True
-        return False
-
-    def _closed_by_adjuncts(self, pos: int, hi: int, cue: str) -> bool:
-        """Whether what stands between the cue and the next comma only completes the
-        attribution ("said Friday,", "told me on Tuesday,"): "wrote a detailed, six-page
-        letter" and "accused Cruz, the senator …" have an object, so the clause before the
-        subject is no content around a parenthetical attribution."""
-        rest = self.text[pos:hi]
-        cut = rest.find(",")
-        return cut < 0 or self._adjuncts(rest[:cut], cue)
 
     def _participle_tail(
         self,
@@ -1139,7 +1079,7 @@ class _Run(Run):
             speaker = subject_before(text, lo, m.start(), self.language)
             if speaker is None:
                 continue
-            if self._relative_cue(lo, m):
+            if relative_cue(self, lo, m):
                 # "X endorsed Y, who said B": the relative clause is Y's own statement
                 comma = text.rfind(",", lo, m.start())
                 if comma > lo:
@@ -1206,318 +1146,6 @@ class _Run(Run):
             return False
         word = NEXT_WORD_re.match(text, comma + 1)
         return word is not None and word.group(1).lower() in self.lex.finite_auxiliaries
-
-    def _after_audience(self, pos: int, hi: int) -> int:
-        """Where the content starts after "told"/"tells" with no "that": past the audience
-        ("X told reporters it is clear …", "told him the plan …", "told the Associated Press
-        on Sunday the talks …"), which is neither the speaker nor part of what was said.
-
-        The audience is an object pronoun, a determiner with the words after it, a run of
-        capitalised words, or one plain noun, then any time words; it counts only when what
-        follows opens a clause (a determiner, pronoun, capital or number). Otherwise the
-        content keeps its start, as before ("told reporters prices would rise")."""
-        toks = [t for t in tokenize(self.text, pos, min(hi, pos + 80)) if t.is_word]
-        lex, v = self.lex, self.vocab
-        n = len(toks)
-        k = 0
-        if n and toks[0].lower in lex.object_pronouns:
-            k = 1
-        elif n and toks[0].lower in lex.determiners:
-            k = 1
-            while k < n and k < 5 and (toks[k].is_cap or toks[k].lower not in v.not_audience):
-                k += 1
-        else:
-            while k < n and k < 4 and toks[k].is_cap and toks[k].lower not in v.not_audience:
-                k += 1
-            if k == 0 and n and toks[0].lower not in v.not_audience:
-                k = 1  # "reporters", "lawmakers"
-        while k < n and toks[k].lower in lex.time_words:
-            k += 1  # "Wednesday", "on Sunday", "last week"
-        if k == 0 or k >= n:
-            return pos
-        nxt = toks[k]
-        if nxt.is_cap or nxt.text[0].isdigit() or nxt.lower in v.clause_openers:
-            return toks[k - 1].end
-        return pos
-
-    def _closes_content(self, cue: str, after: str) -> bool:
-        """Whether only adverbs follow a cue ("…, he said Friday."), so the content came
-        before it. A capitalised word passes as an adverb ("said Friday on CNN") only after
-        a verb that closes a quote; after one that takes an object it is the object ("…
-        after it backed Ruiz."), and the words before are no claim of the subject."""
-        if not after.strip(TRAILING_PUNCT):
-            return True
-        comma = after.find(",", 0, 60)
-        if comma > 0:
-            nxt = WORD_re.search(after, comma)
-            suffixes = self.lex.participle_suffixes or ("\0",)
-            if nxt is not None and nxt.group().lower().endswith(suffixes):
-                # "…," X said in June 2012, citing …: a participle clause after the adverbs
-                # hangs on the attribution, so the content still came before the cue
-                return self._closes_content(cue, after[:comma] + ".")
-        if not _only_adverbs(after, self):
-            return False
-        if cue.lower() in self.vocab.post_cues:
-            return True
-        times = self.lex.time_words
-        return not any(w[0].isupper() and w.lower() not in times for w in words_of(after[:80]))
-
-    def _attribution_ends(self, pos: int, hi: int, cue: str) -> bool:
-        """After "X said": only a few adverbs ("Friday afternoon") before a comma or the end.
-
-        With no comma, a rest opening with a pronoun or determiner is a short content ("Later
-        in the day, the FBI said it would cooperate.": "Later in the day" is no claim),
-        unless the cue takes an object ("told a Senate panel Wednesday")."""
-        rest = self.text[pos : min(hi, pos + 80)]
-        cut = min((k for k in (rest.find(","), rest.find(";")) if k >= 0), default=-1)
-        if cue.lower() in self.lex.medium_markers and self._audience_closes(pos, hi):
-            return True
-        if cut < 0:
-            words = words_of(rest)
-            if hi - pos > 80 or len(words) > 4:
-                return False
-            first = words[0].lower() if words else ""
-            opens_clause = first in self.lex.pronouns or first in self.lex.determiners
-            return not opens_clause or cue.lower() in self.lex.medium_markers
-        return len(words_of(rest[:cut])) <= 4
-
-    def _audience_closes(self, pos: int, hi: int) -> bool:
-        """Whether only an audience and an adjunct follow "told" before the sentence ends
-        ("…, Ruiz told The Daily Ledger in an interview."): the content came before."""
-        rest = self.text[pos:hi]
-        if rest.rstrip(TRAILING_PUNCT).count(",") or len(rest) > 120:
-            return False
-        start = self._after_audience(pos, hi)
-        words = words_of(self.text[pos:hi])
-        if start == pos:
-            first = 1 if words and words[0].lower() in self.lex.determiners else 0
-            k = first
-            while k < len(words) and words[k][:1].isupper():
-                k += 1
-            if k == first and first and k < len(words):
-                k += 1  # "the committee"
-            if k == first:
-                return False
-            after = words[k:]
-        else:
-            after = words_of(self.text[start:hi])
-        return not after or (len(after) <= 6 and self._adjunct(after[0]))
-
-    def _passive(self, lo: int, m: CueMatch) -> bool:
-        """Whether cue `m` is a passive participle with its agent or charge after it ("is
-        backed by X", "was charged with"): the grammatical subject is what was
-        spoken of, never the speaker, and the phrase after the cue is no claim."""
-        if m.group().lower().endswith(self.lex.participle_suffixes or ("\0",)):
-            return False  # "is saying": progressive, not passive
-        nxt = NEXT_WORD_re.match(self.text, m.end())
-        if nxt is None or nxt.group(1).lower() not in self.lex.passive_links:
-            return False
-        auxiliaries = self.lex.passive_auxiliaries
-        run: list[str] = []  # the auxiliaries and adverbs right before the cue
-        for tok in reversed(tokenize(self.text, max(lo, m.start() - 32), m.start())):
-            if not tok.is_word or not (tok.lower in self.vocab.adverbs or tok.lower in auxiliaries):
-                break
-            run.append(tok.lower)
-        return any(w in auxiliaries for w in run)
-
-    def _subject_lead(self, pos: int, hi: int, cue: str) -> bool:
-        """Whether a short lead before "…, X said," is the subject of the clause that
-        resumes after the attribution: "The bridge, Mr. Osei said, could carry …",
-        "Potholes, the mayor says, are cheaper …". The rest must open with a verb (no
-        subject, no determiner, no name of its own); "Still, she said, the dam …" keeps its
-        lead out."""
-        rest = self.text[pos:hi].lstrip()
-        cut = rest.find(",")
-        if cut < 0 or not self._adjuncts(rest[:cut], cue):
-            return False  # "…, the senator said then, was final": past the adjuncts
-        rest = rest[cut:]
-        words = words_of(rest[:80])
-        if len(words) < MIN_TAIL_WORDS:
-            return False
-        first = words[0]
-        low = first.lower()
-        return not (
-            first[0].isupper()
-            or first[0].isdigit()
-            or low in self.lex.pronouns
-            or low in self.lex.determiners
-            or low in self.lex.complementizers
-            or low in self.lex.coordinators
-            or low in self.lex.adverbial_openers
-        )
-
-    def _relative_cue(self, lo: int, m: CueMatch) -> bool:
-        """Whether cue `m` opens inside a relative clause: "X, who has endorsed Y, …",
-        "X, yang telah mendukung Y, …" (a relative marker after a comma, then only
-        auxiliaries and adverbs before the cue)."""
-        window_lo = max(lo, m.start() - 48)
-        if _relative_opening_re(self.language).search(self.text, window_lo, m.start()) is None:
-            return False  # no ", who" / "(yang" in the window: skip tokenising it
-        toks = tokenize(self.text, window_lo, m.start())
-        v = vocab(self.language)
-        i = len(toks) - 1
-        while i >= 0 and toks[i].is_word and toks[i].lower in v.adverbs:
-            i -= 1
-        return (
-            i >= 1 and toks[i].lower in self.lex.relative_markers and toks[i - 1].text in (",", "(")
-        )
-
-    def _main_cue_after(self, m: CueMatch, cues: list[CueMatch], hi: int) -> bool:
-        """Whether a verb cue follows the comma that closes the relative clause of `m`."""
-        close = self.text.find(",", m.end(), hi)
-        if close < 0:
-            return False
-        return any(c.lastgroup == "verb" and c.start() > close for c in cues)
-
-    def _after_connector(self, lo: int, pos: int) -> bool:
-        """Whether the word before `pos` links a participle to its clause ("by", "while")."""
-        word = LAST_WORD_re.search(self.text, max(lo, pos - 16), pos - 1) if pos > lo else None
-        if word is None or word.end() != pos - 1 or self.text[pos - 1] != " ":
-            return False
-        return word.group().lower() in self.lex.participle_connectors
-
-    def _common_subject(self, lo: int, cue_start: int) -> Mention | None:
-        """ "The state auditor says …", "Ohio’s tax commissioner says …": a short noun phrase
-        of common nouns, led by a determiner or a possessive name, that is the whole clause
-        before the cue. The speaker parser only knows listed role and institution nouns."""
-        text = self.text
-        if cue_start - lo > MAX_COMMON_SUBJECT_CHARS:
-            return None
-        toks = tokenize(text, lo, cue_start)  # the whole clause: "In a statement, the …" is not
-        v = vocab(self.language)
-        while len(toks) > 1 and not toks[-1].is_cap and self._drops_before_cue(toks[-1], v):
-            toks.pop()  # "The state auditor is confirming", "Rural conservatives have long said"
-        if not 1 <= len(toks) <= MAX_COMMON_SUBJECT_WORDS or not all(t.is_word for t in toks):
-            return None
-        first, rest = toks[0], toks[1:]
-        possessive = first.is_cap and first.lower.endswith(self.lex.possessive_suffixes or ("\0",))
-        if (
-            first.lower not in self.lex.determiners
-            and not possessive
-            and not self._bare_plural(toks, v)
-        ):
-            return None
-        for t in rest:
-            low = t.lower
-            if t.is_cap or low in self.vocab.function_words or low in v.adverbs:
-                return None  # a name, a verb phrase or an adverb: not this construction
-            if low in self.lex.complementizers or low in self.lex.pronouns:
-                return None
-        surface = text[toks[0].start : toks[-1].end]
-        # "another source", "Rural conservatives": an unnamed group is an anonymous source
-        bare = first.lower not in self.lex.determiners and not possessive
-        kind = "anonymous" if bare or first.lower in self.lex.indefinites else "unknown"
-        return Mention(surface, toks[0].start, toks[-1].end, surface, kind)
-
-    def _adjuncts(self, span: str, cue: str) -> bool:
-        """Whether the words after a cue and before a comma only complete the attribution:
-        none, an audience pronoun, a time or a phrase opening like an adverbial ("told me
-        on Tuesday", "said in its annual survey"), or the named audience of "told" ("told
-        CNN on Sunday"). "compared the fee to a tollbooth," has an object."""
-        words = words_of(span)
-        if not words:
-            return True
-        first = words[0].lower()
-        audience = words[0][0].isupper() and cue.lower() in self.lex.medium_markers
-        return len(words) <= MAX_ADJUNCT_WORDS and (
-            first in self.lex.attribution_adjuncts or first in self.lex.time_words or audience
-        )
-
-    def _after_coordinator(self, pos: int, hi: int) -> int:
-        """Past a coordinator opening the content ("…, the bureau said, and the south …")."""
-        m = WORD_re.search(self.text, pos, min(hi, pos + 16))
-        if m is not None and not self.text[pos : m.start()].strip():
-            if m.group().lower() in self.lex.coordinators:
-                end: int = m.end()
-                return end
-        return pos
-
-    def _verb_follows(self, toks: list[Token], last: Token) -> bool:
-        """Whether an auxiliary follows the noun phrase ending at `last`."""
-        k = toks.index(last) + 1
-        return k < len(toks) and toks[k].is_word and toks[k].lower in self.lex.finite_auxiliaries
-
-    def _chain_subject(self, lo: int, cue_start: int, cue: str) -> Mention | None:
-        """A common-noun subject before a chain of appositions ("The baker of ten years,
-        a lifelong resident who …, said"), which the name parser cannot read."""
-        end = apposition_chain_end(self.text, lo, cue_start, self.language)
-        if end is None:
-            return None
-        found = modified_subject(self.text, lo, end, cue, self.language)
-        return found if found is not None else self._common_subject(lo, end)
-
-    def _drops_before_cue(self, tok: Token, v: Vocab) -> bool:
-        """An auxiliary or adverb between a subject and its cue: "has long", and any "-ly"
-        adverb ("The cycling club has consistently argued", "Four lifeguards independently told"),
-        which the adverb list cannot hold in full; "family" and "assembly" are nouns."""
-        low = tok.lower
-        if low in v.adverbs:
-            return True
-        suffixes = self.lex.adverb_suffixes
-        if not suffixes or len(low) <= 4 or not low.endswith(suffixes):
-            return False
-        return low not in self.lex.ly_nouns
-
-    def _long_subject(self, lo: int, cue_start: int) -> Mention | None:
-        """ "Officials at the agency, a branch of …, said", "Rep. X (D-Mo.), who has …,
-        said", "Two officials — both from … — said": a speech verb whose subject sits behind
-        a long apposition or relative clause takes the noun phrase opening the clause."""
-        text = self.text
-        if after_comma(text, lo, cue_start) is False and text[lo:cue_start].count(",") < 2:
-            if "—" not in text[lo:cue_start] and "(" not in text[lo:cue_start]:
-                return None
-        if len(words_of(text[lo:cue_start])) > MAX_LONG_SUBJECT_WORDS:
-            return None
-        mention = self._clause_subject(lo, cue_start)
-        if mention is None or mention.pronoun is not None or mention.end >= cue_start:
-            return None
-        if mention.name.lower() in self.lex.determiners:
-            return None  # "Several" of "Several growers at …": a determiner is nobody
-        if mention.kind == "person" and not self.name_like(mention):
-            return None
-        return mention
-
-    def _bare_plural(self, toks: list[Token], v: Vocab) -> bool:
-        """ "Rural conservatives say …", "Growers worry …": a plural common noun
-        with at most a few modifiers and no determiner (the capital of a sentence start is
-        allowed on the first word only)."""
-        last = toks[-1]
-        if last.is_cap and len(toks) > 1:
-            return False
-        plural = last.lower.endswith(self.lex.plural_suffixes or ("\0",))
-        if not plural or last.lower.endswith(("ss", "'s", "’s")) or len(last.lower) < 4:
-            return False
-        return not any(t.lower in v.lex.pronouns for t in toks)
-
-    def _clause_subject(self, lo: int, hi: int) -> Mention | None:
-        """The noun phrase opening the clause, past a leading "But"/"And" ("But Tomas
-        Reyes, the person most anglers trust …, said"), which the name parser stops at."""
-        toks = tokenize(self.text, lo, min(hi, lo + 120))
-        k = 0
-        while k < len(toks) and toks[k].is_word and toks[k].lower in self.lex.coordinators:
-            k += 1
-        v = vocab(self.language)
-        np = np_after(self.text, toks, k, v)
-        found = classify(self.text, np, self.language) if np else None
-        if found is None and k < len(toks) and toks[k].lower in self.lex.determiners:
-            # "The conservative magazine has been …, arguing": adjectives before a head noun
-            j = k + 1
-            while j < min(len(toks), k + 4) and toks[j].is_word and not toks[j].is_cap:
-                if toks[j].lower in v.heads or toks[j].lower in v.roles:
-                    return classify(self.text, toks[k : j + 1], self.language)
-                j += 1
-        return found
-
-    def _late_complementizer(self, pos: int, hi: int) -> regex.Match[str] | None:
-        """ "menyatakan secara terpisah bahwa": allow a few adverbs before the complementizer."""
-        window = self.text[pos : min(hi, pos + COMPLEMENTIZER_WINDOW)]
-        for comp in self.lex.complementizers:
-            k = window.find(f" {comp} ")
-            if k >= 0 and "," not in window[:k] and len(window[:k].split()) <= 3:
-                if owns_complement(self.text, pos, pos + k + 1, self.language):
-                    return None  # "rejected Lopez's claim that …": the noun's clause
-                return self.pats.complementizer_re.match(self.text, pos + k, hi)
-        return None
 
     def _according(
         self,
@@ -1629,25 +1257,6 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((ps, stop))
         pos = stop + 1
     return out
-
-
-def _only_adverbs(after: str, run: _Run) -> bool:
-    words = words_of(after[:80])
-    if len(words) > 4:
-        return False
-    v = vocab(run.language)
-    return (
-        all(
-            w.lower() in v.adverbs
-            or w[0].isupper()
-            or w[0].isdigit()  # "in June 2012"
-            or w.lower() in v.lex.time_words
-            or w.lower() in ("on", "pada", "in", "at")
-            for w in words
-        )
-        and bool(after.strip(TRAILING_PUNCT))
-        and after.rstrip()[-1:] in ".!?"
-    )
 
 
 def extract(text: str, language: str = "auto") -> Extraction:
