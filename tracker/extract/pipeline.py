@@ -11,8 +11,6 @@ from tracker.extract.assembly import assemble
 from tracker.extract.attribution import (
     Attribution,
     attribution_after,
-    dash_apposition_start,
-    speaker_after_cue,
     subject_before,
 )
 from tracker.extract.blocks import block_after, lead_in_cue
@@ -24,46 +22,20 @@ from tracker.extract.nouns import find_claim_nouns, noun_claims
 from tracker.extract.quotes import QuoteSpan, resumption, scan_quotes
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.resolution import emit, finish
-from tracker.extract.run import TRAILING_PUNCT, Draft, Run
+from tracker.extract.run import Draft, Run
 from tracker.extract.sentences import split_sentences
 from tracker.extract.sieves.cue_context import (
-    COMPLEMENTIZER_WINDOW,
-    MAX_ADJUNCT_WORDS,
-    MIN_TAIL_WORDS,
-    adverbial_lead,
-    after_audience,
-    after_coordinator,
-    as_lead,
-    attribution_ends,
-    closed_by_adjuncts,
-    closes_content,
-    cue_between,
-    late_complementizer,
-    main_cue_after,
     only_adverbs,
-    passive,
-    relative_cue,
-    resume_after_adjuncts,
-    subject_lead,
-    verb_follows,
 )
 from tracker.extract.sieves.hedges import unattributed
+from tracker.extract.sieves.reported import participle_clause, reported_speech
 from tracker.extract.sieves.subject_finders import (
     after_connector,
-    chain_subject,
-    common_subject,
-    long_subject,
     opening_subject,
 )
 from tracker.extract.spans import (
-    CLOSING_QUOTES,
     LAST_WORD_re,
-    NEXT_WORD_re,
-    WORD_re,
-    after_comma,
     comma_end,
-    named,
-    quote_within,
     words_of,
 )
 from tracker.extract.speakers import (
@@ -199,9 +171,7 @@ RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 
 # Cues examined per sentence: the outermost attribution comes first, and a bound keeps a
 # 1 MB paragraph full of cue words linear.
-MAX_CUES_PER_SENTENCE = 6
 MAX_RELAYS_SCANNED = 12
-MAX_CLAUSES = 4  # attributed clauses split off one sentence ("X said A, but Y said B")
 
 
 # "Pat Caddell: Democrat voters worry …", "Jokowi: Harga beras …": a line that opens with
@@ -226,7 +196,6 @@ TRANSCRIPT_TURN_re = regex.compile(
 MIN_TRANSCRIPT_TURNS = 2
 MAX_TRANSCRIPT_TURNS = 200  # bounds the line scan of a huge quoted transcript
 MIN_LINE_CLAIM_WORDS = 3
-MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 MAX_PRE_GAP_WORDS = 10  # "X said while she handed out the awards in Tampa, “…”"
 
@@ -396,7 +365,7 @@ class _Run(Run):
                 quoted.append(q)
         container: Draft | None = None
         if not direct_found:
-            container = self._indirect(s, e, cues, relays, partials)
+            container = reported_speech(self, cues, relays, partials)
         elif prev_attr is not None and e - attr_end > 20:
             # '"…," the businessman said, arguing that …': reported speech after the quote,
             # from the end of the attribution (a partial quote after it moved `prev_end`)
@@ -409,8 +378,8 @@ class _Run(Run):
             ]
             # the participle first: in '"…," he told the group, adding that …' its speaker
             # is the quote's, not "the group" that opens the clause after the attribution
-            if not self._participle_clause(attr_end, e, later, prev_attr, partials):
-                self._indirect(s, e, later, rest, partials)
+            if not participle_clause(self, attr_end, e, later, prev_attr, partials):
+                reported_speech(self, later, rest, partials)
         cue_starts = [c.start() for c in cues]
         for q in partials:
             self._partial(q, s, container, cues, cue_starts)
@@ -529,9 +498,8 @@ class _Run(Run):
         ):
             return  # only a second verb of the same subject: "… and warned:", "…, adding:"
         clause = Relays((), (), (), s, qstart)
-        self._indirect(
-            s, qstart, [*before, *(c for c in cues if c.start() == pre.cue_start)], clause, partials
-        )
+        lead_in = [*before, *(c for c in cues if c.start() == pre.cue_start)]
+        reported_speech(self, lead_in, clause, partials)
 
     def _lead_clause(self, s: int, pre: Attribution, relays: Relays) -> None:
         """ "So when the vote failed, Lopez said, “…”": a clause before "X said," that opens
@@ -628,38 +596,6 @@ class _Run(Run):
                     self.add(emit(self, "transcript", "direct", ps, pe, attribution, None))
         return True
 
-    def _participle_clause(
-        self,
-        lo: int,
-        e: int,
-        cues: list[CueMatch],
-        attr: Attribution,
-        partials: list[QuoteSpan],
-    ) -> bool:
-        """ "“…,” Lopez said, adding that …": the quote's speaker also says the clause.
-
-        Returns whether it took the clause."""
-        if attr.speaker is None:
-            return False
-        text = self.text
-        m = next((c for c in cues if c.lastgroup == "verb"), None)
-        if m is None or not m.group().lower().endswith(self.lex.participle_suffixes or ("\0",)):
-            return False
-        gap = text[lo : m.start()]
-        comma_in_quote = not gap.strip() and lo >= 2 and text[lo - 2] == ","  # '…,” adding'
-        if not (gap.rstrip().endswith(",") or comma_in_quote) or (
-            len(words_of(gap)) > MAX_PARTICIPLE_GAP_WORDS
-        ):
-            return False  # only a comma and a few words ("in a statement,") before it
-        comp = self.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
-        start = comp.end() if comp is not None else m.end()
-        if len(words_of(text[start:e])) < MIN_LINE_CLAIM_WORDS:
-            return False
-        attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
-        rest = Relays((), (), (), start, e)
-        stmt = finish(self, "participle_clause", "indirect", start, e, attribution, rest, partials)
-        return stmt is not None
-
     def _pre_attribution(self, lo: int, qstart: int) -> Attribution | None:
         """X mengatakan: “…” / X said, "…" — a cue just before the opening mark."""
         text = self.text
@@ -696,495 +632,6 @@ class _Run(Run):
         if speaker is None:
             return None
         return Attribution(last.group(), last.start(), last.end(), speaker, qstart)
-
-    def _indirect(
-        self,
-        s: int,
-        e: int,
-        cues: list[CueMatch],
-        relays: Relays,
-        partials: list[QuoteSpan],
-        depth: int = 0,
-    ) -> Draft | None:
-        """X mengatakan bahwa … / menurut X, … / …, X said / according to X, …"""
-        text = self.text
-        lo, hi = relays.main_start, relays.main_end
-        tried = 0
-        for m in cues:
-            if m.start() < lo or m.end() > hi:
-                continue
-            tried += 1
-            if tried > MAX_CUES_PER_SENTENCE:
-                break
-            group = m.lastgroup or ""
-            cue = m.group()
-            if group == "acc":
-                stmt = self._according(m, s, lo, hi, relays, partials)
-                if stmt is not None:
-                    return stmt
-                continue
-            if group == "verb":
-                if passive(self, lo, m):
-                    continue
-                relative = relative_cue(self, lo, m)
-                if relative and main_cue_after(self, m, cues, hi):
-                    continue  # "X, who has endorsed Y, said Z": the main verb speaks
-                content_start = m.end()
-                comp = self.pats.complementizer_re.match(
-                    text, m.end(), min(hi, m.end() + COMPLEMENTIZER_WINDOW)
-                )
-                if comp is None:
-                    comp = late_complementizer(self, m.end(), hi)
-                if comp is not None:
-                    content_start = comp.end()
-                elif cue.lower() in self.lex.medium_markers:
-                    content_start = after_audience(self, m.end(), hi)
-                for hop in relays.suffix:
-                    if m.end() <= hop.start <= m.end() + 3:
-                        # "Reuters reported, quoting a spokesman, that …": skip the relay
-                        k = hop.end
-                        while k < hi and text[k] in " ,":
-                            k += 1
-                        after = self.pats.complementizer_re.match(text, k, hi)
-                        content_start = max(content_start, after.end() if after else k)
-                        comp = comp or after
-                weak = cue.lower() in self.lex.weak_cue_verbs
-                after_text = text[m.end() : hi].lstrip()
-                if (
-                    weak
-                    and comp is None
-                    and self.lex.weak_cues_need_complementizer
-                    and not after_text.startswith((":", ","))
-                    and not after_comma(text, lo, m.start())
-                    and after_text.strip(TRAILING_PUNCT)
-                ):
-                    continue  # cheap rejection before any subject parsing
-                # "Okafor -- a curator at … -- said": the subject stands before the dashes
-                subj_end = dash_apposition_start(text, lo, m.start(), self.language)
-                if subj_end is None:
-                    subj_end = m.start()
-                speaker = subject_before(text, lo, subj_end, self.language)
-                participle = cue.lower().endswith(self.lex.participle_suffixes or ("\0",))
-                if (
-                    speaker is None
-                    and not participle  # "…, saying it …" never names its speaker after it
-                    and comp is None  # "…, said that the plan …": the content follows
-                    and cue.lower() not in self.lex.medium_markers  # "…, told reporters"
-                    and text[lo : m.start()].rstrip().endswith(",")
-                ):
-                    # "…, said Smith." — the speaker follows the cue
-                    toks = tokenize(text, m.end(), min(hi, m.end() + 120))
-                    np = np_after(text, toks, 0, vocab(self.language))
-                    after_spk = classify(text, np, self.language) if np else None
-                    if after_spk is not None and (
-                        after_spk.pronoun is not None or verb_follows(self, toks, np[-1])
-                    ):
-                        # "…, said they were worried", "…, say the rule is unclear":
-                        # the content's subject, not an inverted speaker
-                        after_spk = None
-                    # "said lobbyist and strategist Ana Ruiz", "said a handful of Democrats …"
-                    inverted = (
-                        speaker_after_cue(text, m.end(), hi, self.language)
-                        if cue.lower() in self.vocab.post_cues  # not "…, he feels a payoff …"
-                        else None
-                    )
-                    if inverted is not None and (after_spk is None or inverted.end > after_spk.end):
-                        after_spk = inverted
-                    if after_spk is not None:
-                        end = comma_end(text, lo, m.start())
-                        attribution = Attribution(cue, m.start(), m.end(), after_spk, after_spk.end)
-                        return finish(
-                            self,
-                            "speaker_after_cue",
-                            "indirect",
-                            lo,
-                            end,
-                            attribution,
-                            relays,
-                            partials,
-                        )
-                    if not weak:
-                        speaker = long_subject(self, lo, subj_end)
-                    if speaker is None:
-                        speaker = chain_subject(self, lo, subj_end, cue)
-                    if speaker is None:
-                        continue
-                if (
-                    speaker is None
-                    and cue.lower().endswith(("ing", "kan"))
-                    and after_comma(text, lo, m.start())
-                ):
-                    # "…, claiming that …" / "…, promising to …": the clause subject speaks
-                    speaker = opening_subject(self, lo, m.start())
-                if speaker is None and participle and after_connector(self, lo, m.start()):
-                    # "… by saying that …", "… while saying …", "sambil mengatakan …"
-                    speaker = opening_subject(self, lo, m.start())
-                if speaker is None and subj_end < m.start() and not weak:
-                    # "Two officials at the market — both from … — said": the named head
-                    speaker = long_subject(self, lo, m.start())
-                if speaker is None:
-                    speaker = common_subject(self, lo, subj_end)
-                if speaker is None and not participle and not cue_between(self, cues, lo, m):
-                    # "Experts on trade said", "All the experts I interviewed said"
-                    speaker = modified_subject(text, lo, subj_end, cue, self.language)
-                if speaker is None and closes_content(self, cue, after_text):
-                    # "…, another source said.": the clause after the last comma
-                    comma = text.rfind(",", lo, m.start())
-                    if comma >= 0:
-                        speaker = common_subject(self, comma + 1, m.start())
-                if speaker is None and not weak:
-                    speaker = long_subject(self, lo, subj_end)
-                if speaker is None and not participle:
-                    speaker = chain_subject(self, lo, subj_end, cue)
-                if speaker is None:
-                    continue
-                attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
-                before_words = len(words_of(text[lo : speaker.start]))
-                lead = before_words < 3 and subject_lead(self, m.end(), hi, cue)
-                if (
-                    after_comma(text, lo, speaker.start)
-                    and (before_words >= 3 or lead)
-                    and comp is None
-                    and attribution_ends(self, m.end(), hi, cue)
-                    and closed_by_adjuncts(self, m.end(), hi, cue)
-                    and not adverbial_lead(self, lo, speaker.start, cue)
-                ):
-                    # "…, Mr. Clarke said, he decided …": the content surrounds the attribution
-                    end = comma_end(text, lo, speaker.start)
-                    stmt = finish(
-                        self,
-                        "parenthetical_cue",
-                        "indirect",
-                        lo,
-                        end,
-                        attribution,
-                        relays,
-                        partials,
-                    )
-                    rest = text[m.end() : hi]
-                    cut = rest.find(",")  # what comes before it is adjuncts (checked above)
-                    if (
-                        (stmt is not None or lead)
-                        and cut >= 0
-                        and len(words_of(rest[cut:])) >= MIN_TAIL_WORDS
-                    ):
-                        # a one-word lead ("Potholes, the mayor says, are …") is no statement;
-                        # "…, he told me on Tuesday, is that …": past the attribution's adjuncts
-                        tail_start = after_coordinator(self, m.end() + cut + 1, hi)
-                        again = Attribution(cue, m.start(), m.end(), speaker, m.end())
-                        if self._participle_tail(m, cues, hi, speaker, partials, s, e, depth):
-                            return stmt  # "…, Lane said on Sunday, adding that …"
-                        tail = finish(
-                            self,
-                            "parenthetical_cue",
-                            "indirect",
-                            tail_start,
-                            hi,
-                            again,
-                            relays,
-                            partials,
-                        )
-                        stmt = stmt or tail
-                    elif stmt is not None:
-                        self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
-                    return stmt
-                if closes_content(self, cue, after_text):
-                    # "…, he said." — content before the attribution
-                    end = comma_end(text, lo, speaker.start)
-                    if end <= lo:
-                        continue
-                    stmt = finish(
-                        self,
-                        "reported_cue_after",
-                        "indirect",
-                        lo,
-                        end,
-                        attribution,
-                        relays,
-                        partials,
-                    )
-                    if stmt is not None:
-                        self._participle_tail(m, cues, hi, speaker, partials, s, e, depth)
-                    return stmt
-                if weak and comp is None and not after_text.startswith((":", ",")):
-                    if self.lex.weak_cues_need_complementizer:
-                        continue
-                    if cue.lower() in self.lex.strict_cue_verbs and speaker.pronoun is None:
-                        continue  # "member states for …", "a government plan similar to …"
-                    if speaker.pronoun is None and speaker.kind in ("unknown",):
-                        continue
-                    if len(words_of(after_text[:200])) < 3 and not quote_within(
-                        partials, m.end(), hi
-                    ):
-                        continue  # but "X called Trump “unhinged.”" names its claim
-                if comp is None and as_lead(self, lo, speaker.start):
-                    # "As Lee reported in his book, the mayor …": the adjunct is the cue's
-                    resume = resume_after_adjuncts(self, cue, m.end(), hi)
-                    content_start = resume if resume is not None else content_start
-                close = self.text.find(",", content_start, hi) if relative else -1
-                # "X, who has endorsed Y, voted …": the content ends with the relative clause
-                return self._content(
-                    "reported_speech",
-                    s,
-                    e,
-                    content_start,
-                    close if close > 0 else hi,
-                    cues,
-                    attribution,
-                    relays,
-                    partials,
-                    depth,
-                )
-            if group in ("post", "nya"):
-                before = text[lo : m.start()].rstrip()
-                if not before.endswith(","):
-                    continue
-                end = len(before) + lo
-                if group == "nya":
-                    spk: Mention | None = Mention(
-                        cue, m.start(), m.end(), cue, "person", pronoun="person"
-                    )
-                else:
-                    toks = tokenize(text, m.end(), min(hi, m.end() + 120))
-                    np = np_after(text, toks, 0, vocab(self.language))
-                    spk = classify(text, np, self.language) if np else None
-                if spk is None:
-                    continue
-                attribution = Attribution(cue, m.start(), m.end(), spk, m.end())
-                rule = "nya_cue" if group == "nya" else "post_cue"
-                return finish(self, rule, "indirect", lo, end, attribution, relays, partials)
-        if relays.according and not relays.prefix[len(relays.according) :]:
-            return finish(self, "according_to", "indirect", lo, hi, None, relays, partials)
-        return None
-
-    def _participle_tail(
-        self,
-        m: CueMatch,
-        cues: list[CueMatch],
-        hi: int,
-        speaker: Mention,
-        partials: list[QuoteSpan],
-        s: int,
-        e: int,
-        depth: int,
-    ) -> bool:
-        """ "…, Lane said on Sunday, adding that …", "…," X said in June, citing …": a
-        participle cue a few adverbs after the attribution is the same speaker's next
-        statement, attributed like "X said A, adding that B". Returns whether it was one."""
-        text = self.text
-        suffixes = self.lex.participle_suffixes or ("\0",)
-        for c in cues:
-            if c.start() <= m.end() or c.end() > hi:
-                continue
-            gap = text[m.end() : c.start()]
-            if (
-                c.lastgroup != "verb"
-                or not c.group().lower().endswith(suffixes)
-                or "," not in gap
-                or len(words_of(gap)) > MAX_ADJUNCT_WORDS
-                or any(ch in gap for ch in ".;!?")
-            ):
-                return False
-            comp = self.pats.complementizer_re.match(
-                text, c.end(), min(hi, c.end() + COMPLEMENTIZER_WINDOW)
-            )
-            again = Attribution(c.group(), c.start(), c.end(), speaker, c.end())
-            rest = Relays((), (), (), c.end(), hi)
-            later = [x for x in cues if x.start() > c.start()]
-            tail = comp.end() if comp is not None else c.end()
-            self._content(
-                "participle_clause", s, e, tail, hi, later, again, rest, partials, depth + 1
-            )
-            return True
-        return False
-
-    def _content(
-        self,
-        rule: str,
-        s: int,
-        e: int,
-        start: int,
-        hi: int,
-        cues: list[CueMatch],
-        attribution: Attribution,
-        relays: Relays,
-        partials: list[QuoteSpan],
-        depth: int,
-    ) -> Draft | None:
-        """The content from `start`, cut where a second attributed clause begins: another
-        subject's ("X said A, but Y denied B") or the same speaker's ("X said A and warned
-        that B", "X said A, adding that B"), which is attributed in turn."""
-        split = self._next_clause(start, hi, cues) if depth < MAX_CLAUSES else None
-        if split is None:
-            return finish(self, rule, "indirect", start, hi, attribution, relays, partials)
-        end, clause_start, same = split
-        stmt = finish(self, rule, "indirect", start, end, attribution, relays, partials)
-        later = [c for c in cues if c.start() >= clause_start]
-        if same is None:
-            clause = Relays((), (), (), clause_start, hi)
-            self._indirect(s, e, later, clause, partials, depth + 1)
-            return stmt
-        comp = self.pats.complementizer_re.match(
-            self.text, same.end(), min(hi, same.end() + COMPLEMENTIZER_WINDOW)
-        )
-        again = Attribution(same.group(), same.start(), same.end(), attribution.speaker, same.end())
-        rest = Relays((), (), (), same.end(), hi)
-        tail = comp.end() if comp is not None else same.end()
-        self._content(
-            "same_speaker_clause", s, e, tail, hi, later[1:], again, rest, partials, depth + 1
-        )
-        return stmt
-
-    def _same_speaker(self, lo: int, m: CueMatch) -> int | None:
-        """Where the first content ends when cue `m` continues the speaker's clause with no
-        subject of its own: "… and warned that …", "…, adding that …", "… while insisting …".
-        """
-        text = self.text
-        pos = m.start()
-        word = LAST_WORD_re.search(text, max(lo, pos - 16), pos - 1) if pos - 1 > lo else None
-        participle = m.group().lower().endswith(self.lex.participle_suffixes or ("\0",))
-        if word is not None and word.end() == pos - 1 and text[pos - 1] == " ":
-            low = word.group().lower()
-            if low in self.lex.coordinators or (
-                participle and low in self.lex.participle_connectors
-            ):
-                end = comma_end(text, lo, word.start())
-                return end if end > lo else None
-        if participle and after_comma(text, lo, pos):
-            end = comma_end(text, lo, pos)
-            return end if end > lo else None
-        return None
-
-    def _next_clause(
-        self, lo: int, hi: int, cues: list[CueMatch]
-    ) -> tuple[int, int, CueMatch | None] | None:
-        """ "X said A, but Y denied B": where a second attributed clause starts, if any.
-
-        Returns (end of the first content, start of the second clause, and the cue when the
-        second clause has the same speaker)."""
-        text = self.text
-        tried = 0
-        for m in cues:
-            if m.start() <= lo or m.end() > hi or m.lastgroup != "verb":
-                continue
-            tried += 1
-            if tried > MAX_CUES_PER_SENTENCE:
-                return None
-            same = self._same_speaker(lo, m)
-            if same is not None:
-                return same, m.start(), m
-            split = self._object_relative(lo, m)
-            if split is not None:
-                return split
-            speaker = subject_before(text, lo, m.start(), self.language)
-            if speaker is None:
-                continue
-            if relative_cue(self, lo, m):
-                # "X endorsed Y, who said B": the relative clause is Y's own statement
-                comma = text.rfind(",", lo, m.start())
-                if comma > lo:
-                    return comma, speaker.start, None
-            k = speaker.start
-            while k > lo and text[k - 1] in " \t\u00a0":
-                k -= 1
-            word = LAST_WORD_re.search(text, max(lo, k - 12), k)
-            if word is not None and word.group().lower() in self.lex.clause_splitters:
-                k = word.start()
-                while k > lo and text[k - 1] in " \t\u00a0":
-                    k -= 1
-                if k > lo + 1 and text[k - 1] in CLOSING_QUOTES and text[k - 2] in ",;":
-                    return k, speaker.start, None  # "… as “Mr. Lee,” while Lee calls him …"
-                before = LAST_WORD_re.search(text, max(lo, k - 24), k)
-                if (
-                    text[k - 1] not in ",;—–"
-                    and named(speaker)
-                    and not (before is not None and before.group()[:1].isupper())
-                ):
-                    # "X accuses Y of A and Ana Ruiz says B": a named subject and its own
-                    # cue after "and" open a new statement even without a comma (but
-                    # "Lopez and Ruiz argued" is one coordinated subject)
-                    return k, speaker.start, None
-            if k > lo and text[k - 1] in ",;—–":
-                return k - 1, speaker.start, None
-            # "X said they support A, but warned B": an embedded subject and cue are content;
-            # a later clause may still split off
-        return None
-
-    def _object_relative(self, lo: int, m: CueMatch) -> tuple[int, int, None] | None:
-        """ "… the test, which state media claimed now allows …": the relative word is the
-        cue's object, the noun phrase between it and the cue its subject, and the clause from
-        there on that subject's statement (its content is what follows the cue). Returns the
-        split like `_next_clause`."""
-        text = self.text
-        window = max(lo, m.start() - 80)
-        rel = None
-        for w in WORD_re.finditer(text, window, m.start()):
-            if w.group().lower() in self.lex.object_relatives:
-                rel = w
-        if rel is None:
-            return None
-        speaker = subject_before(text, rel.end(), m.start(), self.language)
-        if speaker is None or text[rel.end() : speaker.start].strip():
-            return None  # the subject must follow the relative word directly
-        k = rel.start()
-        while k > lo and text[k - 1] in " \t\u00a0":
-            k -= 1
-        if not (k > lo and text[k - 1] == ","):
-            return None  # "the plan which X said …" restricts a noun; ", which" adds a claim
-        if self._resumes_after(m.end()):
-            # "the announcement, which some have argued was a ploy, was an insult": the
-            # relative clause sits inside the content, which goes on after it
-            return None
-        return k - 1, speaker.start, None
-
-    def _resumes_after(self, pos: int) -> bool:
-        """Whether the next comma after `pos` in this sentence (within 200 characters) is
-        followed by an auxiliary ("…, was an insult"): a clause resuming there."""
-        text = self.text
-        comma = text.find(",", pos, min(len(text), pos + 200))
-        if comma < 0 or any(c in text[pos:comma] for c in ".;!?"):
-            return False
-        word = NEXT_WORD_re.match(text, comma + 1)
-        return word is not None and word.group(1).lower() in self.lex.finite_auxiliaries
-
-    def _according(
-        self,
-        m: CueMatch,
-        s: int,
-        lo: int,
-        hi: int,
-        relays: Relays,
-        partials: list[QuoteSpan],
-    ) -> Draft | None:
-        text = self.text
-        toks = tokenize(text, m.end(), min(hi, m.end() + 120))
-        np = np_after(text, toks, 0, vocab(self.language))
-        if not np:
-            if toks and toks[0].lower.endswith("nya"):
-                return None
-            return None
-        speaker = classify(text, np, self.language)
-        if speaker is None:
-            return None
-        attribution = Attribution(m.group(), m.start(), m.end(), speaker, np[-1].end)
-        k = toks.index(np[-1]) + 1
-        if not text[lo : m.start()].strip():
-            if k < len(toks) and toks[k].text == ",":
-                return finish(
-                    self,
-                    "according_to_inline",
-                    "indirect",
-                    toks[k].end,
-                    hi,
-                    attribution,
-                    relays,
-                    partials,
-                )
-            return None
-        end = comma_end(text, lo, m.start())
-        return finish(
-            self, "according_to_inline", "indirect", lo, end, attribution, relays, partials
-        )
 
     def _partial(
         self,

@@ -14,6 +14,7 @@ NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)")
 LAST_WORD_re = regex.compile(r"[\p{L}]++$")
 _ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # WORD_re on ASCII text, in faster stdlib re
 CLOSING_QUOTES = frozenset("”\"’'»")
+MIN_CLAIM_WORDS = 3  # fewer words make no claim ("Name: yes.", "…, adding thanks.")
 
 
 def words_of(span: str) -> list[str]:
