@@ -1,12 +1,12 @@
 """The whole-text scans an extraction starts from: quote pairs, sentences, spotted phrases.
 
 Each runs once over the text; the sieves then see one sentence at a time, with the quotes
-and phrases that fall in it (found by bisection, so the work stays linear).
+and phrases that fall in it (found by cursors that only move forward, since sentences are
+read in text order, so the work stays linear).
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 import regex
@@ -52,14 +52,21 @@ class Scans:
         self._relay_starts = [m.start() for m in self.relays]
         self._media_starts = [m.start() for m in self.media]
         self._claim_starts = [m.start() for m in self.claim_nouns]
+        # where the last sentence asked for starts in each list of starts
+        self._qa = self._ca = self._ra = self._ma = self._na = 0
 
     def sentence(self, s: int, e: int) -> Sentence:
-        """What falls in text[s:e]."""
-        qa, qb = _between(self._quote_starts, s, e)
-        ca, cb = _between(self._cue_starts, s, e)
-        ra, rb = _between(self._relay_starts, s, e)
-        ma, mb = _between(self._media_starts, s, e)
-        na, nb = _between(self._claim_starts, s, e)
+        """What falls in text[s:e]; sentences are asked for in text order."""
+        qa = self._qa = _first_at(self._quote_starts, self._qa, s)
+        ca = self._ca = _first_at(self._cue_starts, self._ca, s)
+        ra = self._ra = _first_at(self._relay_starts, self._ra, s)
+        ma = self._ma = _first_at(self._media_starts, self._ma, s)
+        na = self._na = _first_at(self._claim_starts, self._na, s)
+        qb = _first_at(self._quote_starts, qa, e)
+        cb = _first_at(self._cue_starts, ca, e)
+        rb = _first_at(self._relay_starts, ra, e)
+        mb = _first_at(self._media_starts, ma, e)
+        nb = _first_at(self._claim_starts, na, e)
         return Sentence(
             s,
             e,
@@ -72,6 +79,10 @@ class Scans:
         )
 
 
-def _between(starts: list[int], s: int, e: int) -> tuple[int, int]:
-    """The index range of the sorted `starts` that fall in [s, e)."""
-    return bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+def _first_at(starts: list[int], i: int, pos: int) -> int:
+    """The first index from `i` on whose start is at or after `pos` (`bisect_left` for
+    a `pos` no smaller than the one that gave `i`)."""
+    n = len(starts)
+    while i < n and starts[i] < pos:
+        i += 1
+    return i
