@@ -6,21 +6,10 @@ import functools
 from dataclasses import dataclass
 
 from tracker.extract.cues import CueMatch, cue_at
+from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after, np_before
 from tracker.extract.patterns import anonymous_tail_possible, patterns_for, post_cue_possible
-from tracker.extract.speakers import (
-    Mention,
-    Token,
-    Vocab,
-    classify,
-    is_name_segment,
-    is_role_segment,
-    np_after,
-    np_before,
-    place_link,
-    tokenize,
-    vocab,
-    with_apposition,
-)
+from tracker.extract.speakers import Mention, classify, place_link, with_apposition
+from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
 # Look-behind and look-ahead windows: attribution is local, and bounded windows keep the
 # extractor linear on a 1 MB paragraph.

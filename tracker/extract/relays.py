@@ -8,16 +8,10 @@ import regex
 
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
+from tracker.extract.noun_phrases import is_name_segment, np_after
 from tracker.extract.patterns import patterns_for
-from tracker.extract.speakers import (
-    Mention,
-    Token,
-    classify,
-    is_name_segment,
-    np_after,
-    tokenize,
-    vocab,
-)
+from tracker.extract.speakers import Mention, classify
+from tracker.extract.tokens import Token, tokenize, vocab
 
 RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6

@@ -8,13 +8,15 @@ enters the source table (where aliases merge), and the relay frames become the c
 from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
+from tracker.extract.noun_phrases import np_after, opens_named_np
 from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import HopDraft, Relays
 from tracker.extract.run import SINGULAR, Draft, Run
 from tracker.extract.spans import one_word
-from tracker.extract.speakers import Token, classify, np_after, opens_named_np, tokenize, vocab
+from tracker.extract.speakers import classify
+from tracker.extract.tokens import Token, tokenize, vocab
 
 
 def hop(run: Run, draft: HopDraft) -> InternalHop:

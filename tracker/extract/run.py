@@ -9,7 +9,8 @@ from tracker.extract.lexicon import load_lexicon
 from tracker.extract.patterns import patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
 from tracker.extract.sources import SourceTable
-from tracker.extract.speakers import Mention, vocab
+from tracker.extract.speakers import Mention
+from tracker.extract.tokens import vocab
 
 # Anonymous sources a singular pronoun (ia, he, she) may stand for.
 SINGULAR = frozenset({"seorang", "salah", "sumber", "a", "an", "one", "the"})

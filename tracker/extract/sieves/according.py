@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
 from tracker.extract.cues import CueMatch
+from tracker.extract.noun_phrases import np_after
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
 from tracker.extract.resolution import finish
 from tracker.extract.run import Draft, Run
 from tracker.extract.spans import comma_end
-from tracker.extract.speakers import classify, np_after, tokenize
+from tracker.extract.speakers import classify
+from tracker.extract.tokens import tokenize
 
 
 def according_to_inline(

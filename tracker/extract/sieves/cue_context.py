@@ -17,7 +17,7 @@ from tracker.extract.lexicon import load_lexicon
 from tracker.extract.nouns import owns_complement
 from tracker.extract.run import TRAILING_PUNCT, Run
 from tracker.extract.spans import NEXT_WORD_re, WORD_re, comma_end, words_of
-from tracker.extract.speakers import Token, tokenize, vocab
+from tracker.extract.tokens import Token, tokenize, vocab
 
 COMPLEMENTIZER_WINDOW = 40
 MAX_ADJUNCT_WORDS = 4  # "said in its annual survey", "told me on Tuesday"

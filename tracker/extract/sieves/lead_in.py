@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from tracker.extract.attribution import Attribution, subject_before
 from tracker.extract.cues import find_cues, noun_use
+from tracker.extract.noun_phrases import np_after
 from tracker.extract.run import Run
 from tracker.extract.sieves.subject_finders import after_connector, opening_subject
 from tracker.extract.spans import words_of
-from tracker.extract.speakers import classify, np_after, tokenize
+from tracker.extract.speakers import classify
 from tracker.extract.subjects import modified_subject
+from tracker.extract.tokens import tokenize
 
 MAX_PRE_GAP_WORDS = 10  # "X said while she handed out the awards in Tampa, “…”"
 

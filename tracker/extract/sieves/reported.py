@@ -17,6 +17,7 @@ from tracker.extract.attribution import (
     subject_before,
 )
 from tracker.extract.cues import CueMatch
+from tracker.extract.noun_phrases import np_after
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
 from tracker.extract.resolution import finish
@@ -51,8 +52,9 @@ from tracker.extract.sieves.subject_finders import (
     opening_subject,
 )
 from tracker.extract.spans import MIN_CLAIM_WORDS, after_comma, comma_end, quote_within, words_of
-from tracker.extract.speakers import Mention, classify, np_after, tokenize
+from tracker.extract.speakers import Mention, classify
 from tracker.extract.subjects import modified_subject
+from tracker.extract.tokens import tokenize
 
 MAX_CLAUSES = 4  # attributed clauses split off one sentence ("X said A, but Y said B")
 MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"

@@ -6,10 +6,12 @@ in turn ("The state auditor says", "Officials at the agency, a branch of …, sa
 
 from __future__ import annotations
 
+from tracker.extract.noun_phrases import np_after
 from tracker.extract.run import Run
 from tracker.extract.spans import LAST_WORD_re, after_comma, words_of
-from tracker.extract.speakers import Mention, Token, Vocab, classify, np_after, tokenize, vocab
+from tracker.extract.speakers import Mention, classify
 from tracker.extract.subjects import apposition_chain_end, modified_subject
+from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60

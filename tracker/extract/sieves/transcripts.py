@@ -14,7 +14,8 @@ from tracker.extract.run import Run
 from tracker.extract.scans import Sentence
 from tracker.extract.sieves.lead_in import lead_in_attribution
 from tracker.extract.spans import MIN_CLAIM_WORDS, words_of
-from tracker.extract.speakers import Mention, classify, tokenize
+from tracker.extract.speakers import Mention, classify
+from tracker.extract.tokens import tokenize
 
 # "Pat Caddell: Democrat voters worry …", "Jokowi: Harga beras …": a line that opens with
 # a short capitalised name and a colon gives that name's claim (headlines, transcripts).
