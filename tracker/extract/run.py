@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.extract.attribution import leading_subject
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.patterns import patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
 from tracker.extract.sources import SourceTable
 from tracker.extract.speakers import Mention
+from tracker.extract.subject_before import leading_subject
 from tracker.extract.tokens import vocab
 
 # Anonymous sources a singular pronoun (ia, he, she) may stand for.

@@ -6,7 +6,6 @@ by another speaker or by the same one.
 
 from __future__ import annotations
 
-from tracker.extract.attribution import subject_before
 from tracker.extract.cues import CueMatch
 from tracker.extract.run import Run
 from tracker.extract.sieves.cue_context import relative_cue
@@ -19,6 +18,7 @@ from tracker.extract.spans import (
     comma_end,
     named,
 )
+from tracker.extract.subject_before import subject_before
 
 # Cues examined per sentence: the outermost attribution comes first, and a bound keeps a
 # 1 MB paragraph full of cue words linear.

@@ -5,13 +5,14 @@ Read for a direct quote, and for a block quote whose marks were lost after "X ad
 
 from __future__ import annotations
 
-from tracker.extract.attribution import Attribution, subject_before
+from tracker.extract.attribution import Attribution
 from tracker.extract.cues import find_cues, noun_use
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.run import Run
 from tracker.extract.sieves.subject_finders import after_connector, opening_subject
 from tracker.extract.spans import words_of
 from tracker.extract.speakers import classify
+from tracker.extract.subject_before import subject_before
 from tracker.extract.subjects import modified_subject
 from tracker.extract.tokens import tokenize
 

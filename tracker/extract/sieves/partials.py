@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 
-from tracker.extract.attribution import Attribution, subject_before
+from tracker.extract.attribution import Attribution
 from tracker.extract.cues import CueMatch
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.resolution import emit
 from tracker.extract.run import Draft, Run
 from tracker.extract.scans import Sentence
+from tracker.extract.subject_before import subject_before
 
 
 def partial_quote(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tracker.extract.attribution import Attribution, attribution_after, subject_before
+from tracker.extract.attribution import Attribution, attribution_after
 from tracker.extract.cues import CueMatch, find_cues
 from tracker.extract.quotes import QuoteSpan, resumption
 from tracker.extract.relays import Relays
@@ -22,6 +22,7 @@ from tracker.extract.sieves.lead_in import lead_in_attribution
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import transcript
 from tracker.extract.spans import LAST_WORD_re, comma_end, words_of
+from tracker.extract.subject_before import subject_before
 
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 

@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from tracker.extract.attribution import (
-    Attribution,
-    dash_apposition_start,
-    speaker_after_cue,
-    subject_before,
-)
+from tracker.extract.attribution import Attribution, speaker_after_cue
 from tracker.extract.cues import CueMatch
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.quotes import QuoteSpan
@@ -53,6 +48,7 @@ from tracker.extract.sieves.subject_finders import (
 )
 from tracker.extract.spans import MIN_CLAIM_WORDS, after_comma, comma_end, quote_within, words_of
 from tracker.extract.speakers import Mention, classify
+from tracker.extract.subject_before import dash_apposition_start, subject_before
 from tracker.extract.subjects import modified_subject
 from tracker.extract.tokens import tokenize
 
