@@ -43,37 +43,67 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     words = [t for t in toks if t.is_word]
     if not words:
         return None
-    lows = [t.lower for t in words]
-    if (
-        len(words) == 1
-        and v.lex.contraction_suffixes
-        and lows[0].endswith(v.lex.contraction_suffixes)
-    ):
-        suffix = next(x for x in v.lex.contraction_suffixes if lows[0].endswith(x))
-        stem = lows[0][: -len(suffix)]
-        if stem in v.lex.pronouns:
-            end = start + len(stem)  # "They're saying": the pronoun without its auxiliary
-            surface = text[start:end]
-            lows = [stem]
-    if len(words) == 1 and lows[0] in v.lex.pronouns:
-        return Mention(surface, start, end, surface, "person", pronoun=v.lex.pronouns[lows[0]])
-    if len(words) == 1 and lows[0] in v.lex.empty_subjects:
-        return None  # "A" of "A floor fight …", "The" of "The paranoia …", "one": nobody
+    if len(words) == 1:
+        decided, pronoun = _one_word(text, surface, start, end, words[0], v)
+        if decided:
+            return pronoun
     placed = _name_then_place(text, toks, words, v)
     if placed is not None:
         return placed
-    pats = patterns_for(language)
-    # Institutions by head noun: English heads come last ("the Trump campaign"),
-    # Indonesian heads first ("badan intelijen Korea").
+    kind = _head_kind(words, v, language)
+    if kind is not None:
+        return Mention(surface, start, end, surface, kind)
+    outlet = _outlet(text, surface, start, end, words, v, language)
+    if outlet is not None:
+        return outlet
+    if len(words) == 1 and words[0].text in v.known:
+        return Mention(surface, start, end, surface, "government_body")
+    unnamed = _unnamed_source(text, surface, toks, words, v, language)
+    if unnamed is not None:
+        return unnamed
+    return _person(text, toks, words, v, surface)
+
+
+def _one_word(
+    text: str, surface: str, start: int, end: int, word: Token, v: Vocab
+) -> tuple[bool, Mention | None]:
+    """A one-word phrase that decides itself: a pronoun ("they", "They're" without its
+    auxiliary) or a word that names nobody ("A", "The", "one"). Returns whether it did."""
+    low = word.lower
+    suffixes = v.lex.contraction_suffixes
+    if suffixes and low.endswith(suffixes):
+        suffix = next(x for x in suffixes if low.endswith(x))
+        stem = low[: -len(suffix)]
+        if stem in v.lex.pronouns:
+            end = start + len(stem)  # "They're saying": the pronoun without its auxiliary
+            short = text[start:end]
+            return True, Mention(short, start, end, short, "person", pronoun=v.lex.pronouns[stem])
+    if low in v.lex.pronouns:
+        return True, Mention(surface, start, end, surface, "person", pronoun=v.lex.pronouns[low])
+    if low in v.lex.empty_subjects:
+        return True, None  # "A" of "A floor fight …", "The" of "The paranoia …", "one": nobody
+    return False, None
+
+
+def _head_kind(words: list[Token], v: Vocab, language: str) -> str | None:
+    """Institutions by head noun: English heads come last ("the Trump campaign"),
+    Indonesian heads first ("badan intelijen Korea"); a report noun is a document."""
     content = [t for t in words if t.lower not in v.lex.determiners]
-    if content:
-        head = content[-1].lower if language == "en" else content[0].lower
-        head2 = " ".join(t.lower for t in content[-2:]) if language == "en" else ""
-        kind = v.heads.get(head2) or v.heads.get(head)
-        if kind is None and head in v.reports:
-            kind = "document"
-        if kind is not None:
-            return Mention(surface, start, end, surface, kind)
+    if not content:
+        return None
+    head = content[-1].lower if language == "en" else content[0].lower
+    head2 = " ".join(t.lower for t in content[-2:]) if language == "en" else ""
+    kind = v.heads.get(head2) or v.heads.get(head)
+    if kind is None and head in v.reports:
+        kind = "document"
+    return kind
+
+
+def _outlet(
+    text: str, surface: str, start: int, end: int, words: list[Token], v: Vocab, language: str
+) -> Mention | None:
+    """A listed news outlet heading the phrase (state media flagged)."""
+    pats = patterns_for(language)
     outlet_match = (
         pats.outlet_re.search(text, start, end)
         if pats.outlet_hint_re.search(text, start, end) is not None
@@ -82,24 +112,33 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     if outlet_match is not None and end not in (outlet_match.end(), outlet_match.end() + 1):
         # an outlet inside a longer name ("Ketua RT Bambang") is not the head of it
         outlet_match = None if outlet_match.start() != start else outlet_match
-    if outlet_match is not None:
-        outlet = outlet_index()[outlet_match.group("outlet")]
-        state = outlet.state_media or any(t.lower in v.lex.state_markers for t in words)
-        return Mention(surface, start, end, outlet.name, "news_outlet", state_media=state)
-    if len(words) == 1 and words[0].text in v.known:
-        return Mention(surface, start, end, surface, "government_body")
+    if outlet_match is None:
+        return None
+    outlet = outlet_index()[outlet_match.group("outlet")]
+    state = outlet.state_media or any(t.lower in v.lex.state_markers for t in words)
+    return Mention(surface, start, end, outlet.name, "news_outlet", state_media=state)
+
+
+def _unnamed_source(
+    text: str, surface: str, toks: list[Token], words: list[Token], v: Vocab, language: str
+) -> Mention | None:
+    """An anonymous source: an indefinite group ("a police spokesman", "para nelayan",
+    "several Democrats"), a phrase after an article ("a White House spokesman"), or a
+    listed anonymous phrase ("sumber", "officials")."""
+    start, end = toks[0].start, toks[-1].end
+    first = words[0].lower
     cut = next(
         (k for k, t in enumerate(words) if k and t.lower in v.links and not t.is_cap), len(words)
     )
     if (
-        lows[0] in v.lex.indefinites
-        and lows[0] in v.lex.determiners
+        first in v.lex.indefinites
+        and first in v.lex.determiners
         and (
             not any(t.is_cap for t in words[1:cut])
-            or (lows[0] in _PLURAL and len(words) > 1 and not words[1].is_cap)
+            or (first in _PLURAL and len(words) > 1 and not words[1].is_cap)
             # "Most Americans", "several Democrats": a quantifier and a plural is a group
             or (
-                lows[0] not in v.lex.singular_indefinites
+                first not in v.lex.singular_indefinites
                 and len(words) > 1
                 and words[-1].lower.endswith(v.lex.plural_suffixes or ("\0",))
             )
@@ -109,15 +148,15 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         affiliation = _surface(text, words[cut + 1 :]) if cut + 1 < len(words) else None
         affiliation = affiliation or _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
-    if lows[0] in v.lex.indefinite_articles and len(words) > 1 and toks[1].text != ".":
+    if first in v.lex.indefinite_articles and len(words) > 1 and toks[1].text != ".":
         # "a White House spokesman", "an Israeli official", "a Democrat": an article before
         # the phrase means nobody is named, however capitalised the words after it are
         return _unnamed(text, surface, start, end, words[1:])
-    anon = pats.anonymous_re.match(text, start, end)
-    if anon is not None and (lows[0] in v.lex.indefinites or not _has_person_tail(words, v)):
+    anon = patterns_for(language).anonymous_re.match(text, start, end)
+    if anon is not None and (first in v.lex.indefinites or not _has_person_tail(words, v)):
         affiliation = _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
-    return _person(text, toks, words, v, surface)
+    return None
 
 
 def _name_then_place(text: str, toks: list[Token], words: list[Token], v: Vocab) -> Mention | None:
@@ -206,49 +245,7 @@ def _person(
     text: str, toks: list[Token], words: list[Token], v: Vocab, surface: str
 ) -> Mention | None:
     start, end = toks[0].start, toks[-1].end
-    name: list[Token] = []
-    for tok in reversed(words):
-        if len(name) >= MAX_NAME_TOKENS:
-            break
-        if tok.lower in v.lex.determiners and not tok.is_cap:
-            break  # "para": never part of a personal name
-        titled = tok.lower in v.titles and (bool(name) or len(words) == 1)
-        if tok.is_cap and not titled and tok.text.strip(".") not in v.honorifics:
-            if (
-                name
-                and tok.text.isupper()
-                and len(tok.text) > 1
-                and not name[-1].text.isupper()
-                and not initials(tok.text)
-            ):
-                break  # an acronym before a name is an affiliation: Bank OCBC NISP Parwati
-            if name and tok.text in v.lex.non_name_words:
-                break  # a portfolio or place before the name: Menteri Pertanian Budi
-            name.append(tok)
-        elif name and tok.lower in v.connectors:
-            name.append(tok)
-        else:
-            break
-    stopped_by = None
-    if len(name) < len(words):
-        stopped_by = words[len(words) - len(name) - 1]
-    while name and name[-1].lower in v.connectors:
-        name.pop()
-    name.reverse()
-    if (
-        name
-        and len(name) < len(words)
-        and all(t.text in v.lex.non_name_words for t in name)
-        and any(t.lower in v.titles or t.lower in v.roles for t in words)
-    ):
-        name = []  # "Kepala Dinas Pariwisata DKI Jakarta": a role with no personal name
-    if (
-        len(name) >= 3
-        and stopped_by is not None
-        and stopped_by.lower not in v.titles
-        and (stopped_by.text.isupper() or stopped_by.text in v.lex.non_name_words)
-    ):
-        name = name[1:]  # "Komisioner KPU Sulut Meidy Tinangon": the place goes with KPU
+    name = _name_run(words, v)
     if not name:
         if any(t.lower in v.roles or t.lower in v.titles for t in words):
             return Mention(surface, start, end, surface, "person")
@@ -289,6 +286,55 @@ def _person(
         name = [t for t in name if t.start >= outlet_end]
     name_text = _surface(text, name)
     return Mention(surface, start, end, name_text, "person", role, affiliation)
+
+
+def _name_run(words: list[Token], v: Vocab) -> list[Token]:
+    """The personal name ending the phrase, read right to left: capitalised words and
+    connectors, up to a title, a determiner, an acronym or a portfolio before the name."""
+    name: list[Token] = []
+    for tok in reversed(words):
+        if len(name) >= MAX_NAME_TOKENS:
+            break
+        if tok.lower in v.lex.determiners and not tok.is_cap:
+            break  # "para": never part of a personal name
+        titled = tok.lower in v.titles and (bool(name) or len(words) == 1)
+        if tok.is_cap and not titled and tok.text.strip(".") not in v.honorifics:
+            if (
+                name
+                and tok.text.isupper()
+                and len(tok.text) > 1
+                and not name[-1].text.isupper()
+                and not initials(tok.text)
+            ):
+                break  # an acronym before a name is an affiliation: Bank OCBC NISP Parwati
+            if name and tok.text in v.lex.non_name_words:
+                break  # a portfolio or place before the name: Menteri Pertanian Budi
+            name.append(tok)
+        elif name and tok.lower in v.connectors:
+            name.append(tok)
+        else:
+            break
+    stopped_by = None
+    if len(name) < len(words):
+        stopped_by = words[len(words) - len(name) - 1]
+    while name and name[-1].lower in v.connectors:
+        name.pop()
+    name.reverse()
+    if (
+        name
+        and len(name) < len(words)
+        and all(t.text in v.lex.non_name_words for t in name)
+        and any(t.lower in v.titles or t.lower in v.roles for t in words)
+    ):
+        return []  # "Kepala Dinas Pariwisata DKI Jakarta": a role with no personal name
+    if (
+        len(name) >= 3
+        and stopped_by is not None
+        and stopped_by.lower not in v.titles
+        and (stopped_by.text.isupper() or stopped_by.text in v.lex.non_name_words)
+    ):
+        name = name[1:]  # "Komisioner KPU Sulut Meidy Tinangon": the place goes with KPU
+    return name
 
 
 def place_link(words: list[Token], v: Vocab) -> int | None:

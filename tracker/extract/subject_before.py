@@ -31,28 +31,54 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
         return None
     if toks[i].text in ",;":
         return _subject_over_comma(text, lo, toks, i, language, depth)
-    if toks[i].text.isdigit() and i > 1 and toks[i - 1].text == "," and depth < 3:
+    if depth < 3:
+        read_back, subject = _read_back(text, lo, toks, i, language, depth)
+        if read_back:
+            return subject
+    return _subject_phrase(text, lo, hi, toks, i, language)
+
+
+def _read_back(
+    text: str, lo: int, toks: list[Token], i: int, language: str, depth: int
+) -> tuple[bool, Mention | None]:
+    """An age, a relative clause, a parenthesis or a residence right before the cue stands
+    between it and its subject: the subject is read again before them. Returns whether
+    one did, and the subject found."""
+    v = vocab(language)
+    tok = toks[i]
+    if tok.text.isdigit() and i > 1 and toks[i - 1].text == ",":
         # "Alvarez, 48, who coached …" read back to its relative marker: past the age
         name = subject_before(text, lo, toks[i - 1].start, language, depth + 1)
-        return name if name is not None and name.kind == "person" else None
-    if toks[i].lower in v.lex.subject_relatives and i > 0 and depth < 3:
+        return True, name if name is not None and name.kind == "person" else None
+    if tok.lower in v.lex.subject_relatives and i > 0:
         # "Democrats and Republicans, who have questioned …": the antecedent speaks
         j = i - 1 if toks[i - 1].text != "," else i - 2
         if j >= 0:
-            return subject_before(text, lo, toks[j].end, language, depth + 1)
-        return None
-    if toks[i].text in ")" and depth < 3:
+            return True, subject_before(text, lo, toks[j].end, language, depth + 1)
+        return True, None
+    if tok.text in ")":
         j = i
         while j >= 0 and toks[j].text != "(":
             j -= 1
         if j > 0:
-            return subject_before(text, lo, toks[j].start, language, depth + 1)
-        return None
-    if depth < 3 and (toks[i].text == "." or toks[i].text in v.lex.place_abbreviations):
+            return True, subject_before(text, lo, toks[j].start, language, depth + 1)
+        return True, None
+    if tok.text == "." or tok.text in v.lex.place_abbreviations:
         k = _trailing_residence(toks, i, v)
         if k is not None:
             # "Mary Cole, of Bowie, Md., who came early, said": past the relative clause
-            return subject_before(text, lo, toks[k].start, language, depth + 1) if k > 0 else None
+            if k > 0:
+                return True, subject_before(text, lo, toks[k].start, language, depth + 1)
+            return True, None
+    return False, None
+
+
+def _subject_phrase(
+    text: str, lo: int, hi: int, toks: list[Token], i: int, language: str
+) -> Mention | None:
+    """The noun phrase ending at token `i` as the subject: an anonymous source ("a senior
+    official"), a name or pronoun, or the subject of the clause a coordinator continues."""
+    v = vocab(language)
     pats = patterns_for(language)
     tail_lo, tail_hi = max(lo, hi - 80), toks[i].end
     anon = (

@@ -8,6 +8,8 @@ attributed clause begins, which is read in turn.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from tracker.extract.attribution import Attribution, speaker_after_cue
@@ -117,6 +119,18 @@ def _post_cue(run: Run, m: CueMatch, relays: Relays, partials: list[QuoteSpan]) 
     return True, finish(run, rule, "indirect", lo, end, attribution, relays, partials)
 
 
+@dataclass(slots=True)
+class _VerbCue:
+    """What the reading of one verb cue knows before its construction is chosen."""
+
+    m: CueMatch
+    comp: regex.Match[str] | None  # "that", "bahwa" after the cue
+    content_start: int
+    relative: bool  # the cue opens inside a relative clause
+    weak: bool  # "called", "showed": speech only with a complement
+    after_text: str  # the clause after the cue
+
+
 def _verb_cue(
     run: Run,
     m: CueMatch,
@@ -164,12 +178,30 @@ def _verb_cue(
             speaker = long_subject(run, lo, subj_end)
         if speaker is None:
             speaker = chain_subject(run, lo, subj_end, cue)
-        if speaker is None:
-            return _NEXT_CUE
-    if speaker is None:
+    elif speaker is None:
         speaker = _fallback_subject(run, m, cues, lo, subj_end, after_text)
     if speaker is None:
         return _NEXT_CUE
+    reading = _VerbCue(m, comp, content_start, relative, weak, after_text)
+    return _construction(run, reading, speaker, cues, relays, partials, depth)
+
+
+def _construction(
+    run: Run,
+    reading: _VerbCue,
+    speaker: Mention,
+    cues: list[CueMatch],
+    relays: Relays,
+    partials: list[QuoteSpan],
+    depth: int,
+) -> Outcome:
+    """The construction a verb cue and its speaker stand in: a parenthetical attribution
+    ("…, Mr. Clarke said, he …"), the content before the cue ("…, he said."), or the
+    content after it ("X said that …")."""
+    text = run.text
+    lo, hi = relays.main_start, relays.main_end
+    m, comp, after_text = reading.m, reading.comp, reading.after_text
+    cue = m.group()
     attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
     before_words = len(words_of(text[lo : speaker.start]))
     lead = before_words < 3 and subject_lead(run, m.end(), hi, cue)
@@ -193,14 +225,15 @@ def _verb_cue(
         if stmt is not None:
             participle_tail(run, m, cues, hi, speaker, partials, depth)
         return True, stmt
-    if weak and comp is None and not after_text.startswith((":", ",")):
+    if reading.weak and comp is None and not after_text.startswith((":", ",")):
         if _weak_claimless(run, m, speaker, after_text, hi, partials):
             return _NEXT_CUE
+    content_start = reading.content_start
     if comp is None and as_lead(run, lo, speaker.start):
         # "As Lee reported in his book, the mayor …": the adjunct is the cue's
         resume = resume_after_adjuncts(run, cue, m.end(), hi)
         content_start = resume if resume is not None else content_start
-    close = text.find(",", content_start, hi) if relative else -1
+    close = text.find(",", content_start, hi) if reading.relative else -1
     # "X, who has endorsed Y, voted …": the content ends with the relative clause
     stmt = content_clauses(
         run,
