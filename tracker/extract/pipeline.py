@@ -62,13 +62,13 @@ SIEVES: tuple[Sieve, ...] = (
     ),
     Sieve(
         "quote_continued",
-        'A quote right after the attribution of the quote before it (\'"…," Lee said. "…"\'): '
-        "the same speaker goes on.",
+        '\'"…," Lee said, "and …"\': only punctuation between the previous quote\'s '
+        "attribution and this quote, so the same speaker goes on.",
     ),
     Sieve(
         "quote_resumed",
-        '\'"…," Lee said at the rally, "but …"\': the words between two quotes are the first '
-        "attribution's tail, so the second quote is the same speaker speaking on.",
+        '\'"…," Lee said at the rally, "and …"\': the words between two quotes are the first '
+        "attribution's tail (a place, a time, an audience), so the same speaker speaks on.",
     ),
     Sieve(
         "quote_cue_after",
@@ -114,13 +114,14 @@ SIEVES: tuple[Sieve, ...] = (
         "…, said Ana Ruiz. / …, said a handful of growers: the speaker follows the cue.",
     ),
     Sieve(
-        "parenthetical_cue",
-        "The bridge, Mr. Osei said, could carry … : the content surrounds the attribution "
-        "(one statement before it, one after it).",
+        "reported_cue_after",
+        "The bridge will open, Lopez said. / The bridge, Lopez said, could carry …: the "
+        "content comes before the attribution and its comma (and resumes after it).",
     ),
     Sieve(
-        "reported_cue_after",
-        "…, he said Friday.: only adverbs follow the cue, so the content came before it.",
+        "reported_cue_last",
+        "That is what the campaign hopes.: the cue, with only adverbs after it, closes the "
+        "sentence, so the content came before its subject.",
     ),
     Sieve(
         "reported_speech",
@@ -144,7 +145,8 @@ SIEVES: tuple[Sieve, ...] = (
     ),
     Sieve(
         "partial_after_cue",
-        'Lee called the plan "a disgrace": a short quote just after a cue and its subject.',
+        'Budi menyebut rencana itu "memalukan": a short quote no statement holds, just after '
+        "a cue and its subject.",
     ),
     # Whole sentences nothing above took.
     Sieve(

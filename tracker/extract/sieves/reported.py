@@ -195,9 +195,9 @@ def _construction(
     partials: list[QuoteSpan],
     depth: int,
 ) -> Outcome:
-    """The construction a verb cue and its speaker stand in: a parenthetical attribution
-    ("…, Mr. Clarke said, he …"), the content before the cue ("…, he said."), or the
-    content after it ("X said that …")."""
+    """The construction a verb cue and its speaker stand in: the content before it and its
+    comma ("…, Lopez said." and "…, Mr. Clarke said, he …"), a content the cue closes with
+    only adverbs after it, or the content after the cue ("X said that …")."""
     text = run.text
     lo, hi = relays.main_start, relays.main_end
     m, comp, after_text = reading.m, reading.comp, reading.after_text
@@ -213,14 +213,14 @@ def _construction(
         and closed_by_adjuncts(run, m.end(), hi, cue)
         and not adverbial_lead(run, lo, speaker.start, cue)
     ):
-        stmt = _parenthetical(run, m, cues, speaker, lead, relays, partials, depth)
+        stmt = _content_before_cue(run, m, cues, speaker, lead, relays, partials, depth)
         return True, stmt
     if closes_content(run, cue, after_text):
         # "…, he said." — content before the attribution
         end = comma_end(text, lo, speaker.start)
         if end <= lo:
             return _NEXT_CUE
-        rule = "reported_cue_after"
+        rule = "reported_cue_last"
         stmt = finish(run, rule, "indirect", lo, end, attribution, relays, partials)
         if stmt is not None:
             participle_tail(run, m, cues, hi, speaker, partials, depth)
@@ -372,7 +372,7 @@ def _fallback_subject(
     return speaker
 
 
-def _parenthetical(
+def _content_before_cue(
     run: Run,
     m: CueMatch,
     cues: list[CueMatch],
@@ -382,14 +382,15 @@ def _parenthetical(
     partials: list[QuoteSpan],
     depth: int,
 ) -> Draft | None:
-    """ "…, Mr. Clarke said, he decided …": the content surrounds the attribution, one
-    statement before it and one after its adjuncts (or a participle clause there)."""
+    """ "…, Lopez said.", "The bridge, Lopez said, could carry …": the content comes before
+    the attribution (a statement), and goes on after its adjuncts when the sentence resumes
+    there (a second one, or a participle clause: "…, Lopez said, adding that …")."""
     text = run.text
     lo, hi = relays.main_start, relays.main_end
     cue = m.group()
     attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
     end = comma_end(text, lo, speaker.start)
-    stmt = finish(run, "parenthetical_cue", "indirect", lo, end, attribution, relays, partials)
+    stmt = finish(run, "reported_cue_after", "indirect", lo, end, attribution, relays, partials)
     rest = text[m.end() : hi]
     cut = rest.find(",")  # what comes before it is adjuncts (checked by the caller)
     if (stmt is not None or lead) and cut >= 0 and len(words_of(rest[cut:])) >= MIN_TAIL_WORDS:
@@ -399,7 +400,9 @@ def _parenthetical(
         again = Attribution(cue, m.start(), m.end(), speaker, m.end())
         if participle_tail(run, m, cues, hi, speaker, partials, depth):
             return stmt  # "…, Lane said on Sunday, adding that …"
-        tail = finish(run, "parenthetical_cue", "indirect", tail_start, hi, again, relays, partials)
+        tail = finish(
+            run, "reported_cue_after", "indirect", tail_start, hi, again, relays, partials
+        )
         stmt = stmt or tail
     elif stmt is not None:
         participle_tail(run, m, cues, hi, speaker, partials, depth)
