@@ -1,5 +1,4 @@
-"""Who speaks before a cue: the subject of "Kim, saat …, menekankan", "he also said", and
-the subject a sentence is about, for a later pronoun."""
+"""Who speaks before a cue ("Kim, saat …, menekankan"), and whom a sentence is about."""
 
 from __future__ import annotations
 

@@ -51,8 +51,9 @@ def modified_subject(text: str, lo: int, cue_start: int, cue: str, language: str
     if head is None or (head < len(toks) and not _tail(toks[head:], v)):
         return _document_subject(text, toks, language, v)
     if head == len(toks):
-        # a plain phrase was `_common_subject`'s to take, unless an opener hid it from that
-        # rule ("In a statement, the network said") or it is a share ("63 percent said")
+        # a plain phrase was `subject_finders.common_subject`'s to take, unless an opener
+        # hid it from that rule ("In a statement, the network said") or it is a share
+        # ("63 percent said")
         plain = len(toks) < len(whole) or toks[0].lower in v.lex.subject_quantifiers
         return _mention(text, toks, head, language, v) if plain or _share(toks, v) else None
     return _mention(text, toks, head, language, v)

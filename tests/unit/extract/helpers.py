@@ -1,5 +1,4 @@
-"""Look-ups the extraction tests share: a statement by its content, its speaker's name, and
-the shared seed article."""
+"""What the extraction tests share: a statement by its text, a speaker's name, the seed."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""One sentence, several attributed clauses: "X said A, but Y denied B", "X said A and
-warned that B", "…, adding that …" (a participle clause by the same speaker)."""
+"""Several attributed clauses in one sentence: "X said A, but Y denied B", "…, adding that …"."""
 
 from __future__ import annotations
 

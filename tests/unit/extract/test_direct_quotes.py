@@ -1,5 +1,4 @@
-"""Direct quotes: the cue after or before the quote, a quote continued or resumed, the
-mixed statement a quote ends, and what is no attribution (a title, a noun before a quote)."""
+"""Direct quotes: a cue after or before, continued, resumed, mixed; what is no attribution."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Hedged claims nobody is named for ("disinyalir", "reportedly", "it's said") are listed as
-unattributed."""
+"""Hedged claims nobody is named for ("disinyalir", "reportedly") are listed unattributed."""
 
 from __future__ import annotations
 

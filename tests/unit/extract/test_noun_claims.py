@@ -1,5 +1,4 @@
-"""Claims named by a noun of saying ("Lopez's claim that …", "a warning from the agency
-that …", "klaimnya bahwa …") are the owner's statements."""
+"""Claims named by a noun of saying ("Lopez's claim that …") are the owner's statements."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Content around its attribution ("The bridge, Mr. Osei said, could carry …") and the
-lead before "X said," that is content or only an adverbial."""
+"""Content around its attribution ("The bridge, Mr. Osei said, could …") and leads before it."""
 
 from __future__ import annotations
 

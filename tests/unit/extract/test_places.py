@@ -1,5 +1,4 @@
-"""A place or residence by a speaker's name ("Mary Lane of Ohio", "Budi Santoso di Bandung",
-"X, of Bowie, Md., said") is never the speaker."""
+"""A place or residence by a name ("Mary Lane of Ohio", "X, of Bowie, Md.,") is no speaker."""
 
 from __future__ import annotations
 

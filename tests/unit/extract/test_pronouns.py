@@ -1,5 +1,4 @@
-"""Pronoun speakers (dia, beliau, mereka, he, they, "They're") resolved to the nearest
-earlier speaker who fits, with the chain a continued quote inherits."""
+"""Pronoun speakers (dia, beliau, mereka, he, they) resolved to the nearest one who fits."""
 
 from __future__ import annotations
 

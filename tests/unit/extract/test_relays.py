@@ -1,5 +1,4 @@
-"""Relay chains: who passed a statement on (reported_by, quoted_by, told) and whom the speaker
-cites, in both languages; state media flagged."""
+"""Relay chains (reported by, quoted by, told, citing) in both languages; state media flagged."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Reported speech: "X said (that) …", "…, he said.", "…, said X", the audience of
-"told", cue verbs and phrases in both languages, and cue words that are no speech."""
+"""Reported speech ("X said that …", "…, he said.", "…, said X"), audiences, cue words."""
 
 from __future__ import annotations
 

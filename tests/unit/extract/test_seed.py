@@ -1,5 +1,4 @@
-"""Acceptance criteria of issue 3 on the shared seed article: skipped when it is absent on
-a developer's machine, failed when it is absent in CI (CI=true)."""
+"""Acceptance criteria on the shared seed article (missing: a skip, or a failure in CI)."""
 
 from __future__ import annotations
 

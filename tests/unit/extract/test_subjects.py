@@ -1,5 +1,4 @@
-"""Subjects before a cue that are no plain name: common nouns ("The state auditor says"),
-documents, modified and coordinated subjects, appositions between commas or dashes."""
+"""Subjects before a cue that are no plain name: "The state auditor says", documents, …"""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Speaker turns and lost quote marks: quoted transcripts, "Name: claim" lines, and the
-paragraph a lead-in colon introduces (a block quote)."""
+"""Quoted transcripts, "Name: claim" lines, and the block quote after a lead-in colon."""
 
 from __future__ import annotations
 
