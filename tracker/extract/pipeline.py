@@ -239,11 +239,11 @@ def extract(text: str, language: str = "auto") -> Extraction:
         raise ValueError(f"unknown language {language!r}; expected auto or one of {LANGUAGES}")
     run = Run(text, language)
     scans = Scans(run)
-    for s, e in scans.sentences:
+    for k, (s, e) in enumerate(scans.sentences):
         if s < run.block_end:
             run.salience.push((s, e))  # inside a block quote its lead-in took whole
             continue
-        sentence = scans.sentence(s, e)
+        sentence = scans.sentence(k)
         first = len(run.statements)
         for sieve in SENTENCE_SIEVES:
             sieve(run, sentence, first)

@@ -1,8 +1,8 @@
 """The whole-text scans an extraction starts from: quote pairs, sentences, spotted phrases.
 
 Each runs once over the text; the sieves then see one sentence at a time, with the quotes
-and phrases that fall in it (found by cursors that only move forward, since sentences are
-read in text order, so the work stays linear).
+and phrases that fall in it (their index ranges found in one forward pass per list, since
+sentences come in text order, so the work stays linear).
 """
 
 from __future__ import annotations
@@ -47,42 +47,54 @@ class Scans:
         self.hedges = spotted["hedge"]
         self.cues = [c for c in spotted["cue"] if not noun_use(text, c, language)]
         self.claim_nouns = find_claim_nouns(text, language, spotted["claim"])
-        self._quote_starts = [q.start for q in self.quotes]
-        self._cue_starts = [m.start() for m in self.cues]
-        self._relay_starts = [m.start() for m in self.relays]
-        self._media_starts = [m.start() for m in self.media]
-        self._claim_starts = [m.start() for m in self.claim_nouns]
-        # where the last sentence asked for starts in each list of starts
-        self._qa = self._ca = self._ra = self._ma = self._na = 0
+        # for each list, the index range of each sentence (see _ranges)
+        sentences = self.sentences
+        self._quote_ranges = _ranges([q.start for q in self.quotes], sentences)
+        self._cue_ranges = _ranges([m.start() for m in self.cues], sentences)
+        self._relay_ranges = _ranges([m.start() for m in self.relays], sentences)
+        self._media_ranges = _ranges([m.start() for m in self.media], sentences)
+        self._claim_ranges = _ranges([m.start() for m in self.claim_nouns], sentences)
 
-    def sentence(self, s: int, e: int) -> Sentence:
-        """What falls in text[s:e]; sentences are asked for in text order."""
-        qa = self._qa = _first_at(self._quote_starts, self._qa, s)
-        ca = self._ca = _first_at(self._cue_starts, self._ca, s)
-        ra = self._ra = _first_at(self._relay_starts, self._ra, s)
-        ma = self._ma = _first_at(self._media_starts, self._ma, s)
-        na = self._na = _first_at(self._claim_starts, self._na, s)
-        qb = _first_at(self._quote_starts, qa, e)
-        cb = _first_at(self._cue_starts, ca, e)
-        rb = _first_at(self._relay_starts, ra, e)
-        mb = _first_at(self._media_starts, ma, e)
-        nb = _first_at(self._claim_starts, na, e)
+    def sentence(self, k: int) -> Sentence:
+        """What falls in the `k`th sentence."""
+        s, e = self.sentences[k]
+        a, b = 2 * k, 2 * k + 1
+        qa, qb = self._quote_ranges[a], self._quote_ranges[b]
+        ca, cb = self._cue_ranges[a], self._cue_ranges[b]
+        ra, rb = self._relay_ranges[a], self._relay_ranges[b]
+        ma, mb = self._media_ranges[a], self._media_ranges[b]
+        na, nb = self._claim_ranges[a], self._claim_ranges[b]
+        # an empty range gets its list without a comprehension: most ranges are empty
         return Sentence(
             s,
             e,
-            [q for q in self.quotes[qa:qb] if q.end <= e],
+            [q for q in self.quotes[qa:qb] if q.end <= e] if qa < qb else [],
             self.cues[ca:cb],
-            [m for m in self.relays[ra:rb] if m.end() <= e][:MAX_RELAYS_SCANNED],
-            [m for m in self.media[ma:mb] if m.end() <= e][:MAX_RELAYS_SCANNED],
+            _inside(self.relays, ra, rb, e) if ra < rb else [],
+            _inside(self.media, ma, mb, e) if ma < mb else [],
             self.claim_nouns[na:nb],
             qa < qb or ca < cb or ra < rb or ma < mb,
         )
 
 
-def _first_at(starts: list[int], i: int, pos: int) -> int:
-    """The first index from `i` on whose start is at or after `pos` (`bisect_left` for
-    a `pos` no smaller than the one that gave `i`)."""
+def _ranges(starts: list[int], sentences: list[tuple[int, int]]) -> list[int]:
+    """For each sentence, the index range of the sorted `starts` that fall in it, flat:
+    [a0, b0, a1, b1, …], what `bisect_left` gives for its start and its end. One forward
+    pass: the sentences are in text order."""
+    out: list[int] = []
     n = len(starts)
-    while i < n and starts[i] < pos:
-        i += 1
-    return i
+    i = 0
+    for s, e in sentences:
+        while i < n and starts[i] < s:
+            i += 1
+        j = i
+        while j < n and starts[j] < e:
+            j += 1
+        out.append(i)
+        out.append(j)
+    return out
+
+
+def _inside(phrases: list[CueMatch], a: int, b: int, e: int) -> list[CueMatch]:
+    """The phrases from index `a` to `b` that end by `e`, at most MAX_RELAYS_SCANNED."""
+    return [m for m in phrases[a:b] if m.end() <= e][:MAX_RELAYS_SCANNED]

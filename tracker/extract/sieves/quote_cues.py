@@ -92,7 +92,10 @@ def read_quotes(
             state.prev_end = q.end
             continue
         quote = _read(run, state, q, before, inner, words, sentence_like)
-        if not any(sieve(run, state, quote) for sieve in sieves):
+        for sieve in sieves:
+            if sieve(run, state, quote):
+                break
+        else:  # no sieve took it: the partial-quote sieve will
             state.partials.append(q)
             state.prev_end = q.end
             if sentence_like:
