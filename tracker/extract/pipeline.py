@@ -13,7 +13,6 @@ sources and builds the Extraction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.extract.assembly import assemble
@@ -28,7 +27,7 @@ from tracker.extract.sieves.hedges import unattributed
 from tracker.extract.sieves.noun_claims import noun_claim_statements
 from tracker.extract.sieves.partials import partial_quotes
 from tracker.extract.sieves.quote_cues import (
-    QuoteSieve,
+    Quote,
     QuoteState,
     quote_continued,
     quote_cue_after,
@@ -167,21 +166,22 @@ SIEVES: tuple[Sieve, ...] = (
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 
 
-# The quote sieves in order (a quoted transcript is recognised before them, from its
-# marks alone); the first that takes a quote makes its statement.
-QUOTE_SIEVES: tuple[QuoteSieve, ...] = (
-    quote_continued,
-    quote_resumed,
-    quote_cue_after,
-    quote_in_clause,
-    quote_outer_cue,
-    quote_cue_before,
-    quote_no_cue,
-)
+def quote_sieves(run: Run, state: QuoteState, quote: Quote) -> bool:
+    """The quote sieves in order (a quoted transcript is recognised before them, from its
+    marks alone); the first that takes a quote makes its statement."""
+    return (
+        quote_continued(run, state, quote)
+        or quote_resumed(run, state, quote)
+        or quote_cue_after(run, state, quote)
+        or quote_in_clause(run, state, quote)
+        or quote_outer_cue(run, state, quote)
+        or quote_cue_before(run, state, quote)
+        or quote_no_cue(run, state, quote)
+    )
 
 
 def speech(run: Run, sentence: Sentence, first: int) -> None:
-    """Quotes first, each through QUOTE_SIEVES; then reported speech, over the whole
+    """Quotes first, each through `quote_sieves`; then reported speech, over the whole
     sentence when no quote was direct, else after the last attribution; then the short
     quotes nobody took, through the partial-quote sieve."""
     s, e = sentence.start, sentence.end
@@ -190,7 +190,7 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
         return  # no quote, cue or relay: the sentence is only remembered for pronouns
     relays = find_relays(run.text, s, e, run.language, sentence.relay_marks, sentence.media)
     state = QuoteState(s, e, sentence.cues, relays, s, s)
-    read_quotes(run, state, sentence.quotes, QUOTE_SIEVES)
+    read_quotes(run, state, sentence.quotes, quote_sieves)
     container = None
     if not state.direct_found:
         container = reported_speech(run, sentence.cues, relays, state.partials)
@@ -216,15 +216,13 @@ def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> N
         reported_speech(run, later, rest, state.partials)
 
 
-# The sentence sieves in order; each gets the index of the sentence's first statement
-# (`first`), so it can tell whether an earlier sieve spoke.
-SentenceSieve = Callable[[Run, Sentence, int], None]
-SENTENCE_SIEVES: tuple[SentenceSieve, ...] = (
-    speech,
-    line_speaker,
-    block_quote,
-    noun_claim_statements,
-)
+def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
+    """The sentence sieves in order. Each gets the index of the sentence's first statement
+    (`first`), so it can tell whether an earlier sieve spoke."""
+    speech(run, sentence, first)
+    line_speaker(run, sentence, first)
+    block_quote(run, sentence, first)
+    noun_claim_statements(run, sentence, first)
 
 
 def extract(text: str, language: str = "auto") -> Extraction:
@@ -244,8 +242,6 @@ def extract(text: str, language: str = "auto") -> Extraction:
             run.salience.push((s, e))  # inside a block quote its lead-in took whole
             continue
         sentence = scans.sentence(k)
-        first = len(run.statements)
-        for sieve in SENTENCE_SIEVES:
-            sieve(run, sentence, first)
+        sentence_sieves(run, sentence, len(run.statements))
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)

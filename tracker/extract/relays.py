@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -132,18 +132,39 @@ def find_relays(
     )
 
 
-@dataclass(slots=True)
 class _Found:
-    """The relays of one sentence as they are found, and the main clause they leave."""
+    """The relays of one sentence as they are found, and the main clause they leave.
 
-    start: int  # the sentence
-    end: int
-    main_start: int
-    main_end: int
-    consumed: int  # markers before this are inside a relay already read
-    prefix: list[HopDraft] = field(default_factory=list)
-    suffix: list[HopDraft] = field(default_factory=list)
-    according: list[HopDraft] = field(default_factory=list)
+    A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
+    """
+
+    __slots__ = (
+        "according",
+        "consumed",
+        "end",
+        "main_end",
+        "main_start",
+        "prefix",
+        "start",
+        "suffix",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        main_start: int,
+        main_end: int,
+        consumed: int,
+    ) -> None:
+        self.start = start  # the sentence
+        self.end = end
+        self.main_start = main_start
+        self.main_end = main_end
+        self.consumed = consumed  # markers before this are inside a relay already read
+        self.prefix: list[HopDraft] = []
+        self.suffix: list[HopDraft] = []
+        self.according: list[HopDraft] = []
 
 
 def _relay(

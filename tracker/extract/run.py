@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.patterns import patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
@@ -18,20 +16,48 @@ SINGULAR = frozenset({"seorang", "salah", "sumber", "a", "an", "one", "the"})
 TRAILING_PUNCT = " \t\n\r\u00a0.;:,!?…"
 
 
-@dataclass(slots=True)
 class Draft:
-    """A statement before its sources have keys; `rule` names the sieve that made it."""
+    """A statement before its sources have keys; `rule` names the sieve that made it.
 
-    kind: str
-    start: int
-    end: int
-    cue: str | None
-    cue_start: int | None
-    cue_end: int | None
-    sid: int | None
-    surface: str | None
-    hops: tuple[InternalHop, ...]
-    rule: str
+    A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
+    """
+
+    __slots__ = (
+        "cue",
+        "cue_end",
+        "cue_start",
+        "end",
+        "hops",
+        "kind",
+        "rule",
+        "sid",
+        "start",
+        "surface",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        cue: str | None,
+        cue_start: int | None,
+        cue_end: int | None,
+        sid: int | None,
+        surface: str | None,
+        hops: tuple[InternalHop, ...],
+        rule: str,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.cue = cue
+        self.cue_start = cue_start
+        self.cue_end = cue_end
+        self.sid = sid
+        self.surface = surface
+        self.hops = hops
+        self.rule = rule
 
 
 class Run:

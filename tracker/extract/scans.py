@@ -7,8 +7,6 @@ sentences come in text order, so the work stays linear).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from tracker.extract.cues import CueMatch, noun_use, spot
@@ -20,18 +18,33 @@ from tracker.extract.sentences import split_sentences
 MAX_RELAYS_SCANNED = 12  # relay and medium phrases read per sentence
 
 
-@dataclass(slots=True)
 class Sentence:
-    """One sentence and what the scans found in it."""
+    """One sentence and what the scans found in it.
 
-    start: int
-    end: int
-    quotes: list[QuoteSpan]  # the quotes that close inside it
-    cues: list[CueMatch]  # speech cues starting in it (not used as nouns)
-    relay_marks: list[CueMatch]  # "citing", "according to", … inside it
-    media: list[CueMatch]  # "told" before an outlet, inside it
-    claim_nouns: list[regex.Match[str]]  # "claim", "warning" … starting in it
-    marked: bool  # a quote, cue, relay or medium phrase starts in it
+    A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
+    """
+
+    __slots__ = ("claim_nouns", "cues", "end", "marked", "media", "quotes", "relay_marks", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        quotes: list[QuoteSpan],
+        cues: list[CueMatch],
+        relay_marks: list[CueMatch],
+        media: list[CueMatch],
+        claim_nouns: list[regex.Match[str]],
+        marked: bool,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.quotes = quotes  # the quotes that close inside it
+        self.cues = cues  # speech cues starting in it (not used as nouns)
+        self.relay_marks = relay_marks  # "citing", "according to", … inside it
+        self.media = media  # "told" before an outlet, inside it
+        self.claim_nouns = claim_nouns  # "claim", "warning" … starting in it
+        self.marked = marked  # a quote, cue, relay or medium phrase starts in it
 
 
 class Scans:

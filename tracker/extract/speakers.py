@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, trim_np
-from tracker.extract.patterns import patterns_for
+from tracker.extract.patterns import Patterns, patterns_for
 from tracker.extract.tokens import Token, Vocab, vocab
 
 # Determiners that make a group: "para nelayan Desa X" is never a person named X.
@@ -53,12 +53,13 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     kind = _head_kind(words, v, language)
     if kind is not None:
         return Mention(surface, start, end, surface, kind)
-    outlet = _outlet(text, surface, start, end, words, v, language)
+    pats = patterns_for(language)
+    outlet = _outlet(text, surface, start, end, words, v, pats)
     if outlet is not None:
         return outlet
     if len(words) == 1 and words[0].text in v.known:
         return Mention(surface, start, end, surface, "government_body")
-    unnamed = _unnamed_source(text, surface, toks, words, v, language)
+    unnamed = _unnamed_source(text, surface, toks, words, v, pats)
     if unnamed is not None:
         return unnamed
     return _person(text, toks, words, v, surface)
@@ -100,10 +101,9 @@ def _head_kind(words: list[Token], v: Vocab, language: str) -> str | None:
 
 
 def _outlet(
-    text: str, surface: str, start: int, end: int, words: list[Token], v: Vocab, language: str
+    text: str, surface: str, start: int, end: int, words: list[Token], v: Vocab, pats: Patterns
 ) -> Mention | None:
     """A listed news outlet heading the phrase (state media flagged)."""
-    pats = patterns_for(language)
     outlet_match = (
         pats.outlet_re.search(text, start, end)
         if pats.outlet_hint_re.search(text, start, end) is not None
@@ -120,7 +120,7 @@ def _outlet(
 
 
 def _unnamed_source(
-    text: str, surface: str, toks: list[Token], words: list[Token], v: Vocab, language: str
+    text: str, surface: str, toks: list[Token], words: list[Token], v: Vocab, pats: Patterns
 ) -> Mention | None:
     """An anonymous source: an indefinite group ("a police spokesman", "para nelayan",
     "several Democrats"), a phrase after an article ("a White House spokesman"), or a
@@ -152,7 +152,7 @@ def _unnamed_source(
         # "a White House spokesman", "an Israeli official", "a Democrat": an article before
         # the phrase means nobody is named, however capitalised the words after it are
         return _unnamed(text, surface, start, end, words[1:])
-    anon = patterns_for(language).anonymous_re.match(text, start, end)
+    anon = pats.anonymous_re.match(text, start, end)
     if anon is not None and (first in v.lex.indefinites or not _has_person_tail(words, v)):
         affiliation = _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)

@@ -31,19 +31,18 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
     if toks[i].text in ",;":
         return _subject_over_comma(text, lo, toks, i, language, depth)
     if depth < 3:
-        read_back, subject = _read_back(text, lo, toks, i, language, depth)
+        read_back, subject = _read_back(text, lo, toks, i, language, v, depth)
         if read_back:
             return subject
-    return _subject_phrase(text, lo, hi, toks, i, language)
+    return _subject_phrase(text, lo, hi, toks, i, language, v)
 
 
 def _read_back(
-    text: str, lo: int, toks: list[Token], i: int, language: str, depth: int
+    text: str, lo: int, toks: list[Token], i: int, language: str, v: Vocab, depth: int
 ) -> tuple[bool, Mention | None]:
     """An age, a relative clause, a parenthesis or a residence right before the cue stands
     between it and its subject: the subject is read again before them. Returns whether
     one did, and the subject found."""
-    v = vocab(language)
     tok = toks[i]
     if tok.text.isdigit() and i > 1 and toks[i - 1].text == ",":
         # "Alvarez, 48, who coached …" read back to its relative marker: past the age
@@ -73,11 +72,10 @@ def _read_back(
 
 
 def _subject_phrase(
-    text: str, lo: int, hi: int, toks: list[Token], i: int, language: str
+    text: str, lo: int, hi: int, toks: list[Token], i: int, language: str, v: Vocab
 ) -> Mention | None:
     """The noun phrase ending at token `i` as the subject: an anonymous source ("a senior
     official"), a name or pronoun, or the subject of the clause a coordinator continues."""
-    v = vocab(language)
     pats = patterns_for(language)
     tail_lo, tail_hi = max(lo, hi - 80), toks[i].end
     anon = (

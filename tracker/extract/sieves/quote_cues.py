@@ -1,15 +1,14 @@
 """Direct quotes: '"…," Lee said', 'Lee said: "…"', a quote continued or resumed, mixed.
 
 Each quote of a sentence is read left to right: its words, then the attributions around
-it (after its closing mark, before its opening one); then the quote sieves listed in
-`pipeline.QUOTE_SIEVES` are tried in order and the first that takes the quote makes its
+it (after its closing mark, before its opening one); then the quote sieves are tried in
+the order `pipeline.quote_sieves` gives, and the first that takes the quote makes its
 statement. A quote none takes is left to the partial-quote sieve.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from tracker.extract.attribution import Attribution, attribution_after
 from tracker.extract.cues import CueMatch, find_cues
@@ -27,21 +26,46 @@ from tracker.extract.subject_before import subject_before
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 
 
-@dataclass(slots=True)
 class QuoteState:
-    """What the quote sieves of one sentence hand on from one quote to the next."""
+    """What the quote sieves of one sentence hand on from one quote to the next.
 
-    start: int  # the sentence
-    end: int
-    cues: list[CueMatch]
-    relays: Relays
-    prev_end: int  # where the text before the next quote starts
-    attr_end: int  # where the text after the last attribution starts
-    prev_attr: Attribution | None = None
-    prev_stmt: Draft | None = None
-    direct_found: bool = False
-    partials: list[QuoteSpan] = field(default_factory=list)  # left to the partial sieve
-    quoted: list[QuoteSpan] = field(default_factory=list)  # quoted sentences nobody took
+    A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
+    """
+
+    __slots__ = (
+        "attr_end",
+        "cues",
+        "direct_found",
+        "end",
+        "partials",
+        "prev_attr",
+        "prev_end",
+        "prev_stmt",
+        "quoted",
+        "relays",
+        "start",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        cues: list[CueMatch],
+        relays: Relays,
+        prev_end: int,
+        attr_end: int,
+    ) -> None:
+        self.start = start  # the sentence
+        self.end = end
+        self.cues = cues
+        self.relays = relays
+        self.prev_end = prev_end  # where the text before the next quote starts
+        self.attr_end = attr_end  # where the text after the last attribution starts
+        self.prev_attr: Attribution | None = None
+        self.prev_stmt: Draft | None = None
+        self.direct_found: bool = False
+        self.partials: list[QuoteSpan] = []  # left to the partial sieve
+        self.quoted: list[QuoteSpan] = []  # quoted sentences nobody took
 
     def took(self, stmt: Draft | None, resume: int, attribution: Attribution | None) -> None:
         """A sieve made the quote a statement; the text goes on at `resume`."""
@@ -51,28 +75,53 @@ class QuoteState:
         self.prev_stmt = stmt
 
 
-@dataclass(slots=True)
 class Quote:
-    """One quote as the sieves see it: its words and the attributions around it."""
+    """One quote as the sieves see it: its words and the attributions around it.
 
-    span: QuoteSpan
-    before: str  # the text since the previous quote or attribution
-    inner: str
-    words: int
-    sentence_like: bool
-    after: Attribution | None  # '"…," Lee said'
-    pre: Attribution | None  # 'Lee said: "…"'
-    lead_blank: bool  # nothing (or a colon) before the quote
-    continued: bool  # right after the previous quote's attribution
+    A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
+    """
+
+    __slots__ = (
+        "after",
+        "before",
+        "continued",
+        "inner",
+        "lead_blank",
+        "pre",
+        "sentence_like",
+        "span",
+        "words",
+    )
+
+    def __init__(
+        self,
+        span: QuoteSpan,
+        before: str,
+        inner: str,
+        words: int,
+        sentence_like: bool,
+        after: Attribution | None,
+        pre: Attribution | None,
+        lead_blank: bool,
+        continued: bool,
+    ) -> None:
+        self.span = span
+        self.before = before  # the text since the previous quote or attribution
+        self.inner = inner
+        self.words = words
+        self.sentence_like = sentence_like
+        self.after = after  # '"…," Lee said'
+        self.pre = pre  # 'Lee said: "…"'
+        self.lead_blank = lead_blank  # nothing (or a colon) before the quote
+        self.continued = continued  # right after the previous quote's attribution
 
 
-QuoteSieve = Callable[[Run, QuoteState, Quote], bool]
+QuoteSieves = Callable[[Run, QuoteState, Quote], bool]
 
 
-def read_quotes(
-    run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: tuple[QuoteSieve, ...]
-) -> None:
-    """Each quote of the sentence through the quote sieves, left to right."""
+def read_quotes(run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: QuoteSieves) -> None:
+    """Each quote of the sentence through the quote sieves (`sieves` tries them in order
+    and says whether one took the quote), left to right."""
     text = run.text
     for q in quotes:
         before = text[state.prev_end : q.start]
@@ -92,10 +141,7 @@ def read_quotes(
             state.prev_end = q.end
             continue
         quote = _read(run, state, q, before, inner, words, sentence_like)
-        for sieve in sieves:
-            if sieve(run, state, quote):
-                break
-        else:  # no sieve took it: the partial-quote sieve will
+        if not sieves(run, state, quote):  # no sieve took it: the partial-quote sieve will
             state.partials.append(q)
             state.prev_end = q.end
             if sentence_like:

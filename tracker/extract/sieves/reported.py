@@ -8,8 +8,6 @@ attributed clause begins, which is read in turn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from tracker.extract.attribution import Attribution, speaker_after_cue
@@ -119,16 +117,29 @@ def _post_cue(run: Run, m: CueMatch, relays: Relays, partials: list[QuoteSpan]) 
     return True, finish(run, rule, "indirect", lo, end, attribution, relays, partials)
 
 
-@dataclass(slots=True)
 class _VerbCue:
-    """What the reading of one verb cue knows before its construction is chosen."""
+    """What the reading of one verb cue knows before its construction is chosen.
 
-    m: CueMatch
-    comp: regex.Match[str] | None  # "that", "bahwa" after the cue
-    content_start: int
-    relative: bool  # the cue opens inside a relative clause
-    weak: bool  # "called", "showed": speech only with a complement
-    after_text: str  # the clause after the cue
+    A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
+    """
+
+    __slots__ = ("after_text", "comp", "content_start", "m", "relative", "weak")
+
+    def __init__(
+        self,
+        m: CueMatch,
+        comp: regex.Match[str] | None,
+        content_start: int,
+        relative: bool,
+        weak: bool,
+        after_text: str,
+    ) -> None:
+        self.m = m
+        self.comp = comp  # "that", "bahwa" after the cue
+        self.content_start = content_start
+        self.relative = relative  # the cue opens inside a relative clause
+        self.weak = weak  # "called", "showed": speech only with a complement
+        self.after_text = after_text  # the clause after the cue
 
 
 def _verb_cue(
