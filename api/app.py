@@ -21,7 +21,7 @@ from api.errors import EXCEPTION_HANDLERS
 from api.pages.router import desk_router, template_config, with_error_pages
 from api.schemas import Health
 from tracker import __version__
-from tracker.extract import EXTRACTOR_VERSION, NATIVE
+from tracker.extract import EXTRACTOR_VERSION, native_active
 from tracker.service import TrackerService
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def health(service: TrackerService) -> Response[Health]:
         server_version=info["server_version"],
         version=__version__,
         extractor=EXTRACTOR_VERSION,
-        extractor_compiled=NATIVE,
+        extractor_compiled=native_active(),
         schema=cast("SchemaState", info["schema"]),
     )
     return Response(body, status_code=200 if current else 503)

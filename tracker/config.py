@@ -37,6 +37,8 @@ class Settings:
     db_pool_size: int = 8
     """Connections each process keeps open to PostgreSQL, and the request threads of each
     `tracker serve` worker: one connection per thread, so no request ever opens one."""
+    native: bool = True
+    """Run the compiled extractor while its build is fresh (TRACKER_NATIVE=0: pure Python)."""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -52,6 +54,7 @@ class Settings:
             max_walk_depth=_int(source, "TRACKER_MAX_WALK_DEPTH", 32),
             page_size=_int(source, "TRACKER_PAGE_SIZE", 50),
             db_pool_size=_int(source, "TRACKER_DB_POOL_SIZE", 8),
+            native=_bool(source, "TRACKER_NATIVE", True),
         )
 
 
@@ -66,6 +69,19 @@ def _int(source: os._Environ[str] | dict[str, str], name: str, default: int) -> 
     if value <= 0:
         raise ConfigError(f"{name} must be positive, not {value}")
     return value
+
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
+
+
+def _bool(source: os._Environ[str] | dict[str, str], name: str, default: bool) -> bool:
+    raw = source.get(name, "").strip().lower()
+    if raw == "":
+        return default
+    if raw in _TRUE or raw in _FALSE:
+        return raw in _TRUE
+    raise ConfigError(f"{name} must be 1 or 0, not {source.get(name)!r}")
 
 
 @cache

@@ -1,9 +1,11 @@
-"""Quote-mark scanning and sentence splitting, as (text, expected) tables."""
+"""Whole-text scans: quote marks paired (nested, spaced, multi-paragraph) and sentences split."""
 
 from __future__ import annotations
 
 import pytest
 
+from tests.unit.extract.helpers import with_text
+from tracker.extract import extract
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.quotes import scan_quotes
 from tracker.extract.sentences import split_sentences
@@ -69,3 +71,22 @@ def test_multi_paragraph_quote_runs_to_the_final_closing_mark() -> None:
 def test_split_sentences(text: str, language: str, expected: list[str]) -> None:
     spans = split_sentences(text, scan_quotes(text), load_lexicon(language))
     assert [text[a:b] for a, b in spans] == expected
+
+
+def test_spaced_closing_mark_after_nested_quote() -> None:
+    text = "\"We call it the 'long road,' \" she told the club."
+    spans = scan_quotes(text)
+    assert [(q.start, q.end) for q in spans] == [(0, text.index(" she"))]
+    st = with_text(extract(text, "en").statements, text[: text.index(" she")])
+    assert st.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "we will " and left.',  # a mark between spaces with nothing open before
+        "Tom's 'big' day \" came",
+    ],
+)
+def test_spaced_mark_without_open_quote_pairs_nothing(text: str) -> None:
+    assert all(text[q.start] != '"' for q in scan_quotes(text))

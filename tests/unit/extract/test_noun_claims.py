@@ -1,6 +1,4 @@
-"""Claims named by a noun of saying ("Lopez's claim that …", "a warning from the agency
-that …", "klaim Budi bahwa …"), and the "that" such a noun takes away from a verb before it.
-All texts are written for these tests."""
+"""Claims named by a noun of saying ("Lopez's claim that …") are the owner's statements."""
 
 from __future__ import annotations
 

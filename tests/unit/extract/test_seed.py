@@ -1,4 +1,4 @@
-"""Acceptance criteria of issue 3 on the shared seed article (skipped when it is absent)."""
+"""Acceptance criteria on the shared seed article (missing: a skip, or a failure in CI)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,28 @@ from pathlib import Path
 
 import pytest
 
+from tests.unit.extract.helpers import seed_text
 from tracker.extract import Extraction, extract
-
-SEED = Path(__file__).resolve().parents[3] / ".." / "shared" / "samples" / "seed_id.txt"
 
 
 @pytest.fixture(scope="module")
 def seed() -> tuple[str, Extraction]:
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+    text = seed_text()
     return text, extract(text)
+
+
+def test_a_missing_seed_fails_in_ci(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        seed_text(tmp_path / "absent.txt")
+
+
+def test_a_missing_seed_skips_with_its_path_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"absent\.txt"):
+        seed_text(tmp_path / "absent.txt")
 
 
 def _containing(ex: Extraction, text: str, needle: str, kind: str | None = None) -> list:

@@ -1,11 +1,10 @@
-"""A place or employer after a speaker's name ("Mary Lane of Ohio", "Budi Santoso di
-Bandung") is never the speaker. All texts are written for these tests."""
+"""A place or residence by a name ("Mary Lane of Ohio", "X, of Bowie, Md.,") is no speaker."""
 
 from __future__ import annotations
 
 import pytest
 
-from tracker.extract import extract
+from tracker.extract import Statement, extract
 
 
 @pytest.mark.parametrize(
@@ -128,3 +127,41 @@ def test_region_after_place(text: str, lang: str, name: str) -> None:
     assert statement.speaker is not None
     assert statement.speaker.name == name
     assert statement.text in text and statement.speaker.name not in statement.text
+
+
+def _with(statements: tuple[Statement, ...], fragment: str) -> Statement:
+    found = [s for s in statements if fragment in s.text and s.kind != "partial"]
+    assert found, statements
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        ("Paul Ode, of Fairfax, Va., said he had waited for hours.", "he had waited", "Paul Ode"),
+        (
+            "Anna Ruiz, of Dayton, Ohio, said she had waited for hours.",
+            "she had waited",
+            "Anna Ruiz",
+        ),
+        (
+            "Mary Cole, 61, of Bowie, Md., who came with her son, said the line was long.",
+            "the line was long",
+            "Mary Cole",
+        ),
+        ("Mary Cole, of Bowie, Md., said, “We came early.”", "We came early", "Mary Cole"),
+        ("“We came early,” Mary Cole, of Bowie, Md., said.", "We came early", "Mary Cole"),
+        ("“We came early,” said Mary Cole, of Bowie, Md.", "We came early", "Mary Cole"),
+        ("Jim Roe, from Albany, N.Y., said the bus was late.", "the bus was late", "Jim Roe"),
+    ],
+)
+def test_residence_is_not_the_speaker(text: str, fragment: str, name: str) -> None:
+    stmt = _with(extract(text, "en").statements, fragment)
+    assert stmt.speaker is not None and stmt.speaker.name == name
+    assert stmt.speaker.role is None  # "of" is no role
+
+
+def test_a_state_ending_a_long_subject_is_not_the_speaker() -> None:
+    text = "Residents near Chappaqua, N.Y., speaking on the condition of anonymity, said it rained."
+    stmt = _with(extract(text, "en").statements, "it rained")
+    assert stmt.speaker is None or stmt.speaker.name not in ("N.Y", "N.Y.")
