@@ -125,3 +125,31 @@ class Page(Generic[T]):
 
     items: list[T]
     next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditView:
+    """One row of the audit trail: who did what to which row, before and after."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before: Any
+    after: Any
+    note: str | None
+    request_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyView:
+    """An API key as listed: never the key itself, which only its creator ever sees."""
+
+    id: int
+    name: str
+    role: str
+    created_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None
