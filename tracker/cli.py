@@ -2,61 +2,26 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
 from tracker import __version__
+from tracker.access.commands import keys
+from tracker.cli_common import make_service, settings, user_errors
 from tracker.cluster.commands import cluster
-from tracker.config import Settings, get_settings
-from tracker.errors import DatabaseUnavailableError, TrackerError
+from tracker.review.commands import audit, review
 
 if TYPE_CHECKING:
     from tracker.ingest.bulk import IngestSummary
     from tracker.service import TrackerService
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-USAGE_EXIT = 2
-"""Exit code for a user's mistake (bad id, bad file, bad option): no traceback."""
-
-
-def user_errors(func: F) -> F:
-    """Turn domain errors into a one-line message and exit code 2 (1 if the DB is down)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DatabaseUnavailableError as exc:
-            click.echo(f"tracker: {exc}", err=True)
-            sys.exit(1)
-        except TrackerError as exc:
-            click.echo(f"tracker: {exc}", err=True)
-            sys.exit(USAGE_EXIT)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _settings() -> Settings:
-    try:
-        return get_settings()
-    except TrackerError as exc:
-        raise click.UsageError(str(exc)) from exc
-
-
-def _service() -> TrackerService:
-    """The service on the configured database (imported late: `tracker extract` and
-    `--help` need no database driver or engine)."""
-    from tracker.service import TrackerService
-
-    return TrackerService(_settings())
+_settings = settings
+_service = make_service
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -66,6 +31,9 @@ def main() -> None:
 
 
 main.add_command(cluster)
+main.add_command(keys)
+main.add_command(review)
+main.add_command(audit)
 
 
 @main.command()
@@ -77,14 +45,33 @@ def serve(host: str | None, port: int | None) -> None:
     import uvicorn
 
     settings = _settings()
-    # By name, not by import: tracker never imports api (api is a shell over tracker).
-    uvicorn.run(
-        "api.app:app_from_env",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level="info",
+    service = _service()  # held while serving: the embedded server is not restarted
+    try:
+        _announce_first_admin_key(service, settings.data_dir)
+        # By name, not by import: tracker never imports api (api is a shell over tracker).
+        uvicorn.run(
+            "api.app:app_from_env",
+            factory=True,
+            host=host or settings.host,
+            port=port or settings.port,
+            log_level="info",
+        )
+    finally:
+        service.close()
+
+
+def _announce_first_admin_key(service: TrackerService, data_dir: Path) -> None:
+    """On a database without any API key, make the admin key and print it, once."""
+    first = service.first_admin_key(data_dir)
+    if first is None:
+        return
+    click.echo(
+        "tracker: no API key existed, so this is the admin key 'admin'. It is shown once; "
+        f"a copy readable only by you is in {first.path}. Make others with "
+        "`tracker keys create NAME --role reader|editor|admin`.",
+        err=True,
     )
+    click.echo(first.key)
 
 
 @main.group()

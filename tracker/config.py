@@ -34,6 +34,9 @@ class Settings:
     """Depth bound of a walk: deeper chains are reported `truncated`."""
     page_size: int = 50
     """Default page size of list endpoints."""
+    reads: str = "public"
+    """Who may read over HTTP: ``public`` (anyone) or ``key`` (a reader key or better).
+    Writes always need a key."""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -48,6 +51,7 @@ class Settings:
             max_body_bytes=_int(source, "TRACKER_MAX_BODY_BYTES", 2 * 1024 * 1024),
             max_walk_depth=_int(source, "TRACKER_MAX_WALK_DEPTH", 32),
             page_size=_int(source, "TRACKER_PAGE_SIZE", 50),
+            reads=_choice(source, "TRACKER_READS", ("public", "key")),
         )
 
 
@@ -62,6 +66,14 @@ def _int(source: os._Environ[str] | dict[str, str], name: str, default: int) -> 
     if value <= 0:
         raise ConfigError(f"{name} must be positive, not {value}")
     return value
+
+
+def _choice(source: os._Environ[str] | dict[str, str], name: str, allowed: tuple[str, ...]) -> str:
+    """One of ``allowed`` (the first when unset)."""
+    raw = source.get(name) or allowed[0]
+    if raw not in allowed:
+        raise ConfigError(f"{name} must be one of {', '.join(allowed)}, not {raw!r}")
+    return raw
 
 
 @cache

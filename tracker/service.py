@@ -462,6 +462,13 @@ class TrackerService:
 
     def first_admin_key(self, data_dir: Path) -> FirstKey | None:
         """The admin key `tracker serve` makes on a database without any key (else None)."""
+        from sqlalchemy.exc import ProgrammingError
+
         from tracker.access.bootstrap import first_admin_key
 
-        return self._write(lambda s: first_admin_key(s, data_dir))
+        try:
+            return self._write(lambda s: first_admin_key(s, data_dir))
+        except ProgrammingError as exc:  # no api_key table: migrations not run
+            raise DatabaseUnavailableError(
+                "the database is not migrated: run `tracker db upgrade` first"
+            ) from exc
