@@ -34,7 +34,9 @@ class AuditController(Controller):
             default=None, description="statement, citation, source, document or api_key"
         ),
         entity_id: Annotated[int | None, QueryParameter(name="id", description="entity id")] = None,
-        actor: str | None = None,
+        actor_name: Annotated[
+            str | None, QueryParameter(name="actor", description="a key's name")
+        ] = None,
         since: datetime | None = Parameter(default=None, description="ISO 8601 time"),
         cursor: str | None = None,
         limit: int | None = Parameter(default=None, ge=1, le=500),
@@ -42,7 +44,7 @@ class AuditController(Controller):
         page = service.audit(
             entity=entity,
             entity_id=entity_id,
-            actor=actor,
+            actor=actor_name,
             since=since,
             cursor=cursor,
             limit=limit,
