@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 _settings = settings
 _service = make_service
 
+include_rejected_option = click.option(
+    "--include-rejected",
+    is_flag=True,
+    help="Also count statements fact-checkers rejected (hidden by default).",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="tracker")
@@ -120,14 +126,15 @@ def db_current() -> None:
 @click.argument("statement_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of a tree.")
 @click.option("--max-depth", type=int, default=None, help="Depth bound (default 32).")
+@include_rejected_option
 @user_errors
-def chain(statement_id: int, as_json: bool, max_depth: int | None) -> None:
+def chain(statement_id: int, as_json: bool, max_depth: int | None, include_rejected: bool) -> None:
     """Walk STATEMENT_ID's chain to its primary sources."""
     from tracker.reports.terminal import render_walk_tree
 
     service = _service()
     try:
-        result = service.walk(statement_id, max_depth)
+        result = service.walk(statement_id, max_depth, include_rejected)
     finally:
         service.close()
     if as_json:
@@ -251,14 +258,15 @@ def reextract(document_ids: tuple[int, ...], everything: bool) -> None:
 @click.option("--lang", type=click.Choice(["id", "en", "auto"]), default="auto", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 50), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON.")
+@include_rejected_option
 @user_errors
-def provenance(quote: str, lang: str, limit: int, as_json: bool) -> None:
+def provenance(quote: str, lang: str, limit: int, as_json: bool, include_rejected: bool) -> None:
     """Where did QUOTE come from? Best matches, first appearance, primary sources."""
     from dataclasses import asdict
 
     service = _service()
     try:
-        items = service.provenance(quote, None if lang == "auto" else lang, limit)
+        items = service.provenance(quote, None if lang == "auto" else lang, limit, include_rejected)
     finally:
         service.close()
     if as_json:
@@ -312,8 +320,11 @@ def link(document_ids: tuple[int, ...], everything: bool) -> None:
     help="Exports (prov-json, prov-o, jsonld) are for a document only.",
 )
 @click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
+@include_rejected_option
 @user_errors
-def report(document_id: int | None, sources: bool, fmt: str, limit: int) -> None:
+def report(
+    document_id: int | None, sources: bool, fmt: str, limit: int, include_rejected: bool
+) -> None:
     """Citation-chain report of DOCUMENT_ID, or of the corpus's sources with --sources."""
     from tracker.reports import outputs
 
@@ -323,10 +334,10 @@ def report(document_id: int | None, sources: bool, fmt: str, limit: int) -> None
     try:
         if sources:
             outputs.check_format(fmt, "sources")
-            rendered = outputs.render(service.sources_report(limit), fmt)
+            rendered = outputs.render(service.sources_report(limit, include_rejected), fmt)
         else:
             assert document_id is not None
-            rendered = service.export_document(document_id, fmt)
+            rendered = service.export_document(document_id, fmt, include_rejected)
     finally:
         service.close()
     click.echo(rendered.content, nl=not rendered.content.endswith("\n"))

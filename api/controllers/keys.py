@@ -37,7 +37,7 @@ class KeyController(Controller):
         sync_to_thread=True,
         status_code=200,
         summary="Revoke a key: the next request with it gets 401",
-        **access(ADMIN, 404, 409),
+        **access(ADMIN, 400, 404, 409),
     )
     def revoke(self, name: str, service: TrackerService, actor: Actor) -> KeyView:
         return service.revoke_key(actor, name)
