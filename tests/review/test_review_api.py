@@ -290,6 +290,7 @@ def test_merge_moves_everything_and_later_mentions_follow(
     assert response.status_code == 200, response.text
     assert response.json()["id"] == kept
     assert s.names["other"] in response.json()["aliases"]
+    assert app_client.get("/api/v1/stats").json()["sources"]["person"] == 1  # tombstone left out
     tombstone = app_client.get(f"/api/v1/sources/{gone}").json()
     assert tombstone["merged_into"] == kept and tombstone["aliases"] == []
     walk = app_client.get(f"/api/v1/statements/{s.first_hand.id}/chain").json()
@@ -472,6 +473,7 @@ def test_a_malformed_authorization_header_is_401(app_client: TestClient[Any]) ->
             "/api/v1/documents", json={"text": "x"}, headers={"Authorization": value}
         )
         assert response.status_code == 401, value
+        assert response.headers["x-request-id"]  # errors carry the request id too
 
 
 def test_audit_pages_newest_first_and_filters(
