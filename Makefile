@@ -8,7 +8,7 @@ STAMP := $(VENV)/.install-stamp
 NATIVE_STAMP := $(VENV)/.native-stamp
 EXTRACT_SOURCES := $(wildcard tracker/extract/*.py)
 
-.PHONY: install run test test-citus lint format bench clean
+.PHONY: install run test test-browser test-citus lint format bench bench-ui screenshots clean
 
 install: $(STAMP) $(NATIVE_STAMP)
 
@@ -27,7 +27,11 @@ run: install
 	$(BIN)/tracker serve
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The desk in Debian's Chromium alone (`make test` runs these too when a Chromium is found).
+test-browser: install
+	$(BIN)/python -m pytest tests/browser
 
 # The `citus` tests on a local cluster the session starts (Citus built once into the user's
 # cache; see `tracker cluster`), or on TRACKER_TEST_CITUS_URL's cluster.
@@ -44,6 +48,14 @@ format: install
 
 bench: install
 	$(BIN)/python bench/chain_walk.py
+
+# The desk's page times beside the JSON API's for the same data (docs/PERFORMANCE.md).
+bench-ui: install
+	$(BIN)/python bench/ui.py
+
+# docs/screenshots/*.png, taken with Debian's Chromium on stories written for the script.
+screenshots: install
+	$(BIN)/python bench/screenshots.py
 
 clean:
 	rm -rf $(VENV) build tracker/extract/_native *.egg-info .mypy_cache .ruff_cache

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, cast
 
-from litestar import Litestar, Router, get
+from litestar import Litestar, Response, Router, get
 from litestar.datastructures import State
 from litestar.di import Provide
-from litestar.openapi import OpenAPIConfig
+from litestar.openapi import OpenAPIConfig, ResponseSpec
 
 from api.auth import (
     DEFAULT_RESOLVERS,
@@ -28,6 +30,7 @@ from api.controllers.statements import StatementController
 from api.deps import provide_service
 from api.errors import EXCEPTION_HANDLERS
 from api.openapi import COMPONENTS
+from api.pages.router import desk_router, template_config, with_error_pages
 from api.request_id import request_id_middleware
 from api.schemas import Health
 from tracker import __version__
@@ -38,20 +41,36 @@ from tracker.service import TrackerService
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
+    from api.pages.viewer import Sessions
     from tracker.config import Settings
+    from tracker.migrations import SchemaState
 
 
-@get("/health", sync_to_thread=True, summary="Is the database reachable?", **access(PUBLIC))
-def health(service: TrackerService) -> Health:
+@get(
+    "/health",
+    sync_to_thread=True,
+    summary="Is the database reachable, and is its schema this tracker's?",
+    description=(
+        "200 with status ok when the database answers and its schema is at the code's head; "
+        "503 with the same fields (status unavailable, schema behind or ahead) when it is "
+        "not, since every other endpoint would fail: run `tracker db upgrade`."
+    ),
+    responses={503: ResponseSpec(Health, description="Schema not at head, or no database")},
+    opt={ROLE_OPT: PUBLIC},
+)
+def health(service: TrackerService) -> Response[Health]:
     info = service.health()
-    return Health(
-        status="ok",
+    current = info["schema"] == "current"
+    body = Health(
+        status="ok" if current else "unavailable",
         database=info["database"],
         server_version=info["server_version"],
         version=__version__,
         extractor=EXTRACTOR_VERSION,
         extractor_compiled=NATIVE,
+        schema=cast("SchemaState", info["schema"]),
     )
+    return Response(body, status_code=200 if current else 503)
 
 
 @get(
@@ -64,9 +83,12 @@ def stats(service: TrackerService) -> dict[str, Any]:
     return service.stats()
 
 
-def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
+def create_app(
+    settings: Settings, *, engine: Engine | None = None, sessions: Sessions | None = None
+) -> Litestar:
     """Build the app for ``settings``; the database is opened on startup, not at import.
 
+    ``sessions`` tells the desk's pages who is signed in (default: nobody, all read).
     Every route declares the role it needs (``api.auth.access``); one guard checks it.
     """
     state = State(
@@ -74,6 +96,11 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
     )
 
     def open_service(app: Litestar) -> None:
+        # One request thread per pooled connection: more threads would wait for one,
+        # fewer would leave connections idle (the loop's default is cores + 4).
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(settings.db_pool_size, thread_name_prefix="tracker-request")
+        )
         app.state.service = TrackerService(settings, engine=engine)
 
     def close_service(app: Litestar) -> None:
@@ -81,6 +108,9 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
         if isinstance(service, TrackerService):
             service.close()
 
+    # The desk's pages are reads (public unless TRACKER_READS=key); its own routers may
+    # declare a narrower role per page, which wins over this one.
+    desk_pages = Router(path="/", route_handlers=[desk_router(sessions)], opt={ROLE_OPT: READER})
     api_v1 = Router(
         path="/api/v1",
         route_handlers=[
@@ -95,14 +125,15 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
         ],
     )
     return Litestar(
-        route_handlers=[api_v1, health, stats],
+        route_handlers=[api_v1, health, stats, desk_pages],
         dependencies={
             "service": Provide(provide_service, sync_to_thread=False),
             "actor": Provide(provide_actor, sync_to_thread=False),
         },
         guards=[require_role],
         middleware=[request_id_middleware],
-        exception_handlers=EXCEPTION_HANDLERS,
+        exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
+        template_config=template_config(),
         on_startup=[open_service],
         on_shutdown=[close_service],
         state=state,
@@ -120,7 +151,10 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> Litestar:
 
 
 def app_from_env() -> Litestar:
-    """The app for the environment's settings: `tracker serve` hands this to uvicorn."""
+    """The app for the environment's settings: `tracker serve` hands this to uvicorn,
+    whose worker processes each call it (and are tied to the parent's life first)."""
     from tracker.config import get_settings
+    from tracker.serving import bind_to_parent
 
+    bind_to_parent()
     return create_app(get_settings())

@@ -75,13 +75,19 @@ def resolve_actor(
     return None
 
 
+def is_automatic_options(handler: BaseRouteHandler) -> bool:
+    """Litestar's own answer to OPTIONS on a route (not a handler anyone wrote)."""
+    return (
+        getattr(handler, "http_methods", None) == {"OPTIONS"}
+        and handler.handler_name == "options_handler"
+    )
+
+
 def needed_role(handler: BaseRouteHandler, reads: str) -> str:
     """The role a route needs under the server's read policy (``public`` or ``key``)."""
-    declared = handler.opt.get(ROLE_OPT)
-    if declared is None:
-        # Litestar's own OPTIONS answers (the allowed methods) are public; anything else
-        # that declares no role is closed to all but admin keys
-        declared = PUBLIC if getattr(handler, "http_methods", None) == {"OPTIONS"} else ADMIN
+    if is_automatic_options(handler):
+        return PUBLIC  # it lists the allowed methods; CORS preflights carry no key
+    declared = handler.opt.get(ROLE_OPT, ADMIN)  # declaring nothing closes the route
     if declared == READER and reads != "key":
         return PUBLIC
     return str(declared)

@@ -289,6 +289,7 @@ class Health(msgspec.Struct):
     version: str
     extractor: str  # EXTRACTOR_VERSION, recorded on every machine-made statement
     extractor_compiled: bool  # whether the mypyc build is in use (speed only)
+    schema: Literal["current", "behind", "ahead"]  # the database's migrations against the code's
 
 
 __all__ = [

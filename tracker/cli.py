@@ -12,16 +12,18 @@ import click
 
 from tracker import __version__
 from tracker.access.commands import keys
-from tracker.cli_common import make_service, settings, user_errors
+from tracker.cli_common import make_service, ready_database, settings, user_errors
 from tracker.cluster.commands import cluster
 from tracker.review.commands import audit, review
 
 if TYPE_CHECKING:
+    from tracker.config import Settings
     from tracker.ingest.bulk import IngestSummary
     from tracker.service import TrackerService
 
 _settings = settings
 _service = make_service
+_ready_database = ready_database
 
 include_rejected_option = click.option(
     "--include-rejected",
@@ -45,25 +47,44 @@ main.add_command(audit)
 @main.command()
 @click.option("--host", default=None, help="Interface to bind (default TRACKER_HOST).")
 @click.option("--port", type=int, default=None, help="Port (default TRACKER_PORT or 8000).")
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=None,
+    help="Server processes (default: the number of cores).",
+)
+@click.option("--access-log/--no-access-log", default=False, help="Log every request.")
 @user_errors
-def serve(host: str | None, port: int | None) -> None:
-    """Serve the HTTP API and docs (/schema) with uvicorn."""
-    import uvicorn
+def serve(host: str | None, port: int | None, workers: int | None, access_log: bool) -> None:
+    """Serve the web desk (/), the HTTP API (/api/v1) and its docs (/schema) with uvicorn."""
+    from tracker import serving
+    from tracker.db import stop_embedded_servers
 
     settings = _settings()
-    service = _service()  # held while serving: the embedded server is not restarted
+    _ready_database(settings)
     try:
-        _announce_first_admin_key(service, settings.data_dir)
-        # By name, not by import: tracker never imports api (api is a shell over tracker).
-        uvicorn.run(
-            "api.app:app_from_env",
-            factory=True,
+        _first_admin_key(settings)
+        serving.run(
+            settings,
             host=host or settings.host,
             port=port or settings.port,
-            log_level="info",
+            workers=workers or serving.default_workers(),
+            access_log=access_log,
         )
     finally:
-        service.close()
+        stop_embedded_servers()
+
+
+def _first_admin_key(settings: Settings) -> None:
+    """Before serving: the admin key of a database without any key (printed once)."""
+    from tracker.db import database_url, make_engine
+    from tracker.service import TrackerService
+
+    engine = make_engine(database_url(settings))
+    try:
+        _announce_first_admin_key(TrackerService(settings, engine=engine), settings.data_dir)
+    finally:
+        engine.dispose()
 
 
 def _announce_first_admin_key(service: TrackerService, data_dir: Path) -> None:

@@ -48,12 +48,24 @@ def settings() -> Settings:
         raise click.UsageError(str(exc)) from exc
 
 
+def ready_database(settings: Settings) -> None:
+    """The hook every command on the database runs first: the embedded database is
+    brought to the schema head (one process at a time), an external one behind it is
+    refused with a message naming `tracker db upgrade`."""
+    from tracker.db import database_url
+    from tracker.migrations import ensure_current
+
+    ensure_current(database_url(settings), may_migrate=settings.database_url is None)
+
+
 def make_service() -> TrackerService:
     """The service on the configured database (imported late: `tracker extract` and
-    `--help` need no database driver or engine)."""
+    `--help` need no database driver or engine), its schema at head first."""
     from tracker.service import TrackerService
 
-    return TrackerService(settings())
+    configured = settings()
+    ready_database(configured)
+    return TrackerService(configured)
 
 
 @contextmanager

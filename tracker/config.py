@@ -37,6 +37,9 @@ class Settings:
     reads: str = "public"
     """Who may read over HTTP: ``public`` (anyone) or ``key`` (a reader key or better).
     Writes always need a key."""
+    db_pool_size: int = 8
+    """Connections each process keeps open to PostgreSQL, and the request threads of each
+    `tracker serve` worker: one connection per thread, so no request ever opens one."""
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -52,6 +55,7 @@ class Settings:
             max_walk_depth=_int(source, "TRACKER_MAX_WALK_DEPTH", 32),
             page_size=_int(source, "TRACKER_PAGE_SIZE", 50),
             reads=_choice(source, "TRACKER_READS", ("public", "key")),
+            db_pool_size=_int(source, "TRACKER_DB_POOL_SIZE", 8),
         )
 
 

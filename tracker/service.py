@@ -10,8 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from tracker.db import (
-    database_url,
-    make_engine,
+    engine_for,
     make_session_factory,
     run_in_transaction,
     stop_embedded_servers,
@@ -44,8 +43,12 @@ if TYPE_CHECKING:
     from tracker.reports.corpus import SourcesReport
     from tracker.reports.document import DocumentReport
     from tracker.reports.outputs import Rendered
+    from tracker.reports.shares import CorpusOverview
+    from tracker.reports.source import SourceProfile
+    from tracker.reports.statement import DocumentDetail, StatementDetail
     from tracker.review.actions import Decision
     from tracker.store.inputs import ChainHopIn, DocumentIn, StatementEdit
+    from tracker.store.stats import Overview
     from tracker.store.writer import StoreResult
     from tracker.views import (
         AuditView,
@@ -75,7 +78,7 @@ class TrackerService:
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self._owns_engine = engine is None
-        self.engine = engine or make_engine(database_url(settings))
+        self.engine = engine or engine_for(settings)
         self.sessions: sessionmaker[Session] = make_session_factory(self.engine)
 
     def close(self) -> None:
@@ -101,13 +104,17 @@ class TrackerService:
         return run_in_transaction(self.sessions, work)
 
     def health(self) -> dict[str, str]:
-        """Database reachability and server version, for /health."""
+        """Database reachability, server version and whether the schema is at this code's
+        head (``current``, ``behind`` or ``ahead``), for /health."""
+        from tracker.migrations import schema_state
+
         try:
             with transaction(self.sessions) as session:
                 version = session.execute(text("SHOW server_version")).scalar_one()
+                schema = schema_state(session.connection())
         except OperationalError as exc:
             raise DatabaseUnavailableError(f"database unreachable: {exc.orig}") from exc
-        return {"database": "ok", "server_version": str(version)}
+        return {"database": "ok", "server_version": str(version), "schema": schema}
 
     def create_document(self, doc: DocumentIn, *, extract: bool = True) -> StoreResult:
         """Store a document (idempotent by text and URL) in one transaction: the writer
@@ -472,3 +479,41 @@ class TrackerService:
             raise DatabaseUnavailableError(
                 "the database is not migrated: run `tracker db upgrade` first"
             ) from exc
+
+    def overview(self, recent: int = 10) -> Overview:
+        """Counts of the corpus and its ``recent`` newest documents, in one transaction."""
+        from tracker.store.stats import overview
+
+        with transaction(self.sessions) as session:
+            return overview(session, recent)
+
+    def statement_detail(self, statement_id: int) -> StatementDetail:
+        """A statement with its walk and its appearances, read together."""
+        from tracker.reports.statement import statement_detail
+
+        with transaction(self.sessions) as session:
+            return statement_detail(session, statement_id, self.settings.max_walk_depth)
+
+    def document_detail(self, document_id: int, statement_id: int | None = None) -> DocumentDetail:
+        """A document with its statements, and one of them with its walk and appearances."""
+        from tracker.reports.statement import document_detail
+
+        with transaction(self.sessions) as session:
+            return document_detail(session, document_id, statement_id, self.settings.max_walk_depth)
+
+    def source_profile(self, source_id: int, limit: int = 20) -> SourceProfile:
+        """A source with what it said, the chains it ends and the chains it relayed."""
+        from tracker.reports.source import source_profile
+
+        with transaction(self.sessions) as session:
+            source = sources.get_source(session, source_id)
+            return source_profile(session, source, limit, self.settings.max_walk_depth)
+
+    def corpus_overview(self, limit: int = 20) -> CorpusOverview:
+        """The corpus report with the shares of named, anonymous and state-media chains."""
+        from tracker.reports.corpus import sources_report
+        from tracker.reports.shares import CorpusOverview, corpus_shares
+
+        with transaction(self.sessions) as session:
+            report = sources_report(session, limit)
+            return CorpusOverview(report, corpus_shares(session, self.settings.max_walk_depth))

@@ -16,6 +16,7 @@ def _postgres_pids_for(data_dir: Path) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.embedded
 def test_two_processes_start_at_once_and_leave_nothing(tmp_path: Path) -> None:
     data_dir = tmp_path / "embedded"
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}

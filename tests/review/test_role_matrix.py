@@ -20,7 +20,8 @@ from litestar.testing import TestClient
 from sqlalchemy.engine import Engine
 
 from api.app import create_app
-from api.auth import ROLE_OPT
+from api.auth import ROLE_OPT, is_automatic_options
+from api.pages.router import NOT_PAGES
 from tests.keys import TEST_ACTOR, bearer, issue_key
 from tests.review.world import database_state, story
 from tracker.config import Settings
@@ -179,6 +180,30 @@ CASES: dict[tuple[str, str], Case] = {
         lambda svc: Call("POST", "/api/v1/keys", {"name": f"k{next(_names)}", "role": "reader"}),
     ),
     ("DELETE", "/api/v1/keys/{name:str}"): Case("admin", 200, _revoke),
+    # the desk's pages (api/pages): reads, shown as HTML
+    ("GET", "/"): Case("reader", 200, lambda svc: Call("GET", "/")),
+    ("GET", "/search"): Case("reader", 200, lambda svc: Call("GET", "/search?q=harbour")),
+    ("GET", "/corpus"): Case("reader", 200, lambda svc: Call("GET", "/corpus")),
+    ("GET", "/login"): Case("reader", 200, lambda svc: Call("GET", "/login")),
+    ("GET", "/documents/{document_id:int}"): Case(
+        "reader", 200, lambda svc: Call("GET", f"/documents/{_doc(svc).id}")
+    ),
+    ("GET", "/documents/{document_id:int}/statements/{statement_id:int}/panel"): Case(
+        "reader",
+        200,
+        lambda svc: (
+            lambda st: Call("GET", f"/documents/{st.document_id}/statements/{st.id}/panel")
+        )(_statement(svc)),
+    ),
+    ("GET", "/sources/{source_id:int}"): Case(
+        "reader", 200, lambda svc: Call("GET", f"/sources/{_statement(svc).speaker.id}")
+    ),
+    ("GET", "/static/{file_path:path}"): Case(
+        "reader", 200, lambda svc: Call("GET", "/static/desk.css")
+    ),
+    ("HEAD", "/static/{file_path:path}"): Case(
+        "reader", 200, lambda svc: Call("HEAD", "/static/desk.js")
+    ),
 }
 
 
@@ -187,8 +212,8 @@ def _app_routes(app: Litestar) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for route in app.routes:
         for handler in getattr(route, "route_handlers", ()):
             for method in sorted(handler.http_methods):
-                if method == "OPTIONS" and ROLE_OPT not in handler.opt:
-                    continue  # Litestar's automatic answer listing the allowed methods
+                if is_automatic_options(handler):
+                    continue  # Litestar's own answer listing the allowed methods
                 yield method, route.path, handler.opt
 
 
@@ -256,12 +281,17 @@ def test_role_matrix(
                 response = client.request(call.method, call.path, json=call.json, headers=headers)
                 want = expected(case.role, actor, reads, case.ok)
                 assert response.status_code == want, (reads, actor, response.text)
+                api = call.path.startswith(NOT_PAGES)  # else a page, its errors HTML
                 if want in (401, 403):
-                    assert response.headers["content-type"].startswith("application/problem+json")
-                    assert response.json()["status"] == want
                     assert database_state(engine) == before, f"{actor} wrote on {want}"
-                if want == 401:
+                if want in (401, 403) and api:
+                    assert response.headers["content-type"].startswith("application/problem+json")
+                    if call.method != "HEAD":  # HEAD answers carry no body
+                        assert response.json()["status"] == want
+                if want == 401 and api:
                     assert response.headers["www-authenticate"].startswith("Bearer")
+                if want == 401 and not api and call.method == "GET":  # a page for a person
+                    assert response.headers["content-type"].startswith("text/html")
                 checked += 1
     assert checked == 2 * len(ACTORS)
 

@@ -53,9 +53,9 @@ def test_bad_key_names_are_refused(name: str) -> None:
         check_name(name)
 
 
-def _handler(role: str | None, methods: set[str] | None = None) -> Any:
+def _handler(role: str | None, methods: set[str] | None = None, name: str = "read") -> Any:
     opt = {} if role is None else {"role": role}
-    return SimpleNamespace(opt=opt, http_methods=methods or {"GET"})
+    return SimpleNamespace(opt=opt, http_methods=methods or {"GET"}, handler_name=name)
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,9 @@ def test_the_role_a_route_needs(role: str | None, reads: str, needed: str) -> No
 
 
 def test_litestars_own_options_answers_are_public() -> None:
-    assert needed_role(_handler(None, {"OPTIONS"}), "key") == PUBLIC
+    automatic = _handler("reader", {"OPTIONS"}, name="options_handler")
+    assert needed_role(automatic, "key") == PUBLIC
+    assert needed_role(_handler(None, {"OPTIONS"}, name="preflight"), "key") == "admin"
 
 
 def test_write_routes_document_auth_statuses_and_bearer() -> None:

@@ -75,6 +75,24 @@ def word_diff(first: str, later: str) -> list[dict[str, Any]]:
     return ops
 
 
+def word_runs(first: str, later: str) -> list[dict[str, str]]:
+    """``later`` against ``first`` word by word, every run kept, for an inline diff.
+
+    Words are compared casefolded (as ``word_diff`` does) but shown as written:
+    ``{"op": "equal" | "delete" | "insert" | "replace", "from": ..., "to": ...}``, with
+    ``from`` the first's words and ``to`` the later's. Reading the ``to`` of every run
+    gives the later words; reading every ``from`` gives the first's.
+    """
+    shown_a = _word_re.findall(unicodedata.normalize("NFKC", first))
+    shown_b = _word_re.findall(unicodedata.normalize("NFKC", later))
+    a, b = [w.casefold() for w in shown_a], [w.casefold() for w in shown_b]
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return [
+        {"op": tag, "from": " ".join(shown_a[i1:i2]), "to": " ".join(shown_b[j1:j2])}
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+
+
 MAX_QUERY_WORDS = 6
 
 

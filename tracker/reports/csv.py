@@ -1,4 +1,4 @@
-"""Reports as CSV: one row per statement, or per listed source and chain."""
+"""Reports as CSV: one row per statement, or per listed source and chain (formulas neutralised)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from tracker.reports.corpus import SourcesReport
 from tracker.reports.document import DocumentReport, StatementReport
+from tracker.reports.safety import spreadsheet_cell
 
 CSV_COLUMNS = ("id", "kind", "speaker", "chain", "primary_sources", "depth", "flags")
 """Columns of a document report's CSV."""
@@ -19,7 +20,7 @@ def _table(header: tuple[str, ...], rows: Iterable[tuple[object, ...]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(tuple(spreadsheet_cell(cell) for cell in row) for row in rows)
     return out.getvalue()
 
 

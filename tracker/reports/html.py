@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from tracker.reports.safety import web_link
 from tracker.walk.trees import hop_paths
 
 if TYPE_CHECKING:
@@ -19,13 +20,15 @@ def _environment() -> Environment:
     """Templates ship as package data; autoescape is on because every text is untrusted."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("tracker", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["web_link"] = web_link
+    return environment
 
 
 def document_html(report: DocumentReport) -> str:

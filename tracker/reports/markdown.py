@@ -4,25 +4,35 @@ from __future__ import annotations
 
 from tracker.reports.corpus import SourceCount, SourcesReport
 from tracker.reports.document import DocumentReport, StatementReport
+from tracker.reports.safety import markdown_text, web_link
 
 
 def _percent(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
-def _md_cell(value: object) -> str:
-    """Table cells must not break the table: pipes escaped, lines joined."""
-    return str(value).replace("|", "\\|").replace("\n", " ")
+def _md(value: object) -> str:
+    """Untrusted text on one Markdown line: no HTML, link or emphasis can form, and table
+    cells cannot break their table (pipes escaped, lines joined)."""
+    return markdown_text(value).replace("\n", " ")
+
+
+def _url(url: str | None) -> str:
+    """An autolink for a web URL; any other URL as plain escaped text."""
+    if not url:
+        return ""
+    link = web_link(url)
+    return f" · <{link}>" if link else f" · {_md(url)}"
 
 
 def document_markdown(report: DocumentReport) -> str:
     meta, s = report.document, report.summary
-    title = meta["title"] or f"Document {meta['id']}"
-    url = f" · <{meta['url']}>" if meta["url"] else ""
+    title = _md(meta["title"]) if meta["title"] else f"Document {meta['id']}"
+    url = _url(meta["url"])
     lines = [
         f"# Citation chains: {title}",
         "",
-        f"Document {meta['id']} · {meta['outlet'] or 'outlet unknown'} · "
+        f"Document {meta['id']} · {_md(meta['outlet'] or 'outlet unknown')} · "
         f"{meta['published_at'] or 'date unknown'}{url}",
         "",
         "## Summary",
@@ -46,16 +56,16 @@ def document_markdown(report: DocumentReport) -> str:
 
 
 def _statement_markdown(st: StatementReport) -> list[str]:
-    speaker = st.speaker.name if st.speaker else "unknown"
+    speaker = _md(st.speaker.name) if st.speaker else "unknown"
     lines = [
         "",
         f"### Statement {st.id} ({st.kind}, {speaker})",
         "",
-        "> " + st.text.replace("\n", " "),
+        "> " + _md(st.text),
         "",
     ]
-    lines += [f"- chain: {path}" for path in st.paths] or ["- chain: (none)"]
-    primaries = ", ".join(p.name for p in st.primary_sources) or "none"
+    lines += [f"- chain: {_md(path)}" for path in st.paths] or ["- chain: (none)"]
+    primaries = _md(", ".join(p.name for p in st.primary_sources)) or "none"
     lines += [
         f"- primary sources: {primaries}",
         f"- depth: {st.depth}",
@@ -66,7 +76,7 @@ def _statement_markdown(st: StatementReport) -> list[str]:
         first = st.first_appearance
         lines.append(
             f"- first appearance: statement {first['statement_id']} in document "
-            f"{first['document_id']} ({first['outlet'] or 'outlet unknown'}, "
+            f"{first['document_id']} ({_md(first['outlet'] or 'outlet unknown')}, "
             f"{first['published_at'] or 'date unknown'})"
         )
     return lines
@@ -86,8 +96,8 @@ def sources_markdown(report: SourcesReport) -> str:
     ]
     for c in report.state_media_chains:
         lines.append(
-            f"| {c.statement_id} | {c.document_id} | {_md_cell('; '.join(c.paths))} | "
-            f"{_md_cell(', '.join(c.state_media))} | {'yes' if c.ends_in_state_media else 'no'} |"
+            f"| {c.statement_id} | {c.document_id} | {_md('; '.join(c.paths))} | "
+            f"{_md(', '.join(c.state_media))} | {'yes' if c.ends_in_state_media else 'no'} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -97,7 +107,6 @@ def _counts_table(counts: list[SourceCount]) -> list[str]:
     for c in counts:
         mark = " (state media)" if c.source.state_media else ""
         lines.append(
-            f"| {_md_cell(c.source.name)}{mark} | {c.source.kind} | {c.statements} "
-            f"| {c.documents} |"
+            f"| {_md(c.source.name)}{mark} | {c.source.kind} | {c.statements} | {c.documents} |"
         )
     return lines

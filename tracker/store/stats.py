@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
@@ -10,6 +11,8 @@ from tracker.vocabulary import SOURCE_KINDS
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from tracker.views import DocumentView
 
 _COUNTS_SQL = text(
     """
@@ -36,3 +39,18 @@ def stats(session: Session) -> dict[str, Any]:
         "sources": by_kind,
         "citations": counts.citations,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The corpus at a glance: its counts and the newest documents (without statements)."""
+
+    stats: dict[str, Any]
+    recent: list[DocumentView]
+
+
+def overview(session: Session, recent: int) -> Overview:
+    """``stats`` and the ``recent`` newest documents, read in the caller's transaction."""
+    from tracker.store.documents import list_documents
+
+    return Overview(stats(session), list_documents(session, limit=recent).items)

@@ -88,3 +88,16 @@ def test_candidate_query_escapes_and_handles_few_words() -> None:
 )
 def test_search_config(language: str | None, config: str) -> None:
     assert search_config(language) == config
+
+
+def test_word_runs_keep_every_word_as_written() -> None:
+    from tracker.provenance.identity import word_runs
+
+    runs = word_runs("Our ties are Strong and eternal", "our ties are strong and LASTING forever")
+    assert [r["op"] for r in runs] == ["equal", "replace"]
+    assert runs[0]["to"] == "our ties are strong and"
+    assert runs[1] == {"op": "replace", "from": "eternal", "to": "LASTING forever"}
+    assert " ".join(r["to"] for r in runs if r["to"]) == "our ties are strong and LASTING forever"
+    assert word_runs("same words", "Same, words!") == [
+        {"op": "equal", "from": "same words", "to": "Same words"}
+    ]

@@ -129,7 +129,7 @@ def test_report_json_keeps_its_shape() -> None:
 
 def test_markdown_lists_each_statement_and_its_first_appearance() -> None:
     md = render(REPORT, "md").content
-    assert md.startswith("# Citation chains: Ties <today>\n")
+    assert md.startswith("# Citation chains: Ties \\<today\\>\n")  # HTML escaped
     assert "| traced to a named primary source | 1 (50%) |" in md
     assert "- chain: Yonhap → Kim" in md
     assert "- first appearance: statement 4 in document 2 (outlet unknown, 2026-10-06" in md

@@ -1,0 +1,97 @@
+"""The desk's router (pages and /static), its templates, and HTML problem pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from litestar import MediaType, Request, Response, Router
+from litestar.datastructures import CacheControlHeader
+from litestar.di import Provide
+from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.response import Template
+from litestar.static_files import create_static_files_router
+from litestar.template.config import TemplateConfig
+
+from api.pages.desk import DeskPages
+from api.pages.documents import DocumentPages
+from api.pages.security import PAGE_HEADERS, page_response_headers
+from api.pages.sources import SourcePages
+from api.pages.templating import make_environment
+from api.pages.viewer import NoSessions, Sessions, Viewer
+
+if TYPE_CHECKING:
+    from litestar.types import ExceptionHandler, ExceptionHandlersMap
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+NOT_PAGES = ("/api/", "/schema", "/health", "/static/")
+"""Paths whose errors stay problem+json: everything else is a page a person reads."""
+
+
+def template_config() -> TemplateConfig[JinjaTemplateEngine]:
+    return TemplateConfig(instance=JinjaTemplateEngine.from_environment(make_environment()))
+
+
+def desk_router(sessions: Sessions | None = None) -> Router:
+    """Every page under /, the stylesheet and script under /static.
+
+    ``sessions`` says who is signed in (see api.pages.viewer); by default nobody.
+    """
+    chosen: Sessions = sessions or NoSessions()
+
+    def current_user(request: Request[Any, Any, Any]) -> Viewer | None:
+        return chosen.viewer(request)
+
+    def provide_sessions() -> Sessions:
+        return chosen
+
+    pages = Router(
+        path="/",
+        route_handlers=[DeskPages, DocumentPages, SourcePages],
+        dependencies={
+            "current_user": Provide(current_user, sync_to_thread=False),
+            "sessions": Provide(provide_sessions, sync_to_thread=False),
+        },
+        response_headers=page_response_headers(),
+        include_in_schema=False,
+    )
+    static = create_static_files_router(
+        path="/static",
+        directories=[STATIC_DIR],
+        cache_control=CacheControlHeader(max_age=3600),
+        include_in_schema=False,
+    )
+    return Router(path="/", route_handlers=[pages, static], include_in_schema=False)
+
+
+def is_page_request(request: Request[Any, Any, Any]) -> bool:
+    return not request.url.path.startswith(NOT_PAGES)
+
+
+def _html_problem(handler: ExceptionHandler[Any], sessions: Sessions) -> ExceptionHandler[Any]:
+    """``handler`` (the API's one error mapping) with its problem shown as a page on pages."""
+
+    def handle(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+        response: Response[Any] = handler(request, exc)
+        if not is_page_request(request) or not isinstance(response.content, dict):
+            return response
+        return Template(
+            template_name="desk/error.html.j2",
+            context={"problem": response.content, "current_user": sessions.viewer(request)},
+            status_code=response.status_code or 500,
+            media_type=MediaType.HTML,
+            headers={**PAGE_HEADERS, "Cache-Control": "no-store"},
+        )
+
+    return handle
+
+
+def with_error_pages(
+    handlers: ExceptionHandlersMap, sessions: Sessions | None = None
+) -> ExceptionHandlersMap:
+    """The same status for every error, as a page for people and problem+json for the API."""
+    chosen = sessions or NoSessions()
+    return {key: _html_problem(handler, chosen) for key, handler in handlers.items()}
+
+
+__all__ = ["desk_router", "template_config", "with_error_pages"]
