@@ -12,19 +12,33 @@ from litestar.types import ExceptionHandlersMap
 from sqlalchemy.exc import DataError, OperationalError
 
 from tracker.errors import (
+    ConflictError,
     DatabaseUnavailableError,
     NotFoundError,
+    PreconditionFailedError,
+    PreconditionRequiredError,
     TooLargeError,
     TrackerError,
     ValidationError,
 )
 
 PROBLEM_JSON = "application/problem+json"
+STATUS_OF: dict[type[TrackerError], int] = {
+    ConflictError: 409,
+    PreconditionFailedError: 412,
+    PreconditionRequiredError: 428,
+}
+"""Domain errors whose status is theirs alone (the rest are sorted out below)."""
 _log = logging.getLogger(__name__)
 
 
 def problem(
-    request: Request[Any, Any, Any], status: int, title: str, detail: str, **extra: Any
+    request: Request[Any, Any, Any],
+    status: int,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> Response[dict[str, Any]]:
     """A problem+json response; ``extra`` adds members such as ``errors``."""
     body: dict[str, Any] = {
@@ -35,7 +49,7 @@ def problem(
         "instance": request.url.path,
     }
     body.update(extra)
-    return Response(body, status_code=status, media_type=PROBLEM_JSON)
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def tracker_error_handler(
@@ -49,6 +63,9 @@ def tracker_error_handler(
         return problem(request, 413, exc.title, str(exc))
     if isinstance(exc, DatabaseUnavailableError):
         return problem(request, 503, exc.title, str(exc))
+    status = STATUS_OF.get(type(exc))
+    if status is not None:
+        return problem(request, status, exc.title, str(exc))
     return problem(request, 400, exc.title, str(exc))
 
 
@@ -97,7 +114,7 @@ def http_error_handler(
         return problem(request, 413, "Request body too large", detail)
     if status >= 500:
         _log.error("HTTP %s on %s: %s", status, request.url.path, detail)
-    return problem(request, status, _title(status), detail)
+    return problem(request, status, _title(status), detail, headers=exc.headers)
 
 
 def database_error_handler(

@@ -150,6 +150,14 @@ def settings(db_url: str, tmp_path: Path) -> Settings:
     return Settings(database_url=db_url, data_dir=tmp_path / "data")
 
 
+@pytest.fixture
+def editor_key(settings: Settings, engine: Engine) -> str:
+    """An editor API key in this test's database: writes over HTTP need one."""
+    from tests.keys import issue_key
+
+    return issue_key(settings, engine, "test-editor", "editor")
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     """The shared seed article (tests.seed.read_seed: a skip locally, a failure in CI)."""

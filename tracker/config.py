@@ -34,6 +34,9 @@ class Settings:
     """Depth bound of a walk: deeper chains are reported `truncated`."""
     page_size: int = 50
     """Default page size of list endpoints."""
+    reads: str = "public"
+    """Who may read over HTTP: ``public`` (anyone) or ``key`` (a reader key or better).
+    Writes always need a key."""
     db_pool_size: int = 8
     """Connections each process keeps open to PostgreSQL, and the request threads of each
     `tracker serve` worker: one connection per thread, so no request ever opens one."""
@@ -53,6 +56,7 @@ class Settings:
             max_body_bytes=_int(source, "TRACKER_MAX_BODY_BYTES", 2 * 1024 * 1024),
             max_walk_depth=_int(source, "TRACKER_MAX_WALK_DEPTH", 32),
             page_size=_int(source, "TRACKER_PAGE_SIZE", 50),
+            reads=_choice(source, "TRACKER_READS", ("public", "key")),
             db_pool_size=_int(source, "TRACKER_DB_POOL_SIZE", 8),
             native=_bool(source, "TRACKER_NATIVE", True),
         )
@@ -82,6 +86,14 @@ def _bool(source: os._Environ[str] | dict[str, str], name: str, default: bool) -
     if raw in _TRUE or raw in _FALSE:
         return raw in _TRUE
     raise ConfigError(f"{name} must be 1 or 0, not {source.get(name)!r}")
+
+
+def _choice(source: os._Environ[str] | dict[str, str], name: str, allowed: tuple[str, ...]) -> str:
+    """One of ``allowed`` (the first when unset)."""
+    raw = source.get(name) or allowed[0]
+    if raw not in allowed:
+        raise ConfigError(f"{name} must be one of {', '.join(allowed)}, not {raw!r}")
+    return raw
 
 
 @cache

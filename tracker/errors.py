@@ -52,3 +52,23 @@ class DatabaseUnavailableError(TrackerError):
     """PostgreSQL cannot be reached or started."""
 
     title = "Database unavailable"
+
+
+class ConflictError(TrackerError):
+    """The request contradicts the stored state: a key name taken, a source already
+    merged, an anonymous source asked to merge."""
+
+    title = "Conflict"
+
+
+class PreconditionFailedError(TrackerError):
+    """The version the client last read (If-Match) is no longer the stored one."""
+
+    title = "Precondition failed"
+
+
+class PreconditionRequiredError(TrackerError):
+    """An edit without the version it was made against (If-Match): it could overwrite
+    someone else's edit unseen, so it is refused."""
+
+    title = "Precondition required"

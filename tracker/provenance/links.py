@@ -12,6 +12,7 @@ from sqlalchemy import text
 from tracker.errors import NotFoundError, ValidationError
 from tracker.provenance.matching import Match, find_matches
 from tracker.provenance.rules import publication_order, published_later
+from tracker.store.visibility import visible_sql
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -25,39 +26,39 @@ _OUTBOUND_SQL = text(
     JOIN document d ON d.id = s.document_id
     JOIN source src ON src.id = c.source_id
     WHERE c.document_id = ANY(:document_ids) AND c.upstream_statement_id IS NULL
-      AND src.kind = 'news_outlet'
+      AND c.review_status = 'unreviewed' AND src.kind = 'news_outlet' AND {visible}
       AND EXISTS (SELECT 1 FROM document o WHERE o.outlet_id = c.source_id AND o.id <> d.id)
     ORDER BY c.id
-    """
+    """.format(visible=visible_sql("s"))
 )
 _INBOUND_SQL = text(
     """
     SELECT s.id AS statement_id, s.text, d.id AS document_id, d.outlet_id, d.published_at,
            d.language
     FROM statement s JOIN document d ON d.id = s.document_id
-    WHERE d.id = ANY(:document_ids) AND d.outlet_id IS NOT NULL
+    WHERE d.id = ANY(:document_ids) AND d.outlet_id IS NOT NULL AND {visible}
       AND EXISTS (SELECT 1 FROM citation c WHERE c.source_id = d.outlet_id
                   AND c.document_id <> d.id AND c.upstream_statement_id IS NULL)
     ORDER BY s.id
-    """
+    """.format(visible=visible_sql("s"))
 )
 _CITING_HOPS_SQL = text(
     """
     SELECT c.id, d.published_at FROM citation c JOIN document d ON d.id = c.document_id
     WHERE c.statement_id = :statement_id AND c.source_id = :source_id
-      AND c.upstream_statement_id IS NULL
+      AND c.upstream_statement_id IS NULL AND c.review_status = 'unreviewed'
     """
 )
 _LINK_SQL = text(
     """
     UPDATE citation SET upstream_statement_id = :upstream, link_method = :method,
                         link_similarity = :similarity, inverted_statement_id = NULL
-    WHERE id = :citation_id AND upstream_statement_id IS NULL
+    WHERE id = :citation_id AND upstream_statement_id IS NULL AND review_status = 'unreviewed'
     """
 )
 _INVERT_SQL = text(
     "UPDATE citation SET inverted_statement_id = :statement WHERE id = :citation_id "
-    "AND upstream_statement_id IS NULL"
+    "AND upstream_statement_id IS NULL AND review_status = 'unreviewed'"
 )
 
 
@@ -109,6 +110,10 @@ def link_document(session: Session, document_id: int) -> LinkReport:
 
 def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
     """Link these documents' hops to the cited outlets' statements, and the other way round.
+
+    Only unreviewed hops of statements reads see are linked: a hop a reviewer confirmed
+    or edited keeps its link (or its lack of one) exactly as left, and a rejected
+    statement is neither linked nor linked to.
 
     Outbound: a hop citing outlet X is continued into the matching statement of an
     earlier document by X. Inbound: hops elsewhere that cite this document's outlet are

@@ -14,6 +14,7 @@ from tracker.provenance.rules import (
     is_single_source,
 )
 from tracker.store import documents
+from tracker.vocabulary import REVIEWED_STATUSES
 from tracker.walk.model import DEFAULT_MAX_DEPTH, REPORT_HOP_FIELDS, Walk, WalkHop, hop_json
 from tracker.walk.sql import PRIMARY_SOURCES_SQL
 from tracker.walk.trees import chain_paths
@@ -204,7 +205,7 @@ def _statement_report(st: StatementView, w: Walk, seen: _Seen) -> StatementRepor
         primary_sources=w.primary_sources,
         depth=w.depth,
         flags=sorted(set(w.flags) | seen.flags),
-        unverified_hops=sum(1 for h in w.hops if h.review_status != "confirmed"),
+        unverified_hops=sum(1 for h in w.hops if h.review_status not in REVIEWED_STATUSES),
         first_appearance=seen.first,
         appearances=seen.count,
     )

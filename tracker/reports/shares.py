@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from tracker.errors import ValidationError
+from tracker.store.visibility import visible_sql
 from tracker.vocabulary import NAMED_PRIMARY_KINDS
-from tracker.walk.sql import IS_LEAF_SQL, NEXT_HOPS_SQL
+from tracker.walk.sql import IS_LEAF_SQL, NEXT_HOPS_SQL, UPSTREAM_VISIBLE_SQL
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -57,7 +58,9 @@ class CorpusOverview:
 _SHARES_SQL = text(
     """
     WITH RECURSIVE picked AS (
-        SELECT st.id FROM statement st ORDER BY st.id DESC LIMIT :sample
+        SELECT st.id FROM statement st WHERE """
+    + visible_sql("st")
+    + """ ORDER BY st.id DESC LIMIT :sample
     ), walk (root_id, citation_id, source_id, upstream_statement_id, depth) AS (
         SELECT c.statement_id, c.id, c.source_id, c.upstream_statement_id, 0
         FROM citation c
@@ -72,9 +75,9 @@ _SHARES_SQL = text(
     ) CYCLE citation_id SET is_cycle USING cycle_path,
     hops AS (
         SELECT w.root_id, w.is_cycle, s.kind, s.state_media,
-               (w.upstream_statement_id IS NOT NULL AND NOT EXISTS (
-                    SELECT 1 FROM statement u WHERE u.id = w.upstream_statement_id))
-                   AS is_broken,
+               (w.upstream_statement_id IS NOT NULL AND NOT """
+    + UPSTREAM_VISIBLE_SQL
+    + """) AS is_broken,
     """
     + IS_LEAF_SQL
     + """ AS is_leaf, w.depth

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from tracker.errors import ValidationError
 from tracker.provenance.appearances import load_appearing
+from tracker.store.visibility import visible_sql
 from tracker.walk.trees import chain_paths
 from tracker.walk.walker import walk
 
@@ -56,9 +57,9 @@ class SourceProfile:
 _SAID_SQL = text(
     """
     SELECT st.id, count(*) OVER () AS total FROM statement st
-    WHERE st.speaker_id = :source_id
+    WHERE st.speaker_id = :source_id AND {visible}
     ORDER BY st.id DESC LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 # Leaf hops of this source end their statement's chain; every statement linked upstream
 # into one already reached ends there too (UNION dedupes, so the recursion ends), the
@@ -66,26 +67,29 @@ _SAID_SQL = text(
 _PRIMARY_SQL = text(
     """
     WITH RECURSIVE reach (statement_id) AS (
-        SELECT c.statement_id FROM citation c
-        WHERE c.source_id = :source_id AND c.upstream_statement_id IS NULL
+        SELECT c.statement_id FROM citation c JOIN statement st ON st.id = c.statement_id
+        WHERE c.source_id = :source_id AND c.upstream_statement_id IS NULL AND {visible}
           AND NOT EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = c.id)
       UNION
         SELECT c.statement_id FROM citation c
         JOIN reach r ON c.upstream_statement_id = r.statement_id
+        JOIN statement st ON st.id = c.statement_id
+        WHERE {visible}
     )
     SELECT r.statement_id AS id, count(*) OVER () AS total FROM reach r
     ORDER BY r.statement_id DESC LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 _RELAYED_SQL = text(
     """
     SELECT c.statement_id AS id, count(*) OVER () AS total FROM citation c
-    WHERE c.source_id = :source_id
+    JOIN statement st ON st.id = c.statement_id
+    WHERE c.source_id = :source_id AND {visible}
       AND (c.upstream_statement_id IS NOT NULL
            OR EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = c.id))
     GROUP BY c.statement_id
     ORDER BY c.statement_id DESC LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 
 

@@ -12,6 +12,7 @@ from tracker.models import Source, SourceAlias
 from tracker.store.names import normalize_name
 from tracker.store.pagination import page_ids
 from tracker.store.validation import check_text_param
+from tracker.store.visibility import visible_sql
 from tracker.views import Page, SourceBrief, SourceView
 from tracker.vocabulary import SOURCE_KINDS
 
@@ -21,16 +22,19 @@ if TYPE_CHECKING:
 _SOURCE_SQL = text(
     """
     SELECT s.id, s.name, s.kind, s.role, s.description, s.state_media, s.external_ids,
+           s.version, s.merged_into,
            a.id AS affiliation_id, a.name AS affiliation_name, a.kind AS affiliation_kind,
            a.state_media AS affiliation_state_media,
            ARRAY(SELECT al.alias FROM source_alias al WHERE al.source_id = s.id
                  ORDER BY al.alias) AS aliases,
-           (SELECT count(*) FROM statement st WHERE st.speaker_id = s.id) AS statement_count,
-           (SELECT count(*) FROM citation c WHERE c.source_id = s.id) AS citation_count
+           (SELECT count(*) FROM statement st
+            WHERE st.speaker_id = s.id AND {visible_st}) AS statement_count,
+           (SELECT count(*) FROM citation c JOIN statement cs ON cs.id = c.statement_id
+            WHERE c.source_id = s.id AND {visible_cs}) AS citation_count
     FROM source s LEFT JOIN source a ON a.id = s.affiliation_id
     WHERE s.id = ANY(CAST(:ids AS bigint[]))
     ORDER BY s.id
-    """
+    """.format(visible_st=visible_sql("st"), visible_cs=visible_sql("cs"))
 )
 """One query for a page of sources: the counts and aliases are per-row subqueries, which
 Core would only spell longer."""
@@ -67,6 +71,8 @@ def _source_views(session: Session, ids: list[int]) -> list[SourceView]:
                 external_ids=dict(r.external_ids),
                 statement_count=r.statement_count,
                 citation_count=r.citation_count,
+                version=r.version,
+                merged_into=r.merged_into,
             )
         )
     return views
@@ -113,5 +119,6 @@ def search_sources(
                 f"kind must be one of {', '.join(SOURCE_KINDS)}", [{"field": "kind"}]
             )
         conditions.append(col(Source.kind) == kind)
+    conditions.append(col(Source.merged_into).is_(None))  # tombstones of merges stay out
     ids, next_cursor = page_ids(session, col(Source.id), conditions, cursor=cursor, limit=limit)
     return Page(_source_views(session, ids), next_cursor)

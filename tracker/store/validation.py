@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from tracker.errors import ValidationError
-from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
+from tracker.store.inputs import ChainHopIn, DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.vocabulary import RELATION_PATTERN, SOURCE_KINDS, STATEMENT_KINDS
 
 _relation_re = regex.compile(RELATION_PATTERN)
@@ -130,3 +130,64 @@ def _source_errors(source: SourceIn, where: str) -> list[dict[str, str]]:
             {"field": f"{where}.kind", "message": f"must be one of {', '.join(SOURCE_KINDS)}"}
         )
     return errors
+
+
+MAX_CHAIN_HOPS = 32
+"""The longest chain a reviewer may enter in one statement."""
+
+
+def _raise_if(errors: list[dict[str, str]]) -> None:
+    if errors:
+        raise ValidationError(f"{len(errors)} invalid field(s): {errors[0]['message']}", errors)
+
+
+def validate_source(source: SourceIn, where: str) -> None:
+    """A source named in a review: a name, a known kind, no NUL characters."""
+    errors = _source_errors(source, where)
+    for field, value in (("name", source.name), ("role", source.role)):
+        if value is not None and "\x00" in value:
+            errors.append(
+                {"field": f"{where}.{field}", "message": "must not contain NUL characters"}
+            )
+    _raise_if(errors)
+
+
+def validate_chain(chain: tuple[ChainHopIn, ...]) -> None:
+    """A chain a reviewer gives: 1 to MAX_CHAIN_HOPS hops, each one source, sane relations."""
+    errors: list[dict[str, str]] = []
+    if not 1 <= len(chain) <= MAX_CHAIN_HOPS:
+        errors.append({"field": "chain", "message": f"must have 1 to {MAX_CHAIN_HOPS} hops"})
+    for j, hop in enumerate(chain):
+        where = f"chain[{j}]"
+        if (hop.source is None) == (hop.source_id is None):
+            errors.append({"field": where, "message": "give either name and kind, or source_id"})
+        if hop.source is not None:
+            errors.extend(_source_errors(hop.source, where))
+        if not _relation_re.match(hop.relation):
+            errors.append(
+                {"field": f"{where}.relation", "message": "must be lower_snake_case, e.g. citing"}
+            )
+        for field, value in (("cue", hop.cue), ("name", hop.source and hop.source.name)):
+            if value and "\x00" in value:
+                errors.append(
+                    {"field": f"{where}.{field}", "message": "must not contain NUL characters"}
+                )
+    _raise_if(errors)
+
+
+def validate_span(start: int, end: int, length: int) -> None:
+    """A statement span inside its document's text."""
+    if not 0 <= start < end <= length:
+        _raise_if(
+            [
+                {
+                    "field": "end" if start >= 0 else "start",
+                    "message": f"span [{start}, {end}) must satisfy 0 <= start < end <= {length}",
+                }
+            ]
+        )
+
+
+def validate_statement_kind(kind: str) -> None:
+    if kind not in STATEMENT_KINDS:
+        _raise_if([{"field": "kind", "message": f"must be one of {', '.join(STATEMENT_KINDS)}"}])

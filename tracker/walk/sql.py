@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-NEXT_HOPS_SQL = """
+from tracker.store.visibility import visible_sql
+
+UPSTREAM_VISIBLE_SQL = f"""
+    EXISTS (SELECT 1 FROM statement us
+            WHERE us.id = w.upstream_statement_id AND {visible_sql("us")})
+"""
+"""The hop's upstream statement exists and is one reads see (not rejected, unless asked):
+a link into a rejected statement leads nowhere, like a link to a deleted one."""
+
+NEXT_HOPS_SQL = f"""
         CROSS JOIN LATERAL (
             SELECT u.* FROM citation u
             WHERE w.upstream_statement_id IS NOT NULL
               AND u.statement_id = w.upstream_statement_id AND u.parent_id IS NULL
+              AND {UPSTREAM_VISIBLE_SQL}
           UNION ALL
             SELECT k.* FROM citation k
             WHERE w.upstream_statement_id IS NULL AND k.parent_id = w.citation_id
@@ -17,12 +27,12 @@ NEXT_HOPS_SQL = """
 """The recursive step of every walk: into the upstream statement's roots when the hop
 is linked to another document, else down to the hop's children (``w`` is the walk)."""
 
-IS_LEAF_SQL = """
+IS_LEAF_SQL = f"""
     CASE
         WHEN w.upstream_statement_id IS NOT NULL
-            THEN NOT EXISTS (SELECT 1 FROM citation r
-                             WHERE r.statement_id = w.upstream_statement_id
-                               AND r.parent_id IS NULL)
+            THEN NOT ({UPSTREAM_VISIBLE_SQL} AND EXISTS (
+                SELECT 1 FROM citation r
+                WHERE r.statement_id = w.upstream_statement_id AND r.parent_id IS NULL))
         ELSE NOT EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = w.citation_id)
     END
 """
@@ -62,6 +72,7 @@ WALK_SQL = text(
         WHERE w.depth < :max_depth
     ) CYCLE citation_id SET is_cycle USING cycle_path
     SELECT head.document_id AS head_document_id, head.speaker_name AS head_speaker_name,
+           head.visible AS head_visible,
            w.citation_id, w.statement_id, w.document_id, w.parent_walk_id, w.depth,
            w.relation, w.cue, w.evidence_start, w.evidence_end, w.upstream_statement_id,
            w.link_method, w.link_similarity, w.inverted_statement_id, w.review_status,
@@ -73,7 +84,9 @@ WALK_SQL = text(
     + IS_LEAF_SQL
     + """ AS is_leaf
     FROM (
-        SELECT st.document_id, sp.name AS speaker_name
+        SELECT st.document_id, sp.name AS speaker_name, """
+    + visible_sql("st")
+    + """ AS visible
         FROM statement st LEFT JOIN source sp ON sp.id = st.speaker_id
         WHERE st.id = :statement_id
     ) head
@@ -82,7 +95,9 @@ WALK_SQL = text(
         LEFT JOIN LATERAL (
             SELECT st.id, st.document_id, sp.name AS speaker_name
             FROM statement st LEFT JOIN source sp ON sp.id = st.speaker_id
-            WHERE st.id = w.upstream_statement_id
+            WHERE st.id = w.upstream_statement_id AND """
+    + visible_sql("st")
+    + """
         ) up ON TRUE
     ) ON TRUE
     ORDER BY w.sort_path

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from tracker.errors import NotFoundError, ValidationError
+from tracker.store.visibility import RejectedStatementError
 from tracker.views import SourceBrief
 from tracker.walk.flags import end_flags, hop_flags, is_primary, is_truncated
 from tracker.walk.model import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, Walk, WalkHop, WalkRow
@@ -19,7 +20,9 @@ def walk(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH
     """Follow ``statement_id``'s chain across documents to its primary sources.
 
     Always terminates: cycles are flagged ``circular``, chains deeper than ``max_depth``
-    hops are cut and flagged ``truncated``. One round trip to the server.
+    hops are cut and flagged ``truncated``. One round trip to the server. A rejected
+    statement is not walked, and a link into one is ``broken``, unless the transaction
+    shows rejected statements (``tracker.store.visibility``).
     """
     if not 1 <= max_depth <= MAX_DEPTH_LIMIT:
         raise ValidationError(f"max_depth must be between 1 and {MAX_DEPTH_LIMIT}")
@@ -29,6 +32,8 @@ def walk(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH
     if not rows:
         raise NotFoundError("statement", statement_id)
     head = rows[0]
+    if not head.head_visible:
+        raise RejectedStatementError(statement_id)
     hops = cast("Sequence[WalkRow]", [r for r in rows if r.citation_id is not None])
     return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
 
