@@ -10,7 +10,7 @@ import pytest
 from tracker.extract import extract
 from tracker.extract.lexicon import load_outlets, outlet_index
 from tracker.extract.model import SOURCE_KINDS
-from tracker.names import normalize_name
+from tracker.store.names import normalize_name
 
 # a host name: dot-separated labels of letters, digits and inner hyphens, a letter TLD
 DOMAIN_re = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$")
