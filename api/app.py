@@ -11,6 +11,7 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 
+from api.body import JsonBodies
 from api.controllers.documents import DocumentController
 from api.controllers.provenance import ProvenanceController
 from api.controllers.reports import ReportController
@@ -18,7 +19,9 @@ from api.controllers.sources import SourceController
 from api.controllers.statements import StatementController
 from api.deps import provide_service
 from api.errors import EXCEPTION_HANDLERS
+from api.hosts import AllowedHosts
 from api.pages.router import desk_router, template_config, with_error_pages
+from api.reference import reference_plugins, reference_router
 from api.schemas import Health
 from tracker import __version__
 from tracker.extract import EXTRACTOR_VERSION, NATIVE
@@ -94,11 +97,13 @@ def create_app(
             ProvenanceController,
             ReportController,
         ],
+        middleware=[JsonBodies()],
     )
     return Litestar(
         route_handlers=[api_v1, health, stats, desk_router(sessions)],
         dependencies={"service": Provide(provide_service, sync_to_thread=False)},
         exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
+        middleware=[AllowedHosts(settings.allowed_hosts)],
         template_config=template_config(),
         on_startup=[open_service],
         on_shutdown=[close_service],
@@ -108,7 +113,8 @@ def create_app(
             title="tracker",
             version=__version__,
             description="Quotes, speakers and chains of citations, walked to primary sources.",
-            path="/schema",
+            render_plugins=reference_plugins(),
+            openapi_router=reference_router(),
         ),
     )
 

@@ -32,7 +32,9 @@ def test_api_and_cli_store_the_same_articles_alike(
     db_url: str, second_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     records = coastal_articles(50)
-    settings = Settings(database_url=db_url, data_dir=tmp_path / "data")
+    settings = Settings(
+        database_url=db_url, data_dir=tmp_path / "data", allowed_hosts=("testserver.local",)
+    )
     with TestClient(app=create_app(settings)) as client:
         for record in records:
             response = client.post("/api/v1/documents", json=record)
