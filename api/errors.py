@@ -28,6 +28,7 @@ _log = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 5
 """Sent with 503: the database may be back in a moment."""
+_RETRY_AFTER = {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
 class ProblemException(HTTPException):
@@ -135,9 +136,6 @@ def http_error_handler(
         _log.error("HTTP %s on %s: %s", status, request.url.path, detail)
     # 405 carries Allow, 401 WWW-Authenticate: the router's headers go out with the problem
     return problem(request, status, _title(status), detail, headers=exc.headers)
-
-
-_RETRY_AFTER = {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 
 def database_error_handler(

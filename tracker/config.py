@@ -16,6 +16,10 @@ def _default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("tracker", appauthor=False))
 
 
+DEFAULT_MAX_STATEMENTS = 500
+"""Statements per document: 2.5 times the most the extractor finds in any corpus article
+(195), and a document report at the limit still takes seconds, not minutes (it walks and
+matches each statement: bench/limits.py)."""
 LOOPBACK_HOSTS: tuple[str, ...] = ("localhost", "127.0.0.1", "[::1]")
 """Host names a browser uses for this machine: served by default, nothing else is."""
 ANY_HOST = "*"
@@ -58,7 +62,7 @@ class Settings:
     db_pool_size: int = 8
     """Connections each process keeps open to PostgreSQL, and the request threads of each
     `tracker serve` worker: one connection per thread, so no request ever opens one."""
-    max_statements: int = 2000
+    max_statements: int = DEFAULT_MAX_STATEMENTS
     """Statements one document may carry, given or extracted (422 above): a write and a
     report cost time in proportion, so one request cannot hold a worker for minutes."""
     allowed_hosts: tuple[str, ...] = LOOPBACK_HOSTS
@@ -79,7 +83,7 @@ class Settings:
             max_walk_depth=_int(source, "TRACKER_MAX_WALK_DEPTH", 32),
             page_size=_int(source, "TRACKER_PAGE_SIZE", 50),
             db_pool_size=_int(source, "TRACKER_DB_POOL_SIZE", 8),
-            max_statements=_int(source, "TRACKER_MAX_STATEMENTS", 2000),
+            max_statements=_int(source, "TRACKER_MAX_STATEMENTS", DEFAULT_MAX_STATEMENTS),
             allowed_hosts=_hosts(source, source.get("TRACKER_HOST", "127.0.0.1")),
         )
 

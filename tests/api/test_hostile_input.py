@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from api.app import create_app
 from tests.api.test_documents_api import assert_problem, counts, seed_body
 from tracker.config import Settings
-from tracker.store.validation import MAX_JSON_DEPTH, MAX_STATEMENT_BYTES
+from tracker.store.validation import MAX_JSON_DEPTH, MAX_STATEMENT_BYTES, MAX_STATEMENTS
 
 DOCUMENTS = "/api/v1/documents"
 TEXT = "Menurut Antara, Budi Santoso mengatakan bahwa harga beras akan turun bulan depan."
@@ -137,10 +137,11 @@ def test_a_statement_at_the_byte_limit_is_stored_with_its_full_text_vector(
 def test_more_statements_than_the_limit_is_422_with_the_limit_named(
     client: TestClient[Any], engine: Engine
 ) -> None:
-    text = " ".join(f"w{i:05d}" for i in range(2001))
+    over = MAX_STATEMENTS + 1
+    text = " ".join(f"w{i:05d}" for i in range(over))
     statements = [
         {"start": i * 7, "end": i * 7 + 6, "kind": "direct", "speaker": {"name": "Budi"}}
-        for i in range(2001)
+        for i in range(over)
     ]
     before = counts(engine)
     problem = assert_problem(
@@ -149,12 +150,15 @@ def test_more_statements_than_the_limit_is_422_with_the_limit_named(
     assert problem["errors"] == [
         {
             "field": "statements",
-            "message": "2001 statements; at most 2000 per document (TRACKER_MAX_STATEMENTS)",
+            "message": f"{over} statements; at most {MAX_STATEMENTS} per document "
+            "(TRACKER_MAX_STATEMENTS)",
         }
     ]
     assert counts(engine) == before
     assert (
-        client.post(DOCUMENTS, json={"text": text, "statements": statements[:2000]}).status_code
+        client.post(
+            DOCUMENTS, json={"text": text, "statements": statements[:MAX_STATEMENTS]}
+        ).status_code
         == 201
     )
 

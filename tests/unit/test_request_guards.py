@@ -65,7 +65,7 @@ def test_allowed_hosts_must_be_host_names(value: str) -> None:
 
 
 def test_max_statements_setting() -> None:
-    assert Settings.from_env({}).max_statements == 2000
+    assert Settings.from_env({}).max_statements == 500
     assert Settings.from_env({"TRACKER_MAX_STATEMENTS": "50"}).max_statements == 50
     with pytest.raises(ConfigError):
         Settings.from_env({"TRACKER_MAX_STATEMENTS": "0"})

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import regex
 
+from tracker.config import DEFAULT_MAX_STATEMENTS
 from tracker.errors import ParameterError, TooLargeError, ValidationError
 from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
 from tracker.store.names import normalize_name
@@ -48,7 +49,7 @@ MAX_STATEMENT_BYTES = 128 * 1024
 """UTF-8 bytes of one statement's span: its full-text vector must stay under 1 MB."""
 MAX_HOPS = MAX_DEPTH_LIMIT
 """Hops of one statement's chain: the deepest walk there is (``max_depth``) shows no more."""
-MAX_STATEMENTS = 2000
+MAX_STATEMENTS = DEFAULT_MAX_STATEMENTS
 """Statements per document, the default of TRACKER_MAX_STATEMENTS."""
 MAX_ID = 2**63 - 1
 """Ids are PostgreSQL bigints."""
