@@ -19,6 +19,7 @@ from api.auth import (
     provide_actor,
     require_role,
 )
+from api.body import JsonBodies
 from api.controllers.audit import AuditController
 from api.controllers.citations import CitationController
 from api.controllers.documents import DocumentController
@@ -29,8 +30,10 @@ from api.controllers.sources import SourceController
 from api.controllers.statements import StatementController
 from api.deps import provide_service
 from api.errors import EXCEPTION_HANDLERS
+from api.hosts import AllowedHosts
 from api.openapi import COMPONENTS
 from api.pages.router import desk_router, template_config, with_error_pages
+from api.reference import reference_plugins, reference_router
 from api.request_id import request_id_middleware
 from api.schemas import Health
 from tracker import __version__
@@ -123,6 +126,7 @@ def create_app(
             AuditController,
             KeyController,
         ],
+        middleware=[JsonBodies()],
     )
     return Litestar(
         route_handlers=[api_v1, health, stats, desk_pages],
@@ -131,7 +135,7 @@ def create_app(
             "actor": Provide(provide_actor, sync_to_thread=False),
         },
         guards=[require_role],
-        middleware=[request_id_middleware],
+        middleware=[AllowedHosts(settings.allowed_hosts), request_id_middleware],
         exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
         template_config=template_config(),
         on_startup=[open_service],
@@ -144,8 +148,9 @@ def create_app(
             description="Quotes, speakers and chains of citations, walked to primary sources.",
             path="/schema",
             components=COMPONENTS,
+            render_plugins=reference_plugins(),
             # the API's description is public whatever the read policy
-            openapi_router=Router(path="/schema", route_handlers=[], opt={ROLE_OPT: PUBLIC}),
+            openapi_router=reference_router(opt={ROLE_OPT: PUBLIC}),
         ),
     )
 

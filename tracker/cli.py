@@ -221,6 +221,7 @@ def ingest(
         fmt=fmt,
         jobs=jobs,
         batch_size=batch_size,
+        max_statements=_settings().max_statements,
     )
     console = Console(stderr=True)
     service = _service()

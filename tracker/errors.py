@@ -36,6 +36,14 @@ class ValidationError(TrackerError):
         self.errors = errors or [{"message": message}]
 
 
+class ParameterError(ValidationError):
+    """A malformed parameter or option: a cursor this API never issued, an unknown format
+    or kind, a quote without words. The API answers 400 (the request itself is malformed),
+    where a well-formed body that fails validation gets 422."""
+
+    title = "Invalid parameters"
+
+
 class InputFormatError(ValidationError):
     """A file or body unreadable as the format it claims (bad UTF-8, bad JSON, no article)."""
 

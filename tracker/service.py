@@ -126,7 +126,9 @@ class TrackerService:
         from tracker.ingest.extraction import prepare_document
         from tracker.store.writer import store_prepared
 
-        prepared = prepare_document(doc, extract_statements=extract)
+        prepared = prepare_document(
+            doc, extract_statements=extract, max_statements=self.settings.max_statements
+        )
         return run_in_transaction(self.sessions, lambda session: store_prepared(session, prepared))
 
     def ingest(

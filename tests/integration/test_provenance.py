@@ -159,7 +159,7 @@ def test_provenance_lookup_by_text(client: TestClient[Any]) -> None:
         "items": []
     }
     problem = client.get("/api/v1/provenance", params={"quote": "…!!"})
-    assert problem.status_code == 422
+    assert problem.status_code == 400
     assert client.get("/api/v1/provenance").status_code == 400
 
 

@@ -38,7 +38,9 @@ def test_api_and_cli_store_the_same_articles_alike(
     engine: Engine,
 ) -> None:
     records = coastal_articles(50)
-    settings = Settings(database_url=db_url, data_dir=tmp_path / "data")
+    settings = Settings(
+        database_url=db_url, data_dir=tmp_path / "data", allowed_hosts=("testserver.local",)
+    )
     key = issue_key(settings, engine, "parity-editor", "editor")
     with TestClient(app=create_app(settings)) as client:
         for record in records:

@@ -158,7 +158,9 @@ def test_patch_refuses_what_it_cannot_store(
     both = {"speaker": {"id": st.speaker.id, "name": "X", "kind": "person"}}
     assert editor.patch(path, json=both, headers=match).status_code == 422
     assert editor.patch(path, json={"speaker": {"id": 999999}}, headers=match).status_code == 422
-    assert editor.patch(path, content=b"{not json", headers=match).status_code == 400
+    malformed = {**match, "Content-Type": "application/json"}
+    assert editor.patch(path, content=b"{not json", headers=malformed).status_code == 400
+    assert editor.patch(path, content=b"{not json", headers=match).status_code == 415
     assert (
         editor.patch("/api/v1/statements/999999", json={"kind": "mixed"}, headers=match).status_code
         == 404
@@ -497,4 +499,4 @@ def test_audit_pages_newest_first_and_filters(
         editor.get("/api/v1/audit", params={"since": "2999-01-01T00:00:00Z"}).json()["items"] == []
     )
     assert editor.get("/api/v1/audit", params={"since": "not a time"}).status_code == 400
-    assert editor.get("/api/v1/audit", params={"cursor": "garbage"}).status_code == 422
+    assert editor.get("/api/v1/audit", params={"cursor": "garbage"}).status_code == 400

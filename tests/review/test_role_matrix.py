@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -267,9 +267,7 @@ def test_role_matrix(
 ) -> None:
     case = CASES[(method, path)]
     svc = TrackerService(settings, engine=engine)
-    key_reads = Settings(
-        database_url=settings.database_url, data_dir=settings.data_dir, reads="key"
-    )
+    key_reads = replace(settings, reads="key")
     checked = 0
     for reads, app_settings in (("public", settings), ("key", key_reads)):
         with TestClient(app=create_app(app_settings)) as client:
@@ -299,9 +297,7 @@ def test_role_matrix(
 def test_the_api_description_is_public_under_either_policy(
     settings: Settings, keys: dict[str, str | None]
 ) -> None:
-    key_reads = Settings(
-        database_url=settings.database_url, data_dir=settings.data_dir, reads="key"
-    )
+    key_reads = replace(settings, reads="key")
     for app_settings in (settings, key_reads):
         with TestClient(app=create_app(app_settings)) as client:
             for actor in ACTORS:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.store.visibility import visible_sql
 from tracker.views import SourceBrief
 from tracker.walk.trees import chain_paths
@@ -116,7 +116,7 @@ _STATE_MEDIA_SQL = text(
 def sources_report(session: Session, limit: int = 20) -> SourcesReport:
     """The corpus at a glance, in three set-based queries plus one walk per listed chain."""
     if not 1 <= limit <= MAX_SOURCES_LIMIT:
-        raise ValidationError(
+        raise ParameterError(
             f"limit must be between 1 and {MAX_SOURCES_LIMIT}", [{"field": "limit"}]
         )
     primary = [_source_count(r) for r in session.execute(_PRIMARY_SQL, {"limit": limit})]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.reports.corpus import SourcesReport
 from tracker.reports.csv import document_csv, sources_csv
 from tracker.reports.document import DocumentReport, document_report
@@ -83,7 +83,7 @@ def check_format(fmt: str, target: Target) -> Output:
     output = _OUTPUTS.get(fmt)
     if output is None or not output.renders(target):
         allowed = formats(target)
-        raise ValidationError(
+        raise ParameterError(
             f"unknown format {fmt!r}; use one of {', '.join(allowed)}",
             [{"field": "format", "message": f"unknown format {fmt!r}"}],
         )

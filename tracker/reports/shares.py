@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.store.visibility import visible_sql
 from tracker.vocabulary import NAMED_PRIMARY_KINDS
 from tracker.walk.sql import IS_LEAF_SQL, NEXT_HOPS_SQL, UPSTREAM_VISIBLE_SQL
@@ -105,7 +105,7 @@ def corpus_shares(
 ) -> CorpusShares:
     """Shares over the newest ``sample`` statements: one query, however many."""
     if not 1 <= sample <= MAX_SHARES_SAMPLE:
-        raise ValidationError(
+        raise ParameterError(
             f"sample must be between 1 and {MAX_SHARES_SAMPLE}", [{"field": "sample"}]
         )
     params = {"sample": sample, "max_depth": max_depth - 1, "named": sorted(NAMED_PRIMARY_KINDS)}

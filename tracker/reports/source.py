@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.provenance.appearances import load_appearing
 from tracker.store.visibility import visible_sql
 from tracker.walk.trees import chain_paths
@@ -98,7 +98,7 @@ def source_profile(
 ) -> SourceProfile:
     """``source``'s newest ``limit`` statements of each part it plays, each walked."""
     if not 1 <= limit <= MAX_PROFILE_LIMIT:
-        raise ValidationError(
+        raise ParameterError(
             f"limit must be between 1 and {MAX_PROFILE_LIMIT}", [{"field": "limit"}]
         )
     params = {"source_id": source.id, "limit": limit}

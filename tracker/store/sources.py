@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, any_, func, select, text
 from sqlmodel import col
 
-from tracker.errors import NotFoundError, ValidationError
+from tracker.errors import NotFoundError, ParameterError
 from tracker.models import Source, SourceAlias
 from tracker.store.names import normalize_name
 from tracker.store.pagination import page_ids
@@ -111,11 +111,11 @@ def search_sources(
     if q:
         key = normalize_name(q)
         if not key:
-            raise ValidationError("q must contain letters or digits", [{"field": "q"}])
+            raise ParameterError("q must contain letters or digits", [{"field": "q"}])
         conditions.append(_with_alias_words(words_query(key)))
     if kind:
         if kind not in SOURCE_KINDS:
-            raise ValidationError(
+            raise ParameterError(
                 f"kind must be one of {', '.join(SOURCE_KINDS)}", [{"field": "kind"}]
             )
         conditions.append(col(Source.kind) == kind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from tracker.errors import NotFoundError, ValidationError
+from tracker.errors import NotFoundError, ParameterError
 from tracker.store.visibility import RejectedStatementError
 from tracker.views import SourceBrief
 from tracker.walk.flags import end_flags, hop_flags, is_primary, is_truncated
@@ -25,7 +25,7 @@ def walk(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH
     shows rejected statements (``tracker.store.visibility``).
     """
     if not 1 <= max_depth <= MAX_DEPTH_LIMIT:
-        raise ValidationError(f"max_depth must be between 1 and {MAX_DEPTH_LIMIT}")
+        raise ParameterError(f"max_depth must be between 1 and {MAX_DEPTH_LIMIT}")
     rows = session.execute(
         WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
     ).all()
