@@ -31,10 +31,11 @@ from api.controllers.statements import StatementController
 from api.deps import provide_service
 from api.errors import EXCEPTION_HANDLERS
 from api.hosts import AllowedHosts
+from api.methods import AllowEveryMethod
 from api.openapi import COMPONENTS
 from api.pages.router import desk_router, template_config, with_error_pages
 from api.reference import reference_plugins, reference_router
-from api.request_id import request_id_middleware
+from api.request_id import request_id_middleware, send_request_id
 from api.schemas import Health
 from tracker import __version__
 from tracker.access.actor import PUBLIC
@@ -135,9 +136,14 @@ def create_app(
             "actor": Provide(provide_actor, sync_to_thread=False),
         },
         guards=[require_role],
-        middleware=[AllowedHosts(settings.allowed_hosts), request_id_middleware],
+        middleware=[
+            AllowedHosts(settings.allowed_hosts),
+            request_id_middleware,
+            AllowEveryMethod(),
+        ],
         exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
         template_config=template_config(),
+        before_send=[send_request_id],
         on_startup=[open_service],
         on_shutdown=[close_service],
         state=state,
