@@ -19,7 +19,7 @@ from api.auth import (
     provide_actor,
     require_role,
 )
-from api.body import JsonBodies
+from api.body import json_bodies
 from api.controllers.audit import AuditController
 from api.controllers.citations import CitationController
 from api.controllers.documents import DocumentController
@@ -34,6 +34,7 @@ from api.hosts import AllowedHosts
 from api.methods import AllowEveryMethod
 from api.openapi import COMPONENTS
 from api.pages.router import desk_router, template_config, with_error_pages
+from api.query import strict_query
 from api.reference import reference_plugins, reference_router
 from api.request_id import request_id_middleware, send_request_id
 from api.schemas import Health
@@ -127,7 +128,7 @@ def create_app(
             AuditController,
             KeyController,
         ],
-        middleware=[JsonBodies()],
+        guards=[strict_query, json_bodies],  # after the app's role guard
     )
     return Litestar(
         route_handlers=[api_v1, health, stats, desk_pages],
