@@ -38,6 +38,7 @@ from api.query import strict_query
 from api.reference import reference_plugins, reference_router
 from api.request_id import request_id_middleware, send_request_id
 from api.schemas import Health
+from api.shapes import Stats
 from tracker import __version__
 from tracker.access.actor import PUBLIC
 from tracker.extract import EXTRACTOR_VERSION, native_active
@@ -60,8 +61,10 @@ if TYPE_CHECKING:
         "503 with the same fields (status unavailable, schema behind or ahead) when it is "
         "not, since every other endpoint would fail: run `tracker db upgrade`."
     ),
-    responses={503: ResponseSpec(Health, description="Schema not at head, or no database")},
-    opt={ROLE_OPT: PUBLIC},
+    **access(
+        PUBLIC,
+        responses={503: ResponseSpec(Health, description="Schema not at head, or no database")},
+    ),
 )
 def health(service: TrackerService) -> Response[Health]:
     info = service.health()
@@ -82,7 +85,10 @@ def health(service: TrackerService) -> Response[Health]:
     "/api/v1/stats",
     sync_to_thread=True,
     summary="Counts of documents, statements, sources",
-    **access(READER),
+    **access(
+        READER,
+        responses={200: ResponseSpec(Stats, description="The counts", generate_examples=False)},
+    ),
 )
 def stats(service: TrackerService) -> dict[str, Any]:
     return service.stats()
