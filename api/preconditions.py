@@ -11,7 +11,12 @@ from tracker.errors import ParameterError, PreconditionRequiredError
 
 ETAG_PATTERN = r'^"[0-9]{1,9}"$'
 """An ETag this API sends: a row's version, quoted (``"3"``)."""
-_TAG_RE = re.compile(r'^"([0-9]{1,9})"$')
+ENTITY_TAG_PATTERN = r'^(W/)?"[!#-~]*"$'
+"""One entity-tag as RFC 9110 writes it (ASCII): strong (``"3"``) or weak (``W/"3"``).
+A well-formed tag that is not one of ours only fails to match (412); anything else in
+If-Match is malformed (400)."""
+_ENTITY_TAG_RE = re.compile(ENTITY_TAG_PATTERN)
+_OURS_RE = re.compile(r'^"([0-9]{1,9})"$')
 
 IfMatchRequired = Annotated[
     str | None,
@@ -23,7 +28,7 @@ IfMatchRequired = Annotated[
             "version (412 when it is not). Without it, or with *, 428: an edit could "
             "overwrite someone else's unseen."
         ),
-        schema_extra={"pattern": ETAG_PATTERN},
+        schema_extra={"pattern": ENTITY_TAG_PATTERN},
     ),
 ]
 """If-Match on a PATCH or PUT. Declared required, checked by ``if_match`` (428, not
@@ -35,7 +40,7 @@ IfMatchOptional = Annotated[
         required=False,
         description='The ETag you read ("3"): the action applies only while the row is '
         "still at that version (412 when it is not); * or nothing: whatever it is now",
-        schema_extra={"pattern": r'^(\*|"[0-9]{1,9}")$'},
+        schema_extra={"pattern": r'^(\*|(W/)?"[!#-~]*")$'},
     ),
 ]
 
@@ -50,8 +55,10 @@ def if_match(header: str | None, *, required: bool) -> int | None:
 
     ``header`` is the header's value, None when it was not sent. Missing, empty or ``*``
     on a PATCH or PUT: 428 (``*`` would overwrite blindly). Where If-Match is optional,
-    ``*`` matches anything, as no header does. Anything else but one ETag of ours
-    (``"3"``) is malformed: 400, as the schema says.
+    ``*`` matches anything, as no header does. One well-formed entity-tag that is not
+    ours (weak, or no version) cannot match, as RFC 9110 compares strongly: version 0,
+    which no row has, so the action answers 412. Anything else (a bare ``3``, a list)
+    is malformed: 400, as the schema says.
     """
     value = header.strip() if header is not None else None
     if value is None or value == "*" or (required and not value):
@@ -61,10 +68,10 @@ def if_match(header: str | None, *, required: bool) -> int | None:
                 "an edit without it could overwrite someone else's unseen"
             )
         return None
-    found = _TAG_RE.match(value)
-    if found is None:
+    if not _ENTITY_TAG_RE.match(value):
         raise ParameterError(
-            'If-Match must be one ETag this API sent ("3") or *',
-            [{"field": "If-Match", "message": "not an ETag of this API"}],
+            'If-Match must be one entity-tag, the ETag you read ("3"), or *',
+            [{"field": "If-Match", "message": "not one entity-tag"}],
         )
-    return int(found.group(1))
+    ours = _OURS_RE.match(value)
+    return int(ours.group(1)) if ours else 0  # 0 is never a version: 412

@@ -81,7 +81,7 @@ WORDS = st.tuples(
 schemathesis.openapi.format(CURSOR_FORMAT, CURSORS)
 schemathesis.openapi.format(WORDS_FORMAT, WORDS)
 
-IF_MATCH_RE = re.compile(r'\*|"[0-9]{1,9}"')
+IF_MATCH_RE = re.compile(r'\*|(W/)?"[!#-~]*"')
 FUZZ_HOSTS = (*TEST_HOSTS, asgi.HOST)
 """schemathesis's ASGI client sends Host: testserver."""
 HYPOTHESIS = settings(

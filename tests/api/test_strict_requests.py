@@ -1,7 +1,7 @@
 """What schemathesis found the API and its OpenAPI document disagreeing on, each pinned
-by a plain request: a parameter outside its schema is a 400 (never quietly a default),
-a malformed If-Match a 400 (not a 412), OPTIONS names every method of its path, and the
-router's own answers carry X-Request-Id too."""
+by a plain request: a parameter outside its schema is a 400 (never quietly a default), a
+malformed If-Match a 400 (a well-formed one not the row's still a 412), OPTIONS names
+every method of its path, and the router's own answers carry X-Request-Id too."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_since_with_an_offset_is_taken(client: TestClient[Any]) -> None:
     assert response.status_code == 200, response.text
 
 
-@pytest.mark.parametrize("if_match", ['W/"1"', "1", '"1", "2"', '"abc"'])
+@pytest.mark.parametrize("if_match", ["1", '"1", "2"', "abc", '"1'])
 def test_a_malformed_if_match_is_a_400_and_writes_nothing(
     client: TestClient[Any], settings: Settings, engine: Engine, if_match: str
 ) -> None:
@@ -76,16 +76,21 @@ def test_a_malformed_if_match_is_a_400_and_writes_nothing(
     assert database_state(engine) == before
 
 
-def test_a_well_formed_stale_if_match_is_still_a_412(
-    client: TestClient[Any], settings: Settings, engine: Engine
+@pytest.mark.parametrize("if_match", ['"999"', 'W/"1"', '"abc"'])
+def test_a_well_formed_entity_tag_not_the_rows_is_a_412(
+    client: TestClient[Any], settings: Settings, engine: Engine, if_match: str
 ) -> None:
+    """RFC 9110 compares If-Match strongly: a weak tag, or one of no version, never
+    matches; well-formed, it is a failed precondition, not a malformed header."""
     statement = story(TrackerService(settings, engine=engine)).first_hand
+    before = database_state(engine)
     response = client.patch(
         f"/api/v1/statements/{statement.id}",
         json={"kind": "indirect"},
-        headers={"If-Match": '"999"'},
+        headers={"If-Match": if_match},
     )
     _problem(response, 412)
+    assert database_state(engine) == before
 
 
 def test_options_names_every_method_of_the_path(anonymous_client: TestClient[Any]) -> None:
@@ -134,3 +139,11 @@ def test_reports_are_declared_as_the_objects_they_return(
         ]
         assert schema.get("type") != "string", (path, schema)
         assert "$ref" in schema or "oneOf" in schema or "anyOf" in schema, (path, schema)
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/audit?limt=5", "/api/v1/statements?=false", "/api/v1/stats?x=1"]
+)
+def test_an_unknown_query_parameter_is_a_400(client: TestClient[Any], path: str) -> None:
+    body = _problem(client.get(path), 400)
+    assert body["errors"][0]["message"] == "unknown"
