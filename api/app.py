@@ -85,6 +85,7 @@ def health(service: TrackerService) -> Response[Health]:
     "/api/v1/stats",
     sync_to_thread=True,
     summary="Counts of documents, statements, sources",
+    guards=[strict_query],  # as under the /api/v1 router: it takes no parameter at all
     **access(
         READER,
         responses={200: ResponseSpec(Stats, description="The counts", generate_examples=False)},

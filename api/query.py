@@ -1,9 +1,10 @@
-"""What every query string under /api/v1 must meet: each parameter at most once, and
-``null`` is no value of a parameter that is not free text.
+"""What every query string under /api/v1 must meet: only the route's own parameters, each
+at most once, and ``null`` is no value of a parameter that is not free text.
 
 Litestar takes the last of a repeated parameter (``?limit=1&limit=500``) and reads
 ``?limit=null`` or ``?include=null`` as if the parameter were not sent, so a client's
-mistake passed as a default. Both are 400 here, as the OpenAPI document says (a
+mistake passed as a default; it ignores a name it does not know (``?limt=5``), so a
+typo went unnoticed too. All three are 400 here, as the OpenAPI document says (a
 parameter is a single value of its schema's type); a guard, so a request without a valid
 key gets its 401 first.
 """
@@ -52,11 +53,19 @@ def takes_text(field: FieldDefinition) -> bool:
 async def strict_query(
     connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
 ) -> None:
-    """The guard: 400 for a repeated parameter or a ``null`` standing in for a value."""
+    """The guard: 400 for an unknown or repeated parameter, or a ``null`` standing in
+    for a value."""
     given = connection.query_params
     if not given:
         return
     fields = query_fields(cast("HTTPRouteHandler", handler), set(connection.path_params))
+    unknown = sorted({name for name in given if name not in fields})
+    if unknown:
+        known = ", ".join(sorted(fields)) or "none"
+        raise ParameterError(
+            f"unknown query parameter {unknown[0]!r}; this endpoint takes: {known}",
+            [{"field": name, "message": "unknown"} for name in unknown],
+        )
     for name, field in fields.items():
         values = given.getall(name, [])
         if len(values) > 1:
