@@ -96,8 +96,15 @@ def test_if_match_reads_our_etags(header: str, version: int) -> None:
     assert if_match(header, required=False) == version
 
 
-@pytest.mark.parametrize("header", ['W/"3"', '"abc"', "3", '"1", "2"', '"1234567890"', ""])
-def test_an_if_match_that_is_no_etag_of_ours_is_malformed(header: str) -> None:
+@pytest.mark.parametrize("header", ['W/"3"', '"abc"', '"1234567890"', '""'])
+def test_an_entity_tag_not_of_ours_never_matches(header: str) -> None:
+    """RFC 9110 compares If-Match strongly: version 0, which no row has, so a 412."""
+    assert if_match(header, required=True) == 0
+    assert if_match(header, required=False) == 0
+
+
+@pytest.mark.parametrize("header", ["3", '"1", "2"', '"3', "W/3", '"a b"', ""])
+def test_an_if_match_that_is_no_entity_tag_is_malformed(header: str) -> None:
     with pytest.raises(ParameterError, match="If-Match"):
         if_match(header, required=False)
     if header:
