@@ -22,7 +22,8 @@ _DELETE_MACHINE_SQL = text(
     DELETE FROM statement st
     WHERE st.document_id = :id AND st.origin <> :manual
       AND NOT EXISTS (SELECT 1 FROM citation c
-                      WHERE c.statement_id = st.id AND c.origin = :manual)
+                      WHERE c.document_id = :id AND c.statement_id = st.id
+                        AND c.origin = :manual)
     RETURNING st.id
     """
 )

@@ -82,6 +82,7 @@ def _filters(
     if citing_source_id is not None:
         filters.append(
             exists().where(
+                c.document_id == st.document_id,
                 c.statement_id == st.id,
                 c.source_id == citing_source_id,
                 c.upstream_statement_id.is_(None),
