@@ -112,3 +112,72 @@ PRIMARY_SOURCES_SQL = text(
     + IS_LEAF_SQL
 )
 """``(root_id, source_id)`` for each of ``:ids`` and each primary source its walk ends at."""
+
+# ---------------------------------------------------------------- one document at a time
+#
+# On Citus a recursive CTE runs only inside one shard: filtered on the document in its
+# anchor and in its recursive term alike, and without the CYCLE clause (it fails on the
+# worker). So the walk goes one document at a time (tracker.walk.per_document): this
+# query takes every statement the walk enters in one document, each with the path of
+# hops that led there (cycle detection by that explicit path), its depth and its sort
+# key, and walks all of them inside the document to the depth bound. Hops linked into
+# another document come back with ``upstream_document_id``: the next query goes there.
+# Each entry comes back once even without hops, saying whether its statement exists,
+# who speaks it and whether it has hops at all (what the hop that linked here needs).
+DOCUMENT_WALK_SQL = text(
+    """
+    WITH RECURSIVE entry AS (
+        SELECT e.entry_no, e.statement_id, e.depth, CAST(e.path AS bigint[]) AS path,
+               CAST(e.sort_path AS bigint[]) AS sort_path
+        FROM unnest(CAST(:statement_ids AS bigint[]), CAST(:depths AS int[]),
+                    CAST(:paths AS text[]), CAST(:sort_paths AS text[]))
+             WITH ORDINALITY AS e(statement_id, depth, path, sort_path, entry_no)
+    ), walk AS (
+        SELECT e.entry_no, c.id AS citation_id, c.statement_id,
+               NULL::bigint AS parent_walk_id, c.source_id, c.relation, c.cue,
+               c.evidence_start, c.evidence_end, c.upstream_statement_id,
+               c.upstream_document_id, c.link_method, c.link_similarity,
+               c.inverted_statement_id, c.review_status, e.depth,
+               e.path || c.id AS path, c.id = ANY(e.path) AS is_cycle,
+               e.sort_path || ARRAY[c.position::bigint, c.id] AS sort_path
+        FROM entry e JOIN citation c ON c.statement_id = e.statement_id
+        WHERE c.document_id = :document_id AND c.parent_id IS NULL AND e.depth <= :max_depth
+      UNION ALL
+        SELECT w.entry_no, k.id, k.statement_id, w.citation_id, k.source_id, k.relation,
+               k.cue, k.evidence_start, k.evidence_end, k.upstream_statement_id,
+               k.upstream_document_id, k.link_method, k.link_similarity,
+               k.inverted_statement_id, k.review_status, w.depth + 1,
+               w.path || k.id, k.id = ANY(w.path),
+               w.sort_path || ARRAY[k.position::bigint, k.id]
+        FROM walk w JOIN citation k ON k.parent_id = w.citation_id
+        WHERE k.document_id = :document_id AND w.upstream_statement_id IS NULL
+          AND NOT w.is_cycle AND w.depth < :max_depth
+    )
+    SELECT e.entry_no, st.id IS NOT NULL AS entry_found, sp.name AS entry_speaker_name,
+           EXISTS (SELECT 1 FROM citation r
+                   WHERE r.document_id = :document_id AND r.statement_id = e.statement_id
+                     AND r.parent_id IS NULL) AS entry_has_hops,
+           w.citation_id, w.statement_id, w.parent_walk_id, w.depth, w.relation, w.cue,
+           w.evidence_start, w.evidence_end, w.upstream_statement_id,
+           w.upstream_document_id, w.link_method, w.link_similarity,
+           w.inverted_statement_id, w.review_status, w.is_cycle, w.source_id,
+           w.source_name, w.source_kind, w.source_state_media, w.path, w.sort_path,
+           NOT EXISTS (SELECT 1 FROM citation k
+                       WHERE k.document_id = :document_id AND k.parent_id = w.citation_id)
+               AS no_children
+    FROM entry e
+    LEFT JOIN statement st ON st.document_id = :document_id AND st.id = e.statement_id
+    LEFT JOIN source sp ON sp.id = st.speaker_id
+    LEFT JOIN (
+        SELECT w.*, s.name AS source_name, s.kind AS source_kind,
+               s.state_media AS source_state_media
+        FROM walk w JOIN source s ON s.id = w.source_id
+    ) w ON w.entry_no = e.entry_no
+    """
+)
+"""Every hop the walk meets inside ``:document_id`` from the statements it enters there."""
+
+STATEMENT_DOCUMENTS_SQL = text(
+    "SELECT id, document_id FROM statement WHERE id = ANY(CAST(:ids AS bigint[]))"
+)
+"""Where statements live, for a walk given no document (on Citus: every shard is asked)."""
