@@ -19,11 +19,12 @@ from typing import Any
 
 import pytest
 from litestar.testing import TestClient
+from sqlalchemy import text
 
 from api.app import create_app
 from tests.citus.conftest import DatabaseFactory
 from tracker.config import Settings
-from tracker.db import transaction
+from tracker.db import make_engine, transaction
 from tracker.provenance.links import set_upstream_link
 from tracker.service import TrackerService
 from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
@@ -131,6 +132,7 @@ def _write(service: TrackerService) -> dict[str, int]:
             second.document.statements[0].id,
         )
     service.link(None)
+    service.reextract([ids["story0"], ids["story3"]])  # statements deleted and made again
     return ids
 
 
@@ -189,6 +191,27 @@ def _pages(settings: Settings, reads: dict[str, str]) -> dict[str, str]:
     return pages
 
 
+def _placements(settings: Settings) -> dict[int, int]:
+    """Each statement's document: on Citus as the lookup by statement id has it (and it
+    must hold every statement, no more), on one PostgreSQL from the statements."""
+    engine = make_engine(settings.database_url or "")
+    try:
+        with engine.connect() as conn:
+            statements = dict(conn.execute(text("SELECT id, document_id FROM statement")).all())
+            if not is_citus_url(conn):
+                return statements
+            placed = conn.execute(text("SELECT statement_id, document_id FROM statement_document"))
+            lookup = dict(placed.all())
+    finally:
+        engine.dispose()
+    assert lookup == statements
+    return lookup
+
+
+def is_citus_url(conn: Any) -> bool:
+    return conn.execute(text("SELECT to_regclass('statement_document') IS NOT NULL")).scalar_one()
+
+
 @pytest.fixture(scope="module")
 def citus_url(citus_database: DatabaseFactory) -> str:
     return citus_database("head")
@@ -227,5 +250,6 @@ def test_every_read_is_the_same_on_one_node_and_on_the_cluster(
     flags = {f for w in walks for f in w["flags"]}
     assert {"circular", "truncated", "complete", "state_media_origin", "anonymous"} <= flags
     assert any(len({h["document_id"] for h in w["hops"]}) > 1 for w in walks)
+    assert _placements(both[1]) == _placements(both[0])
     corpus = json.loads(plain_reads["corpus"])
     assert corpus["sources"]["state_media_chains"] and corpus["shares"]["statements"] > 0

@@ -10,6 +10,8 @@ from sqlalchemy import text
 from tracker.errors import NotFoundError
 from tracker.extract import EXTRACTOR_VERSION, extract
 from tracker.ingest.extraction import statements_from_extraction
+from tracker.store.identity import forget_statements
+from tracker.store.layout import one_connection_per_node
 from tracker.store.writer import add_statements
 from tracker.vocabulary import MANUAL_ORIGIN
 
@@ -45,12 +47,15 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
     new extraction of the same span is not added beside it. The fresh statements go
     through the one writer and are linked upstream again, as on ingest.
     """
+    one_connection_per_node(session)
     doc = session.execute(_DOCUMENT_SQL, {"id": document_id}).first()
     if doc is None:
         raise NotFoundError("document", document_id)
-    removed = len(
-        session.execute(_DELETE_MACHINE_SQL, {"id": document_id, "manual": MANUAL_ORIGIN}).all()
-    )
+    deleted = session.execute(
+        _DELETE_MACHINE_SQL, {"id": document_id, "manual": MANUAL_ORIGIN}
+    ).all()
+    forget_statements(session, [r.id for r in deleted])
+    removed = len(deleted)
     kept = {
         (r.start_offset, r.end_offset)
         for r in session.execute(_KEPT_SPANS_SQL, {"id": document_id})

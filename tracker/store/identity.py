@@ -1,4 +1,5 @@
-"""Document identity: the same text, or the same URL when both documents have one."""
+"""Document identity (the same text, or the same URL when both documents have one), and
+on Citus where each statement lives."""
 
 from __future__ import annotations
 
@@ -194,3 +195,27 @@ def stored_ids_of(session: Session, lost: Sequence[PreparedDocument]) -> dict[st
         return {}
     stored = _stored(session, lost)
     return {p.content_hash: i for p in lost if (i := stored.find(p)) is not None}
+
+
+PLACE_STATEMENTS_COPY = "COPY statement_document (statement_id, document_id) FROM STDIN"
+FORGET_STATEMENTS_SQL = text(
+    "DELETE FROM statement_document WHERE statement_id = ANY(CAST(:ids AS bigint[]))"
+)
+
+
+def place_statements(session: Session, placed: Sequence[tuple[int, int]]) -> None:
+    """Record the document of each new ``(statement id, document id)`` on Citus, where a
+    read given only a statement id finds its shard through ``statement_document``."""
+    if not placed or not is_citus(session):
+        return
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    with connection.cursor() as cursor, cursor.copy(PLACE_STATEMENTS_COPY) as copy:
+        for row in placed:
+            copy.write_row(row)
+
+
+def forget_statements(session: Session, statement_ids: Sequence[int]) -> None:
+    """Drop the placement of deleted statements (Citus)."""
+    if statement_ids and is_citus(session):
+        session.execute(FORGET_STATEMENTS_SQL, {"ids": list(statement_ids)})

@@ -26,6 +26,7 @@ from tracker.store.documents import get_document
 from tracker.store.identity import (
     claim_identities,
     content_hash,
+    place_statements,
     split_by_identity,
     stored_ids_of,
 )
@@ -327,6 +328,7 @@ def _write_statements(
                 statement_id, st, target, plan, sources, citation_ids, upstream_documents
             )
     _copy(session, STATEMENT_COPY, statement_rows)
+    place_statements(session, [(row[0], row[1]) for row in statement_rows])
     _copy(session, CITATION_COPY, citation_rows)
     outcome.statements += len(statement_rows)
     write_aliases(session, plan, sources)

@@ -120,59 +120,44 @@ PRIMARY_SOURCES_SQL = text(
 # worker). So the walk goes one document at a time (tracker.walk.per_document): this
 # query takes every statement the walk enters in one document, each with the path of
 # hops that led there (cycle detection by that explicit path), its depth and its sort
-# key, and walks all of them inside the document to the depth bound. Hops linked into
-# another document come back with ``upstream_document_id``: the next query goes there.
-# Each entry comes back once even without hops, saying whether its statement exists,
-# who speaks it and whether it has hops at all (what the hop that linked here needs).
+# key, and walks all of them inside the document. Hops linked into another document come
+# back with ``upstream_document_id``: the next query goes there.
+#
+# It is kept small because Citus plans it twice on every call (on the coordinator, then
+# on the worker; a generic plan is refused): no source names (one query per walk reads
+# them), no correlated subqueries. Each entry comes back once even without hops (its
+# statement found or not, and its speaker); a hop's children are the rows that name it as
+# parent, which is why the walk goes one level past the bound (``:max_depth + 1``): those
+# rows only say whether a hop at the bound has children.
 DOCUMENT_WALK_SQL = text(
     """
-    WITH RECURSIVE entry AS (
-        SELECT e.entry_no, e.statement_id, e.depth, CAST(e.path AS bigint[]) AS path,
-               CAST(e.sort_path AS bigint[]) AS sort_path
+    WITH RECURSIVE walk AS (
+        SELECT e.entry_no, st.id IS NOT NULL AS entry_found, st.speaker_id AS entry_speaker_id,
+               c.id AS citation_id, c.statement_id, NULL::bigint AS parent_walk_id,
+               c.source_id, c.relation, c.cue, c.evidence_start, c.evidence_end,
+               c.upstream_statement_id, c.upstream_document_id, c.link_method,
+               c.link_similarity, c.inverted_statement_id, c.review_status, e.depth,
+               CAST(e.path AS bigint[]) || c.id AS path,
+               c.id = ANY(CAST(e.path AS bigint[])) AS is_cycle,
+               CAST(e.sort_path AS bigint[]) || ARRAY[c.position::bigint, c.id] AS sort_path
         FROM unnest(CAST(:statement_ids AS bigint[]), CAST(:depths AS int[]),
                     CAST(:paths AS text[]), CAST(:sort_paths AS text[]))
              WITH ORDINALITY AS e(statement_id, depth, path, sort_path, entry_no)
-    ), walk AS (
-        SELECT e.entry_no, c.id AS citation_id, c.statement_id,
-               NULL::bigint AS parent_walk_id, c.source_id, c.relation, c.cue,
-               c.evidence_start, c.evidence_end, c.upstream_statement_id,
-               c.upstream_document_id, c.link_method, c.link_similarity,
-               c.inverted_statement_id, c.review_status, e.depth,
-               e.path || c.id AS path, c.id = ANY(e.path) AS is_cycle,
-               e.sort_path || ARRAY[c.position::bigint, c.id] AS sort_path
-        FROM entry e JOIN citation c ON c.statement_id = e.statement_id
-        WHERE c.document_id = :document_id AND c.parent_id IS NULL AND e.depth <= :max_depth
+        LEFT JOIN statement st ON st.document_id = :document_id AND st.id = e.statement_id
+        LEFT JOIN citation c ON c.document_id = :document_id AND c.statement_id = st.id
+                            AND c.parent_id IS NULL AND e.depth <= :max_depth + 1
       UNION ALL
-        SELECT w.entry_no, k.id, k.statement_id, w.citation_id, k.source_id, k.relation,
-               k.cue, k.evidence_start, k.evidence_end, k.upstream_statement_id,
+        SELECT w.entry_no, NULL, NULL, k.id, k.statement_id, w.citation_id, k.source_id,
+               k.relation, k.cue, k.evidence_start, k.evidence_end, k.upstream_statement_id,
                k.upstream_document_id, k.link_method, k.link_similarity,
                k.inverted_statement_id, k.review_status, w.depth + 1,
                w.path || k.id, k.id = ANY(w.path),
                w.sort_path || ARRAY[k.position::bigint, k.id]
         FROM walk w JOIN citation k ON k.parent_id = w.citation_id
         WHERE k.document_id = :document_id AND w.upstream_statement_id IS NULL
-          AND NOT w.is_cycle AND w.depth < :max_depth
+          AND NOT w.is_cycle AND w.depth <= :max_depth
     )
-    SELECT e.entry_no, st.id IS NOT NULL AS entry_found, sp.name AS entry_speaker_name,
-           EXISTS (SELECT 1 FROM citation r
-                   WHERE r.document_id = :document_id AND r.statement_id = e.statement_id
-                     AND r.parent_id IS NULL) AS entry_has_hops,
-           w.citation_id, w.statement_id, w.parent_walk_id, w.depth, w.relation, w.cue,
-           w.evidence_start, w.evidence_end, w.upstream_statement_id,
-           w.upstream_document_id, w.link_method, w.link_similarity,
-           w.inverted_statement_id, w.review_status, w.is_cycle, w.source_id,
-           w.source_name, w.source_kind, w.source_state_media, w.path, w.sort_path,
-           NOT EXISTS (SELECT 1 FROM citation k
-                       WHERE k.document_id = :document_id AND k.parent_id = w.citation_id)
-               AS no_children
-    FROM entry e
-    LEFT JOIN statement st ON st.document_id = :document_id AND st.id = e.statement_id
-    LEFT JOIN source sp ON sp.id = st.speaker_id
-    LEFT JOIN (
-        SELECT w.*, s.name AS source_name, s.kind AS source_kind,
-               s.state_media AS source_state_media
-        FROM walk w JOIN source s ON s.id = w.source_id
-    ) w ON w.entry_no = e.entry_no
+    SELECT * FROM walk
     """
 )
 """Every hop the walk meets inside ``:document_id`` from the statements it enters there."""
@@ -181,3 +166,16 @@ STATEMENT_DOCUMENTS_SQL = text(
     "SELECT id, document_id FROM statement WHERE id = ANY(CAST(:ids AS bigint[]))"
 )
 """Where statements live, for a walk given no document (on Citus: every shard is asked)."""
+PLACED_STATEMENT_SQL = text(
+    "SELECT statement_id AS id, document_id FROM statement_document WHERE statement_id = :id"
+)
+PLACED_STATEMENTS_SQL = text(
+    "SELECT statement_id AS id, document_id FROM statement_document "
+    "WHERE statement_id = ANY(CAST(:ids AS bigint[]))"
+)
+"""Where statements live, from the lookup table Citus keeps by statement id: one shard
+for one statement."""
+SOURCE_BRIEFS_SQL = text(
+    "SELECT id, name, kind, state_media FROM source WHERE id = ANY(CAST(:ids AS bigint[]))"
+)
+"""The sources a walk met, read once per walk (a small table, on every node on Citus)."""

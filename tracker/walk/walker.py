@@ -89,14 +89,15 @@ def walks_by_document(
     for statement_id, document_id in heads:
         if hints.get(statement_id) is None:
             hints[statement_id] = document_id
-    rows, landings = walk_rows(session, list(hints.items()), max_depth - 1)
+    rows, landings, names = walk_rows(session, list(hints.items()), max_depth - 1)
     result = {}
     for statement_id in hints:
         landing = landings.get(statement_id)
         if landing is None or landing.document_id is None:
             continue
+        speaker = names.get(landing.speaker_id) if landing.speaker_id is not None else None
         result[statement_id] = build_walk(
-            statement_id, landing.document_id, rows[statement_id], max_depth, landing.speaker_name
+            statement_id, landing.document_id, rows[statement_id], max_depth, speaker
         )
     return result
 

@@ -25,6 +25,7 @@ TABLES = (
     "statement",
     "document_content_hash",
     "document_url",
+    "statement_document",
     "document",
     "source_alias",
     "source",
