@@ -140,6 +140,7 @@ class _Chunk:
     anonymous: list[tuple[Any, ...]] = field(default_factory=list)
     hashes: list[tuple[Any, ...]] = field(default_factory=list)
     urls: list[tuple[Any, ...]] = field(default_factory=list)
+    placed: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 class Generator:
@@ -264,6 +265,7 @@ class Generator:
         c.statements += 1
         sid = c.statements
         fingerprint = " ".join(words)
+        out.placed.append((sid, doc_id))
         out.statements.append(
             (sid, doc_id, length, "direct", start, end, text, "said", speaker_id, ORIGIN,
              fingerprint, "english")
@@ -300,6 +302,11 @@ class Generator:
             c.reservoir[slot] = said
 
 
+TABLES = {
+    False: ("source", "source_alias", "document", "statement", "citation"),
+    True: ("source", "source_alias", "document", "statement", "citation",
+           "document_content_hash", "document_url", "statement_document"),
+}  # fmt: skip
 ANONYMOUS_COPY = "COPY source (id, name, normalized_name, kind, scope_document_id) FROM STDIN"
 DOCUMENT_COPY = (
     "COPY document (id, text, text_length, language, url, title, outlet_id, published_at, "
@@ -352,6 +359,7 @@ def grow(url: str, target: int, *, citus: bool, seed: int = 11) -> tuple[Corpus,
                     if citus:
                         _copy(cur, "COPY document_content_hash FROM STDIN", chunk.hashes)
                         _copy(cur, "COPY document_url FROM STDIN", chunk.urls)
+                        _copy(cur, "COPY statement_document FROM STDIN", chunk.placed)
         elapsed = time.perf_counter() - started
         for table, last in (
             ("document", corpus.documents),
@@ -362,7 +370,8 @@ def grow(url: str, target: int, *, citus: bool, seed: int = 11) -> tuple[Corpus,
             conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {last})")
         conn.execute("SELECT setval(pg_get_serial_sequence('source_alias', 'id'), "
                      f"{corpus.named_sources})")  # fmt: skip
-        conn.execute("VACUUM ANALYZE")
+        # named: on Citus a VACUUM without tables skips the shards
+        conn.execute(f"VACUUM ANALYZE {', '.join(TABLES[citus])}")
     return corpus, corpus.documents / elapsed
 
 
