@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.install-stamp
 # The extractor compiled with mypyc (tracker/extract/native.py): rebuilt when its sources
-# change; used only while fresh, so a failed build costs speed, never correctness.
+# (subpackages such as sieves/ included) change; used only while fresh, so a failed build
+# costs speed, never correctness.
 NATIVE_STAMP := $(VENV)/.native-stamp
-EXTRACT_SOURCES := $(wildcard tracker/extract/*.py)
+EXTRACT_SOURCES := $(wildcard tracker/extract/*.py tracker/extract/*/*.py)
 
 .PHONY: install run test test-browser test-citus lint format bench bench-ui screenshots clean
 

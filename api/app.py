@@ -11,17 +11,34 @@ from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig, ResponseSpec
 
+from api.auth import (
+    DEFAULT_RESOLVERS,
+    READER,
+    ROLE_OPT,
+    access,
+    provide_actor,
+    require_role,
+)
+from api.body import JsonBodies
+from api.controllers.audit import AuditController
+from api.controllers.citations import CitationController
 from api.controllers.documents import DocumentController
+from api.controllers.keys import KeyController
 from api.controllers.provenance import ProvenanceController
 from api.controllers.reports import ReportController
 from api.controllers.sources import SourceController
 from api.controllers.statements import StatementController
 from api.deps import provide_service
 from api.errors import EXCEPTION_HANDLERS
+from api.hosts import AllowedHosts
+from api.openapi import COMPONENTS
 from api.pages.router import desk_router, template_config, with_error_pages
+from api.reference import reference_plugins, reference_router
+from api.request_id import request_id_middleware
 from api.schemas import Health
 from tracker import __version__
-from tracker.extract import EXTRACTOR_VERSION, NATIVE
+from tracker.access.actor import PUBLIC
+from tracker.extract import EXTRACTOR_VERSION, native_active
 from tracker.service import TrackerService
 
 if TYPE_CHECKING:
@@ -42,6 +59,7 @@ if TYPE_CHECKING:
         "not, since every other endpoint would fail: run `tracker db upgrade`."
     ),
     responses={503: ResponseSpec(Health, description="Schema not at head, or no database")},
+    opt={ROLE_OPT: PUBLIC},
 )
 def health(service: TrackerService) -> Response[Health]:
     info = service.health()
@@ -52,13 +70,18 @@ def health(service: TrackerService) -> Response[Health]:
         server_version=info["server_version"],
         version=__version__,
         extractor=EXTRACTOR_VERSION,
-        extractor_compiled=NATIVE,
+        extractor_compiled=native_active(),
         schema=cast("SchemaState", info["schema"]),
     )
     return Response(body, status_code=200 if current else 503)
 
 
-@get("/api/v1/stats", sync_to_thread=True, summary="Counts of documents, statements, sources")
+@get(
+    "/api/v1/stats",
+    sync_to_thread=True,
+    summary="Counts of documents, statements, sources",
+    **access(READER),
+)
 def stats(service: TrackerService) -> dict[str, Any]:
     return service.stats()
 
@@ -69,8 +92,11 @@ def create_app(
     """Build the app for ``settings``; the database is opened on startup, not at import.
 
     ``sessions`` tells the desk's pages who is signed in (default: nobody, all read).
+    Every route declares the role it needs (``api.auth.access``); one guard checks it.
     """
-    state = State({"service": None})
+    state = State(
+        {"service": None, "reads": settings.reads, "actor_resolvers": list(DEFAULT_RESOLVERS)}
+    )
 
     def open_service(app: Litestar) -> None:
         # One request thread per pooled connection: more threads would wait for one,
@@ -85,19 +111,31 @@ def create_app(
         if isinstance(service, TrackerService):
             service.close()
 
+    # The desk's pages are reads (public unless TRACKER_READS=key); its own routers may
+    # declare a narrower role per page, which wins over this one.
+    desk_pages = Router(path="/", route_handlers=[desk_router(sessions)], opt={ROLE_OPT: READER})
     api_v1 = Router(
         path="/api/v1",
         route_handlers=[
             DocumentController,
             StatementController,
+            CitationController,
             SourceController,
             ProvenanceController,
             ReportController,
+            AuditController,
+            KeyController,
         ],
+        middleware=[JsonBodies()],
     )
     return Litestar(
-        route_handlers=[api_v1, health, stats, desk_router(sessions)],
-        dependencies={"service": Provide(provide_service, sync_to_thread=False)},
+        route_handlers=[api_v1, health, stats, desk_pages],
+        dependencies={
+            "service": Provide(provide_service, sync_to_thread=False),
+            "actor": Provide(provide_actor, sync_to_thread=False),
+        },
+        guards=[require_role],
+        middleware=[AllowedHosts(settings.allowed_hosts), request_id_middleware],
         exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
         template_config=template_config(),
         on_startup=[open_service],
@@ -109,6 +147,10 @@ def create_app(
             version=__version__,
             description="Quotes, speakers and chains of citations, walked to primary sources.",
             path="/schema",
+            components=COMPONENTS,
+            render_plugins=reference_plugins(),
+            # the API's description is public whatever the read policy
+            openapi_router=reference_router(opt={ROLE_OPT: PUBLIC}),
         ),
     )
 

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
 from tracker.provenance.lookup import ProvenanceItem
-from tracker.store.inputs import DocumentIn, HopIn, SourceIn, StatementIn
-from tracker.views import DocumentView, SourceBrief, SourceView, StatementView
+from tracker.store.inputs import (
+    ChainHopIn,
+    DocumentIn,
+    HopIn,
+    SourceIn,
+    StatementEdit,
+    StatementIn,
+)
+from tracker.views import AuditView, DocumentView, KeyView, SourceBrief, SourceView, StatementView
 from tracker.walk.model import Walk
 
 SourceKind = Literal[
     "person", "organization", "news_outlet", "government_body", "document", "anonymous", "unknown"
 ]
 StatementKind = Literal["direct", "indirect", "mixed", "partial"]
+Role = Literal["reader", "editor", "admin"]
+Note = Annotated[str, msgspec.Meta(max_length=4000, description="Why: kept in the audit trail")]
 
 
 class SourceBody(msgspec.Struct, kw_only=True):
@@ -144,6 +153,135 @@ class ProvenanceResult(msgspec.Struct):
     items: list[ProvenanceItem]
 
 
+class ReviewBody(msgspec.Struct, kw_only=True):
+    """Body of POST /statements/{id}/review."""
+
+    action: Literal["confirm", "reject"]
+    note: Note | None = None
+
+
+class SpeakerRef(msgspec.Struct, kw_only=True):
+    """A speaker by name and kind (resolved like the extractor's mentions) or by ``id``."""
+
+    id: int | None = None
+    name: str | None = None
+    kind: SourceKind = "unknown"
+    role: str | None = None
+    affiliation: str | None = None
+
+    def to_source(self) -> SourceIn | None:
+        if self.name is None:
+            return None
+        return SourceIn(self.name, self.kind, self.role, self.affiliation)
+
+
+class StatementPatch(msgspec.Struct, kw_only=True):
+    """Body of PATCH /statements/{id}: the span (start, end), the kind or the speaker."""
+
+    start: int | None = None
+    end: int | None = None
+    kind: StatementKind | None = None
+    speaker: SpeakerRef | None = None
+    note: Note | None = None
+
+    def to_edit(self) -> StatementEdit:
+        speaker = self.speaker
+        return StatementEdit(
+            start=self.start,
+            end=self.end,
+            kind=self.kind,
+            speaker=speaker.to_source() if speaker is not None else None,
+            speaker_id=speaker.id if speaker is not None else None,
+        )
+
+    def speaker_errors(self) -> list[dict[str, str]]:
+        """A speaker must be named (name) or given (id), not both, not neither."""
+        if self.speaker is None or (self.speaker.id is None) != (self.speaker.name is None):
+            return []
+        return [{"field": "speaker", "message": "give name and kind, or id"}]
+
+
+class ChainHopBody(msgspec.Struct, kw_only=True):
+    """One hop of a replaced chain: a source by name and kind, or by ``source_id``."""
+
+    name: str | None = None
+    kind: SourceKind = "unknown"
+    role: str | None = None
+    affiliation: str | None = None
+    source_id: int | None = None
+    relation: str = "said"
+    cue: str | None = None
+
+    def to_hop(self) -> ChainHopIn:
+        source = None
+        if self.name is not None:
+            source = SourceIn(self.name, self.kind, self.role, self.affiliation)
+        return ChainHopIn(
+            source=source, source_id=self.source_id, relation=self.relation, cue=self.cue
+        )
+
+
+class ChainPut(msgspec.Struct, kw_only=True):
+    """Body of PUT /statements/{id}/chain: the whole chain, nearest relay first."""
+
+    chain: list[ChainHopBody]
+    note: Note | None = None
+
+
+class UpstreamPut(msgspec.Struct, kw_only=True):
+    """Body of PUT /citations/{id}/upstream: the statement the hop came from, or null."""
+
+    statement_id: int | None
+    note: Note | None = None
+
+
+class MergeBody(msgspec.Struct, kw_only=True):
+    """Body of POST /sources/{id}/merge."""
+
+    into: int
+    note: Note | None = None
+
+
+class SplitBody(msgspec.Struct, kw_only=True):
+    """Body of POST /sources/{id}/split."""
+
+    alias: str
+    note: Note | None = None
+
+
+class DocumentReviewBody(msgspec.Struct, kw_only=True):
+    """Body of POST /documents/{id}/review (optional)."""
+
+    note: Note | None = None
+
+
+class KeyCreate(msgspec.Struct, kw_only=True):
+    """Body of POST /keys."""
+
+    name: str
+    role: Role
+
+
+class KeyCreated(msgspec.Struct, kw_only=True):
+    """A new key: the only response that ever shows it."""
+
+    name: str
+    role: str
+    key: str
+    created_at: datetime
+
+
+class KeyList(msgspec.Struct):
+    items: list[KeyView]
+
+
+class AuditPage(msgspec.Struct):
+    """One keyset page of the audit trail, newest first."""
+
+    items: list[AuditView]
+    next_cursor: str | None
+
+
 class Health(msgspec.Struct):
     status: str
     database: str
@@ -155,6 +293,8 @@ class Health(msgspec.Struct):
 
 
 __all__ = [
+    "AuditPage",
+    "ChainPut",
     "DocumentCreate",
     "DocumentPage",
     "Health",

@@ -32,7 +32,7 @@ from _pg import bench_database
 from litestar.testing import TestClient
 
 from api.app import create_app
-from tracker.config import Settings
+from tracker.config import LOOPBACK_HOSTS, Settings
 from tracker.service import TrackerService
 from tracker.store.inputs import DocumentIn
 from tracker.synthetic import PEOPLE, STATE, WIRES, generate
@@ -170,7 +170,8 @@ def main() -> None:
     parser.add_argument("--database-url", help="an empty PostgreSQL to fill (default: embedded)")
     args = parser.parse_args()
     with bench_database(args.database_url) as url:
-        settings = Settings(database_url=url)
+        # the test client's Host, beside loopback (TRACKER_ALLOWED_HOSTS)
+        settings = Settings(database_url=url, allowed_hosts=(*LOOPBACK_HOSTS, "testserver.local"))
         service = TrackerService(settings)
         started = time.perf_counter()
         fill(service, args.documents)

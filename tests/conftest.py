@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.seed import read_seed
-from tracker.config import Settings
+from tracker.config import LOOPBACK_HOSTS, Settings
 from tracker.db import make_engine, make_session_factory
 from tracker.migrations import upgrade
 
@@ -145,9 +145,21 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return make_session_factory(engine)
 
 
+TEST_HOSTS = (*LOOPBACK_HOSTS, "testserver.local")
+"""The hosts the tests' servers answer: loopback, and the Host Litestar's TestClient sends."""
+
+
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
-    return Settings(database_url=db_url, data_dir=tmp_path / "data")
+    return Settings(database_url=db_url, data_dir=tmp_path / "data", allowed_hosts=TEST_HOSTS)
+
+
+@pytest.fixture
+def editor_key(settings: Settings, engine: Engine) -> str:
+    """An editor API key in this test's database: writes over HTTP need one."""
+    from tests.keys import issue_key
+
+    return issue_key(settings, engine, "test-editor", "editor")
 
 
 @pytest.fixture(scope="session")

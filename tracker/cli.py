@@ -2,73 +2,34 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 import click
 
 from tracker import __version__
+from tracker.access.commands import keys
+from tracker.cli_common import make_service, ready_database, settings, user_errors
 from tracker.cluster.commands import cluster
-from tracker.config import Settings, get_settings
-from tracker.errors import DatabaseUnavailableError, TrackerError
+from tracker.review.commands import audit, review
 
 if TYPE_CHECKING:
+    from tracker.config import Settings
     from tracker.ingest.bulk import IngestSummary
     from tracker.service import TrackerService
 
-F = TypeVar("F", bound=Callable[..., Any])
+_settings = settings
+_service = make_service
+_ready_database = ready_database
 
-USAGE_EXIT = 2
-"""Exit code for a user's mistake (bad id, bad file, bad option): no traceback."""
-
-
-def user_errors(func: F) -> F:
-    """Turn domain errors into a one-line message and exit code 2 (1 if the DB is down)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except DatabaseUnavailableError as exc:
-            click.echo(f"tracker: {exc}", err=True)
-            sys.exit(1)
-        except TrackerError as exc:
-            click.echo(f"tracker: {exc}", err=True)
-            sys.exit(USAGE_EXIT)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _settings() -> Settings:
-    try:
-        return get_settings()
-    except TrackerError as exc:
-        raise click.UsageError(str(exc)) from exc
-
-
-def _ready_database(settings: Settings) -> None:
-    """The hook every command on the database runs first: the embedded database is
-    brought to the schema head (one process at a time), an external one behind it is
-    refused with a message naming `tracker db upgrade`."""
-    from tracker.db import database_url
-    from tracker.migrations import ensure_current
-
-    ensure_current(database_url(settings), may_migrate=settings.database_url is None)
-
-
-def _service() -> TrackerService:
-    """The service on the configured database (imported late: `tracker extract` and
-    `--help` need no database driver or engine)."""
-    from tracker.service import TrackerService
-
-    settings = _settings()
-    _ready_database(settings)
-    return TrackerService(settings)
+include_rejected_option = click.option(
+    "--include-rejected",
+    is_flag=True,
+    help="Also count statements fact-checkers rejected (hidden by default).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,6 +39,9 @@ def main() -> None:
 
 
 main.add_command(cluster)
+main.add_command(keys)
+main.add_command(review)
+main.add_command(audit)
 
 
 @main.command()
@@ -99,6 +63,7 @@ def serve(host: str | None, port: int | None, workers: int | None, access_log: b
     settings = _settings()
     _ready_database(settings)
     try:
+        _first_admin_key(settings)
         serving.run(
             settings,
             host=host or settings.host,
@@ -108,6 +73,32 @@ def serve(host: str | None, port: int | None, workers: int | None, access_log: b
         )
     finally:
         stop_embedded_servers()
+
+
+def _first_admin_key(settings: Settings) -> None:
+    """Before serving: the admin key of a database without any key (printed once)."""
+    from tracker.db import database_url, make_engine
+    from tracker.service import TrackerService
+
+    engine = make_engine(database_url(settings))
+    try:
+        _announce_first_admin_key(TrackerService(settings, engine=engine), settings.data_dir)
+    finally:
+        engine.dispose()
+
+
+def _announce_first_admin_key(service: TrackerService, data_dir: Path) -> None:
+    """On a database without any API key, make the admin key and print it, once."""
+    first = service.first_admin_key(data_dir)
+    if first is None:
+        return
+    click.echo(
+        "tracker: no API key existed, so this is the admin key 'admin'. It is shown once; "
+        f"a copy readable only by you is in {first.path}. Make others with "
+        "`tracker keys create NAME --role reader|editor|admin`.",
+        err=True,
+    )
+    click.echo(first.key)
 
 
 @main.group()
@@ -156,14 +147,15 @@ def db_current() -> None:
 @click.argument("statement_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of a tree.")
 @click.option("--max-depth", type=int, default=None, help="Depth bound (default 32).")
+@include_rejected_option
 @user_errors
-def chain(statement_id: int, as_json: bool, max_depth: int | None) -> None:
+def chain(statement_id: int, as_json: bool, max_depth: int | None, include_rejected: bool) -> None:
     """Walk STATEMENT_ID's chain to its primary sources."""
     from tracker.reports.terminal import render_walk_tree
 
     service = _service()
     try:
-        result = service.walk(statement_id, max_depth)
+        result = service.walk(statement_id, max_depth, include_rejected)
     finally:
         service.close()
     if as_json:
@@ -229,6 +221,7 @@ def ingest(
         fmt=fmt,
         jobs=jobs,
         batch_size=batch_size,
+        max_statements=_settings().max_statements,
     )
     console = Console(stderr=True)
     service = _service()
@@ -287,14 +280,15 @@ def reextract(document_ids: tuple[int, ...], everything: bool) -> None:
 @click.option("--lang", type=click.Choice(["id", "en", "auto"]), default="auto", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 50), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON.")
+@include_rejected_option
 @user_errors
-def provenance(quote: str, lang: str, limit: int, as_json: bool) -> None:
+def provenance(quote: str, lang: str, limit: int, as_json: bool, include_rejected: bool) -> None:
     """Where did QUOTE come from? Best matches, first appearance, primary sources."""
     from dataclasses import asdict
 
     service = _service()
     try:
-        items = service.provenance(quote, None if lang == "auto" else lang, limit)
+        items = service.provenance(quote, None if lang == "auto" else lang, limit, include_rejected)
     finally:
         service.close()
     if as_json:
@@ -348,8 +342,11 @@ def link(document_ids: tuple[int, ...], everything: bool) -> None:
     help="Exports (prov-json, prov-o, jsonld) are for a document only.",
 )
 @click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
+@include_rejected_option
 @user_errors
-def report(document_id: int | None, sources: bool, fmt: str, limit: int) -> None:
+def report(
+    document_id: int | None, sources: bool, fmt: str, limit: int, include_rejected: bool
+) -> None:
     """Citation-chain report of DOCUMENT_ID, or of the corpus's sources with --sources."""
     from tracker.reports import outputs
 
@@ -359,10 +356,10 @@ def report(document_id: int | None, sources: bool, fmt: str, limit: int) -> None
     try:
         if sources:
             outputs.check_format(fmt, "sources")
-            rendered = outputs.render(service.sources_report(limit), fmt)
+            rendered = outputs.render(service.sources_report(limit, include_rejected), fmt)
         else:
             assert document_id is not None
-            rendered = service.export_document(document_id, fmt)
+            rendered = service.export_document(document_id, fmt, include_rejected)
     finally:
         service.close()
     click.echo(rendered.content, nl=not rendered.content.endswith("\n"))

@@ -13,7 +13,8 @@ from psycopg import sql
 from psycopg.rows import namedtuple_row
 from sqlalchemy import TextClause, create_engine, event
 from sqlalchemy.dialects.postgresql import psycopg as psycopg_dialect
-from sqlalchemy.exc import DisconnectionError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.embedded import start_embedded_server
@@ -118,6 +119,52 @@ RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 def is_retryable(exc: BaseException) -> bool:
     """Whether PostgreSQL asked for the transaction to be retried."""
     return getattr(getattr(exc, "orig", None), "sqlstate", None) in RETRYABLE_SQLSTATES
+
+
+def sqlstate(exc: BaseException) -> str | None:
+    """PostgreSQL's error code behind ``exc`` (SQLAlchemy's or psycopg's), if it sent one."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlstate", None)
+    return code if isinstance(code, str) else None
+
+
+UNAVAILABLE_SQLSTATE_CLASSES = ("08", "53", "57P")
+"""connection_exception, insufficient_resources (too many connections, disk full, out of
+memory), and admin or crash shutdown, or the server still starting."""
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether ``exc`` says the database cannot serve now (a retry later may succeed):
+    no connection, a connection lost, the pool exhausted, the server shutting down or out
+    of resources, or a deadlock that outlived every retry.
+
+    Anything else is either a value PostgreSQL refused (`value_refused`) or a bug.
+    """
+    if isinstance(exc, (SQLAlchemyTimeoutError, DisconnectionError)):
+        return True
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    code = sqlstate(exc)
+    if code is None:
+        # no code: the client library failed before the server answered (refused, lost)
+        orig = getattr(exc, "orig", None) or exc
+        return isinstance(orig, psycopg.OperationalError)
+    return code.startswith(UNAVAILABLE_SQLSTATE_CLASSES) or code in RETRYABLE_SQLSTATES
+
+
+REFUSED_VALUE_SQLSTATES = frozenset({"23502", "23514"})
+"""not_null_violation and check_violation: a CHECK refused a value."""
+
+
+def value_refused(exc: BaseException) -> bool:
+    """Whether PostgreSQL refused a value as given: a data exception (class 22), a CHECK
+    or NOT NULL, or a program limit (class 54: an index row or a tsvector too large).
+
+    `tracker.store.validation` exists so that none of these happens; one that does is a
+    rule validation missed.
+    """
+    code = sqlstate(exc)
+    return code is not None and (code.startswith(("22", "54")) or code in REFUSED_VALUE_SQLSTATES)
 
 
 def run_in_transaction(

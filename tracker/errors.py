@@ -36,6 +36,14 @@ class ValidationError(TrackerError):
         self.errors = errors or [{"message": message}]
 
 
+class ParameterError(ValidationError):
+    """A malformed parameter or option: a cursor this API never issued, an unknown format
+    or kind, a quote without words. The API answers 400 (the request itself is malformed),
+    where a well-formed body that fails validation gets 422."""
+
+    title = "Invalid parameters"
+
+
 class InputFormatError(ValidationError):
     """A file or body unreadable as the format it claims (bad UTF-8, bad JSON, no article)."""
 
@@ -52,3 +60,23 @@ class DatabaseUnavailableError(TrackerError):
     """PostgreSQL cannot be reached or started."""
 
     title = "Database unavailable"
+
+
+class ConflictError(TrackerError):
+    """The request contradicts the stored state: a key name taken, a source already
+    merged, an anonymous source asked to merge."""
+
+    title = "Conflict"
+
+
+class PreconditionFailedError(TrackerError):
+    """The version the client last read (If-Match) is no longer the stored one."""
+
+    title = "Precondition failed"
+
+
+class PreconditionRequiredError(TrackerError):
+    """An edit without the version it was made against (If-Match): it could overwrite
+    someone else's edit unseen, so it is refused."""
+
+    title = "Precondition required"

@@ -22,6 +22,7 @@ from tracker.extract.native import (
     PACKAGE_DIR,
     compiled_sources,
     is_fresh,
+    module_name,
     source_digest,
 )
 
@@ -44,7 +45,8 @@ def build(verbose: bool = False) -> bool:
         )
         if (root / "pyproject.toml").exists():
             shutil.copy(root / "pyproject.toml", work / "pyproject.toml")
-        targets = [str(Path("tracker", "extract", p.name)) for p in compiled_sources()]
+        sources = compiled_sources()
+        targets = [str(p.relative_to(root)) for p in sources]
         result = subprocess.run(
             [sys.executable, "-m", "mypyc", *targets],
             cwd=work,
@@ -60,9 +62,11 @@ def build(verbose: bool = False) -> bool:
             return False
         staging = Path(tempfile.mkdtemp(prefix="_native-", dir=PACKAGE_DIR))
         try:
-            out = staging / "tracker" / "extract"
-            out.mkdir(parents=True)
-            for so in (work / "tracker" / "extract").glob("*.so"):
+            built = work / "tracker" / "extract"
+            (staging / "tracker" / "extract").mkdir(parents=True)
+            for so in built.rglob("*.so"):  # subpackages keep their directories
+                out = staging / "tracker" / "extract" / so.parent.relative_to(built)
+                out.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(so, out / so.name)
             runtimes = sorted(p.name for p in work.glob("*__mypyc*.so"))
             for name in runtimes:
@@ -70,7 +74,7 @@ def build(verbose: bool = False) -> bool:
             manifest = {
                 "digest": digest,
                 "runtime": runtimes[0] if runtimes else "",
-                "modules": [p.stem for p in compiled_sources()],
+                "modules": [module_name(p) for p in sources],
             }
             (staging / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
             shutil.rmtree(NATIVE_DIR, ignore_errors=True)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
@@ -18,13 +19,22 @@ from tracker.db import (
 from tracker.errors import DatabaseUnavailableError, NotFoundError
 from tracker.models import Document
 from tracker.provenance import appearances, links, lookup
+from tracker.review import actions
 from tracker.store import documents, sources
+from tracker.store.layout import one_connection_per_node
+from tracker.store.visibility import show_rejected
 from tracker.walk import walker
 
 if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
+
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+    from tracker.access.actor import Actor
+    from tracker.access.bootstrap import FirstKey
+    from tracker.access.keys import CreatedKey
     from tracker.config import Settings
     from tracker.ingest.bulk import IngestOptions, IngestSummary
     from tracker.ingest.formats import BadItem, RawItem
@@ -37,18 +47,30 @@ if TYPE_CHECKING:
     from tracker.reports.shares import CorpusOverview
     from tracker.reports.source import SourceProfile
     from tracker.reports.statement import DocumentDetail, StatementDetail
-    from tracker.store.inputs import DocumentIn
+    from tracker.review.actions import Decision
+    from tracker.store.inputs import ChainHopIn, DocumentIn, StatementEdit
     from tracker.store.stats import Overview
     from tracker.store.writer import StoreResult
-    from tracker.views import DocumentView, Page, SourceView, StatementView
+    from tracker.views import (
+        AuditView,
+        DocumentView,
+        HopView,
+        KeyView,
+        Page,
+        SourceView,
+        StatementView,
+    )
     from tracker.walk.model import Walk
+
+T = TypeVar("T")
 
 
 class TrackerService:
     """tracker's actions over one database; reads and writes each in their own transaction.
 
-    Writes go through one method per action so that access control and the review log
-    can later wrap exactly these methods.
+    Writes go through one method per action; review actions take the ``Actor`` they are
+    done by, and write their audit row in the action's own transaction. Reads hide
+    rejected statements unless ``include_rejected`` asks for them.
     """
 
     # Reads run in a committed transaction too: psycopg drops its prepared statements on
@@ -69,6 +91,27 @@ class TrackerService:
         if self._owns_engine:
             self.engine.dispose()
             stop_embedded_servers()
+
+    @contextmanager
+    def _read(self, include_rejected: bool = False) -> Iterator[Session]:
+        """A read transaction; with ``include_rejected`` its reads see rejected statements."""
+        with transaction(self.sessions) as session:
+            if include_rejected:
+                show_rejected(session)
+            yield session
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """One write transaction, run again if PostgreSQL picks it as a deadlock victim.
+
+        On Citus over one connection per node: an action reads across shards, then
+        writes sources (a table on every node), which Citus refuses after a parallel read.
+        """
+
+        def on_one_connection_per_node(session: Session) -> T:
+            one_connection_per_node(session)
+            return work(session)
+
+        return run_in_transaction(self.sessions, on_one_connection_per_node)
 
     def health(self) -> dict[str, str]:
         """Database reachability, server version and whether the schema is at this code's
@@ -93,7 +136,9 @@ class TrackerService:
         from tracker.ingest.extraction import prepare_document
         from tracker.store.writer import store_prepared
 
-        prepared = prepare_document(doc, extract_statements=extract)
+        prepared = prepare_document(
+            doc, extract_statements=extract, max_statements=self.settings.max_statements
+        )
         return run_in_transaction(self.sessions, lambda session: store_prepared(session, prepared))
 
     def ingest(
@@ -135,16 +180,20 @@ class TrackerService:
             total.time_inversions += report.time_inversions
         return total
 
-    def appearances(self, statement_id: int) -> Appearances:
+    def appearances(self, statement_id: int, include_rejected: bool = False) -> Appearances:
         """Every document carrying this statement or a close variant, oldest first."""
-        with transaction(self.sessions) as session:
+        with self._read(include_rejected) as session:
             return appearances.appearances(session, statement_id)
 
     def provenance(
-        self, quote: str, language: str | None = None, limit: int = 10
+        self,
+        quote: str,
+        language: str | None = None,
+        limit: int = 10,
+        include_rejected: bool = False,
     ) -> list[ProvenanceItem]:
         """Best matches for a pasted quote, with first appearance and primary sources."""
-        with transaction(self.sessions) as session:
+        with self._read(include_rejected) as session:
             return lookup.lookup(session, quote, language=language, limit=limit)
 
     def stats(self) -> dict[str, Any]:
@@ -154,13 +203,19 @@ class TrackerService:
         with transaction(self.sessions) as session:
             return stats(session)
 
-    def get_document(self, document_id: int) -> DocumentView:
-        with transaction(self.sessions) as session:
+    def get_document(self, document_id: int, include_rejected: bool = False) -> DocumentView:
+        with self._read(include_rejected) as session:
             return documents.get_document(session, document_id)
 
     def get_statement(self, statement_id: int) -> StatementView:
+        """One statement, rejected or not (its status says which)."""
         with transaction(self.sessions) as session:
             return documents.get_statement(session, statement_id)
+
+    def get_hop(self, citation_id: int) -> HopView:
+        """One hop of a chain, with its statement, review state and version."""
+        with transaction(self.sessions) as session:
+            return documents.get_hop(session, citation_id)
 
     def list_statements(
         self,
@@ -170,8 +225,9 @@ class TrackerService:
         q: str | None = None,
         cursor: str | None = None,
         limit: int | None = None,
+        include_rejected: bool = False,
     ) -> Page[StatementView]:
-        with transaction(self.sessions) as session:
+        with self._read(include_rejected) as session:
             return documents.list_statements(
                 session,
                 document_id=document_id,
@@ -200,9 +256,11 @@ class TrackerService:
                 limit=limit or self.settings.page_size,
             )
 
-    def walk(self, statement_id: int, max_depth: int | None = None) -> Walk:
+    def walk(
+        self, statement_id: int, max_depth: int | None = None, include_rejected: bool = False
+    ) -> Walk:
         """The statement's chain to its primary sources (one query)."""
-        with transaction(self.sessions) as session:
+        with self._read(include_rejected) as session:
             return walker.walk(session, statement_id, max_depth or self.settings.max_walk_depth)
 
     def get_source(self, source_id: int) -> SourceView:
@@ -222,35 +280,217 @@ class TrackerService:
                 session, q=q, kind=kind, cursor=cursor, limit=limit or self.settings.page_size
             )
 
-    def document_report(self, document_id: int) -> DocumentReport:
+    def document_report(self, document_id: int, include_rejected: bool = False) -> DocumentReport:
         """Every statement of a document with its walked chain, flags and a summary."""
         from tracker.reports.document import document_report
 
-        with transaction(self.sessions) as session:
+        with self._read(include_rejected) as session:
             return document_report(session, document_id)
 
-    def sources_report(self, limit: int = 20) -> SourcesReport:
+    def sources_report(self, limit: int = 20, include_rejected: bool = False) -> SourcesReport:
         """Most-cited primary sources, busiest relays, chains through state media."""
         from tracker.reports.corpus import sources_report
 
-        with transaction(self.sessions) as session:
+        with self._read(include_rejected) as session:
             return sources_report(session, limit)
 
-    def export_walk(self, statement_id: int, fmt: str) -> Rendered:
+    def export_walk(self, statement_id: int, fmt: str, include_rejected: bool = False) -> Rendered:
         """A statement's walk as JSON, PROV-JSON, PROV-O (Turtle) or schema.org JSON-LD."""
         from tracker.reports import outputs
 
         outputs.check_format(fmt, "walk")
-        with transaction(self.sessions) as session:
+        with self._read(include_rejected) as session:
             return outputs.export_walk(session, statement_id, fmt)
 
-    def export_document(self, document_id: int, fmt: str) -> Rendered:
+    def export_document(
+        self, document_id: int, fmt: str, include_rejected: bool = False
+    ) -> Rendered:
         """A document's report (json, md, csv, html) or its walks as PROV or JSON-LD."""
         from tracker.reports import outputs
 
         outputs.check_format(fmt, "document")
-        with transaction(self.sessions) as session:
+        with self._read(include_rejected) as session:
             return outputs.export_document(session, document_id, fmt)
+
+    # Review actions: one transaction each, the audit row inside it.
+
+    def review_statement(
+        self,
+        actor: Actor,
+        statement_id: int,
+        decision: Decision,
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> StatementView:
+        """Confirm or reject a statement (confirming confirms its unreviewed hops too)."""
+        return self._write(
+            lambda s: actions.review_statement(
+                s, actor, statement_id, decision, note=note, if_version=if_version
+            )
+        )
+
+    def edit_statement(
+        self,
+        actor: Actor,
+        statement_id: int,
+        edit: StatementEdit,
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> StatementView:
+        """Correct a statement's span, kind or speaker."""
+        return self._write(
+            lambda s: actions.edit_statement(
+                s, actor, statement_id, edit, note=note, if_version=if_version
+            )
+        )
+
+    def replace_chain(
+        self,
+        actor: Actor,
+        statement_id: int,
+        chain: tuple[ChainHopIn, ...],
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> StatementView:
+        """Replace a statement's chain (nearest relay first)."""
+        return self._write(
+            lambda s: actions.replace_chain(
+                s, actor, statement_id, chain, note=note, if_version=if_version
+            )
+        )
+
+    def set_upstream(
+        self,
+        actor: Actor,
+        citation_id: int,
+        upstream_statement_id: int | None,
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> HopView:
+        """Link a hop to the statement it came from elsewhere, or remove that link."""
+        return self._write(
+            lambda s: actions.set_upstream(
+                s, actor, citation_id, upstream_statement_id, note=note, if_version=if_version
+            )
+        )
+
+    def merge_sources(
+        self,
+        actor: Actor,
+        source_id: int,
+        into_id: int,
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> SourceView:
+        """Merge a source into another (never an anonymous one); returns the one kept."""
+        return self._write(
+            lambda s: actions.merge_sources(
+                s, actor, source_id, into_id, note=note, if_version=if_version
+            )
+        )
+
+    def split_source(
+        self,
+        actor: Actor,
+        source_id: int,
+        alias: str,
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> SourceView:
+        """Make an alias of a source a source of its own; returns the new source."""
+        return self._write(
+            lambda s: actions.split_source(
+                s, actor, source_id, alias, note=note, if_version=if_version
+            )
+        )
+
+    def review_document(
+        self,
+        actor: Actor,
+        document_id: int,
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> DocumentView:
+        """Mark a document reviewed."""
+        return self._write(
+            lambda s: actions.review_document(
+                s, actor, document_id, note=note, if_version=if_version
+            )
+        )
+
+    def audit(
+        self,
+        *,
+        entity: str | None = None,
+        entity_id: int | None = None,
+        actor: str | None = None,
+        since: datetime | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+    ) -> Page[AuditView]:
+        """The audit trail, newest first, one keyset page."""
+        from tracker.store.audit import list_audit
+
+        with transaction(self.sessions) as session:
+            return list_audit(
+                session,
+                entity=entity,
+                entity_id=entity_id,
+                actor=actor,
+                since=since,
+                cursor=cursor,
+                limit=limit or self.settings.page_size,
+            )
+
+    # API keys.
+
+    def create_key(self, actor: Actor, name: str, role: str) -> CreatedKey:
+        """A new key (returned once, in clear, and never again)."""
+        from tracker.access.keys import create_key
+
+        return self._write(lambda s: create_key(s, actor, name, role))
+
+    def list_keys(self) -> list[KeyView]:
+        from tracker.store.keys import list_keys
+
+        with transaction(self.sessions) as session:
+            return list_keys(session)
+
+    def revoke_key(self, actor: Actor, name: str) -> KeyView:
+        """Revoke a key: the next request with it is refused."""
+        from tracker.access.keys import revoke_key
+
+        return self._write(lambda s: revoke_key(s, actor, name))
+
+    def authenticate(self, key: str) -> Actor | None:
+        """The actor a presented API key stands for, or None (unknown, malformed, revoked).
+
+        Read on every call, never cached: a revoked key stops working at once.
+        """
+        from tracker.access.keys import authenticate
+
+        with transaction(self.sessions) as session:
+            return authenticate(session, key)
+
+    def first_admin_key(self, data_dir: Path) -> FirstKey | None:
+        """The admin key `tracker serve` makes on a database without any key (else None)."""
+        from sqlalchemy.exc import ProgrammingError
+
+        from tracker.access.bootstrap import first_admin_key
+
+        try:
+            return self._write(lambda s: first_admin_key(s, data_dir))
+        except ProgrammingError as exc:  # no api_key table: migrations not run
+            raise DatabaseUnavailableError(
+                "the database is not migrated: run `tracker db upgrade` first"
+            ) from exc
 
     def overview(self, recent: int = 10) -> Overview:
         """Counts of the corpus and its ``recent`` newest documents, in one transaction."""

@@ -48,6 +48,12 @@ class HopView:
     upstream_statement_id: int | None
     link: dict[str, Any] | None
     origin: str
+    review_status: str = "unreviewed"
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    version: int = 1
+    statement_id: int | None = None
+    """The statement whose chain this hop is (set where a hop is read on its own)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,10 @@ class StatementView:
     rule: str | None = None
     """The extractor rule that made the statement (None when entered by hand)."""
     chain: list[HopView] = field(default_factory=list)
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    version: int = 1
+    """Bumped by every review write; the ETag, checked against If-Match."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +94,9 @@ class DocumentView:
     ingested_at: datetime
     content_hash: str
     statements: list[StatementView] = field(default_factory=list)
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+    version: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +114,9 @@ class SourceView:
     external_ids: dict[str, Any]
     statement_count: int = 0
     citation_count: int = 0
+    version: int = 1
+    merged_into: int | None = None
+    """The source this one was merged into (a tombstone left by a merge), else None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +125,31 @@ class Page(Generic[T]):
 
     items: list[T]
     next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditView:
+    """One row of the audit trail: who did what to which row, before and after."""
+
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before: Any
+    after: Any
+    note: str | None
+    request_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyView:
+    """An API key as listed: never the key itself, which only its creator ever sees."""
+
+    id: int
+    name: str
+    role: str
+    created_at: datetime
+    revoked_at: datetime | None
+    last_used_at: datetime | None

@@ -12,7 +12,7 @@ Citus the fill cannot join ``citation`` to ``statement`` on anything but the doc
 with an UPDATE joined to an unnest of the pairs, a form Citus pushes down to every shard.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-03 09:00:00
 """
 
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0006"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

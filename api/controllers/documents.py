@@ -1,13 +1,17 @@
-"""/api/v1/documents: store a document with its statements, read and list documents."""
+"""/api/v1/documents: store a document with its statements, read, list and review them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.params import Parameter
 
-from api.schemas import DocumentCreate, DocumentPage
+from api.auth import EDITOR, READER, access
+from api.params import Include, including_rejected
+from api.preconditions import etag, if_match
+from api.schemas import DocumentCreate, DocumentPage, DocumentReviewBody
+from tracker.access.actor import Actor
 from tracker.errors import ValidationError
 from tracker.service import TrackerService
 from tracker.views import DocumentView
@@ -25,6 +29,7 @@ class DocumentController(Controller):
             "201 with the stored document, statements (with ids) and chains; 200 with the "
             "existing document when the same text or URL was stored before (nothing written)."
         ),
+        **access(EDITOR, 400, 413, 422),
     )
     def create(
         self,
@@ -38,13 +43,30 @@ class DocumentController(Controller):
         if span_errors:
             raise ValidationError(span_errors[0]["message"], span_errors)
         result = service.create_document(data.to_input(), extract=extract)
-        return Response(result.document, status_code=201 if result.created else 200)
+        return Response(
+            result.document,
+            status_code=201 if result.created else 200,
+            headers=etag(result.document.version),
+        )
 
-    @get("/{document_id:int}", sync_to_thread=True, summary="A document with its statements")
-    def read(self, document_id: int, service: TrackerService) -> DocumentView:
-        return service.get_document(document_id)
+    @get(
+        "/{document_id:int}",
+        sync_to_thread=True,
+        summary="A document with its statements, its version as ETag",
+        **access(READER, 404),
+    )
+    def read(
+        self, document_id: int, service: TrackerService, include: Include = None
+    ) -> Response[DocumentView]:
+        view = service.get_document(document_id, including_rejected(include))
+        return Response(view, headers=etag(view.version))
 
-    @get("/", sync_to_thread=True, summary="Documents, newest first (keyset pages)")
+    @get(
+        "/",
+        sync_to_thread=True,
+        summary="Documents, newest first (keyset pages)",
+        **access(READER, 400, 422),
+    )
     def list(
         self,
         service: TrackerService,
@@ -58,6 +80,29 @@ class DocumentController(Controller):
             outlet=outlet, language=language, url=url, cursor=cursor, limit=limit
         )
         return DocumentPage(items=page.items, next_cursor=page.next_cursor)
+
+    @post(
+        "/{document_id:int}/review",
+        sync_to_thread=True,
+        status_code=200,
+        summary="Mark a document reviewed (If-Match optional)",
+        **access(EDITOR, 400, 404, 412, 422),
+    )
+    def review(
+        self,
+        document_id: int,
+        service: TrackerService,
+        actor: Actor,
+        request: Request[Any, Any, Any],
+        data: DocumentReviewBody | None = None,
+    ) -> Response[DocumentView]:
+        view = service.review_document(
+            actor,
+            document_id,
+            note=data.note if data is not None else None,
+            if_version=if_match(request, required=False),
+        )
+        return Response(view, headers=etag(view.version))
 
 
 __all__: list[Any] = ["DocumentController"]

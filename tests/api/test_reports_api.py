@@ -134,9 +134,9 @@ def test_unknown_ids_are_404(client: TestClient[Any], path: str) -> None:
         "/api/v1/reports/sources?format=prov-json",
     ],
 )
-def test_unknown_formats_are_422(client: TestClient[Any], small: Any, path: str) -> None:
+def test_unknown_formats_are_400(client: TestClient[Any], small: Any, path: str) -> None:
     url = path.format(doc=small.document.id, statement=small.document.statements[0].id)
-    body = _problem(client.get(url), 422)
+    body = _problem(client.get(url), 400)
     assert body["errors"][0]["field"] == "format"
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
 from api.app import create_app
+from tests.keys import bearer
 from tracker.cli import main
 from tracker.config import Settings, get_settings
 from tracker.extract import EXTRACTOR_VERSION
@@ -29,8 +30,9 @@ RELAY_ID = (
 
 
 @pytest.fixture
-def client(settings: Settings) -> Any:
+def client(settings: Settings, editor_key: str) -> Any:
     with TestClient(app=create_app(settings)) as test_client:
+        test_client.headers.update(bearer(editor_key))
         yield test_client
 
 

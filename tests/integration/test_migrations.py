@@ -40,3 +40,52 @@ def test_full_text_index_keeps_a_small_pending_list(engine: Engine) -> None:
             "SELECT reloptions FROM pg_class WHERE relname = 'ix_statement_search_vector'"
         ).scalar_one()
     assert set(options) == {"fastupdate=on", "gin_pending_list_limit=128"}
+
+
+def test_review_state_migration_renames_corrected_to_edited(engine: Engine, db_url: str) -> None:
+    """0007 moves rows that used the old word, both ways, and the CHECK with them."""
+    from sqlalchemy import text
+
+    from tests.review.world import story
+    from tracker.config import Settings
+    from tracker.service import TrackerService
+
+    s = story(TrackerService(Settings(database_url=db_url), engine=engine))
+    ident = s.relayed.id
+    downgrade(db_url, "0006")
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE statement SET review_status = 'corrected' WHERE id = :id"), {"id": ident}
+        )
+        conn.execute(
+            text("UPDATE citation SET review_status = 'corrected' WHERE statement_id = :id"),
+            {"id": ident},
+        )
+    upgrade(db_url)
+    with engine.connect() as conn:
+        statuses = conn.execute(
+            text(
+                "SELECT (SELECT review_status FROM statement WHERE id = :id), "
+                "(SELECT array_agg(DISTINCT review_status) FROM citation "
+                "WHERE statement_id = :id), "
+                "(SELECT version FROM statement WHERE id = :id)"
+            ),
+            {"id": ident},
+        ).one()
+    assert tuple(statuses) == ("edited", ["edited"], 1)
+    downgrade(db_url, "0006")
+    with engine.connect() as conn:
+        back = conn.execute(
+            text("SELECT review_status FROM statement WHERE id = :id"), {"id": ident}
+        )
+        assert back.scalar_one() == "corrected"
+    upgrade(db_url)
+
+
+def test_review_tables_exist_at_head(engine: Engine) -> None:
+    assert {"api_key", "audit"} <= set(inspect(engine).get_table_names())
+    with engine.connect() as conn:
+        triggers = conn.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit'::regclass AND NOT tgisinternal"
+        ).scalars()
+        assert set(triggers) == {"audit_no_update_or_delete", "audit_no_truncate"}

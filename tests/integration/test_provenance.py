@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from litestar.testing import TestClient
 
 from api.app import create_app
+from tests.keys import bearer
 from tracker.cli import main
 from tracker.config import Settings, get_settings
 
@@ -30,8 +31,9 @@ PUTIN_VERSION = (
 
 
 @pytest.fixture
-def client(settings: Settings) -> Any:
+def client(settings: Settings, editor_key: str) -> Any:
     with TestClient(app=create_app(settings)) as test_client:
+        test_client.headers.update(bearer(editor_key))
         yield test_client
 
 
@@ -157,7 +159,7 @@ def test_provenance_lookup_by_text(client: TestClient[Any]) -> None:
         "items": []
     }
     problem = client.get("/api/v1/provenance", params={"quote": "…!!"})
-    assert problem.status_code == 422
+    assert problem.status_code == 400
     assert client.get("/api/v1/provenance").status_code == 400
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from api.app import create_app
 from tests.integration.reporting import kcna_document, linked_pair, small_document
+from tests.keys import bearer
 from tracker.cli import main
 from tracker.config import Settings, get_settings
 from tracker.db import transaction
@@ -72,7 +73,7 @@ def _relations(doc: ProvDocument) -> dict[str, set[tuple[str, str]]]:
 
 
 @pytest.fixture
-def seed_report(settings: Settings, session_factory: sessionmaker[Session]) -> Any:
+def seed_report(settings: Settings, session_factory: sessionmaker[Session], editor_key: str) -> Any:
     if not SEED.exists():
         # CI checks the seed article every time: there a missing seed is a failure
         missing = f"the seed article is not at {SEED}"
@@ -81,7 +82,9 @@ def seed_report(settings: Settings, session_factory: sessionmaker[Session]) -> A
         pytest.skip(missing)
     with TestClient(app=create_app(settings)) as client:
         response = client.post(
-            "/api/v1/documents", json={"text": SEED.read_text(encoding="utf-8"), "language": "id"}
+            "/api/v1/documents",
+            json={"text": SEED.read_text(encoding="utf-8"), "language": "id"},
+            headers=bearer(editor_key),
         )
         assert response.status_code == 201, response.text
     return _report(session_factory, response.json()["id"])

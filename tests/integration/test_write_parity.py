@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from litestar.testing import TestClient
+from sqlalchemy.engine import Engine
 
 from api.app import create_app
 from tests.integration.coastal_articles import coastal_articles
 from tests.integration.snapshots import differences, snapshot
+from tests.keys import bearer, issue_key
 from tracker.cli import main
 from tracker.config import Settings, get_settings
 from tracker.extract import extract
@@ -29,13 +31,20 @@ def test_the_articles_hold_the_cases_the_paths_once_split_on() -> None:
 
 
 def test_api_and_cli_store_the_same_articles_alike(
-    db_url: str, second_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_url: str,
+    second_db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    engine: Engine,
 ) -> None:
     records = coastal_articles(50)
-    settings = Settings(database_url=db_url, data_dir=tmp_path / "data")
+    settings = Settings(
+        database_url=db_url, data_dir=tmp_path / "data", allowed_hosts=("testserver.local",)
+    )
+    key = issue_key(settings, engine, "parity-editor", "editor")
     with TestClient(app=create_app(settings)) as client:
         for record in records:
-            response = client.post("/api/v1/documents", json=record)
+            response = client.post("/api/v1/documents", json=record, headers=bearer(key))
             assert response.status_code == 201, response.text
 
     path = tmp_path / "coast.jsonl"

@@ -124,3 +124,21 @@ def test_file_over_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     path.write_text("kata " * 50, encoding="utf-8")
     item = _one(path)
     assert isinstance(item, BadItem) and "limit" in item.reason
+
+
+def test_json_nested_too_deep_is_a_bad_item_not_a_recursion_error(tmp_path: Path) -> None:
+    deep = "[" * 5000 + "]" * 5000
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text(
+        json.dumps({"text": ARTICLE_ID, "x": 0}).replace("0", deep)
+        + "\n"
+        + json.dumps({"text": ARTICLE_ID})
+        + "\n"
+    )
+    bad, good = list(read_items(str(lines)))
+    assert isinstance(bad, BadItem) and "nested 5001 levels deep; at most 64" in bad.reason
+    assert isinstance(good, RawItem)
+    ninjs = tmp_path / "deep.json"
+    ninjs.write_text(json.dumps({"body_text": ARTICLE_ID, "x": 0}).replace("0", deep))
+    item = _one(ninjs)
+    assert isinstance(item, BadItem) and "levels deep" in item.reason

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from tracker.extract import native
-
-# Before any submodule is imported: a fresh compiled build (see native.py) goes first.
-NATIVE = native.activate(__path__)
-
-from tracker.extract.language import detect_language  # noqa: E402
-from tracker.extract.model import (  # noqa: E402
+from tracker.extract.model import (
     Extraction,
     Hop,
     Source,
@@ -16,12 +15,68 @@ from tracker.extract.model import (  # noqa: E402
     Statement,
     Unattributed,
 )
-from tracker.extract.pipeline import EXTRACTOR_VERSION, extract  # noqa: E402
-from tracker.extract.render import render_text  # noqa: E402
+from tracker.extract.render import render_text
+
+# The version of the rules, stored with every extraction: `tracker reextract` redoes
+# documents extracted by another.
+EXTRACTOR_VERSION = "rules-0.4.0"
+
+
+def extract(text: str, language: str = "auto") -> Extraction:
+    """Extract statements, sources and unattributed claims from one news text.
+
+    Pure and deterministic: the same text and language always give the same Extraction,
+    offsets index the input exactly, and no input string makes it raise (an unknown
+    `language` is a ValueError). See `tracker.extract.pipeline` for the sieves.
+    """
+    return _extractor()(text, language)
+
+
+def detect_language(text: str) -> str:
+    """The lexicon language ("id" or "en") whose function words the text uses most."""
+    return _detector()(text)
+
+
+@functools.cache
+def native_active() -> bool:
+    """Whether the compiled extractor runs. The first call (or the first extraction)
+    decides, from the settings (`TRACKER_NATIVE`) and the freshness of the build; importing
+    this package decides nothing and reads no environment."""
+    from tracker.config import get_settings
+
+    return native.activate(__path__, enabled=get_settings().native)
+
+
+@functools.cache
+def _extractor() -> Callable[[str, str], Extraction]:
+    native_active()  # before the first compiled module is imported
+    from tracker.extract.pipeline import extract as run
+
+    return run
+
+
+@functools.cache
+def _detector() -> Callable[[str], str]:
+    native_active()
+    from tracker.extract.language import detect_language as detect
+
+    return detect
+
+
+if TYPE_CHECKING:
+    NATIVE: bool
+    """Whether the compiled extractor runs: `native_active()`, kept for its readers."""
+else:
+
+    def __getattr__(name):
+        # `NATIVE` is decided when first read, not at import (see native_active)
+        if name == "NATIVE":
+            return native_active()
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "EXTRACTOR_VERSION",
-    "NATIVE",
     "Extraction",
     "Hop",
     "Source",
@@ -30,5 +85,6 @@ __all__ = [
     "Unattributed",
     "detect_language",
     "extract",
+    "native_active",
     "render_text",
 ]

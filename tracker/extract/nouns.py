@@ -18,17 +18,10 @@ import regex
 
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import Lexicon, load_lexicon
+from tracker.extract.noun_phrases import np_after, np_before
 from tracker.extract.patterns import _EDGE, _EDGE_END, _words
-from tracker.extract.speakers import (
-    Mention,
-    Token,
-    Vocab,
-    classify,
-    np_after,
-    np_before,
-    tokenize,
-    vocab,
-)
+from tracker.extract.speakers import Mention, classify
+from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
 MAX_AGENT_CHARS = 60  # "a claim by the state's largest teachers' union that …"
 MAX_MODIFIERS = 2  # "Lopez's repeated public claim that …"

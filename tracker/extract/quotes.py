@@ -71,62 +71,97 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
         if m.group("nl") is not None:
             if not stack or pos < scan_until:
                 continue
-            j = pos + 1
-            while j < n and text[j] in " \t\r\n\u00a0":
-                j += 1
-            scan_until = j
-            bottom_double = stack[0][0]
-            nxt = text[j] if j < n else ""
-            reopen = nxt in '“„«”"' if bottom_double else nxt in "‘’'"
-            if bottom_double and text.startswith("''", j):
-                reopen = True
-            if reopen:
-                absorb_at = j
-                del stack[1:]
-            else:
-                stack.clear()
+            reopen_at, scan_until = _paragraph_break(text, pos, stack)
+            if reopen_at >= 0:
+                absorb_at = reopen_at
             continue
         if pos == absorb_at:
             continue
-        mark = m.group()
         end = m.end()
         double = m.group("dbl") is not None
         prev = text[pos - 1] if pos > 0 else " "
         nxt = text[end] if end < n else " "
         if not double and _is_word(prev) and _is_word(nxt):
             continue  # apostrophe inside a word: don't, Clinton’s
-        can_close = not prev.isspace() and pos > 0
-        can_open = not nxt.isspace() and end < n and (prev in _OPENING_CONTEXT or pos == 0)
-        if double and not can_close and _spaced_close(text, pos, nxt, stack):
-            can_close = True
-        if mark == "“" and stack and stack[-1][0] and text[stack[-1][1]] == "„":
-            can_close, can_open = True, False  # German „…“ closes with “
-        elif mark in _OPEN_ONLY:
-            can_close, can_open = False, True
-        elif mark in _CLOSE_ONLY:
-            can_close, can_open = True, False
-        if can_close and not double and _is_word(nxt):
-            can_close = False
-        closed = False
-        if can_close:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == double:
-                    _, qs, qe = stack[depth]
-                    outer = [entry for entry in stack[:depth] if entry[0]]
-                    if double and not outer:
-                        # A top-level double quote; stray single openers below it were
-                        # apostrophes ('90s, 'tis) and must not swallow it.
-                        stack.clear()
-                        spans.append(QuoteSpan(qs, end, qe, pos, double))
-                    else:
-                        del stack[depth:]
-                        if not stack:
-                            spans.append(QuoteSpan(qs, end, qe, pos, double))
-                    closed = True
-                    break
+        can_close, can_open = _roles(text, m.group(), pos, prev, nxt, double, stack)
+        closed = can_close and _close(stack, spans, double, pos, end)
         if not closed and can_open and len(stack) < MAX_DEPTH:
             stack.append((double, pos, end))
     return spans
+
+
+def _paragraph_break(text: str, pos: int, stack: list[tuple[bool, int, int]]) -> tuple[int, int]:
+    """A paragraph break with a quote open: the quote goes on if the next paragraph opens
+    with a mark of its family (a multi-paragraph quote), else every open quote is dropped.
+
+    Returns where that reopening mark is (-1 if none) and where the paragraph starts."""
+    n = len(text)
+    j = pos + 1
+    while j < n and text[j] in " \t\r\n\u00a0":
+        j += 1
+    bottom_double = stack[0][0]
+    nxt = text[j] if j < n else ""
+    reopen = nxt in '“„«”"' if bottom_double else nxt in "‘’'"
+    if bottom_double and text.startswith("''", j):
+        reopen = True
+    if reopen:
+        del stack[1:]
+        return j, j
+    stack.clear()
+    return -1, j
+
+
+def _roles(
+    text: str,
+    mark: str,
+    pos: int,
+    prev: str,
+    nxt: str,
+    double: bool,
+    stack: list[tuple[bool, int, int]],
+) -> tuple[bool, bool]:
+    """Whether the mark at `pos` (between the characters `prev` and `nxt`) may close an
+    open quote, and whether it may open one."""
+    end = pos + len(mark)
+    can_close = not prev.isspace() and pos > 0
+    can_open = not nxt.isspace() and end < len(text) and (prev in _OPENING_CONTEXT or pos == 0)
+    if double and not can_close and _spaced_close(text, pos, nxt, stack):
+        can_close = True
+    if mark == "“" and stack and stack[-1][0] and text[stack[-1][1]] == "„":
+        can_close, can_open = True, False  # German „…“ closes with “
+    elif mark in _OPEN_ONLY:
+        can_close, can_open = False, True
+    elif mark in _CLOSE_ONLY:
+        can_close, can_open = True, False
+    if can_close and not double and _is_word(nxt):
+        can_close = False
+    return can_close, can_open
+
+
+def _close(
+    stack: list[tuple[bool, int, int]],
+    spans: list[QuoteSpan],
+    double: bool,
+    pos: int,
+    end: int,
+) -> bool:
+    """Close the innermost open quote of the mark's family; a top-level one becomes a span.
+    Returns whether a quote was closed."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == double:
+            _, qs, qe = stack[depth]
+            outer = [entry for entry in stack[:depth] if entry[0]]
+            if double and not outer:
+                # A top-level double quote; stray single openers below it were
+                # apostrophes ('90s, 'tis) and must not swallow it.
+                stack.clear()
+                spans.append(QuoteSpan(qs, end, qe, pos, double))
+            else:
+                del stack[depth:]
+                if not stack:
+                    spans.append(QuoteSpan(qs, end, qe, pos, double))
+            return True
+    return False
 
 
 # '“…,” X said in March, “…”': the attribution's own tail before the next quote is short.

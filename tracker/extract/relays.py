@@ -8,16 +8,10 @@ import regex
 
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
+from tracker.extract.noun_phrases import is_name_segment, np_after
 from tracker.extract.patterns import patterns_for
-from tracker.extract.speakers import (
-    Mention,
-    Token,
-    classify,
-    is_name_segment,
-    np_after,
-    tokenize,
-    vocab,
-)
+from tracker.extract.speakers import Mention, classify
+from tracker.extract.tokens import Token, tokenize, vocab
 
 RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6
@@ -116,97 +110,170 @@ def find_relays(
 
     `markers` and `media` are the relay and medium phrases spotted in this sentence.
     """
-    pats = patterns_for(language)
-    v = vocab(language)
-    prefix: list[HopDraft] = []
-    suffix: list[HopDraft] = []
-    according: list[HopDraft] = []
-    main_start, main_end = start, end
-    consumed = start
-    count = 0
     if not markers and not media:
         return Relays((), (), (), start, end)
+    found = _Found(start, end, start, end, start)
     by_start = {m.start(): m for m in markers}
+    count = 0
     for m in markers:
-        if m.start() < consumed:
+        if m.start() < found.consumed:
             continue
         count += 1
         if count > MAX_RELAYS_PER_SENTENCE:
             break
-        kind = m.lastgroup
-        cue = cue_of(m)
-        toks = tokenize(text, m.end(), min(end, m.end() + RELAY_WINDOW))
-        at_start = _clause_start(text, start, m.start())
-        if kind == "based_on" and at_start:
-            k = 0
-            noun = ""
-            if toks and toks[0].lower in v.lex.report_nouns:
-                noun = toks[0].text
-                k = 1
-            source, k = _np_with_name(text, toks, k, language)
-            if source is None:
-                continue
-            relation = "reported_by" if noun else "according_to"
-            hops = [HopDraft(source, relation, f"{cue} {noun}".strip(), m.start(), source.end)]
-            if k < len(toks):
-                k2 = k + 1 if toks[k].text == "," else k
-                cm = by_start.get(toks[k2].start) if k2 < len(toks) else None
-                if cm is None and k2 + 1 < len(toks) and toks[k2].lower in v.lex.relative_markers:
-                    cm = by_start.get(toks[k2 + 1].start)  # "yang mengutip" / "which cited"
-                if cm is not None and cm.lastgroup == "citing":
-                    ctoks = tokenize(text, cm.end(), min(end, cm.end() + RELAY_WINDOW))
-                    cited, ck = _np_with_name(text, ctoks, 0, language)
-                    if cited is not None:
-                        hops.append(HopDraft(cited, "citing", cue_of(cm), cm.start(), cited.end))
-                        toks, k = ctoks, ck
-            leading = not text[start : m.start()].strip()
-            if leading:
-                if k < len(toks) and toks[k].text == ",":
-                    main_start = toks[k].end
-                    consumed = main_start
-                    prefix.extend(hops)
-                    according.extend(hops)
-            else:
-                # "…, Y said, according to X": X relays the whole sentence.
-                main_end = min(main_end, _comma_before(text, start, m.start()))
-                prefix[:0] = hops
-                according[:0] = hops
-                consumed = end
-        elif kind == "reported_by":
-            source, k = _np_with_name(text, toks, 0, language)
-            if source is None:
-                continue
-            relation = "quoted_by" if "quot" in cue.lower() or "kutip" in cue.lower() else ""
-            relation = relation or "reported_by"
-            hop = HopDraft(source, relation, cue, m.start(), source.end)
-            prefix.insert(0, hop)
-            consumed = source.end
-            if not text[start : m.start()].strip() and k < len(toks) and toks[k].text == ",":
-                main_start = toks[k].end
-                # "As first reported by X, the mayor will resign.": with no speaker of its
-                # own, the clause is X's report, as after "according to X,"
-                according.append(hop)
-        elif kind == "citing":
-            cited, k = _np_with_name(text, toks, 0, language)
-            if cited is None:
-                continue
-            suffix.append(HopDraft(cited, "citing", cue, m.start(), cited.end))
-            consumed = cited.end
-        elif kind == "referring" and at_start:
-            cited, k = _np_with_name(text, toks, 0, language)
-            if cited is None or not (k < len(toks) and toks[k].text == ","):
-                continue  # "mengacu pada X dengan nama …" means *refers to*: no hop
-            suffix.append(HopDraft(cited, "citing", cue, m.start(), cited.end))
-            consumed = toks[k].end
-            if not text[start : m.start()].strip():
-                main_start = consumed
+        _relay(text, language, m, by_start, found)
+    _medium(text, language, media, found)
+    return Relays(
+        tuple(found.prefix),
+        tuple(found.suffix),
+        tuple(found.according),
+        found.main_start,
+        found.main_end,
+    )
+
+
+class _Found:
+    """The relays of one sentence as they are found, and the main clause they leave.
+
+    A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
+    """
+
+    __slots__ = (
+        "according",
+        "consumed",
+        "end",
+        "main_end",
+        "main_start",
+        "prefix",
+        "start",
+        "suffix",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        main_start: int,
+        main_end: int,
+        consumed: int,
+    ) -> None:
+        self.start = start  # the sentence
+        self.end = end
+        self.main_start = main_start
+        self.main_end = main_end
+        self.consumed = consumed  # markers before this are inside a relay already read
+        self.prefix: list[HopDraft] = []
+        self.suffix: list[HopDraft] = []
+        self.according: list[HopDraft] = []
+
+
+def _relay(
+    text: str, language: str, m: CueMatch, by_start: dict[int, CueMatch], found: _Found
+) -> None:
+    """One relay marker, read by its kind."""
+    kind = m.lastgroup
+    toks = tokenize(text, m.end(), min(found.end, m.end() + RELAY_WINDOW))
+    at_start = _clause_start(text, found.start, m.start())
+    if kind == "based_on" and at_start:
+        _based_on(text, language, m, toks, by_start, found)
+    elif kind == "reported_by":
+        _reported_by(text, language, m, toks, found)
+    elif kind == "citing":
+        cited, k = _np_with_name(text, toks, 0, language)
+        if cited is None:
+            return
+        found.suffix.append(HopDraft(cited, "citing", cue_of(m), m.start(), cited.end))
+        found.consumed = cited.end
+    elif kind == "referring" and at_start:
+        cited, k = _np_with_name(text, toks, 0, language)
+        if cited is None or not (k < len(toks) and toks[k].text == ","):
+            return  # "mengacu pada X dengan nama …" means *refers to*: no hop
+        found.suffix.append(HopDraft(cited, "citing", cue_of(m), m.start(), cited.end))
+        found.consumed = toks[k].end
+        if not text[found.start : m.start()].strip():
+            found.main_start = found.consumed
+
+
+def _based_on(
+    text: str,
+    language: str,
+    m: CueMatch,
+    toks: list[Token],
+    by_start: dict[int, CueMatch],
+    found: _Found,
+) -> None:
+    """ "Menurut X, …", "Berdasarkan laporan X yang mengutip Y, …", "…, according to X":
+    X (and whom X cites) relays the clause, the whole sentence when it comes last."""
+    v = vocab(language)
+    cue = cue_of(m)
+    start, end = found.start, found.end
+    k = 0
+    noun = ""
+    if toks and toks[0].lower in v.lex.report_nouns:
+        noun = toks[0].text
+        k = 1
+    source, k = _np_with_name(text, toks, k, language)
+    if source is None:
+        return
+    relation = "reported_by" if noun else "according_to"
+    hops = [HopDraft(source, relation, f"{cue} {noun}".strip(), m.start(), source.end)]
+    if k < len(toks):
+        k2 = k + 1 if toks[k].text == "," else k
+        cm = by_start.get(toks[k2].start) if k2 < len(toks) else None
+        if cm is None and k2 + 1 < len(toks) and toks[k2].lower in v.lex.relative_markers:
+            cm = by_start.get(toks[k2 + 1].start)  # "yang mengutip" / "which cited"
+        if cm is not None and cm.lastgroup == "citing":
+            ctoks = tokenize(text, cm.end(), min(end, cm.end() + RELAY_WINDOW))
+            cited, ck = _np_with_name(text, ctoks, 0, language)
+            if cited is not None:
+                hops.append(HopDraft(cited, "citing", cue_of(cm), cm.start(), cited.end))
+                toks, k = ctoks, ck
+    leading = not text[start : m.start()].strip()
+    if leading:
+        if k < len(toks) and toks[k].text == ",":
+            found.main_start = toks[k].end
+            found.consumed = found.main_start
+            found.prefix.extend(hops)
+            found.according.extend(hops)
+    else:
+        # "…, Y said, according to X": X relays the whole sentence.
+        found.main_end = min(found.main_end, _comma_before(text, start, m.start()))
+        found.prefix[:0] = hops
+        found.according[:0] = hops
+        found.consumed = end
+
+
+def _reported_by(text: str, language: str, m: CueMatch, toks: list[Token], found: _Found) -> None:
+    """ "…, as reported by X", "dikutip dari X": X passed the sentence on."""
+    cue = cue_of(m)
+    source, k = _np_with_name(text, toks, 0, language)
+    if source is None:
+        return
+    relation = "quoted_by" if "quot" in cue.lower() or "kutip" in cue.lower() else ""
+    relation = relation or "reported_by"
+    hop = HopDraft(source, relation, cue, m.start(), source.end)
+    found.prefix.insert(0, hop)
+    found.consumed = source.end
+    if not text[found.start : m.start()].strip() and k < len(toks) and toks[k].text == ",":
+        found.main_start = toks[k].end
+        # "As first reported by X, the mayor will resign.": with no speaker of its
+        # own, the clause is X's report, as after "according to X,"
+        found.according.append(hop)
+
+
+def _medium(text: str, language: str, media: list[CueMatch], found: _Found) -> None:
+    """ "told Reuters", "told The Daily Ledger": the first outlet a speaker told is the
+    outermost hop."""
+    pats = patterns_for(language)
+    v = vocab(language)
+    end = found.end
     for marker in media:
         mm = pats.medium_tail_re.match(text, marker.end(), end)
         if mm is None:
             mention = _masthead(text, marker.end(), end, v.lex.outlet_mastheads)
             if mention is not None:
                 hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
-                prefix.insert(0, hop)
+                found.prefix.insert(0, hop)
                 break
             continue
         outlet = outlet_index()[mm.group("outlet")]
@@ -218,9 +285,8 @@ def find_relays(
             "news_outlet",
             state_media=outlet.state_media,
         )
-        prefix.insert(0, HopDraft(mention, "told", cue_of(marker), marker.start(), mm.end()))
+        found.prefix.insert(0, HopDraft(mention, "told", cue_of(marker), marker.start(), mm.end()))
         break
-    return Relays(tuple(prefix), tuple(suffix), tuple(according), main_start, main_end)
 
 
 # "told The Daily Ledger": "The", then up to four capitalised words of a masthead

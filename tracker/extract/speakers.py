@@ -1,49 +1,16 @@
-"""Noun phrases that name speakers: parsing them, and sorting them into source kinds."""
+"""Speaker mentions: sorting a noun phrase into a source kind, a person's role from the name."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
-from tracker.extract.lexicon import Lexicon, load_lexicon, outlet_index
-from tracker.extract.patterns import TOKEN_ASCII_re, TOKEN_FLAT_re, patterns_for
+from tracker.extract.lexicon import outlet_index
+from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, trim_np
+from tracker.extract.patterns import Patterns, patterns_for
+from tracker.extract.tokens import Token, Vocab, vocab
 
-# A noun phrase never runs longer than this; it keeps every look-behind bounded.
-MAX_NP_TOKENS = 14
-MAX_NAME_TOKENS = 4
 # Determiners that make a group: "para nelayan Desa X" is never a person named X.
 _PLURAL = frozenset({"para", "sejumlah", "beberapa"})
-
-
-class Token:
-    """A word or punctuation token with its offsets in the input.
-
-    A plain slotted class rather than a dataclass: tokens are the most numerous objects the
-    extractor makes, and the parsers read `lower`, `is_word` and `is_cap` a few times per
-    token, so they are computed once here instead of by properties. Nothing mutates a token;
-    equality is by offsets and text, as before.
-    """
-
-    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.lower = text.lower()
-        first = text[0]
-        self.is_word = first.isalnum()
-        self.is_cap = first.isupper()
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Token):
-            return NotImplemented
-        return self.start == other.start and self.end == other.end and self.text == other.text
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,220 +28,6 @@ class Mention:
     pronoun: str | None = None  # "person" or "group" when the mention is a pronoun
 
 
-@dataclass(frozen=True, slots=True)
-class Vocab:
-    """Lower-cased word sets derived from a lexicon for token-by-token tests."""
-
-    lex: Lexicon
-    titles: frozenset[str]
-    roles: frozenset[str]
-    np_words: frozenset[str]
-    heads: dict[str, str]
-    links: frozenset[str]
-    adverbs: frozenset[str]
-    stop: frozenset[str]
-    connectors: frozenset[str]
-    honorifics: frozenset[str]
-    known: frozenset[str]
-    abbreviations: frozenset[str]
-    reports: frozenset[str]
-    function_words: frozenset[str]
-    post_cues: frozenset[str]
-    # "told reporters …": words that never belong to the audience noun phrase, and the
-    # words that open the clause after it (`_Run._after_audience` in the pipeline)
-    not_audience: frozenset[str]
-    clause_openers: frozenset[str]
-
-
-@functools.cache
-def vocab(language: str) -> Vocab:
-    """Derived word sets, built once per language."""
-    lex = load_lexicon(language)
-    links = {w.lower() for w in lex.role_affiliation_links}
-    # "of" of "Secretary of State" is no title word: it made "of Fairfax" a role
-    titles = frozenset(w.lower().strip(".") for t in lex.titles for w in t.split()) - links
-    singular_roles = {w.lower() for r in lex.role_words for w in r.split()}
-    roles = frozenset(
-        singular_roles | {w + suffix for w in singular_roles for suffix in lex.plural_suffixes}
-    )
-    heads = {k.lower(): v for k, v in lex.institution_heads.items()}
-    np_words = frozenset(
-        {w.lower() for w in lex.determiners}
-        | {w.lower() for w in lex.np_modifiers}
-        | {w for h in heads for w in h.split()}
-        | {w.lower() for a in lex.anonymous for w in (a.split()[0], a.split()[-1])}
-        | roles
-        | {w.lower() for w in lex.report_nouns}
-    )
-    function_words = frozenset(w.lower() for w in lex.function_words)
-    clause_openers = frozenset(lex.determiners) | frozenset(lex.pronouns)
-    return Vocab(
-        lex=lex,
-        titles=titles,
-        roles=roles,
-        np_words=np_words,
-        heads=heads,
-        links=frozenset(w.lower() for w in lex.role_affiliation_links),
-        adverbs=frozenset(w.lower() for w in lex.pre_cue_adverbs),
-        stop=frozenset(lex.name_stopwords),
-        connectors=frozenset(lex.name_connectors),
-        honorifics=frozenset(h.strip(".") for h in lex.honorifics),
-        known=frozenset(lex.known_institutions),
-        abbreviations=frozenset(a.strip(".") for a in lex.abbreviations),
-        reports=frozenset(w.lower() for w in lex.report_nouns),
-        function_words=function_words,
-        post_cues=frozenset(w.lower() for w in lex.post_cues),
-        not_audience=function_words | clause_openers,
-        clause_openers=clause_openers,
-    )
-
-
-def tokenize(text: str, lo: int, hi: int) -> list[Token]:
-    """Tokens of text[lo:hi] with absolute offsets.
-
-    `findall` returns the token strings without building match objects; each token starts
-    at the first non-space character after the previous one, and a token never starts with
-    a space, so `str.find` from the previous end gives its offset exactly.
-    """
-    out: list[Token] = []
-    append = out.append
-    find = text.find
-    pos = lo
-    # str.isascii is O(1) on CPython; an ASCII window can use the faster stdlib pattern
-    ascii_only = text.isascii() or text[lo:hi].isascii()
-    for tok in (TOKEN_ASCII_re if ascii_only else TOKEN_FLAT_re).findall(text, lo, hi):
-        pos = find(tok, pos)
-        end = pos + len(tok)
-        append(Token(pos, end, tok))
-        pos = end
-    if out and out[-1].end == hi and hi < len(text) and text[hi].isalnum() and out[-1].is_word:
-        out.pop()  # a window cut mid-word: "Presi" of "President" is no word of the text
-    return out
-
-
-def _np_token(tok: Token, v: Vocab, right_is_np: bool) -> bool:
-    if tok.text == ".":
-        return False
-    if not tok.is_word:
-        return tok.text in "'’&-"
-    low = tok.lower
-    if low in v.lex.pronouns or low in v.lex.determiners:
-        return True
-    if tok.is_cap:
-        # a capitalised link inside a portfolio continues it: "Menteri Dalam Negeri Budi"
-        return tok.text not in v.stop or low in v.titles or (right_is_np and low in v.links)
-    if low in v.np_words or low in v.lex.pronouns:
-        return True
-    if right_is_np and (low in v.connectors or low in v.links):
-        return True
-    return tok.text[0].isdigit() and right_is_np
-
-
-def _trim_np(toks: list[Token], v: Vocab) -> list[Token]:
-    """Drop leading linkers and sentence-initial function words that are not part of a name."""
-    while (
-        toks
-        and toks[0].lower not in v.lex.pronouns
-        and (
-            not toks[0].is_word
-            or toks[0].lower in v.links
-            or toks[0].lower in v.connectors
-            or (toks[0].text in v.stop and toks[0].lower not in v.lex.determiners)
-            or (toks[0].lower in v.lex.adverbial_openers and not toks[0].is_cap)
-        )
-    ):
-        toks = toks[1:]
-    while toks and (not toks[-1].is_word or toks[-1].lower in v.links):
-        toks = toks[:-1]
-    return toks
-
-
-def _initial_or_abbreviation(tok: Token, v: Vocab) -> bool:
-    """A token a dot belongs to inside a name: "Rep.", the initial in "Ana B. Lopez" and
-    run-together initials ("G.K. Lane", "J.M. Berger": the tokenizer keeps "G.K" whole, so
-    without this the name stopped at "G.K")."""
-    word = tok.text.strip(".")
-    return word in v.abbreviations or _initials(word)
-
-
-def _initials(word: str) -> bool:
-    """ "B", "G.K", "J.R.R": single capitals joined by dots."""
-    return all(len(part) == 1 and part.isupper() for part in word.split("."))
-
-
-def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
-    """The noun phrase ending at token i (inclusive), walking left."""
-    out: list[Token] = []
-    while i >= 0 and len(out) < MAX_NP_TOKENS:
-        tok = toks[i]
-        if tok.text == "." and i > 0 and _initial_or_abbreviation(toks[i - 1], v):
-            out.append(tok)
-            i -= 1
-            continue
-        if not _np_token(tok, v, bool(out)):
-            break
-        out.append(tok)
-        i -= 1
-    out.reverse()
-    # a pronoun right before the cue is the subject on its own: "Sementara itu ia mengatakan"
-    if out and out[-1].lower in v.lex.pronouns:
-        return [out[-1]]
-    return _trim_np(out, v)
-
-
-def opens_named_np(tok: Token, v: Vocab) -> bool:
-    """False when `np_after` from this first token returns nothing or a lone pronoun.
-
-    Mirrors the first step of `np_after` (strict mode) so a caller can skip tokenising a
-    window whose first token already decides the answer.
-    """
-    if not tok.is_word or tok.lower in v.lex.pronouns or tok.lower in v.links:
-        return False
-    return (tok.is_cap and tok.text not in v.stop) or tok.lower in v.np_words
-
-
-def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False) -> list[Token]:
-    """The noun phrase starting at token i, walking right.
-
-    `loose` (after "citing"/"according to") lets a determiner-led phrase run over common
-    nouns up to the next comma: "citing the defence ministry, …".
-    """
-    out: list[Token] = []
-    n = len(toks)
-    if loose and i < n and toks[i].lower in v.lex.determiners:
-        j = i
-        while (
-            j < n
-            and toks[j].is_word
-            and j - i < 8
-            and toks[j].lower not in v.lex.clause_breakers
-            and not (j > i + 1 and toks[j].lower.endswith("ed") and not toks[j].is_cap)
-        ):
-            j += 1  # stops at "filed" in "a lawsuit filed in Manhattan by …"
-        if j == n or not toks[j].is_word or (j > i + 1 and toks[j].lower.endswith("ed")):
-            return _trim_np(toks[i:j], v)
-    while i < n and len(out) < MAX_NP_TOKENS:
-        tok = toks[i]
-        if tok.text == "." and out and _initial_or_abbreviation(out[-1], v):
-            out.append(tok)
-            i += 1
-            continue
-        if tok.is_word and tok.lower in v.lex.pronouns and not out:
-            return [tok]
-        nxt_np = i + 1 < n and toks[i + 1].is_word and toks[i + 1].is_cap
-        if tok.is_word and not tok.is_cap and (tok.lower in v.connectors) and out and nxt_np:
-            out.append(tok)
-            i += 1
-            continue
-        if not tok.is_word or (tok.lower in v.links and not out):
-            break
-        if not (tok.is_cap and tok.text not in v.stop) and tok.lower not in v.np_words:
-            break
-        out.append(tok)
-        i += 1
-    return _trim_np(out, v)
-
-
 def _surface(text: str, toks: list[Token]) -> str:
     return text[toks[0].start : toks[-1].end]
 
@@ -282,7 +35,7 @@ def _surface(text: str, toks: list[Token]) -> str:
 def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     """Sort a noun phrase into a source kind and split a person's role from the name."""
     v = vocab(language)
-    toks = _trim_np(toks, v)
+    toks = trim_np(toks, v)
     if not toks:
         return None
     surface = _surface(text, toks)
@@ -290,37 +43,67 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     words = [t for t in toks if t.is_word]
     if not words:
         return None
-    lows = [t.lower for t in words]
-    if (
-        len(words) == 1
-        and v.lex.contraction_suffixes
-        and lows[0].endswith(v.lex.contraction_suffixes)
-    ):
-        suffix = next(x for x in v.lex.contraction_suffixes if lows[0].endswith(x))
-        stem = lows[0][: -len(suffix)]
-        if stem in v.lex.pronouns:
-            end = start + len(stem)  # "They're saying": the pronoun without its auxiliary
-            surface = text[start:end]
-            lows = [stem]
-    if len(words) == 1 and lows[0] in v.lex.pronouns:
-        return Mention(surface, start, end, surface, "person", pronoun=v.lex.pronouns[lows[0]])
-    if len(words) == 1 and lows[0] in v.lex.empty_subjects:
-        return None  # "A" of "A floor fight …", "The" of "The paranoia …", "one": nobody
+    if len(words) == 1:
+        decided, pronoun = _one_word(text, surface, start, end, words[0], v)
+        if decided:
+            return pronoun
     placed = _name_then_place(text, toks, words, v)
     if placed is not None:
         return placed
+    kind = _head_kind(words, v, language)
+    if kind is not None:
+        return Mention(surface, start, end, surface, kind)
     pats = patterns_for(language)
-    # Institutions by head noun: English heads come last ("the Trump campaign"),
-    # Indonesian heads first ("badan intelijen Korea").
+    outlet = _outlet(text, surface, start, end, words, v, pats)
+    if outlet is not None:
+        return outlet
+    if len(words) == 1 and words[0].text in v.known:
+        return Mention(surface, start, end, surface, "government_body")
+    unnamed = _unnamed_source(text, surface, toks, words, v, pats)
+    if unnamed is not None:
+        return unnamed
+    return _person(text, toks, words, v, surface)
+
+
+def _one_word(
+    text: str, surface: str, start: int, end: int, word: Token, v: Vocab
+) -> tuple[bool, Mention | None]:
+    """A one-word phrase that decides itself: a pronoun ("they", "They're" without its
+    auxiliary) or a word that names nobody ("A", "The", "one"). Returns whether it did."""
+    low = word.lower
+    suffixes = v.lex.contraction_suffixes
+    if suffixes and low.endswith(suffixes):
+        suffix = next(x for x in suffixes if low.endswith(x))
+        stem = low[: -len(suffix)]
+        if stem in v.lex.pronouns:
+            end = start + len(stem)  # "They're saying": the pronoun without its auxiliary
+            short = text[start:end]
+            return True, Mention(short, start, end, short, "person", pronoun=v.lex.pronouns[stem])
+    if low in v.lex.pronouns:
+        return True, Mention(surface, start, end, surface, "person", pronoun=v.lex.pronouns[low])
+    if low in v.lex.empty_subjects:
+        return True, None  # "A" of "A floor fight …", "The" of "The paranoia …", "one": nobody
+    return False, None
+
+
+def _head_kind(words: list[Token], v: Vocab, language: str) -> str | None:
+    """Institutions by head noun: English heads come last ("the Trump campaign"),
+    Indonesian heads first ("badan intelijen Korea"); a report noun is a document."""
     content = [t for t in words if t.lower not in v.lex.determiners]
-    if content:
-        head = content[-1].lower if language == "en" else content[0].lower
-        head2 = " ".join(t.lower for t in content[-2:]) if language == "en" else ""
-        kind = v.heads.get(head2) or v.heads.get(head)
-        if kind is None and head in v.reports:
-            kind = "document"
-        if kind is not None:
-            return Mention(surface, start, end, surface, kind)
+    if not content:
+        return None
+    head = content[-1].lower if language == "en" else content[0].lower
+    head2 = " ".join(t.lower for t in content[-2:]) if language == "en" else ""
+    kind = v.heads.get(head2) or v.heads.get(head)
+    if kind is None and head in v.reports:
+        kind = "document"
+    return kind
+
+
+def _outlet(
+    text: str, surface: str, start: int, end: int, words: list[Token], v: Vocab, pats: Patterns
+) -> Mention | None:
+    """A listed news outlet heading the phrase (state media flagged)."""
     outlet_match = (
         pats.outlet_re.search(text, start, end)
         if pats.outlet_hint_re.search(text, start, end) is not None
@@ -329,24 +112,33 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     if outlet_match is not None and end not in (outlet_match.end(), outlet_match.end() + 1):
         # an outlet inside a longer name ("Ketua RT Bambang") is not the head of it
         outlet_match = None if outlet_match.start() != start else outlet_match
-    if outlet_match is not None:
-        outlet = outlet_index()[outlet_match.group("outlet")]
-        state = outlet.state_media or any(t.lower in v.lex.state_markers for t in words)
-        return Mention(surface, start, end, outlet.name, "news_outlet", state_media=state)
-    if len(words) == 1 and words[0].text in v.known:
-        return Mention(surface, start, end, surface, "government_body")
+    if outlet_match is None:
+        return None
+    outlet = outlet_index()[outlet_match.group("outlet")]
+    state = outlet.state_media or any(t.lower in v.lex.state_markers for t in words)
+    return Mention(surface, start, end, outlet.name, "news_outlet", state_media=state)
+
+
+def _unnamed_source(
+    text: str, surface: str, toks: list[Token], words: list[Token], v: Vocab, pats: Patterns
+) -> Mention | None:
+    """An anonymous source: an indefinite group ("a police spokesman", "para nelayan",
+    "several Democrats"), a phrase after an article ("a White House spokesman"), or a
+    listed anonymous phrase ("sumber", "officials")."""
+    start, end = toks[0].start, toks[-1].end
+    first = words[0].lower
     cut = next(
         (k for k, t in enumerate(words) if k and t.lower in v.links and not t.is_cap), len(words)
     )
     if (
-        lows[0] in v.lex.indefinites
-        and lows[0] in v.lex.determiners
+        first in v.lex.indefinites
+        and first in v.lex.determiners
         and (
             not any(t.is_cap for t in words[1:cut])
-            or (lows[0] in _PLURAL and len(words) > 1 and not words[1].is_cap)
+            or (first in _PLURAL and len(words) > 1 and not words[1].is_cap)
             # "Most Americans", "several Democrats": a quantifier and a plural is a group
             or (
-                lows[0] not in v.lex.singular_indefinites
+                first not in v.lex.singular_indefinites
                 and len(words) > 1
                 and words[-1].lower.endswith(v.lex.plural_suffixes or ("\0",))
             )
@@ -356,15 +148,15 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         affiliation = _surface(text, words[cut + 1 :]) if cut + 1 < len(words) else None
         affiliation = affiliation or _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
-    if lows[0] in v.lex.indefinite_articles and len(words) > 1 and toks[1].text != ".":
+    if first in v.lex.indefinite_articles and len(words) > 1 and toks[1].text != ".":
         # "a White House spokesman", "an Israeli official", "a Democrat": an article before
         # the phrase means nobody is named, however capitalised the words after it are
         return _unnamed(text, surface, start, end, words[1:])
     anon = pats.anonymous_re.match(text, start, end)
-    if anon is not None and (lows[0] in v.lex.indefinites or not _has_person_tail(words, v)):
+    if anon is not None and (first in v.lex.indefinites or not _has_person_tail(words, v)):
         affiliation = _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
-    return _person(text, toks, words, v, surface)
+    return None
 
 
 def _name_then_place(text: str, toks: list[Token], words: list[Token], v: Vocab) -> Mention | None:
@@ -453,49 +245,7 @@ def _person(
     text: str, toks: list[Token], words: list[Token], v: Vocab, surface: str
 ) -> Mention | None:
     start, end = toks[0].start, toks[-1].end
-    name: list[Token] = []
-    for tok in reversed(words):
-        if len(name) >= MAX_NAME_TOKENS:
-            break
-        if tok.lower in v.lex.determiners and not tok.is_cap:
-            break  # "para": never part of a personal name
-        titled = tok.lower in v.titles and (bool(name) or len(words) == 1)
-        if tok.is_cap and not titled and tok.text.strip(".") not in v.honorifics:
-            if (
-                name
-                and tok.text.isupper()
-                and len(tok.text) > 1
-                and not name[-1].text.isupper()
-                and not _initials(tok.text)
-            ):
-                break  # an acronym before a name is an affiliation: Bank OCBC NISP Parwati
-            if name and tok.text in v.lex.non_name_words:
-                break  # a portfolio or place before the name: Menteri Pertanian Budi
-            name.append(tok)
-        elif name and tok.lower in v.connectors:
-            name.append(tok)
-        else:
-            break
-    stopped_by = None
-    if len(name) < len(words):
-        stopped_by = words[len(words) - len(name) - 1]
-    while name and name[-1].lower in v.connectors:
-        name.pop()
-    name.reverse()
-    if (
-        name
-        and len(name) < len(words)
-        and all(t.text in v.lex.non_name_words for t in name)
-        and any(t.lower in v.titles or t.lower in v.roles for t in words)
-    ):
-        name = []  # "Kepala Dinas Pariwisata DKI Jakarta": a role with no personal name
-    if (
-        len(name) >= 3
-        and stopped_by is not None
-        and stopped_by.lower not in v.titles
-        and (stopped_by.text.isupper() or stopped_by.text in v.lex.non_name_words)
-    ):
-        name = name[1:]  # "Komisioner KPU Sulut Meidy Tinangon": the place goes with KPU
+    name = _name_run(words, v)
     if not name:
         if any(t.lower in v.roles or t.lower in v.titles for t in words):
             return Mention(surface, start, end, surface, "person")
@@ -521,7 +271,7 @@ def _person(
         and len(words) == 1
         and len(name[0].text) > 1
         and name[0].text.isupper()
-        and not _initials(name[0].text)
+        and not initials(name[0].text)
     ):
         # "TV" of "the reality TV show", "C2I plans": a bare acronym is no person we know
         return Mention(surface, start, end, surface, "unknown")
@@ -536,6 +286,55 @@ def _person(
         name = [t for t in name if t.start >= outlet_end]
     name_text = _surface(text, name)
     return Mention(surface, start, end, name_text, "person", role, affiliation)
+
+
+def _name_run(words: list[Token], v: Vocab) -> list[Token]:
+    """The personal name ending the phrase, read right to left: capitalised words and
+    connectors, up to a title, a determiner, an acronym or a portfolio before the name."""
+    name: list[Token] = []
+    for tok in reversed(words):
+        if len(name) >= MAX_NAME_TOKENS:
+            break
+        if tok.lower in v.lex.determiners and not tok.is_cap:
+            break  # "para": never part of a personal name
+        titled = tok.lower in v.titles and (bool(name) or len(words) == 1)
+        if tok.is_cap and not titled and tok.text.strip(".") not in v.honorifics:
+            if (
+                name
+                and tok.text.isupper()
+                and len(tok.text) > 1
+                and not name[-1].text.isupper()
+                and not initials(tok.text)
+            ):
+                break  # an acronym before a name is an affiliation: Bank OCBC NISP Parwati
+            if name and tok.text in v.lex.non_name_words:
+                break  # a portfolio or place before the name: Menteri Pertanian Budi
+            name.append(tok)
+        elif name and tok.lower in v.connectors:
+            name.append(tok)
+        else:
+            break
+    stopped_by = None
+    if len(name) < len(words):
+        stopped_by = words[len(words) - len(name) - 1]
+    while name and name[-1].lower in v.connectors:
+        name.pop()
+    name.reverse()
+    if (
+        name
+        and len(name) < len(words)
+        and all(t.text in v.lex.non_name_words for t in name)
+        and any(t.lower in v.titles or t.lower in v.roles for t in words)
+    ):
+        return []  # "Kepala Dinas Pariwisata DKI Jakarta": a role with no personal name
+    if (
+        len(name) >= 3
+        and stopped_by is not None
+        and stopped_by.lower not in v.titles
+        and (stopped_by.text.isupper() or stopped_by.text in v.lex.non_name_words)
+    ):
+        name = name[1:]  # "Komisioner KPU Sulut Meidy Tinangon": the place goes with KPU
+    return name
 
 
 def place_link(words: list[Token], v: Vocab) -> int | None:
@@ -593,48 +392,6 @@ def _affiliation(text: str, words: list[Token], v: Vocab) -> str | None:
     if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
         end += 1
     return text[start:end]
-
-
-def is_name_segment(toks: list[Token], v: Vocab) -> bool:
-    """A short run of capitalised words: the NAME in "Pemimpin Korea Utara, Kim Jong Un,"."""
-    words = [t for t in toks if t.is_word]
-    if not 1 <= len(words) <= MAX_NAME_TOKENS + 1:
-        return False
-    return (
-        all((t.is_cap and t.text not in v.stop) or t.lower in v.connectors for t in words)
-        and words[0].is_cap
-    )
-
-
-def is_role_segment(toks: list[Token], v: Vocab) -> bool:
-    """An apposition that describes someone: "direktur di …", "a senior adviser to …"."""
-    words = [t for t in toks if t.is_word]
-    if not words or _finite_clause(words, v):
-        return False  # "The firm is cutting jobs, CEO Sara Moss said": a clause, no role
-    first = words[0].lower
-    if first in v.links:
-        return False  # "of Fairfax": a residence (the "of" of "chief of staff" is no role)
-    if first in v.lex.determiners and len(words) > 1:
-        if words[1].lower in v.roles or words[1].lower in v.np_words or words[1].is_cap:
-            return True
-        # "the campaign’s press secretary": a role word anywhere in a short apposition
-        return len(words) <= 12 and any(w.lower in v.roles for w in words[2:])
-    if first in v.roles or first in v.titles:
-        return True
-    # "legal director for …", "senior associate at …": one modifier before the role word
-    second = words[1].lower if len(words) > 1 else ""
-    return not words[0].is_cap and (second in v.roles or second in v.titles)
-
-
-def _finite_clause(words: list[Token], v: Vocab) -> bool:
-    """A finite auxiliary before any relative word: "the company is cutting jobs" is a
-    clause, while "an economist who is now at X" is an apposition with a relative clause."""
-    for tok in words:
-        if tok.lower in v.lex.relative_markers:
-            return False
-        if tok.lower in v.lex.finite_auxiliaries:
-            return True
-    return False
 
 
 def with_apposition(text: str, mention: Mention, role_toks: list[Token], language: str) -> Mention:

@@ -1,8 +1,8 @@
 """Common-noun subjects with a modifier after the head: "Experts on trade said …".
 
-The name parser (`speakers.np_before`) walks left from a cue over names, roles and listed
-nouns, so it stops at the first unlisted word; `_Run._common_subject` takes only a short
-clause of common nouns. Neither sees a subject whose head noun is followed by a
+The name parser (`noun_phrases.np_before`) walks left from a cue over names, roles and
+listed nouns, so it stops at the first unlisted word; `sieves.subject_finders.common_subject`
+takes only a short clause of common nouns. Neither sees a subject whose head noun is followed by a
 prepositional phrase ("Political observers in Ohio and around the country say"), a contact
 clause ("All the experts I interviewed said"), a second conjunct ("The station and its
 defenders say") or a share of a poll ("63 percent said"). These are unnamed groups, so the
@@ -15,7 +15,8 @@ from __future__ import annotations
 import itertools
 
 from tracker.extract.lexicon import Lexicon
-from tracker.extract.speakers import Mention, Token, Vocab, classify, tokenize, vocab
+from tracker.extract.speakers import Mention, classify
+from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
 MAX_SUBJECT_CHARS = 100  # bounds the window tokenised for one cue
 MAX_SUBJECT_TOKENS = 14
@@ -50,8 +51,9 @@ def modified_subject(text: str, lo: int, cue_start: int, cue: str, language: str
     if head is None or (head < len(toks) and not _tail(toks[head:], v)):
         return _document_subject(text, toks, language, v)
     if head == len(toks):
-        # a plain phrase was `_common_subject`'s to take, unless an opener hid it from that
-        # rule ("In a statement, the network said") or it is a share ("63 percent said")
+        # a plain phrase was `subject_finders.common_subject`'s to take, unless an opener
+        # hid it from that rule ("In a statement, the network said") or it is a share
+        # ("63 percent said")
         plain = len(toks) < len(whole) or toks[0].lower in v.lex.subject_quantifiers
         return _mention(text, toks, head, language, v) if plain or _share(toks, v) else None
     return _mention(text, toks, head, language, v)

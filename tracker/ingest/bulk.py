@@ -18,6 +18,7 @@ from tracker.ingest.extraction import prepare_item
 from tracker.ingest.formats import BadItem, RawItem, expand_paths, read_items
 from tracker.ingest.writer_thread import WriterThread
 from tracker.store.inputs import PreparedDocument
+from tracker.store.validation import MAX_STATEMENTS
 from tracker.store.writer import WriteOutcome, store_documents
 
 if TYPE_CHECKING:
@@ -57,12 +58,13 @@ class IngestOptions:
     fmt: str = "auto"
     jobs: int = 1
     batch_size: int = DEFAULT_BATCH_SIZE
+    max_statements: int = MAX_STATEMENTS
 
 
-def _prepare(args: tuple[RawItem, str | None, str | None]) -> PreparedDocument | BadItem:
-    item, language, outlet = args
+def _prepare(args: tuple[RawItem, str | None, str | None, int]) -> PreparedDocument | BadItem:
+    item, language, outlet, max_statements = args
     try:
-        return prepare_item(item, language=language, outlet=outlet)
+        return prepare_item(item, language=language, outlet=outlet, max_statements=max_statements)
     except TrackerError as exc:
         return BadItem(item.origin, str(exc))
     except Exception as exc:  # an extractor bug must cost one item, not the batch
@@ -84,12 +86,12 @@ def prepared_stream(
     """
     bad: list[BadItem] = []
 
-    def readable() -> Iterator[tuple[RawItem, str | None, str | None]]:
+    def readable() -> Iterator[tuple[RawItem, str | None, str | None, int]]:
         for item in items:
             if isinstance(item, BadItem):
                 bad.append(item)
             else:
-                yield (item, options.language, options.outlet)
+                yield (item, options.language, options.outlet, options.max_statements)
 
     if options.jobs <= 1:
         for args in readable():

@@ -9,7 +9,7 @@ from tracker.ingest.formats import RawItem
 from tracker.store.identity import content_hash
 from tracker.store.inputs import DocumentIn, HopIn, PreparedDocument, SourceIn, StatementIn
 from tracker.store.outlets import outlet_source
-from tracker.store.validation import validate_document
+from tracker.store.validation import MAX_STATEMENTS, validate_document
 from tracker.vocabulary import MANUAL_ORIGIN
 
 
@@ -110,21 +110,26 @@ def resolve_language(text_: str, given: str | None) -> str:
 
 
 def prepare_document(
-    doc: DocumentIn, *, extract_statements: bool = True, label: str = "request"
+    doc: DocumentIn,
+    *,
+    extract_statements: bool = True,
+    label: str = "request",
+    max_statements: int = MAX_STATEMENTS,
 ) -> PreparedDocument:
     """Validate ``doc`` and, if it carries no statements, run the extractor on it.
 
     Statements given are manual; extracted ones record the extractor version. Pure CPU
     work with no database, so `tracker ingest --jobs N` runs it in worker processes and
-    only the writes happen in the parent.
+    only the writes happen in the parent. A document with more than ``max_statements``
+    statements, given or extracted, is refused (TRACKER_MAX_STATEMENTS).
     """
-    validate_document(doc)
+    validate_document(doc, max_statements=max_statements)
     language = resolve_language(doc.text, doc.language)
     origin = MANUAL_ORIGIN if doc.statements is not None else EXTRACTOR_VERSION
     if doc.statements is None and extract_statements:
         extraction = extract(doc.text, language=language if language in ("id", "en") else "auto")
         doc = _with_statements(doc, statements_from_extraction(extraction))
-        validate_document(doc)
+        validate_document(doc, max_statements=max_statements)
     return PreparedDocument(
         doc=doc,
         language=language,
@@ -148,7 +153,11 @@ def _with_statements(doc: DocumentIn, statements: tuple[StatementIn, ...]) -> Do
 
 
 def prepare_item(
-    item: RawItem, *, language: str | None = None, outlet: str | None = None
+    item: RawItem,
+    *,
+    language: str | None = None,
+    outlet: str | None = None,
+    max_statements: int = MAX_STATEMENTS,
 ) -> PreparedDocument:
     """A read item made ready: overrides from the command line win over the file's own."""
     doc = DocumentIn(
@@ -160,4 +169,4 @@ def prepare_item(
         published_at=item.published_at,
         statements=None,
     )
-    return prepare_document(doc, label=item.origin)
+    return prepare_document(doc, label=item.origin, max_statements=max_statements)

@@ -11,6 +11,7 @@ from typing import Any
 
 from tracker.errors import InputFormatError, TrackerError
 from tracker.ingest.files import decode_utf8, read_bytes
+from tracker.store.validation import check_json_depth
 
 FORMATS = ("auto", "text", "html", "ninjs", "jsonl")
 _EXTENSIONS = {
@@ -72,7 +73,7 @@ def detect_format(path: str, data: bytes) -> str:
         first_line = data.lstrip().split(b"\n", 1)[0].strip()
         try:
             obj = json.loads(first_line)
-        except ValueError:
+        except (ValueError, RecursionError):
             return "ninjs"
         return "jsonl" if isinstance(obj, dict) and "text" in obj else "ninjs"
     return "text"
@@ -138,6 +139,7 @@ def html_item(origin: str, html: str) -> RawItem:
 
 def ninjs_item(origin: str, raw: str) -> RawItem:
     """An IPTC ninjs (1.x or 2.x) news item: body text, headline, dates, language."""
+    check_json_depth(raw.encode(), f"{origin}: JSON")
     try:
         obj = json.loads(raw)
     except ValueError as exc:
@@ -198,6 +200,7 @@ def _jsonl_items(path: str, data: bytes) -> Iterator[RawItem | BadItem]:
 
 def jsonl_item(origin: str, line: str) -> RawItem:
     """One JSON Lines record ``{text, url?, title?, outlet?, published_at?, language?}``."""
+    check_json_depth(line.encode(), f"{origin}: JSON")
     try:
         obj = json.loads(line)
     except ValueError as exc:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from tracker.models.access import ApiKey
+from tracker.models.audit import AuditEntry
 from tracker.models.base import NAMING_CONVENTION
 from tracker.models.citation import Citation
 from tracker.models.document import Document
 from tracker.models.source import Source, SourceAlias
 from tracker.models.statement import Statement
 
-__all__ = ["NAMING_CONVENTION", "Citation", "Document", "Source", "SourceAlias", "Statement"]
+__all__ = [
+    "NAMING_CONVENTION",
+    "ApiKey",
+    "AuditEntry",
+    "Citation",
+    "Document",
+    "Source",
+    "SourceAlias",
+    "Statement",
+]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, func
+from sqlalchemy import DateTime, Integer, Text, func
+from sqlalchemy import text as sa_text
 from sqlmodel import Field, SQLModel
 
 NAMING_CONVENTION = {
@@ -31,6 +32,26 @@ def created_at_field() -> datetime:
         sa_type=DateTime(timezone=True),
         sa_column_kwargs={"server_default": func.now(), "nullable": False},
     )
+
+
+def version_field() -> int:
+    """``version integer NOT NULL DEFAULT 1``: bumped by every review write, served as the
+    ETag, and checked against If-Match so that no edit silently overwrites another."""
+    return Field(  # type: ignore[no-any-return]
+        default=1,
+        sa_type=Integer,
+        sa_column_kwargs={"server_default": sa_text("1"), "nullable": False},
+    )
+
+
+def reviewed_by_field() -> str | None:
+    """Who last reviewed the row: an API key's name, or the CLI's actor."""
+    return Field(default=None, sa_type=Text)  # type: ignore[no-any-return]
+
+
+def reviewed_at_field() -> datetime | None:
+    """When the row was last reviewed (``timestamptz``)."""
+    return Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[no-any-return]
 
 
 def in_list_check(column: str, values: tuple[str, ...]) -> str:

@@ -19,7 +19,13 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from tracker.models.base import created_at_field, in_list_check
+from tracker.models.base import (
+    created_at_field,
+    in_list_check,
+    reviewed_at_field,
+    reviewed_by_field,
+    version_field,
+)
 from tracker.vocabulary import RELATION_PATTERN, REVIEW_STATUSES
 
 
@@ -49,6 +55,7 @@ class Citation(SQLModel, table=True):
             name="link_similarity",
         ),
         CheckConstraint(in_list_check("review_status", REVIEW_STATUSES), name="review_status"),
+        CheckConstraint("version >= 1", name="version"),
         Index(
             "ix_citation_statement_id_parent_id_position", "statement_id", "parent_id", "position"
         ),
@@ -101,4 +108,7 @@ class Citation(SQLModel, table=True):
         sa_type=Text,
         sa_column_kwargs={"server_default": sa_text("'unreviewed'")},
     )
+    reviewed_by: str | None = reviewed_by_field()
+    reviewed_at: datetime | None = reviewed_at_field()
+    version: int = version_field()
     created_at: datetime = created_at_field()

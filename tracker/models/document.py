@@ -17,7 +17,12 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from tracker.models.base import created_at_field
+from tracker.models.base import (
+    created_at_field,
+    reviewed_at_field,
+    reviewed_by_field,
+    version_field,
+)
 
 
 class Document(SQLModel, table=True):
@@ -35,6 +40,7 @@ class Document(SQLModel, table=True):
         CheckConstraint("text_length = char_length(text)", name="text_length"),
         CheckConstraint("length(btrim(text)) > 0", name="text_not_blank"),
         CheckConstraint("language ~ '^[a-z]{2,3}$'", name="language"),
+        CheckConstraint("version >= 1", name="version"),
         Index("uq_document_url", "url", unique=True, postgresql_where="url IS NOT NULL"),
         Index("ix_document_outlet_id_id", "outlet_id", "id"),
         Index("ix_document_published_at_id", "published_at", "id"),
@@ -55,3 +61,7 @@ class Document(SQLModel, table=True):
     ingested_at: datetime = created_at_field()
     content_hash: str = Field(sa_type=Text)
     """sha256 of the text: the same text is the same document."""
+    reviewed_by: str | None = reviewed_by_field()
+    """Who marked the document reviewed (``POST /documents/{id}/review``)."""
+    reviewed_at: datetime | None = reviewed_at_field()
+    version: int = version_field()

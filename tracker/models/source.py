@@ -10,7 +10,7 @@ from sqlalchemy import text as sa_text
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlmodel import Field, SQLModel
 
-from tracker.models.base import created_at_field, in_list_check
+from tracker.models.base import created_at_field, in_list_check, version_field
 from tracker.vocabulary import SOURCE_KINDS
 
 
@@ -33,7 +33,14 @@ class Source(SQLModel, table=True):
             unique=True,
             postgresql_where=sa_text("kind <> 'anonymous'"),
         ),
+        CheckConstraint("version >= 1", name="version"),
+        CheckConstraint("merged_into IS NULL OR merged_into <> id", name="not_merged_into_itself"),
         Index("ix_source_affiliation_id", "affiliation_id"),
+        Index(
+            "ix_source_merged_into",
+            "merged_into",
+            postgresql_where=sa_text("merged_into IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, sa_type=BigInteger, primary_key=True)
@@ -60,6 +67,13 @@ class Source(SQLModel, table=True):
         ),
     )
     """For anonymous sources: the one document they belong to."""
+    merged_into: int | None = Field(
+        default=None,
+        sa_column=Column(BigInteger, ForeignKey("source.id", ondelete="SET NULL"), nullable=True),
+    )
+    """Set when a reviewer merged this source into another: the row stays as a tombstone,
+    so its name keeps resolving to the source it was merged into on later ingests."""
+    version: int = version_field()
     created_at: datetime = created_at_field()
 
 

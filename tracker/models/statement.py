@@ -21,7 +21,13 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
 from sqlmodel import Field, SQLModel
 
-from tracker.models.base import created_at_field, in_list_check
+from tracker.models.base import (
+    created_at_field,
+    in_list_check,
+    reviewed_at_field,
+    reviewed_by_field,
+    version_field,
+)
 from tracker.vocabulary import REVIEW_STATUSES, STATEMENT_KINDS
 
 SEARCH_VECTOR_SQL = "to_tsvector('simple', text) || to_tsvector(search_config, text)"
@@ -51,6 +57,7 @@ class Statement(SQLModel, table=True):
         CheckConstraint(in_list_check("kind", STATEMENT_KINDS), name="kind"),
         CheckConstraint(in_list_check("review_status", REVIEW_STATUSES), name="review_status"),
         CheckConstraint("length(origin) > 0", name="origin"),
+        CheckConstraint("version >= 1", name="version"),
         Index("ix_statement_document_id_start_offset", "document_id", "start_offset"),
         Index("ix_statement_speaker_id_id", "speaker_id", "id"),
         Index(
@@ -87,6 +94,9 @@ class Statement(SQLModel, table=True):
         sa_type=Text,
         sa_column_kwargs={"server_default": sa_text("'unreviewed'")},
     )
+    reviewed_by: str | None = reviewed_by_field()
+    reviewed_at: datetime | None = reviewed_at_field()
+    version: int = version_field()
     created_at: datetime = created_at_field()
     fingerprint: str = Field(default="", sa_type=Text)
     """The text with case, punctuation, quote marks and ellipses folded (quote identity)."""

@@ -13,6 +13,7 @@ from tracker.errors import NotFoundError
 from tracker.provenance.identity import word_diff
 from tracker.provenance.matching import find_matches
 from tracker.provenance.rules import Appearing, drift_flags, in_publication_order, is_single_source
+from tracker.store.visibility import require_visible, visible_sql
 from tracker.views import SourceBrief
 from tracker.walk.model import APPEARANCE_HOP_FIELDS, hop_json
 from tracker.walk.walker import walks
@@ -60,8 +61,8 @@ _APPEARING_SQL = text(
     FROM statement s JOIN document d ON d.id = s.document_id
     LEFT JOIN source o ON o.id = d.outlet_id
     LEFT JOIN source sp ON sp.id = s.speaker_id
-    WHERE s.id = ANY(:ids)
-    """
+    WHERE s.id = ANY(:ids) AND """
+    + visible_sql("s")
 )
 
 
@@ -84,6 +85,7 @@ def load_appearing(session: Session, statement_ids: Sequence[int]) -> dict[int, 
 
 def appearances(session: Session, statement_id: int) -> Appearances:
     """Every document carrying the same or a similar statement, oldest first."""
+    require_visible(session, statement_id)
     own = load_appearing(session, [statement_id]).get(statement_id)
     if own is None:
         raise NotFoundError("statement", statement_id)

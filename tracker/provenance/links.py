@@ -13,6 +13,7 @@ from tracker.errors import NotFoundError, ValidationError
 from tracker.provenance.matching import Match, find_matches
 from tracker.provenance.rules import publication_order, published_later
 from tracker.store.layout import is_citus, one_connection_per_node
+from tracker.store.visibility import visible_sql
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -29,18 +30,18 @@ _OUTBOUND_SQL = text(
     JOIN document d ON d.id = c.document_id
     JOIN source src ON src.id = c.source_id
     WHERE c.document_id = ANY(:document_ids) AND c.upstream_statement_id IS NULL
-      AND src.kind = 'news_outlet'
+      AND c.review_status = 'unreviewed' AND src.kind = 'news_outlet' AND {visible}
     ORDER BY c.id
-    """
+    """.format(visible=visible_sql("s"))
 )
 _INBOUND_SQL = text(
     """
     SELECT s.id AS statement_id, s.text, d.id AS document_id, d.outlet_id, d.published_at,
            d.language
     FROM statement s JOIN document d ON d.id = s.document_id
-    WHERE d.id = ANY(:document_ids) AND d.outlet_id = ANY(:outlet_ids)
+    WHERE d.id = ANY(:document_ids) AND d.outlet_id = ANY(:outlet_ids) AND {visible}
     ORDER BY s.id
-    """
+    """.format(visible=visible_sql("s"))
 )
 _OUTLETS_SQL = text(
     "SELECT DISTINCT outlet_id FROM document "
@@ -74,6 +75,7 @@ _CITING_HOPS_SQL = text(
     FROM citation c JOIN document d ON d.id = c.document_id
     WHERE c.document_id = :document_id AND c.statement_id = :statement_id
       AND c.source_id = :source_id AND c.upstream_statement_id IS NULL
+      AND c.review_status = 'unreviewed'
     """
 )
 # Every hop is written with its document: one shard on Citus, the primary key's index here.
@@ -83,11 +85,13 @@ _LINK_SQL = text(
     SET upstream_statement_id = :upstream, upstream_document_id = :upstream_document,
         link_method = :method, link_similarity = :similarity, inverted_statement_id = NULL
     WHERE id = :citation_id AND document_id = :document_id AND upstream_statement_id IS NULL
+      AND review_status = 'unreviewed'
     """
 )
 _INVERT_SQL = text(
     "UPDATE citation SET inverted_statement_id = :statement WHERE id = :citation_id "
-    "AND document_id = :document_id AND upstream_statement_id IS NULL"
+    "AND document_id = :document_id AND upstream_statement_id IS NULL "
+    "AND review_status = 'unreviewed'"
 )
 
 
@@ -150,6 +154,10 @@ def link_document(session: Session, document_id: int) -> LinkReport:
 
 def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
     """Link these documents' hops to the cited outlets' statements, and the other way round.
+
+    Only unreviewed hops of statements reads see are linked: a hop a reviewer confirmed
+    or edited keeps its link (or its lack of one) exactly as left, and a rejected
+    statement is neither linked nor linked to.
 
     Outbound: a hop citing outlet X is continued into the matching statement of an
     earlier document by X. Inbound: hops elsewhere that cite this document's outlet are

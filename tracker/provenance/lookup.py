@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.provenance.appearances import load_appearing
 from tracker.provenance.identity import fingerprint
 from tracker.provenance.matching import find_matches
@@ -36,13 +36,13 @@ class ProvenanceItem:
 
 def _check(quote: str, limit: int) -> None:
     if not fingerprint(quote):
-        raise ValidationError("quote must contain words", [{"field": "quote"}])
+        raise ParameterError("quote must contain words", [{"field": "quote"}])
     if len(quote) > MAX_QUOTE_LENGTH:
-        raise ValidationError(
+        raise ParameterError(
             f"quote longer than {MAX_QUOTE_LENGTH} characters", [{"field": "quote"}]
         )
     if not 1 <= limit <= MAX_LOOKUP_LIMIT:
-        raise ValidationError(
+        raise ParameterError(
             f"limit must be between 1 and {MAX_LOOKUP_LIMIT}", [{"field": "limit"}]
         )
 

@@ -18,6 +18,7 @@ from tracker.provenance.identity import (
     search_config,
     similarity,
 )
+from tracker.store.visibility import visible
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement
@@ -74,7 +75,7 @@ def _filters(
     outlet_id: int | None, citing_source_id: int | None, exclude_document_id: int | None
 ) -> list[ColumnElement[bool]]:
     st, doc, c = _statement.c, _document.c, _citation.c
-    filters: list[ColumnElement[bool]] = []
+    filters: list[ColumnElement[bool]] = [visible("statement")]
     if outlet_id is not None:
         filters.append(doc.outlet_id == outlet_id)
     if exclude_document_id is not None:

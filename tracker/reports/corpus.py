@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.reports.reach import Reached, newest_first, reach
 from tracker.store.layout import is_citus
+from tracker.store.visibility import visible_sql
 from tracker.views import SourceBrief
 from tracker.walk.trees import chain_paths
 from tracker.walk.walker import walks
@@ -68,13 +69,14 @@ _PRIMARY_SQL = text(
            count(DISTINCT c.statement_id) AS statements,
            count(DISTINCT c.document_id) AS documents, count(*) AS hops
     FROM citation c JOIN source s ON s.id = c.source_id
-    WHERE c.upstream_statement_id IS NULL
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+    WHERE c.upstream_statement_id IS NULL AND {visible}
       AND NOT EXISTS (SELECT 1 FROM citation k
                       WHERE k.document_id = c.document_id AND k.parent_id = c.id)
     GROUP BY s.id
     ORDER BY statements DESC, documents DESC, s.name, s.id
     LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 _RELAY_SQL = text(
     """
@@ -82,39 +84,44 @@ _RELAY_SQL = text(
            count(DISTINCT c.statement_id) AS statements,
            count(DISTINCT c.document_id) AS documents, count(*) AS hops
     FROM citation c JOIN source s ON s.id = c.source_id
-    WHERE s.kind = 'news_outlet'
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+    WHERE s.kind = 'news_outlet' AND {visible}
       AND (c.upstream_statement_id IS NOT NULL
            OR EXISTS (SELECT 1 FROM citation k
                       WHERE k.document_id = c.document_id AND k.parent_id = c.id))
     GROUP BY s.id
     ORDER BY statements DESC, documents DESC, s.name, s.id
     LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 # Statements with a state-media hop of their own, then (UNION dedupes, so it ends) every
-# statement whose hop links upstream into one already reached.
+# statement whose hop links upstream into one already reached; rejected ones pass nothing on.
 _STATE_MEDIA_SQL = text(
     """
     WITH RECURSIVE reach (statement_id) AS (
         SELECT c.statement_id FROM citation c JOIN source s ON s.id = c.source_id
-        WHERE s.state_media
+        JOIN statement st ON st.id = c.statement_id
+        WHERE s.state_media AND {visible}
       UNION
         SELECT c.statement_id FROM citation c
         JOIN reach r ON c.upstream_statement_id = r.statement_id
+        JOIN statement st ON st.id = c.statement_id
+        WHERE {visible}
     )
     SELECT st.id, st.document_id, d.published_at, count(*) OVER () AS total
     FROM reach r JOIN statement st ON st.id = r.statement_id
     JOIN document d ON d.id = st.document_id
     ORDER BY d.published_at DESC NULLS LAST, st.id DESC
     LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 _STATE_MEDIA_SEED_SQL = text(
     """
     SELECT DISTINCT c.statement_id, c.document_id
     FROM citation c JOIN source s ON s.id = c.source_id
-    WHERE s.state_media
-    """
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+    WHERE s.state_media AND {visible}
+    """.format(visible=visible_sql("st"))
 )
 """The statements with a state-media hop of their own (Citus follows links from them)."""
 
@@ -122,7 +129,7 @@ _STATE_MEDIA_SEED_SQL = text(
 def sources_report(session: Session, limit: int = 20) -> SourcesReport:
     """The corpus at a glance, in three set-based queries plus one walk per listed chain."""
     if not 1 <= limit <= MAX_SOURCES_LIMIT:
-        raise ValidationError(
+        raise ParameterError(
             f"limit must be between 1 and {MAX_SOURCES_LIMIT}", [{"field": "limit"}]
         )
     primary = [_source_count(r) for r in session.execute(_PRIMARY_SQL, {"limit": limit})]

@@ -15,6 +15,7 @@ from tracker.provenance.rules import (
 )
 from tracker.store import documents
 from tracker.store.layout import is_citus
+from tracker.vocabulary import REVIEWED_STATUSES
 from tracker.walk.model import DEFAULT_MAX_DEPTH, REPORT_HOP_FIELDS, Walk, WalkHop, hop_json
 from tracker.walk.sql import PRIMARY_SOURCES_SQL
 from tracker.walk.trees import chain_paths
@@ -217,7 +218,7 @@ def _statement_report(st: StatementView, w: Walk, seen: _Seen) -> StatementRepor
         primary_sources=w.primary_sources,
         depth=w.depth,
         flags=sorted(set(w.flags) | seen.flags),
-        unverified_hops=sum(1 for h in w.hops if h.review_status != "confirmed"),
+        unverified_hops=sum(1 for h in w.hops if h.review_status not in REVIEWED_STATUSES),
         first_appearance=seen.first,
         appearances=seen.count,
     )

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Literal
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.reports.corpus import SourcesReport
 from tracker.reports.csv import document_csv, sources_csv
 from tracker.reports.document import DocumentReport, document_report
 from tracker.reports.html import document_html, sources_html
 from tracker.reports.jsonld import document_jsonld, walk_jsonld
 from tracker.reports.markdown import document_markdown, sources_markdown
+from tracker.store.visibility import require_visible
 from tracker.walk.walker import walk
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def check_format(fmt: str, target: Target) -> Output:
     output = _OUTPUTS.get(fmt)
     if output is None or not output.renders(target):
         allowed = formats(target)
-        raise ValidationError(
+        raise ParameterError(
             f"unknown format {fmt!r}; use one of {', '.join(allowed)}",
             [{"field": "format", "message": f"unknown format {fmt!r}"}],
         )
@@ -112,6 +113,7 @@ def export_walk(session: Session, statement_id: int, fmt: str) -> Rendered:
     """A statement's walk as tracker's JSON, PROV-JSON, PROV-O or schema.org JSON-LD."""
     output = check_format(fmt, "walk")
     assert output.walk is not None
+    require_visible(session, statement_id)
     return Rendered(output.walk(session, statement_id), output.media_type)
 
 

@@ -15,15 +15,18 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
+from tracker.store.visibility import visible_sql
+
 if TYPE_CHECKING:
     from sqlalchemy import TextClause
     from sqlalchemy.orm import Session
 
 _LINKED_INTO_SQL = text(
     """
-    SELECT DISTINCT statement_id, document_id FROM citation
-    WHERE upstream_statement_id = ANY(CAST(:ids AS bigint[]))
-    """
+    SELECT DISTINCT c.statement_id, c.document_id FROM citation c
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+    WHERE c.upstream_statement_id = ANY(CAST(:ids AS bigint[])) AND {visible}
+    """.format(visible=visible_sql("st"))
 )
 _PUBLISHED_SQL = text(
     "SELECT id, published_at FROM document WHERE id = ANY(CAST(:ids AS bigint[]))"
@@ -41,7 +44,8 @@ class Reached:
 
 def reach(session: Session, seed: TextClause, params: dict[str, Any]) -> list[Reached]:
     """Every statement of ``seed`` (rows of ``statement_id, document_id``) and every
-    statement linked upstream into one reached, transitively; each once."""
+    statement linked upstream into one reached, transitively; each once. Rejected
+    statements pass nothing on (``tracker.store.visibility``)."""
     reached: dict[int, int] = {}
     level = {r.statement_id: r.document_id for r in session.execute(seed, params)}
     while level:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.store.layout import is_citus
+from tracker.store.visibility import visible_sql
 from tracker.vocabulary import NAMED_PRIMARY_KINDS
-from tracker.walk.sql import IS_LEAF_SQL, NEXT_HOPS_SQL
+from tracker.walk.sql import IS_LEAF_SQL, NEXT_HOPS_SQL, UPSTREAM_VISIBLE_SQL
 from tracker.walk.walker import walks_by_document
 
 if TYPE_CHECKING:
@@ -59,7 +60,9 @@ class CorpusOverview:
 _SHARES_SQL = text(
     """
     WITH RECURSIVE picked AS (
-        SELECT st.id FROM statement st ORDER BY st.id DESC LIMIT :sample
+        SELECT st.id FROM statement st WHERE """
+    + visible_sql("st")
+    + """ ORDER BY st.id DESC LIMIT :sample
     ), walk (root_id, citation_id, source_id, upstream_statement_id, depth) AS (
         SELECT c.statement_id, c.id, c.source_id, c.upstream_statement_id, 0
         FROM citation c
@@ -74,9 +77,9 @@ _SHARES_SQL = text(
     ) CYCLE citation_id SET is_cycle USING cycle_path,
     hops AS (
         SELECT w.root_id, w.is_cycle, s.kind, s.state_media,
-               (w.upstream_statement_id IS NOT NULL AND NOT EXISTS (
-                    SELECT 1 FROM statement u WHERE u.id = w.upstream_statement_id))
-                   AS is_broken,
+               (w.upstream_statement_id IS NOT NULL AND NOT """
+    + UPSTREAM_VISIBLE_SQL
+    + """) AS is_broken,
     """
     + IS_LEAF_SQL
     + """ AS is_leaf, w.depth
@@ -104,7 +107,7 @@ def corpus_shares(
 ) -> CorpusShares:
     """Shares over the newest ``sample`` statements: one query, however many."""
     if not 1 <= sample <= MAX_SHARES_SAMPLE:
-        raise ValidationError(
+        raise ParameterError(
             f"sample must be between 1 and {MAX_SHARES_SAMPLE}", [{"field": "sample"}]
         )
     if is_citus(session):
@@ -122,7 +125,11 @@ def corpus_shares(
     )
 
 
-_NEWEST_SQL = text("SELECT id, document_id FROM statement ORDER BY id DESC LIMIT :sample")
+_NEWEST_SQL = text(
+    "SELECT st.id, st.document_id FROM statement st WHERE "
+    + visible_sql("st")
+    + " ORDER BY st.id DESC LIMIT :sample"
+)
 
 
 def _walked_shares(session: Session, max_depth: int, sample: int) -> CorpusShares:

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from tracker.errors import ValidationError
+from tracker.errors import ParameterError
 from tracker.provenance.appearances import load_appearing
 from tracker.reports.reach import reach
 from tracker.store.layout import is_citus
+from tracker.store.visibility import visible_sql
 from tracker.walk.trees import chain_paths
 from tracker.walk.walker import walks
 
@@ -58,9 +59,9 @@ class SourceProfile:
 _SAID_SQL = text(
     """
     SELECT st.id, count(*) OVER () AS total FROM statement st
-    WHERE st.speaker_id = :source_id
+    WHERE st.speaker_id = :source_id AND {visible}
     ORDER BY st.id DESC LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 # Leaf hops of this source end their statement's chain; every statement linked upstream
 # into one already reached ends there too (UNION dedupes, so the recursion ends), the
@@ -69,35 +70,40 @@ _PRIMARY_SQL = text(
     """
     WITH RECURSIVE reach (statement_id) AS (
         SELECT c.statement_id FROM citation c
-        WHERE c.source_id = :source_id AND c.upstream_statement_id IS NULL
+        JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+        WHERE c.source_id = :source_id AND c.upstream_statement_id IS NULL AND {visible}
           AND NOT EXISTS (SELECT 1 FROM citation k
                           WHERE k.document_id = c.document_id AND k.parent_id = c.id)
       UNION
         SELECT c.statement_id FROM citation c
         JOIN reach r ON c.upstream_statement_id = r.statement_id
+        JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+        WHERE {visible}
     )
     SELECT r.statement_id AS id, count(*) OVER () AS total FROM reach r
     ORDER BY r.statement_id DESC LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 _RELAYED_SQL = text(
     """
     SELECT c.statement_id AS id, count(*) OVER () AS total FROM citation c
-    WHERE c.source_id = :source_id
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+    WHERE c.source_id = :source_id AND {visible}
       AND (c.upstream_statement_id IS NOT NULL
            OR EXISTS (SELECT 1 FROM citation k
                       WHERE k.document_id = c.document_id AND k.parent_id = c.id))
     GROUP BY c.statement_id
     ORDER BY c.statement_id DESC LIMIT :limit
-    """
+    """.format(visible=visible_sql("st"))
 )
 _PRIMARY_SEED_SQL = text(
     """
     SELECT DISTINCT c.statement_id, c.document_id FROM citation c
-    WHERE c.source_id = :source_id AND c.upstream_statement_id IS NULL
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+    WHERE c.source_id = :source_id AND c.upstream_statement_id IS NULL AND {visible}
       AND NOT EXISTS (SELECT 1 FROM citation k
                       WHERE k.document_id = c.document_id AND k.parent_id = c.id)
-    """
+    """.format(visible=visible_sql("st"))
 )
 """The statements whose own chain ends at the source (Citus follows links from them)."""
 
@@ -113,7 +119,7 @@ def source_profile(
 ) -> SourceProfile:
     """``source``'s newest ``limit`` statements of each part it plays, each walked."""
     if not 1 <= limit <= MAX_PROFILE_LIMIT:
-        raise ValidationError(
+        raise ParameterError(
             f"limit must be between 1 and {MAX_PROFILE_LIMIT}", [{"field": "limit"}]
         )
     params = {"source_id": source.id, "limit": limit}

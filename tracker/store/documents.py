@@ -15,6 +15,7 @@ from tracker.models import Citation, Document, Source, SourceAlias, Statement
 from tracker.store.names import normalize_name
 from tracker.store.pagination import page_ids
 from tracker.store.validation import check_text_param
+from tracker.store.visibility import visible
 from tracker.views import DocumentView, HopView, Page, SourceBrief, StatementView
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ _DOCUMENTS: Select[*tuple[Any, ...]] = select(
     col(Document.published_at),
     col(Document.ingested_at),
     col(Document.content_hash),
+    col(Document.reviewed_by),
+    col(Document.reviewed_at),
+    col(Document.version),
     col(_outlet.id).label("outlet_id"),
     col(_outlet.name).label("outlet_name"),
     col(_outlet.kind).label("outlet_kind"),
@@ -53,6 +57,9 @@ _STATEMENTS = (
         col(Statement.origin),
         col(Statement.rule),
         col(Statement.review_status),
+        col(Statement.reviewed_by),
+        col(Statement.reviewed_at),
+        col(Statement.version),
         col(_speaker.id).label("speaker_id"),
         col(_speaker.name).label("speaker_name"),
         col(_speaker.kind).label("speaker_kind"),
@@ -77,6 +84,10 @@ _HOPS = (
         col(Citation.link_method),
         col(Citation.link_similarity),
         col(Citation.origin),
+        col(Citation.review_status),
+        col(Citation.reviewed_by),
+        col(Citation.reviewed_at),
+        col(Citation.version),
         col(_hop_source.id).label("source_id"),
         col(_hop_source.name).label("source_name"),
         col(_hop_source.kind).label("source_kind"),
@@ -116,6 +127,9 @@ def load_statements(session: Session, condition: ColumnElement[bool]) -> list[St
             review_status=r.review_status,
             rule=r.rule,
             chain=hops.get(r.id, []),
+            reviewed_by=r.reviewed_by,
+            reviewed_at=r.reviewed_at,
+            version=r.version,
         )
         for r in rows
     ]
@@ -139,6 +153,11 @@ def _hop_view(h: Any) -> HopView:
         upstream_statement_id=h.upstream_statement_id,
         link=link,
         origin=h.origin,
+        review_status=h.review_status,
+        reviewed_by=h.reviewed_by,
+        reviewed_at=h.reviewed_at,
+        version=h.version,
+        statement_id=h.statement_id,
     )
 
 
@@ -155,6 +174,9 @@ def _documents(session: Session, ids: list[int]) -> dict[int, DocumentView]:
             published_at=row.published_at,
             ingested_at=row.ingested_at,
             content_hash=row.content_hash,
+            reviewed_by=row.reviewed_by,
+            reviewed_at=row.reviewed_at,
+            version=row.version,
         )
         for row in session.execute(_DOCUMENTS.where(id_in(col(Document.id), ids)))
     }
@@ -167,16 +189,24 @@ def get_document(session: Session, document_id: int, *, statements: bool = True)
         raise NotFoundError("document", document_id)
     if not statements:
         return document
-    views = load_statements(session, col(Statement.document_id) == document_id)
+    views = load_statements(session, (col(Statement.document_id) == document_id) & visible())
     return replace(document, statements=views)
 
 
 def get_statement(session: Session, statement_id: int) -> StatementView:
-    """One stored statement with its own chain."""
+    """One stored statement with its own chain; a rejected one too, with its status."""
     found = load_statements(session, col(Statement.id) == statement_id)
     if not found:
         raise NotFoundError("statement", statement_id)
     return found[0]
+
+
+def get_hop(session: Session, citation_id: int) -> HopView:
+    """One stored hop of a chain, with the statement it belongs to."""
+    found = session.execute(_HOPS.where(col(Citation.id) == citation_id)).first()
+    if found is None:
+        raise NotFoundError("citation", citation_id)
+    return _hop_view(found)
 
 
 def list_statements(
@@ -190,7 +220,7 @@ def list_statements(
 ) -> Page[StatementView]:
     """Statements by document, speaker or words, oldest id first, one keyset page."""
     check_text_param(q, "q")
-    conditions: list[ColumnElement[bool]] = []
+    conditions: list[ColumnElement[bool]] = [visible()]
     if document_id is not None:
         conditions.append(col(Statement.document_id) == document_id)
     if speaker_id is not None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import TextClause, text
 
+from tracker.db import prepared_rows
 from tracker.store.inputs import PreparedDocument
 from tracker.store.layout import is_citus
 
@@ -219,3 +220,43 @@ def forget_statements(session: Session, statement_ids: Sequence[int]) -> None:
     """Drop the placement of deleted statements (Citus)."""
     if statement_ids and is_citus(session):
         session.execute(FORGET_STATEMENTS_SQL, {"ids": list(statement_ids)})
+
+
+_PLACED_STATEMENT_SQL = text(
+    "SELECT statement_id AS id, document_id FROM statement_document WHERE statement_id = :id"
+)
+_PLACED_STATEMENTS_SQL = text(
+    "SELECT statement_id AS id, document_id FROM statement_document "
+    "WHERE statement_id = ANY(CAST(:ids AS bigint[]))"
+)
+_STATEMENT_DOCUMENTS_SQL = text(
+    "SELECT id, document_id FROM statement WHERE id = ANY(CAST(:ids AS bigint[]))"
+)
+_HOP_DOCUMENT_SQL = text("SELECT document_id FROM citation WHERE id = :id")
+
+
+def statement_documents(session: Session, ids: list[int]) -> dict[int, int]:
+    """The document of each of these statements that exists.
+
+    On Citus from ``statement_document``, one shard per id (a single id is the fast
+    router path); any it misses (and everything on one PostgreSQL) from the statements
+    themselves, which on Citus asks every shard.
+    """
+    where: dict[int, int] = {}
+    if ids and is_citus(session):
+        if len(ids) == 1:
+            rows = prepared_rows(session, _PLACED_STATEMENT_SQL, {"id": ids[0]})
+        else:
+            rows = prepared_rows(session, _PLACED_STATEMENTS_SQL, {"ids": ids})
+        where = {r.id: r.document_id for r in rows}
+    missing = [i for i in ids if i not in where]
+    if missing:
+        rows = prepared_rows(session, _STATEMENT_DOCUMENTS_SQL, {"ids": missing})
+        where.update((r.id, r.document_id) for r in rows)
+    return where
+
+
+def hop_document(session: Session, citation_id: int) -> int | None:
+    """The document of a hop given by id alone (on Citus every shard is asked)."""
+    found = session.execute(_HOP_DOCUMENT_SQL, {"id": citation_id}).scalar_one_or_none()
+    return int(found) if found is not None else None

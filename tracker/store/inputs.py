@@ -105,3 +105,31 @@ class PreparedDocument:
     """Origin recorded on its statements and hops: the extractor version, or ``manual``."""
     label: str = "request"
     """Where it came from (a path, ``path:line`` or ``request``), for error messages."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChainHopIn:
+    """One hop of a chain a reviewer gives, nearest relay first: a source by name and
+    kind (resolved like any mention) or a stored source by id."""
+
+    source: SourceIn | None = None
+    source_id: int | None = None
+    relation: str = "said"
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementEdit:
+    """A reviewer's correction of a statement: its span, its kind, its speaker (by name
+    and kind, or a stored source by id). Fields left None stay as they are."""
+
+    start: int | None = None
+    end: int | None = None
+    kind: str | None = None
+    speaker: SourceIn | None = None
+    speaker_id: int | None = None
+
+    def is_empty(self) -> bool:
+        return all(
+            v is None for v in (self.start, self.end, self.kind, self.speaker, self.speaker_id)
+        )

@@ -13,6 +13,9 @@ re-extraction):
   merged across documents.
 - A mention's affiliation is an ``organization`` source, linked on first sight only.
 - Every mention leaves its given name, its list name and its surface form as aliases.
+- A source a reviewer merged into another stays as a tombstone (``merged_into``): a
+  mention that meets it resolves to the source it was merged into, so a merge holds
+  for every later write.
 
 Mentions are folded in document order, and documents are the write's positions, so a
 write of N documents stores exactly what N writes of one document would: batching is a
@@ -55,7 +58,7 @@ longer name enriches it, a state-media mark sticks, and nothing is replaced with
 
 STORED_SOURCES_SQL = text(
     """
-    SELECT id, normalized_name, kind, name, role, state_media FROM source
+    SELECT id, normalized_name, kind, name, role, state_media, merged_into FROM source
     WHERE normalized_name = ANY(CAST(:names AS text[])) AND kind <> 'anonymous'
     ORDER BY id
     """
@@ -68,7 +71,7 @@ UPSERT_SOURCES_SQL = text(
                          CAST(:state_media AS boolean[]))
     """
     + ENRICH_ON_CONFLICT
-    + "RETURNING id, normalized_name, kind, (xmax = 0) AS inserted"
+    + "RETURNING id, normalized_name, kind, merged_into, (xmax = 0) AS inserted"
 )
 AFFILIATIONS_SQL = text(
     """
@@ -246,7 +249,7 @@ def resolve_named(session: Session, plan: SourcePlan) -> ResolvedSources:
         for mention in mentions:
             after = enrich(after, mention)
         if row is not None and after == before:
-            resolved.named[key] = row.id
+            resolved.named[key] = live_id(row)
         elif after is not None:
             rows[key] = after
     targets = _unknown_targets(plan, stored)
@@ -254,7 +257,7 @@ def resolve_named(session: Session, plan: SourcePlan) -> ResolvedSources:
         if isinstance(target, int):
             resolved.unknown[spot] = target
         elif target in stored_by_key:  # an unknown source of its own, stored before
-            resolved.named[target] = stored_by_key[target].id
+            resolved.named[target] = live_id(stored_by_key[target])
         else:  # created from its first mention, never enriched
             rows.setdefault(target, enrich(None, plan.unknown[spot]))
     _upsert(session, rows, resolved)
@@ -278,8 +281,13 @@ def _upsert(
         "state_media": [rows[k].state_media for k in ordered],
     }
     for r in session.execute(UPSERT_SOURCES_SQL, params):
-        resolved.named[(r.normalized_name, r.kind)] = r.id
+        resolved.named[(r.normalized_name, r.kind)] = live_id(r)
         resolved.inserted += int(r.inserted)
+
+
+def live_id(row: Any) -> int:
+    """The source a stored row stands for: itself, or the one it was merged into."""
+    return int(row.merged_into if row.merged_into is not None else row.id)
 
 
 def _unknown_targets(
@@ -289,7 +297,7 @@ def _unknown_targets(
     oldest: dict[str, int] = {}
     for r in stored:  # ordered by id
         if r.kind != "unknown":
-            oldest.setdefault(r.normalized_name, r.id)
+            oldest.setdefault(r.normalized_name, live_id(r))
     met: dict[str, list[tuple[int, NamedKey]]] = {}
     for key, position in plan.first_seen.items():
         met.setdefault(key[0], []).append((position, key))

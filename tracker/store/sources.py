@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ColumnElement, any_, func, select, text
 from sqlmodel import col
 
-from tracker.errors import NotFoundError, ValidationError
+from tracker.errors import NotFoundError, ParameterError
 from tracker.models import Source, SourceAlias
 from tracker.store.names import normalize_name
 from tracker.store.pagination import page_ids
 from tracker.store.validation import check_text_param
+from tracker.store.visibility import visible_sql
 from tracker.views import Page, SourceBrief, SourceView
 from tracker.vocabulary import SOURCE_KINDS
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 _SOURCE_SQL = text(
     """
     SELECT s.id, s.name, s.kind, s.role, s.description, s.state_media, s.external_ids,
+           s.version, s.merged_into,
            a.id AS affiliation_id, a.name AS affiliation_name, a.kind AS affiliation_kind,
            a.state_media AS affiliation_state_media,
            ARRAY(SELECT al.alias FROM source_alias al WHERE al.source_id = s.id
@@ -36,15 +38,18 @@ _SOURCE_SQL = text(
 # count grouped by source runs on every shard and adds up.
 _SPEAKER_COUNTS_SQL = text(
     """
-    SELECT speaker_id AS id, count(*) AS n FROM statement
-    WHERE speaker_id = ANY(CAST(:ids AS bigint[])) GROUP BY speaker_id
-    """
+    SELECT st.speaker_id AS id, count(*) AS n FROM statement st
+    WHERE st.speaker_id = ANY(CAST(:ids AS bigint[])) AND {visible}
+    GROUP BY st.speaker_id
+    """.format(visible=visible_sql("st"))
 )
 _HOP_COUNTS_SQL = text(
     """
-    SELECT source_id AS id, count(*) AS n FROM citation
-    WHERE source_id = ANY(CAST(:ids AS bigint[])) GROUP BY source_id
-    """
+    SELECT c.source_id AS id, count(*) AS n FROM citation c
+    JOIN statement cs ON cs.id = c.statement_id AND cs.document_id = c.document_id
+    WHERE c.source_id = ANY(CAST(:ids AS bigint[])) AND {visible}
+    GROUP BY c.source_id
+    """.format(visible=visible_sql("cs"))
 )
 
 
@@ -84,6 +89,8 @@ def _source_views(session: Session, ids: list[int]) -> list[SourceView]:
                 external_ids=dict(r.external_ids),
                 statement_count=said.get(r.id, 0),
                 citation_count=cited.get(r.id, 0),
+                version=r.version,
+                merged_into=r.merged_into,
             )
         )
     return views
@@ -122,13 +129,14 @@ def search_sources(
     if q:
         key = normalize_name(q)
         if not key:
-            raise ValidationError("q must contain letters or digits", [{"field": "q"}])
+            raise ParameterError("q must contain letters or digits", [{"field": "q"}])
         conditions.append(_with_alias_words(words_query(key)))
     if kind:
         if kind not in SOURCE_KINDS:
-            raise ValidationError(
+            raise ParameterError(
                 f"kind must be one of {', '.join(SOURCE_KINDS)}", [{"field": "kind"}]
             )
         conditions.append(col(Source.kind) == kind)
+    conditions.append(col(Source.merged_into).is_(None))  # tombstones of merges stay out
     ids, next_cursor = page_ids(session, col(Source.id), conditions, cursor=cursor, limit=limit)
     return Page(_source_views(session, ids), next_cursor)

@@ -21,7 +21,10 @@ _COUNTS_SQL = text(
            (SELECT count(*) FROM citation) AS citations
     """
 )
-_SOURCES_SQL = text("SELECT kind, count(*) AS n FROM source GROUP BY kind")
+_SOURCES_SQL = text(
+    "SELECT kind, count(*) AS n FROM source WHERE merged_into IS NULL GROUP BY kind"
+)
+"""Sources by kind; the tombstones merges leave are no longer sources of their own."""
 
 
 def stats(session: Session) -> dict[str, Any]:

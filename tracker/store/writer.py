@@ -187,6 +187,81 @@ def add_statements(
     return outcome
 
 
+def resolve_sources(
+    session: Session, document_id: int, mentions: Sequence[tuple[SourceIn, str | None]]
+) -> list[int]:
+    """Source ids for ``(mention, surface)`` pairs met in one stored document.
+
+    The resolver's rules, exactly as for the extractor's mentions: a named source by its
+    key (a merged one's tombstone leads to where it went), an ``unknown`` one joining a
+    named source, an anonymous one new and scoped to the document; aliases written.
+    """
+    plan = SourcePlan()
+    for mention, surface in mentions:
+        plan.add(0, mention, surface)
+    sources = resolve_named(session, plan)
+    link_affiliations(session, plan, sources)
+    create_anonymous(session, plan, sources, {0: document_id})
+    write_aliases(session, plan, sources)
+    return [sources.source_id(plan, 0, mention) for mention, _ in mentions]
+
+
+@dataclass(frozen=True, slots=True)
+class HopRow:
+    """One hop of a straight chain as a reviewer enters it, its source resolved."""
+
+    source_id: int
+    surface: str | None
+    relation: str
+    cue: str | None
+
+
+INSERT_REVIEWED_HOPS_SQL = text(
+    """
+    INSERT INTO citation (id, statement_id, document_id, parent_id, position, source_id,
+                          source_surface, relation, cue, origin, review_status,
+                          reviewed_by, reviewed_at)
+    SELECT h.id, :statement_id, :document_id, h.parent_id, h.position, h.source_id,
+           h.surface, h.relation, h.cue, :origin, :review_status, :reviewed_by, now()
+    FROM unnest(CAST(:id AS bigint[]), CAST(:parent_id AS bigint[]), CAST(:position AS int[]),
+                CAST(:source_id AS bigint[]), CAST(:surface AS text[]),
+                CAST(:relation AS text[]), CAST(:cue AS text[]))
+         AS h(id, parent_id, position, source_id, surface, relation, cue)
+    """
+)
+
+
+def insert_reviewed_hops(
+    session: Session,
+    statement_id: int,
+    document_id: int,
+    hops: Sequence[HopRow],
+    *,
+    review_status: str,
+    reviewed_by: str,
+) -> list[int]:
+    """A straight chain of hops entered by a reviewer (origin ``manual``), nearest first."""
+    ids = reserve_ids(session, "citation_id_seq", len(hops))
+    session.execute(
+        INSERT_REVIEWED_HOPS_SQL,
+        {
+            "statement_id": statement_id,
+            "document_id": document_id,
+            "origin": MANUAL_ORIGIN,
+            "review_status": review_status,
+            "reviewed_by": reviewed_by,
+            "id": ids,
+            "parent_id": [None, *ids[:-1]],
+            "position": list(range(len(hops))),
+            "source_id": [h.source_id for h in hops],
+            "surface": [h.surface for h in hops],
+            "relation": [h.relation for h in hops],
+            "cue": [h.cue for h in hops],
+        },
+    )
+    return ids
+
+
 def store_document(
     session: Session,
     doc: DocumentIn,

@@ -20,15 +20,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tracker.db import prepared_rows
-from tracker.store.layout import is_citus
+from tracker.store.identity import statement_documents
 from tracker.walk.model import WalkRow
-from tracker.walk.sql import (
-    DOCUMENT_WALK_SQL,
-    PLACED_STATEMENT_SQL,
-    PLACED_STATEMENTS_SQL,
-    SOURCE_BRIEFS_SQL,
-    STATEMENT_DOCUMENTS_SQL,
-)
+from tracker.walk.sql import DOCUMENT_WALK_SQL, SOURCE_BRIEFS_SQL
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -50,14 +44,16 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Landing:
-    """What a walk finds of a statement it enters: whether it exists, and its speaker."""
+    """What a walk finds of a statement it enters: whether it exists and reads see it
+    (``tracker.store.visibility``), and its speaker."""
 
     document_id: int | None
     speaker_id: int | None
     has_hops: bool
+    visible: bool = True
 
 
-NOWHERE = Landing(document_id=None, speaker_id=None, has_hops=False)
+NOWHERE = Landing(document_id=None, speaker_id=None, has_hops=False, visible=False)
 """A statement that does not exist: a link to it is ``broken``."""
 
 
@@ -128,24 +124,6 @@ def _place(
             pending.setdefault(document_id, []).append(entry)
 
 
-def statement_documents(session: Session, ids: list[int]) -> dict[int, int]:
-    """The document of each statement that exists: on Citus from ``statement_document``
-    (one shard per id), else (and for any it misses) from the statements themselves,
-    which on Citus asks every shard."""
-    where: dict[int, int] = {}
-    if is_citus(session):
-        if len(ids) == 1:
-            rows = prepared_rows(session, PLACED_STATEMENT_SQL, {"id": ids[0]})
-        else:
-            rows = prepared_rows(session, PLACED_STATEMENTS_SQL, {"ids": ids})
-        where = {r.id: r.document_id for r in rows}
-    missing = [i for i in ids if i not in where]
-    if missing:
-        rows = prepared_rows(session, STATEMENT_DOCUMENTS_SQL, {"ids": missing})
-        where.update((r.id, r.document_id) for r in rows)
-    return where
-
-
 def _text_array(values: Iterable[int]) -> str:
     return "{" + ",".join(str(v) for v in values) + "}"
 
@@ -197,7 +175,9 @@ def _land(found: _Found, statement_id: int, document_id: int, row: Any) -> None:
         found.landings.setdefault(statement_id, NOWHERE)
         return
     has_hops = row.citation_id is not None or (known is not None and known.has_hops)
-    found.landings[statement_id] = Landing(document_id, row.entry_speaker_id, has_hops)
+    found.landings[statement_id] = Landing(
+        document_id, row.entry_speaker_id, has_hops, row.entry_visible
+    )
 
 
 def _sources(session: Session, found: _Found) -> dict[int, tuple[str, str, bool]]:
@@ -233,8 +213,10 @@ def _walk_row(
     if landing is None:  # inside the document (or a cycle, which is never shown)
         broken, upstream_document = False, None
         leaf = row.citation_id not in found.with_children
+    elif not landing.visible:  # gone, or rejected and hidden: a dead link
+        broken, leaf, upstream_document = True, True, None
     else:
-        broken = landing.document_id is None
+        broken = False
         leaf = not landing.has_hops
         upstream_document = landing.document_id
         if landing.speaker_id is not None:

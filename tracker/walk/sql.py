@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-NEXT_HOPS_SQL = """
+from tracker.store.visibility import visible_sql
+
+UPSTREAM_VISIBLE_SQL = f"""
+    EXISTS (SELECT 1 FROM statement us
+            WHERE us.id = w.upstream_statement_id AND {visible_sql("us")})
+"""
+"""The hop's upstream statement exists and is one reads see (not rejected, unless asked):
+a link into a rejected statement leads nowhere, like a link to a deleted one."""
+
+NEXT_HOPS_SQL = f"""
         CROSS JOIN LATERAL (
             SELECT u.* FROM citation u
             WHERE w.upstream_statement_id IS NOT NULL
               AND u.statement_id = w.upstream_statement_id AND u.parent_id IS NULL
+              AND {UPSTREAM_VISIBLE_SQL}
           UNION ALL
             SELECT k.* FROM citation k
             WHERE w.upstream_statement_id IS NULL AND k.parent_id = w.citation_id
@@ -17,12 +27,12 @@ NEXT_HOPS_SQL = """
 """The recursive step of every walk: into the upstream statement's roots when the hop
 is linked to another document, else down to the hop's children (``w`` is the walk)."""
 
-IS_LEAF_SQL = """
+IS_LEAF_SQL = f"""
     CASE
         WHEN w.upstream_statement_id IS NOT NULL
-            THEN NOT EXISTS (SELECT 1 FROM citation r
-                             WHERE r.statement_id = w.upstream_statement_id
-                               AND r.parent_id IS NULL)
+            THEN NOT ({UPSTREAM_VISIBLE_SQL} AND EXISTS (
+                SELECT 1 FROM citation r
+                WHERE r.statement_id = w.upstream_statement_id AND r.parent_id IS NULL))
         ELSE NOT EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = w.citation_id)
     END
 """
@@ -62,6 +72,7 @@ WALK_SQL = text(
         WHERE w.depth < :max_depth
     ) CYCLE citation_id SET is_cycle USING cycle_path
     SELECT head.document_id AS head_document_id, head.speaker_name AS head_speaker_name,
+           head.visible AS head_visible,
            w.citation_id, w.statement_id, w.document_id, w.parent_walk_id, w.depth,
            w.relation, w.cue, w.evidence_start, w.evidence_end, w.upstream_statement_id,
            w.link_method, w.link_similarity, w.inverted_statement_id, w.review_status,
@@ -73,7 +84,9 @@ WALK_SQL = text(
     + IS_LEAF_SQL
     + """ AS is_leaf
     FROM (
-        SELECT st.document_id, sp.name AS speaker_name
+        SELECT st.document_id, sp.name AS speaker_name, """
+    + visible_sql("st")
+    + """ AS visible
         FROM statement st LEFT JOIN source sp ON sp.id = st.speaker_id
         WHERE st.id = :statement_id
     ) head
@@ -82,7 +95,9 @@ WALK_SQL = text(
         LEFT JOIN LATERAL (
             SELECT st.id, st.document_id, sp.name AS speaker_name
             FROM statement st LEFT JOIN source sp ON sp.id = st.speaker_id
-            WHERE st.id = w.upstream_statement_id
+            WHERE st.id = w.upstream_statement_id AND """
+    + visible_sql("st")
+    + """
         ) up ON TRUE
     ) ON TRUE
     ORDER BY w.sort_path
@@ -126,13 +141,17 @@ PRIMARY_SOURCES_SQL = text(
 # It is kept small because Citus plans it twice on every call (on the coordinator, then
 # on the worker; a generic plan is refused): no source names (one query per walk reads
 # them), no correlated subqueries. Each entry comes back once even without hops (its
-# statement found or not, and its speaker); a hop's children are the rows that name it as
-# parent, which is why the walk goes one level past the bound (``:max_depth + 1``): those
-# rows only say whether a hop at the bound has children.
+# statement found or not, seen or rejected, and its speaker; a rejected one is not
+# walked into unless the transaction shows rejected statements); a hop's children are
+# the rows that name it as parent, which is why the walk goes one level past the bound
+# (``:max_depth + 1``): those rows only say whether a hop at the bound has children.
 DOCUMENT_WALK_SQL = text(
     """
     WITH RECURSIVE walk AS (
-        SELECT e.entry_no, st.id IS NOT NULL AS entry_found, st.speaker_id AS entry_speaker_id,
+        SELECT e.entry_no, st.id IS NOT NULL AS entry_found,
+               coalesce("""
+    + visible_sql("st")
+    + """, false) AS entry_visible, st.speaker_id AS entry_speaker_id,
                c.id AS citation_id, c.statement_id, NULL::bigint AS parent_walk_id,
                c.source_id, c.relation, c.cue, c.evidence_start, c.evidence_end,
                c.upstream_statement_id, c.upstream_document_id, c.link_method,
@@ -146,8 +165,11 @@ DOCUMENT_WALK_SQL = text(
         LEFT JOIN statement st ON st.document_id = :document_id AND st.id = e.statement_id
         LEFT JOIN citation c ON c.document_id = :document_id AND c.statement_id = st.id
                             AND c.parent_id IS NULL AND e.depth <= :max_depth + 1
+                            AND """
+    + visible_sql("st")
+    + """
       UNION ALL
-        SELECT w.entry_no, NULL, NULL, k.id, k.statement_id, w.citation_id, k.source_id,
+        SELECT w.entry_no, NULL, NULL, NULL, k.id, k.statement_id, w.citation_id, k.source_id,
                k.relation, k.cue, k.evidence_start, k.evidence_end, k.upstream_statement_id,
                k.upstream_document_id, k.link_method, k.link_similarity,
                k.inverted_statement_id, k.review_status, w.depth + 1,
@@ -162,19 +184,6 @@ DOCUMENT_WALK_SQL = text(
 )
 """Every hop the walk meets inside ``:document_id`` from the statements it enters there."""
 
-STATEMENT_DOCUMENTS_SQL = text(
-    "SELECT id, document_id FROM statement WHERE id = ANY(CAST(:ids AS bigint[]))"
-)
-"""Where statements live, for a walk given no document (on Citus: every shard is asked)."""
-PLACED_STATEMENT_SQL = text(
-    "SELECT statement_id AS id, document_id FROM statement_document WHERE statement_id = :id"
-)
-PLACED_STATEMENTS_SQL = text(
-    "SELECT statement_id AS id, document_id FROM statement_document "
-    "WHERE statement_id = ANY(CAST(:ids AS bigint[]))"
-)
-"""Where statements live, from the lookup table Citus keeps by statement id: one shard
-for one statement."""
 SOURCE_BRIEFS_SQL = text(
     "SELECT id, name, kind, state_media FROM source WHERE id = ANY(CAST(:ids AS bigint[]))"
 )

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from tracker.db import prepared_rows
-from tracker.errors import NotFoundError, ValidationError
+from tracker.errors import NotFoundError, ParameterError
 from tracker.store.layout import is_citus
+from tracker.store.visibility import RejectedStatementError
 from tracker.views import SourceBrief
 from tracker.walk.flags import end_flags, hop_flags, is_primary, is_truncated
 from tracker.walk.model import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, Walk, WalkHop, WalkRow
@@ -36,14 +37,14 @@ def walk(
 
     Always terminates: cycles are flagged ``circular``, chains deeper than ``max_depth``
     hops are cut and flagged ``truncated``. One round trip on one PostgreSQL. On Citus
-    one per document the chain enters, plus one to every shard when the caller cannot
-    say which ``document_id`` holds the statement.
+    one per document the chain enters, plus one to find the statement's shard when the
+    caller cannot say which ``document_id`` holds it. A rejected statement is not walked,
+    and a link into one is ``broken``, unless the transaction shows rejected statements
+    (``tracker.store.visibility``).
     """
     _check_depth(max_depth)
     if is_citus(session):
-        found = walks(session, [(statement_id, document_id)], max_depth)
-        if statement_id not in found:
-            raise NotFoundError("statement", statement_id)
+        found = walks(session, [(statement_id, document_id)], max_depth, strict=True)
         return found[statement_id]
     rows = prepared_rows(
         session, WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
@@ -51,6 +52,8 @@ def walk(
     if not rows:
         raise NotFoundError("statement", statement_id)
     head = rows[0]
+    if not head.head_visible:
+        raise RejectedStatementError(statement_id)
     hops = cast("Sequence[WalkRow]", [r for r in rows if r.citation_id is not None])
     return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
 
@@ -59,9 +62,12 @@ def walks(
     session: Session,
     heads: Sequence[tuple[int, int | None]],
     max_depth: int = DEFAULT_MAX_DEPTH,
+    *,
+    strict: bool = False,
 ) -> dict[int, Walk]:
     """The walks of many ``(statement_id, document_id or None)`` heads; statements that do
-    not exist are left out.
+    not exist, or that reads do not see (rejected), are left out, or with ``strict`` raise
+    as ``walk`` does.
 
     On Citus every document entered by any of the walks at one level is queried once
     for all of them (a document's statements walked together). On one PostgreSQL each
@@ -69,13 +75,14 @@ def walks(
     """
     _check_depth(max_depth)
     if is_citus(session):
-        return walks_by_document(session, heads, max_depth)
+        return walks_by_document(session, heads, max_depth, strict=strict)
     found = {}
     for statement_id, _ in heads:
         try:
             found[statement_id] = walk(session, statement_id, max_depth)
         except NotFoundError:
-            continue
+            if strict:
+                raise
     return found
 
 
@@ -83,6 +90,8 @@ def walks_by_document(
     session: Session,
     heads: Sequence[tuple[int, int | None]],
     max_depth: int = DEFAULT_MAX_DEPTH,
+    *,
+    strict: bool = False,
 ) -> dict[int, Walk]:
     """``walks`` one document at a time, on any PostgreSQL (the form Citus needs)."""
     hints: dict[int, int | None] = {}
@@ -93,7 +102,11 @@ def walks_by_document(
     result = {}
     for statement_id in hints:
         landing = landings.get(statement_id)
-        if landing is None or landing.document_id is None:
+        if landing is None or landing.document_id is None or not landing.visible:
+            if strict and landing is not None and landing.document_id is not None:
+                raise RejectedStatementError(statement_id)
+            if strict:
+                raise NotFoundError("statement", statement_id)
             continue
         speaker = names.get(landing.speaker_id) if landing.speaker_id is not None else None
         result[statement_id] = build_walk(
@@ -104,7 +117,7 @@ def walks_by_document(
 
 def _check_depth(max_depth: int) -> None:
     if not 1 <= max_depth <= MAX_DEPTH_LIMIT:
-        raise ValidationError(f"max_depth must be between 1 and {MAX_DEPTH_LIMIT}")
+        raise ParameterError(f"max_depth must be between 1 and {MAX_DEPTH_LIMIT}")
 
 
 def build_walk(

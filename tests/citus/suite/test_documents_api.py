@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.api.conftest import *  # noqa: F403
 from tests.api.test_documents_api import *  # noqa: F403
 
 pytestmark = pytest.mark.citus

@@ -3,150 +3,221 @@
 from __future__ import annotations
 
 import functools
-import json
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+
+import msgspec
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 
 
-@dataclass(frozen=True, slots=True)
-class Outlet:
+class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """A known wire service or news outlet; state media is flagged so chains can warn."""
 
     name: str
     aliases: tuple[str, ...]
-    kind: str
-    domains: tuple[str, ...]
-    state_media: bool
-    country: str
+    kind: str = "news_outlet"
+    domains: tuple[str, ...] = ()
+    state_media: bool = False
+    country: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """One language's words; the extractor's patterns are compiled from these, not hard-coded."""
+# Lexicon fields lower-cased on load (their words are compared with lower-cased tokens).
+_LOWER_CASED: tuple[str, ...] = (
+    "claim_nouns",
+    "claim_agents",
+    "claim_copulas",
+    "claim_relative_openers",
+    "claim_relative_verbs",
+    "claim_relative_tails",
+    "ly_nouns",
+    "line_label_words",
+    "participle_connectors",
+    "noun_markers",
+    "empty_subjects",
+    "residence_links",
+    "location_links",
+    "name_place_links",
+    "subject_tail_links",
+    "subject_quantifiers",
+    "share_words",
+    "number_words",
+    "group_cue_verbs",
+    "subject_conjunctions",
+    "verb_particles",
+    "passive_auxiliaries",
+    "passive_links",
+    "apposition_links",
+    "attribution_adjuncts",
+    "headline_cue_verbs",
+)
 
-    language: str
-    function_words: tuple[str, ...]
-    cue_verbs: tuple[str, ...]
-    weak_cue_verbs: frozenset[str]
-    post_cues: tuple[str, ...]
-    nya_cues: tuple[str, ...]
-    complementizers: tuple[str, ...]
-    pronouns: dict[str, str]
-    according_to: tuple[str, ...]
-    report_nouns: tuple[str, ...]
+
+class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """One language's words; the extractor's patterns are compiled from these, not hard-coded.
+
+    Decoded from `<language>.json` by msgspec: a key that is no field here (a misspelt
+    one) is an error, not an empty list; a missing key is an empty one.
+    """
+
+    language: str = ""
+    function_words: tuple[str, ...] = ()
+    cue_verbs: tuple[str, ...] = ()
+    weak_cue_verbs: frozenset[str] = frozenset()
+    post_cues: tuple[str, ...] = ()
+    nya_cues: tuple[str, ...] = ()
+    complementizers: tuple[str, ...] = ()
+    pronouns: dict[str, str] = {}
+    according_to: tuple[str, ...] = ()
+    report_nouns: tuple[str, ...] = ()
     # "Lopez's claim that …", "a warning from the agency that …": see extract.nouns
-    claim_nouns: frozenset[str]  # nouns of saying whose "that" clause is a claim
-    claim_agents: frozenset[str]  # "by"/"from" naming the speaker after the noun
-    claim_copulas: frozenset[str]  # "is" of "Lopez's view is that …"
-    claim_possessor_after: bool  # Indonesian "klaim Lopez bahwa": the possessor follows
-    possessive_pronouns: dict[str, str]  # "his claim": the pronoun kind it stands for
-    possessive_pronoun_suffixes: dict[str, str]  # "klaimnya": the suffix's pronoun kind
-    claim_relative_openers: frozenset[str]  # "was" of "the claim that was rejected"
-    claim_relative_verbs: frozenset[str]  # "made" of "the claim that he made on Sunday"
-    past_participle_suffixes: tuple[str, ...]  # "rejected" of "the claim that rejected …"
-    claim_relative_tails: frozenset[str]  # "on" there: the verb has no object, "that" is relative
-    citing: tuple[str, ...]
-    reported_by: tuple[str, ...]
-    based_on: tuple[str, ...]
-    referring: tuple[str, ...]
-    audience: tuple[str, ...]
-    titles: tuple[str, ...]
-    role_words: tuple[str, ...]
-    role_affiliation_links: tuple[str, ...]
-    anonymous: tuple[str, ...]
-    institution_heads: dict[str, str]
-    known_institutions: tuple[str, ...]
-    hedges: tuple[str, ...]
-    adverbial_openers: frozenset[str]
-    clause_breakers: frozenset[str]
-    name_connectors: frozenset[str]
-    name_stopwords: frozenset[str]
-    abbreviations: frozenset[str]
-    pre_cue_adverbs: frozenset[str]
-    determiners: frozenset[str]
-    np_modifiers: frozenset[str]
-    outlet_descriptors: tuple[str, ...]
-    state_markers: frozenset[str]
-    dash_marks: tuple[str, ...]
-    honorifics: frozenset[str]
-    indefinites: frozenset[str]
+    claim_nouns: frozenset[str] = frozenset()  # nouns of saying whose "that" clause is a claim
+    claim_agents: frozenset[str] = frozenset()  # "by"/"from" naming the speaker after the noun
+    claim_copulas: frozenset[str] = frozenset()  # "is" of "Lopez's view is that …"
+    claim_possessor_after: bool = False  # Indonesian "klaim Lopez bahwa": the possessor follows
+    possessive_pronouns: dict[str, str] = {}  # "his claim": the pronoun kind it stands for
+    possessive_pronoun_suffixes: dict[str, str] = {}  # "klaimnya": the suffix's pronoun kind
+    claim_relative_openers: frozenset[str] = frozenset()  # "was" of "the claim that was rejected"
+    # "made" of "the claim that he made on Sunday"
+    claim_relative_verbs: frozenset[str] = frozenset()
+    past_participle_suffixes: tuple[str, ...] = ()  # "rejected" of "the claim that rejected …"
+    # "on" there: the verb has no object, "that" is relative
+    claim_relative_tails: frozenset[str] = frozenset()
+    citing: tuple[str, ...] = ()
+    reported_by: tuple[str, ...] = ()
+    based_on: tuple[str, ...] = ()
+    referring: tuple[str, ...] = ()
+    audience: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    role_words: tuple[str, ...] = ()
+    role_affiliation_links: tuple[str, ...] = ()
+    anonymous: tuple[str, ...] = ()
+    institution_heads: dict[str, str] = {}
+    known_institutions: tuple[str, ...] = ()
+    hedges: tuple[str, ...] = ()
+    adverbial_openers: frozenset[str] = frozenset()
+    clause_breakers: frozenset[str] = frozenset()
+    name_connectors: frozenset[str] = frozenset()
+    name_stopwords: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    pre_cue_adverbs: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    np_modifiers: frozenset[str] = frozenset()
+    outlet_descriptors: tuple[str, ...] = ()
+    state_markers: frozenset[str] = frozenset()
+    dash_marks: tuple[str, ...] = ()
+    honorifics: frozenset[str] = frozenset()
+    indefinites: frozenset[str] = frozenset()
     # indefinites that name one source ("a", "one"): never a group however the noun ends
-    singular_indefinites: frozenset[str]
+    singular_indefinites: frozenset[str] = frozenset()
     # articles that mark a phrase as unnamed: "a White House spokesman" is nobody's name
-    indefinite_articles: frozenset[str]
-    medium_markers: tuple[str, ...]
-    relative_markers: frozenset[str]
-    coordinators: frozenset[str]
-    non_name_words: frozenset[str]
-    weak_cues_need_complementizer: bool
-    adverb_suffixes: tuple[str, ...]
+    indefinite_articles: frozenset[str] = frozenset()
+    medium_markers: tuple[str, ...] = ()
+    relative_markers: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
+    non_name_words: frozenset[str] = frozenset()
+    weak_cues_need_complementizer: bool = True
+    adverb_suffixes: tuple[str, ...] = ()
     # words with an adverb's suffix that are nouns or adjectives ("family", "assembly"): a
     # subject's head, never an adverb to drop before a cue
-    ly_nouns: frozenset[str]
-    plural_suffixes: tuple[str, ...]
-    clause_splitters: frozenset[str]
-    time_words: frozenset[str]
-    subject_relatives: frozenset[str]
+    ly_nouns: frozenset[str] = frozenset()
+    plural_suffixes: tuple[str, ...] = ()
+    clause_splitters: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    subject_relatives: frozenset[str] = frozenset()
     # "…, which state media claimed …": the relative word is the object of the cue, and the
     # noun phrase after it is the cue's subject
-    object_relatives: frozenset[str]
+    object_relatives: frozenset[str] = frozenset()
     # finite auxiliaries ("was", "has", "would"): after a comma one resumes a clause a
     # relative interrupted ("the plan, which X said was a ploy, was …"); in a segment before
     # a name they make it a clause, never a role ("The firm is cutting jobs, CEO X said")
-    finite_auxiliaries: frozenset[str]
+    finite_auxiliaries: frozenset[str] = frozenset()
     # Indonesian names a speaker after the cue as role, institution, name: "kata Sekretaris
     # Kementerian Koperasi dan UKM Rully Indrawan". These lower-case words (and a
     # parenthesis, a number or a capitalised stop word) inside such a run continue it.
-    np_continuers: frozenset[str]
+    np_continuers: frozenset[str] = frozenset()
     # "He’s claiming", "They're saying": a pronoun with a contracted auxiliary is the pronoun
-    contraction_suffixes: tuple[str, ...]
+    contraction_suffixes: tuple[str, ...] = ()
     # "A state audit released last year found …": a participle after a document's head
-    document_participles: frozenset[str]
-    strict_cue_verbs: frozenset[str]
-    definite_determiners: frozenset[str]
-    line_label_words: frozenset[str]
-    participle_suffixes: tuple[str, ...]
-    participle_connectors: frozenset[str]
-    noun_markers: frozenset[str]
-    possessive_suffixes: tuple[str, ...]
-    empty_subjects: frozenset[str]  # a lone "A", "The", "one", "three" names nobody
+    document_participles: frozenset[str] = frozenset()
+    strict_cue_verbs: frozenset[str] = frozenset()
+    definite_determiners: frozenset[str] = frozenset()
+    line_label_words: frozenset[str] = frozenset()
+    participle_suffixes: tuple[str, ...] = ()
+    participle_connectors: frozenset[str] = frozenset()
+    noun_markers: frozenset[str] = frozenset()
+    possessive_suffixes: tuple[str, ...] = ()
+    empty_subjects: frozenset[str] = frozenset()  # a lone "A", "The", "one", "three" names nobody
     # A bare upper-case word ("TV", "C2I") is a person only where papers name people by
     # initials (Indonesian "PT" for a patient); elsewhere it is an unknown source.
-    acronyms_unknown: bool
-    place_abbreviations: frozenset[str]  # "Va.", "N.Y.": a residence, never a speaker
-    residence_links: frozenset[str]  # "of"/"from" opening "X, of Springfield, Va., said"
+    acronyms_unknown: bool = False
+    place_abbreviations: frozenset[str] = frozenset()  # "Va.", "N.Y.": a residence, never a speaker
+    # "of"/"from" opening "X, of Springfield, Va., said"
+    residence_links: frozenset[str] = frozenset()
     # "in"/"di": "Budi Santoso di Bandung" says where the speaker was, not who employs them
-    location_links: frozenset[str]
+    location_links: frozenset[str] = frozenset()
     # "of"/"at"/"di" after a person's name open a place or employer: "Mary Lane of Ohio"
-    name_place_links: frozenset[str]
-    object_pronouns: dict[str, str]  # "according to her": like `pronouns`, after a preposition
+    name_place_links: frozenset[str] = frozenset()
+    object_pronouns: dict[str, str] = {}  # "according to her": like `pronouns`, after a preposition
     # "Experts on trade said", "All the experts I interviewed said": see extract.subjects
-    subject_tail_links: frozenset[str]  # words opening a modifier after a subject's head
-    subject_quantifiers: frozenset[str]  # "all", "most" before a subject's determiner
-    share_words: frozenset[str]  # "percent" of "63 percent said"
-    number_words: frozenset[str]  # "Twelve" of "Twelve percent said"
-    group_cue_verbs: frozenset[str]  # speech and written-position verbs an unnamed group takes
-    subject_conjunctions: frozenset[str]  # "and" of "The station and its defenders say"
-    passive_auxiliaries: frozenset[str]  # "was" of "was backed by": the subject is spoken of
-    passive_links: frozenset[str]  # "by" of "was backed by X": the agent follows
-    verb_particles: frozenset[str]  # "out" of "backed out": a cue word made into another verb
+    # words opening a modifier after a subject's head
+    subject_tail_links: frozenset[str] = frozenset()
+    subject_quantifiers: frozenset[str] = frozenset()  # "all", "most" before a subject's determiner
+    share_words: frozenset[str] = frozenset()  # "percent" of "63 percent said"
+    number_words: frozenset[str] = frozenset()  # "Twelve" of "Twelve percent said"
+    # speech and written-position verbs an unnamed group takes
+    group_cue_verbs: frozenset[str] = frozenset()
+    # "and" of "The station and its defenders say"
+    subject_conjunctions: frozenset[str] = frozenset()
+    # "was" of "was backed by": the subject is spoken of
+    passive_auxiliaries: frozenset[str] = frozenset()
+    passive_links: frozenset[str] = frozenset()  # "by" of "was backed by X": the agent follows
+    # "out" of "backed out": a cue word made into another verb
+    verb_particles: frozenset[str] = frozenset()
     # words after a cue word that make it another word: "appeared on MSNBC" (a guest, no
     # claim), "Reporting by …" (a credit line), "eight states with …" (a noun)
-    non_cue_followers: dict[str, frozenset[str]]
-    apposition_links: frozenset[str]  # "such" of "the referees, such as Park and Diallo, say"
-    headline_cue_verbs: frozenset[str]  # "Says" of "Moreno Says New Library Will …"
+    non_cue_followers: dict[str, frozenset[str]] = {}
+    # "such" of "the referees, such as Park and Diallo, say"
+    apposition_links: frozenset[str] = frozenset()
+    headline_cue_verbs: frozenset[str] = frozenset()  # "Says" of "Moreno Says New Library Will …"
     # words opening what completes an attribution before a comma ("told me on Tuesday,",
     # "said in its annual survey,"), after which the content resumes
-    attribution_adjuncts: frozenset[str]
+    attribution_adjuncts: frozenset[str] = frozenset()
     # "Ledger" of "told The Daily Ledger": a masthead word names an unlisted news outlet
-    outlet_mastheads: frozenset[str]
+    outlet_mastheads: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.
+        for name in _LOWER_CASED:
+            lowered = frozenset(w.lower() for w in getattr(self, name))
+            msgspec.structs.force_setattr(self, name, lowered)
+        places = frozenset(w.strip(".") for w in self.place_abbreviations)  # "Va." -> "Va"
+        msgspec.structs.force_setattr(self, "place_abbreviations", places)
+        followers = {k.lower(): v for k, v in self.non_cue_followers.items()}
+        msgspec.structs.force_setattr(self, "non_cue_followers", followers)
 
 
-def _read(name: str) -> Any:
-    return json.loads(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
+def decode_lexicon(data: bytes | str, language: str) -> Lexicon:
+    """A lexicon from its JSON; ValueError (naming the key) for an unknown key or a value of
+    the wrong type."""
+    try:
+        lexicon = msgspec.json.decode(data, type=Lexicon)
+    except msgspec.ValidationError as exc:
+        raise ValueError(f"lexicon {language!r}: {exc}") from None
+    if lexicon.language != language:
+        lexicon = msgspec.structs.replace(lexicon, language=language)
+    return lexicon
+
+
+def decode_outlets(data: bytes | str) -> tuple[Outlet, ...]:
+    """The outlet list from its JSON; ValueError for an unknown key or a wrong type."""
+    try:
+        return msgspec.json.decode(data, type=tuple[Outlet, ...])
+    except msgspec.ValidationError as exc:
+        raise ValueError(f"outlets: {exc}") from None
+
+
+def _read(name: str) -> bytes:
+    return resources.files(__name__).joinpath(name).read_bytes()
 
 
 @functools.cache
@@ -154,124 +225,13 @@ def load_lexicon(language: str) -> Lexicon:
     """Load a language's lexicon; raises ValueError so callers get one clear error type."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
-    raw = _read(f"{language}.json")
-
-    def tup(key: str) -> tuple[str, ...]:
-        return tuple(str(x) for x in raw.get(key, []))
-
-    return Lexicon(
-        language=language,
-        function_words=tup("function_words"),
-        cue_verbs=tup("cue_verbs"),
-        weak_cue_verbs=frozenset(tup("weak_cue_verbs")),
-        post_cues=tup("post_cues"),
-        nya_cues=tup("nya_cues"),
-        complementizers=tup("complementizers"),
-        pronouns={str(k): str(v) for k, v in raw.get("pronouns", {}).items()},
-        according_to=tup("according_to"),
-        report_nouns=tup("report_nouns"),
-        claim_nouns=frozenset(w.lower() for w in tup("claim_nouns")),
-        claim_agents=frozenset(w.lower() for w in tup("claim_agents")),
-        claim_copulas=frozenset(w.lower() for w in tup("claim_copulas")),
-        claim_possessor_after=bool(raw.get("claim_possessor_after", False)),
-        possessive_pronouns={str(k): str(v) for k, v in raw.get("possessive_pronouns", {}).items()},
-        possessive_pronoun_suffixes={
-            str(k): str(v) for k, v in raw.get("possessive_pronoun_suffixes", {}).items()
-        },
-        claim_relative_openers=frozenset(w.lower() for w in tup("claim_relative_openers")),
-        claim_relative_verbs=frozenset(w.lower() for w in tup("claim_relative_verbs")),
-        past_participle_suffixes=tup("past_participle_suffixes"),
-        claim_relative_tails=frozenset(w.lower() for w in tup("claim_relative_tails")),
-        citing=tup("citing"),
-        reported_by=tup("reported_by"),
-        based_on=tup("based_on"),
-        referring=tup("referring"),
-        audience=tup("audience"),
-        titles=tup("titles"),
-        role_words=tup("role_words"),
-        role_affiliation_links=tup("role_affiliation_links"),
-        anonymous=tup("anonymous"),
-        institution_heads={str(k): str(v) for k, v in raw.get("institution_heads", {}).items()},
-        known_institutions=tup("known_institutions"),
-        hedges=tup("hedges"),
-        adverbial_openers=frozenset(tup("adverbial_openers")),
-        clause_breakers=frozenset(tup("clause_breakers")),
-        name_connectors=frozenset(tup("name_connectors")),
-        name_stopwords=frozenset(tup("name_stopwords")),
-        abbreviations=frozenset(tup("abbreviations")),
-        pre_cue_adverbs=frozenset(tup("pre_cue_adverbs")),
-        determiners=frozenset(tup("determiners")),
-        np_modifiers=frozenset(tup("np_modifiers")),
-        outlet_descriptors=tup("outlet_descriptors"),
-        state_markers=frozenset(tup("state_markers")),
-        dash_marks=tup("dash_marks"),
-        honorifics=frozenset(tup("honorifics")),
-        indefinites=frozenset(tup("indefinites")),
-        singular_indefinites=frozenset(tup("singular_indefinites")),
-        indefinite_articles=frozenset(tup("indefinite_articles")),
-        medium_markers=tup("medium_markers"),
-        relative_markers=frozenset(tup("relative_markers")),
-        coordinators=frozenset(tup("coordinators")),
-        non_name_words=frozenset(tup("non_name_words")),
-        weak_cues_need_complementizer=bool(raw.get("weak_cues_need_complementizer", True)),
-        adverb_suffixes=tup("adverb_suffixes"),
-        ly_nouns=frozenset(w.lower() for w in tup("ly_nouns")),
-        plural_suffixes=tup("plural_suffixes"),
-        clause_splitters=frozenset(tup("clause_splitters")),
-        time_words=frozenset(tup("time_words")),
-        subject_relatives=frozenset(tup("subject_relatives")),
-        object_relatives=frozenset(tup("object_relatives")),
-        finite_auxiliaries=frozenset(tup("finite_auxiliaries")),
-        np_continuers=frozenset(tup("np_continuers")),
-        contraction_suffixes=tup("contraction_suffixes"),
-        document_participles=frozenset(tup("document_participles")),
-        strict_cue_verbs=frozenset(tup("strict_cue_verbs")),
-        definite_determiners=frozenset(tup("definite_determiners")),
-        line_label_words=frozenset(w.lower() for w in tup("line_label_words")),
-        participle_suffixes=tup("participle_suffixes"),
-        participle_connectors=frozenset(w.lower() for w in tup("participle_connectors")),
-        noun_markers=frozenset(w.lower() for w in tup("noun_markers")),
-        possessive_suffixes=tup("possessive_suffixes"),
-        empty_subjects=frozenset(w.lower() for w in tup("empty_subjects")),
-        acronyms_unknown=bool(raw.get("acronyms_unknown", False)),
-        place_abbreviations=frozenset(w.strip(".") for w in tup("place_abbreviations")),
-        residence_links=frozenset(w.lower() for w in tup("residence_links")),
-        location_links=frozenset(w.lower() for w in tup("location_links")),
-        name_place_links=frozenset(w.lower() for w in tup("name_place_links")),
-        object_pronouns={str(k): str(v) for k, v in raw.get("object_pronouns", {}).items()},
-        subject_tail_links=frozenset(w.lower() for w in tup("subject_tail_links")),
-        subject_quantifiers=frozenset(w.lower() for w in tup("subject_quantifiers")),
-        share_words=frozenset(w.lower() for w in tup("share_words")),
-        number_words=frozenset(w.lower() for w in tup("number_words")),
-        group_cue_verbs=frozenset(w.lower() for w in tup("group_cue_verbs")),
-        subject_conjunctions=frozenset(w.lower() for w in tup("subject_conjunctions")),
-        verb_particles=frozenset(w.lower() for w in tup("verb_particles")),
-        non_cue_followers={
-            k.lower(): frozenset(v) for k, v in raw.get("non_cue_followers", {}).items()
-        },
-        passive_auxiliaries=frozenset(w.lower() for w in tup("passive_auxiliaries")),
-        passive_links=frozenset(w.lower() for w in tup("passive_links")),
-        apposition_links=frozenset(w.lower() for w in tup("apposition_links")),
-        attribution_adjuncts=frozenset(w.lower() for w in tup("attribution_adjuncts")),
-        headline_cue_verbs=frozenset(w.lower() for w in tup("headline_cue_verbs")),
-        outlet_mastheads=frozenset(tup("outlet_mastheads")),
-    )
+    return decode_lexicon(_read(f"{language}.json"), language)
 
 
 @functools.cache
 def load_outlets() -> tuple[Outlet, ...]:
     """Known outlets shared by all languages (a wire story cites Yonhap in any language)."""
-    return tuple(
-        Outlet(
-            name=str(o["name"]),
-            aliases=tuple(str(a) for a in o["aliases"]),
-            kind=str(o.get("kind", "news_outlet")),
-            domains=tuple(str(d) for d in o.get("domains", [])),
-            state_media=bool(o.get("state_media", False)),
-            country=str(o.get("country", "")),
-        )
-        for o in _read("outlets.json")
-    )
+    return decode_outlets(_read("outlets.json"))
 
 
 @functools.cache

@@ -1,0 +1,66 @@
+"""According to: "menurut X" / "according to X" and "As reported by X," name a clause's source."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import Statement, extract
+
+
+def _with(statements: tuple[Statement, ...], fragment: str) -> Statement:
+    found = [s for s in statements if fragment in s.text and s.kind != "partial"]
+    assert found, statements
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Mayor Ana Lopez spoke on Tuesday about the budget. According to her, the budget "
+            "will cut taxes for families.",
+            "en",
+            "Ana Lopez",
+        ),
+        (
+            "Kepala dinas kesehatan, Budi Santoso, mengatakan bahwa vaksin sudah tiba. Menurut "
+            "dia, pelatihan petugas akan selesai pekan depan.",
+            "id",
+            "Budi Santoso",
+        ),
+    ],
+)
+def test_according_to_a_pronoun_names_its_antecedent(text: str, language: str, name: str) -> None:
+    stmt = _with(extract(text, language).statements, "pekan depan" if language == "id" else "cut")
+    assert stmt.speaker is not None and stmt.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "outlet"),
+    [
+        (
+            "As first reported by the Daily Ledger, the mayor will resign on Friday.",
+            "en",
+            "the mayor will resign on Friday",
+            "Daily Ledger",
+        ),
+        (
+            "Seperti dilansir Reuters, harga minyak naik tiga persen pada Senin.",
+            "id",
+            "harga minyak naik tiga persen pada Senin",
+            "Reuters",
+        ),
+    ],
+)
+def test_reported_by_opener_with_no_speaker_is_the_outlets_report(
+    text: str, language: str, content: str, outlet: str
+) -> None:
+    """With no speaker of its own, a clause after "as reported by X," is X's report, as
+    after "according to X,"; mid-sentence ("The campaign, first reported by X, is …") the
+    phrase reports an event, not a claim."""
+    [st] = extract(text, language).statements
+    assert st.text == content
+    assert st.speaker is not None and st.speaker.name == outlet
+    assert [(h.source.name, h.relation) for h in st.chain] == [(outlet, "reported_by")]
+    mid = "The campaign, first reported by the Daily Ledger, is a key part of the plan."
+    assert extract(mid, "en").statements == ()

@@ -1,0 +1,99 @@
+"""Pronoun speakers (dia, beliau, mereka, he, they) resolved to the nearest one who fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        (
+            "Kepala desa Warsito meninjau sawah. “Panen tahun ini bagus sekali,” katanya.",
+            "id",
+            "Warsito",
+        ),
+        (
+            "Ketua RT Bambang Sutejo mengatakan warga sudah mengungsi. “Air masih naik,” ujarnya.",
+            "id",
+            "Bambang Sutejo",
+        ),
+        (
+            "Rektor Maya Sari hadir di acara itu. Ia mengatakan kampus akan dibuka kembali.",
+            "id",
+            "Maya Sari",
+        ),
+        (
+            "Dokter Irwan Hakim menjelaskan prosedurnya. Dia menambahkan, pasien sudah pulih.",
+            "id",
+            "Irwan Hakim",
+        ),
+        ('Senator Amy Cole spoke first. "We need this bill," she said.', "en", "Amy Cole"),
+        (
+            "Coach Ben Ortiz praised the team. He said the defense was the best in years.",
+            "en",
+            "Ben Ortiz",
+        ),
+    ],
+)
+def test_pronoun_speakers(text: str, language: str, speaker: str) -> None:
+    ex = extract(text, language)
+    last = ex.statements[-1]
+    assert last.speaker is not None and last.speaker.name == speaker
+
+
+def test_pronoun_inherits_chain() -> None:
+    text = (
+        "Menurut laporan Antara yang mengutip Kementerian Luar Negeri, Menteri Retno Ayu"
+        " menegaskan bahwa evakuasi berjalan lancar. “Semua warga sudah aman,” tambahnya."
+    )
+    ex = extract(text, "id")
+    chains = [[h.source.name for h in s.chain] for s in ex.statements]
+    assert chains[-1] == chains[0]
+    assert chains[0][0] == "Antara" and chains[0][-1] == "Retno Ayu"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "Kiai Hasan Basri memberi tausiah. Beliau mengatakan bahwa umat harus bersatu.",
+            "Hasan Basri",
+            "person",
+        ),
+        (
+            "Para nelayan Desa Sukamaju mengeluh. Mereka mengatakan bahwa harga solar naik.",
+            "Para nelayan Desa Sukamaju",
+            "anonymous",
+        ),
+    ],
+)
+def test_beliau_and_mereka(text: str, speaker: str, kind: str) -> None:
+    st = extract(text, "id").statements[-1]
+    assert st.speaker is not None
+    assert (st.speaker.name, st.speaker.kind) == (speaker, kind)
+
+
+def test_pronoun_with_a_contracted_auxiliary_is_the_pronoun() -> None:
+    """ "They're saying …": a pronoun speaker, resolved like "they", never a source named
+    "They're"."""
+    text = "Lane arrived late. They're saying that the vote was rigged."
+    [st] = extract(text, "en").statements
+    assert st.speaker_surface == "They"
+    assert st.speaker is None or st.speaker.name != "They're"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Lane arrived. He’s claiming that voter fraud is a big problem.", "claiming"),
+        ("Lane arrived. He's saying that the count was rigged.", "saying"),
+    ],
+)
+def test_pronoun_contraction_is_no_possessive(text: str, cue: str) -> None:
+    """ "He’s claiming" is "he is claiming": a pronoun's "’s" is no possessive, so the cue
+    after it is a verb (while "Lopez’s warning" stays a noun)."""
+    [st] = extract(text, "en").statements
+    assert (st.cue, st.speaker_surface) == (cue, "He")

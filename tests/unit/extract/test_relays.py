@@ -1,0 +1,138 @@
+"""Relay chains (reported by, quoted by, told, citing) in both languages; state media flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def _chain(text: str, language: str, index: int = 0) -> list[tuple[str, str, str]]:
+    st = [s for s in extract(text, language).statements if s.kind != "partial"][index]
+    return [(h.source.name, h.source.kind, h.relation) for h in st.chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Berdasarkan laporan Reuters yang mengutip kantor berita resmi Iran, IRNA, "
+            "Menteri Luar Negeri Hasan Karimi menyatakan bahwa perundingan akan dilanjutkan.",
+            "id",
+            [
+                ("Reuters", "news_outlet", "reported_by"),
+                ("IRNA", "news_outlet", "citing"),
+                ("Hasan Karimi", "person", "said"),
+            ],
+        ),
+        (
+            "Seperti dilansir AFP, Perdana Menteri Louis Martin mengatakan bahwa pajak tidak naik.",
+            "id",
+            [
+                ("Agence France-Presse", "news_outlet", "reported_by"),
+                ("Louis Martin", "person", "said"),
+            ],
+        ),
+        (
+            "Mengacu pada data kepolisian, juru bicara Andi Saputra mengatakan bahwa kasus"
+            " menurun.",
+            "id",
+            [("Andi Saputra", "person", "said"), ("data kepolisian", "unknown", "citing")],
+        ),
+        (
+            "Xinhua, mengutip kementerian kesehatan, melaporkan bahwa wabah sudah terkendali.",
+            "id",
+            [
+                ("Xinhua", "news_outlet", "said"),
+                ("kementerian kesehatan", "government_body", "citing"),
+            ],
+        ),
+        (
+            "According to Yonhap, citing KCNA, the leader said the tests would continue.",
+            "en",
+            [
+                ("Yonhap", "news_outlet", "according_to"),
+                ("KCNA", "news_outlet", "citing"),
+                ("the leader", "person", "said"),
+            ],
+        ),
+        (
+            "Tass, citing the defence ministry, reported that two drones were shot down.",
+            "en",
+            [
+                ("TASS", "news_outlet", "said"),
+                ("the defence ministry", "government_body", "citing"),
+            ],
+        ),
+        (
+            "As first reported by Bloomberg, the company is cutting 500 jobs, Chief Executive"
+            " Sara Moss said.",
+            "en",
+            [("Bloomberg", "news_outlet", "reported_by"), ("Sara Moss", "person", "said")],
+        ),
+        (
+            "The talks have stalled, the minister said, according to Reuters.",
+            "en",
+            [("Reuters", "news_outlet", "according_to"), ("the minister", "person", "said")],
+        ),
+        (
+            "Reuters reported, quoting a police spokesman, that three people were arrested.",
+            "en",
+            [("Reuters", "news_outlet", "said"), ("a police spokesman", "anonymous", "citing")],
+        ),
+        (
+            "The minister, quoted by Interfax, said the talks had failed.",
+            "en",
+            [("Interfax", "news_outlet", "quoted_by"), ("The minister", "person", "said")],
+        ),
+        (
+            "Sebagaimana dikutip Antara, Gubernur Ali Hasan mengatakan banjir surut.",
+            "id",
+            [("Antara", "news_outlet", "quoted_by"), ("Ali Hasan", "person", "said")],
+        ),
+        (
+            "Governor Ray Holt told CNN that the state would appeal.",
+            "en",
+            [("CNN", "news_outlet", "told"), ("Ray Holt", "person", "said")],
+        ),
+    ],
+)
+def test_relay_chains(text: str, language: str, expected: list[tuple[str, str, str]]) -> None:
+    got = _chain(text, language)
+    assert [(n, r) for n, _, r in got] == [(n, r) for n, _, r in expected]
+    for (_, kind, _), (_, want, _) in zip(got, expected, strict=True):
+        if want != "unknown":
+            assert kind == want
+
+
+def test_state_media_flag_from_list_and_description() -> None:
+    ex = extract(
+        "Berdasarkan laporan Reuters yang mengutip media resmi Rusia, TASS, Menteri Igor Petrov"
+        " menyatakan bahwa latihan selesai.",
+        "id",
+    )
+    hops = ex.statements[0].chain
+    assert [h.source.state_media for h in hops] == [False, True, False]
+
+
+def test_referring_to_is_not_a_citation() -> None:
+    text = (
+        "Menteri Dian Sastro mengatakan bahwa kerja sama akan diperluas. "
+        "“Negeri kita akan semakin kuat,” lanjutnya mengacu pada Indonesia dengan sebutan itu."
+    )
+    ex = extract(text, "id")
+    assert "Indonesia" not in {s.name for s in ex.sources}
+    direct = next(s for s in ex.statements if s.kind == "direct")
+    assert [h.source.name for h in direct.chain] == ["Dian Sastro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Harga minyak dunia naik tajam pekan ini karena pasokan terganggu.", "id"),
+        ("Oil prices rose sharply this week as supply was disrupted.", "en"),
+        ("Perjanjian itu menyatakan bahwa kedua pihak akan bekerja sama.", "id"),
+    ],
+)
+def test_outlet_own_statements_are_not_attributed(text: str, language: str) -> None:
+    assert extract(text, language).statements == ()

@@ -1,0 +1,92 @@
+"""Whole-text scans: quote marks paired (nested, spaced, multi-paragraph) and sentences split."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import with_text
+from tracker.extract import extract
+from tracker.extract.lexicon import load_lexicon
+from tracker.extract.quotes import scan_quotes
+from tracker.extract.sentences import split_sentences
+
+
+def _spans(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in scan_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dia bilang “kami siap,” lalu pergi.", ["“kami siap,”"]),
+        ('She said "we are ready," then left.', ['"we are ready,"']),
+        ("Ia menyebutnya ‘mitra abadi’ kemarin.", ["‘mitra abadi’"]),
+        ("He called it 'a fine mess' twice.", ["'a fine mess'"]),
+        ("Le ministre a dit «nous verrons» hier.", ["«nous verrons»"]),
+        ("Er sagte „wir kommen“ heute.", ["„wir kommen“"]),
+        # Kompas style: ” opens as well as closes
+        ("Pasar ramai. ”Harga naik terus,” kata Budi.", ["”Harga naik terus,”"]),
+        # nested quotes stay inside the outer span
+        (
+            "“Dia bilang ‘tunggu dulu’ kepada kami,” ujar Rina.",
+            ["“Dia bilang ‘tunggu dulu’ kepada kami,”"],
+        ),
+        # apostrophes are not quote marks
+        ("Clinton’s aide said it's done and Sanders’ team agreed.", []),
+        # an unbalanced mark is skipped, the rest kept
+        ("“Unclosed here.\nThen “closed one” later.", ["“closed one”"]),
+        # ellipsis inside a quote
+        ("“Kita akan… menang,” katanya.", ["“Kita akan… menang,”"]),
+        # NYT-style double apostrophes
+        ("''We will win,'' he said.", ["''We will win,''"]),
+    ],
+)
+def test_scan_quotes(text: str, expected: list[str]) -> None:
+    assert _spans(text) == expected
+
+
+def test_multi_paragraph_quote_runs_to_the_final_closing_mark() -> None:
+    text = "“First paragraph of the quote.\n“Second paragraph ends it,” she said."
+    spans = scan_quotes(text)
+    assert len(spans) == 1
+    assert text[spans[0].start : spans[0].end] == (
+        "“First paragraph of the quote.\n“Second paragraph ends it,”"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Harga naik. Warga mengeluh.", "id", ["Harga naik.", "Warga mengeluh."]),
+        ("“Satu. Dua,” kata Ani. Lalu pergi.", "id", ["“Satu. Dua,” kata Ani.", "Lalu pergi."]),
+        (
+            "Mr. Smith spoke. Then Sen. Jones left.",
+            "en",
+            ["Mr. Smith spoke.", "Then Sen. Jones left."],
+        ),
+        ("Donald J. Trump won. Done.", "en", ["Donald J. Trump won.", "Done."]),
+        ("One line\nAnother line", "en", ["One line", "Another line"]),
+    ],
+)
+def test_split_sentences(text: str, language: str, expected: list[str]) -> None:
+    spans = split_sentences(text, scan_quotes(text), load_lexicon(language))
+    assert [text[a:b] for a, b in spans] == expected
+
+
+def test_spaced_closing_mark_after_nested_quote() -> None:
+    text = "\"We call it the 'long road,' \" she told the club."
+    spans = scan_quotes(text)
+    assert [(q.start, q.end) for q in spans] == [(0, text.index(" she"))]
+    st = with_text(extract(text, "en").statements, text[: text.index(" she")])
+    assert st.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "we will " and left.',  # a mark between spaces with nothing open before
+        "Tom's 'big' day \" came",
+    ],
+)
+def test_spaced_mark_without_open_quote_pairs_nothing(text: str) -> None:
+    assert all(text[q.start] != '"' for q in scan_quotes(text))

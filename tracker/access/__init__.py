@@ -1,0 +1,1 @@
+"""Access: API keys, their roles, and who an action is done by."""

@@ -1,0 +1,174 @@
+"""Noun phrases: the run of tokens before or after a cue that may name a speaker."""
+
+from __future__ import annotations
+
+from tracker.extract.tokens import Token, Vocab
+
+# A noun phrase never runs longer than this; it keeps every look-behind bounded.
+MAX_NP_TOKENS = 14
+MAX_NAME_TOKENS = 4
+
+
+def _np_token(tok: Token, v: Vocab, right_is_np: bool) -> bool:
+    if tok.text == ".":
+        return False
+    if not tok.is_word:
+        return tok.text in "'’&-"
+    low = tok.lower
+    if low in v.lex.pronouns or low in v.lex.determiners:
+        return True
+    if tok.is_cap:
+        # a capitalised link inside a portfolio continues it: "Menteri Dalam Negeri Budi"
+        return tok.text not in v.stop or low in v.titles or (right_is_np and low in v.links)
+    if low in v.np_words or low in v.lex.pronouns:
+        return True
+    if right_is_np and (low in v.connectors or low in v.links):
+        return True
+    return tok.text[0].isdigit() and right_is_np
+
+
+def trim_np(toks: list[Token], v: Vocab) -> list[Token]:
+    """Drop leading linkers and sentence-initial function words that are not part of a name."""
+    while (
+        toks
+        and toks[0].lower not in v.lex.pronouns
+        and (
+            not toks[0].is_word
+            or toks[0].lower in v.links
+            or toks[0].lower in v.connectors
+            or (toks[0].text in v.stop and toks[0].lower not in v.lex.determiners)
+            or (toks[0].lower in v.lex.adverbial_openers and not toks[0].is_cap)
+        )
+    ):
+        toks = toks[1:]
+    while toks and (not toks[-1].is_word or toks[-1].lower in v.links):
+        toks = toks[:-1]
+    return toks
+
+
+def _initial_or_abbreviation(tok: Token, v: Vocab) -> bool:
+    """A token a dot belongs to inside a name: "Rep.", the initial in "Ana B. Lopez" and
+    run-together initials ("G.K. Lane", "J.M. Berger": the tokenizer keeps "G.K" whole, so
+    without this the name stopped at "G.K")."""
+    word = tok.text.strip(".")
+    return word in v.abbreviations or initials(word)
+
+
+def initials(word: str) -> bool:
+    """ "B", "G.K", "J.R.R": single capitals joined by dots."""
+    return all(len(part) == 1 and part.isupper() for part in word.split("."))
+
+
+def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
+    """The noun phrase ending at token i (inclusive), walking left."""
+    out: list[Token] = []
+    while i >= 0 and len(out) < MAX_NP_TOKENS:
+        tok = toks[i]
+        if tok.text == "." and i > 0 and _initial_or_abbreviation(toks[i - 1], v):
+            out.append(tok)
+            i -= 1
+            continue
+        if not _np_token(tok, v, bool(out)):
+            break
+        out.append(tok)
+        i -= 1
+    out.reverse()
+    # a pronoun right before the cue is the subject on its own: "Sementara itu ia mengatakan"
+    if out and out[-1].lower in v.lex.pronouns:
+        return [out[-1]]
+    return trim_np(out, v)
+
+
+def opens_named_np(tok: Token, v: Vocab) -> bool:
+    """False when `np_after` from this first token returns nothing or a lone pronoun.
+
+    Mirrors the first step of `np_after` (strict mode) so a caller can skip tokenising a
+    window whose first token already decides the answer.
+    """
+    if not tok.is_word or tok.lower in v.lex.pronouns or tok.lower in v.links:
+        return False
+    return (tok.is_cap and tok.text not in v.stop) or tok.lower in v.np_words
+
+
+def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False) -> list[Token]:
+    """The noun phrase starting at token i, walking right.
+
+    `loose` (after "citing"/"according to") lets a determiner-led phrase run over common
+    nouns up to the next comma: "citing the defence ministry, …".
+    """
+    out: list[Token] = []
+    n = len(toks)
+    if loose and i < n and toks[i].lower in v.lex.determiners:
+        j = i
+        while (
+            j < n
+            and toks[j].is_word
+            and j - i < 8
+            and toks[j].lower not in v.lex.clause_breakers
+            and not (j > i + 1 and toks[j].lower.endswith("ed") and not toks[j].is_cap)
+        ):
+            j += 1  # stops at "filed" in "a lawsuit filed in Manhattan by …"
+        if j == n or not toks[j].is_word or (j > i + 1 and toks[j].lower.endswith("ed")):
+            return trim_np(toks[i:j], v)
+    while i < n and len(out) < MAX_NP_TOKENS:
+        tok = toks[i]
+        if tok.text == "." and out and _initial_or_abbreviation(out[-1], v):
+            out.append(tok)
+            i += 1
+            continue
+        if tok.is_word and tok.lower in v.lex.pronouns and not out:
+            return [tok]
+        nxt_np = i + 1 < n and toks[i + 1].is_word and toks[i + 1].is_cap
+        if tok.is_word and not tok.is_cap and (tok.lower in v.connectors) and out and nxt_np:
+            out.append(tok)
+            i += 1
+            continue
+        if not tok.is_word or (tok.lower in v.links and not out):
+            break
+        if not (tok.is_cap and tok.text not in v.stop) and tok.lower not in v.np_words:
+            break
+        out.append(tok)
+        i += 1
+    return trim_np(out, v)
+
+
+def is_name_segment(toks: list[Token], v: Vocab) -> bool:
+    """A short run of capitalised words: the NAME in "Pemimpin Korea Utara, Kim Jong Un,"."""
+    words = [t for t in toks if t.is_word]
+    if not 1 <= len(words) <= MAX_NAME_TOKENS + 1:
+        return False
+    return (
+        all((t.is_cap and t.text not in v.stop) or t.lower in v.connectors for t in words)
+        and words[0].is_cap
+    )
+
+
+def is_role_segment(toks: list[Token], v: Vocab) -> bool:
+    """An apposition that describes someone: "direktur di …", "a senior adviser to …"."""
+    words = [t for t in toks if t.is_word]
+    if not words or _finite_clause(words, v):
+        return False  # "The firm is cutting jobs, CEO Sara Moss said": a clause, no role
+    first = words[0].lower
+    if first in v.links:
+        return False  # "of Fairfax": a residence (the "of" of "chief of staff" is no role)
+    if first in v.lex.determiners and len(words) > 1:
+        if words[1].lower in v.roles or words[1].lower in v.np_words or words[1].is_cap:
+            return True
+        # "the campaign’s press secretary": a role word anywhere in a short apposition
+        return len(words) <= 12 and any(w.lower in v.roles for w in words[2:])
+    if first in v.roles or first in v.titles:
+        return True
+    # "legal director for …", "senior associate at …": one modifier before the role word
+    second = words[1].lower if len(words) > 1 else ""
+    return not words[0].is_cap and (second in v.roles or second in v.titles)
+
+
+def _finite_clause(words: list[Token], v: Vocab) -> bool:
+    """A finite auxiliary before any relative word: "the company is cutting jobs" is a
+    clause, while "an economist who is now at X" is an apposition with a relative clause."""
+    for tok in words:
+        if tok.lower in v.lex.relative_markers:
+            return False
+        if tok.lower in v.lex.finite_auxiliaries:
+            return True
+    return False

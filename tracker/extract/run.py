@@ -1,0 +1,139 @@
+"""The state of one extraction: the text, its lexicon, the source table, the statements."""
+
+from __future__ import annotations
+
+from tracker.extract.lexicon import load_lexicon
+from tracker.extract.patterns import patterns_for
+from tracker.extract.pronouns import Antecedent, InternalHop, Salience
+from tracker.extract.sources import SourceTable
+from tracker.extract.speakers import Mention
+from tracker.extract.subject_before import leading_subject
+from tracker.extract.tokens import vocab
+
+# Anonymous sources a singular pronoun (ia, he, she) may stand for.
+SINGULAR = frozenset({"seorang", "salah", "sumber", "a", "an", "one", "the"})
+# What `Run.trim` takes off the end of a statement.
+TRAILING_PUNCT = " \t\n\r\u00a0.;:,!?…"
+
+
+class Draft:
+    """A statement before its sources have keys; `rule` names the sieve that made it.
+
+    A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
+    """
+
+    __slots__ = (
+        "cue",
+        "cue_end",
+        "cue_start",
+        "end",
+        "hops",
+        "kind",
+        "rule",
+        "sid",
+        "start",
+        "surface",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        cue: str | None,
+        cue_start: int | None,
+        cue_end: int | None,
+        sid: int | None,
+        surface: str | None,
+        hops: tuple[InternalHop, ...],
+        rule: str,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.cue = cue
+        self.cue_start = cue_start
+        self.cue_end = cue_end
+        self.sid = sid
+        self.surface = surface
+        self.hops = hops
+        self.rule = rule
+
+
+class Run:
+    """State of one extraction; lives only inside `pipeline.extract`.
+
+    The sieves read the text and the lexicon from it and add their statements to it; the
+    source table and the salience list are what resolution (pronouns, aliases) works on.
+    """
+
+    def __init__(self, text: str, language: str) -> None:
+        self.text = text
+        self.language = language
+        self.lex = load_lexicon(language)
+        self.pats = patterns_for(language)
+        self.table = SourceTable()
+        self.salience = Salience(self.subject_of)
+        self.statements: list[Draft] = []
+        self.vocab = vocab(language)  # word sets built once per language, not per document
+        self.block_end = -1  # end of a block quote taken whole after its "X added:" lead-in
+        self._counts: dict[str, int] = {}
+        self._lower_seen: dict[str, bool] = {}
+
+    def add(self, stmt: Draft | None) -> None:
+        if stmt is not None:
+            self.statements.append(stmt)
+
+    def last_speaker(self) -> Antecedent | None:
+        """Whom a quote with no cue of its own continues."""
+        return self.salience.resolve("speaker")
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """The span without the spaces and punctuation around it."""
+        text = self.text
+        while start < end and text[start] in " \t\n\r\u00a0,:;":
+            start += 1
+        while end > start and text[end - 1] in TRAILING_PUNCT:
+            end -= 1
+        return start, end
+
+    def subject_of(self, start: int, end: int) -> Antecedent | None:
+        """The subject of a sentence, for a later pronoun (parsed only when one looks back)."""
+        lead = leading_subject(self.text, start, end, self.language)
+        if lead is None or (lead.kind == "person" and not self.name_like(lead)):
+            return None
+        singular = lead.kind != "anonymous" or lead.name.split()[0].lower() in SINGULAR
+        return Antecedent(self.table.add(lead), lead.kind, (), (), False, None, singular)
+
+    def name_like(self, mention: Mention) -> bool:
+        """A sentence-initial capital is a name only if the word never appears in lower case
+        elsewhere in the text ("Hubungan Korea Utara …" is not a person)."""
+        first_word = mention.name.split()[0]
+        first = first_word.lower()
+        if mention.role is None and len(mention.name.split()) == 1 and self.count(first_word) < 2:
+            return False  # a one-word "name" seen once at a sentence start: "Likewise", "Stronger"
+        if first.endswith(("’s", "'s")):
+            return False  # "Obama’s plan …": the subject is the thing owned
+        if first_word.isupper() and len(first_word) > 3:
+            return False  # a dateline: "JAKARTA, KOMPAS —"
+        if self.language == "id" and first.endswith("nya"):
+            return False  # "Dananya", "Akibatnya": a common noun with -nya, never a name
+        # seen in lower case elsewhere ("hubungan" for "Hubungan …"): a common word
+        return not self.seen_lower(first)
+
+    def count(self, word: str) -> int:
+        """`text.count(word)`, remembered: each call scans the whole text."""
+        n = self._counts.get(word)
+        if n is None:
+            n = self._counts[word] = self.text.count(word)
+        return n
+
+    def seen_lower(self, word: str) -> bool:
+        """Whether `word` occurs after a space or "(" and before a space or punctuation;
+        remembered per word, since each look-up scans the whole text."""
+        seen = self._lower_seen.get(word)
+        if seen is None:
+            text = self.text
+            seen = any(f"{pre}{word}{post}" in text for pre in " (" for post in " ,.;:")
+            self._lower_seen[word] = seen
+        return seen

@@ -1,0 +1,1 @@
+"""The sieves: one module per construction, applied in the order `pipeline.SIEVES` lists."""

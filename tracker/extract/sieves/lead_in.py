@@ -1,0 +1,57 @@
+"""The cue and speaker just before an opening quote mark: 'Lee said: "…"', 'X mengatakan, "…"'.
+
+Read for a direct quote, and for a block quote whose marks were lost after "X added:".
+"""
+
+from __future__ import annotations
+
+from tracker.extract.attribution import Attribution
+from tracker.extract.cues import find_cues, noun_use
+from tracker.extract.noun_phrases import np_after
+from tracker.extract.run import Run
+from tracker.extract.sieves.subject_finders import after_connector, opening_subject
+from tracker.extract.spans import words_of
+from tracker.extract.speakers import classify
+from tracker.extract.subject_before import subject_before
+from tracker.extract.subjects import modified_subject
+from tracker.extract.tokens import tokenize
+
+MAX_PRE_GAP_WORDS = 10  # "X said while she handed out the awards in Tampa, “…”"
+
+
+def lead_in_attribution(run: Run, lo: int, qstart: int) -> Attribution | None:
+    """X mengatakan: “…” / X said, "…" — a cue just before the opening mark."""
+    text = run.text
+    window_lo = max(lo, qstart - 120)
+    last = None
+    for m in find_cues(text, run.language, window_lo, qstart):
+        last = m
+    if last is None or not (last.group("verb") or last.group("acc")):
+        return None
+    if noun_use(text, last, run.language):
+        return None  # 'rolling out a plan: "…"': the plan is no predicate
+    gap = text[last.end() : qstart]
+    gap_words = words_of(gap)
+    stripped = gap.rstrip()
+    if not gap_words and not stripped and last.group().lower() in run.lex.strict_cue_verbs:
+        return None  # 'the reality TV show "…"': a cue that is also a noun, then a title
+    if len(gap_words) > MAX_PRE_GAP_WORDS or (gap_words and not stripped.endswith((":", ","))):
+        if gap_words and [w.lower() for w in gap_words] not in (["that"], ["bahwa"]):
+            return None
+    if last.group("acc"):
+        toks = tokenize(text, last.end(), qstart)
+        np = np_after(text, toks, 0, run.vocab)
+        mention = classify(text, np, run.language) if np else None
+        if mention is None:
+            return None
+        return Attribution(last.group(), last.start(), last.end(), mention, qstart)
+    speaker = subject_before(text, lo, last.start(), run.language)
+    if speaker is None:
+        # "As a phone rang, the announcer said, “…”": a common-noun subject
+        speaker = modified_subject(text, lo, last.start(), last.group(), run.language)
+    if speaker is None and after_connector(run, lo, last.start()):
+        # "Lopez noted that …, and added: “…”": the clause's subject speaks
+        speaker = opening_subject(run, lo, last.start())
+    if speaker is None:
+        return None
+    return Attribution(last.group(), last.start(), last.end(), speaker, qstart)

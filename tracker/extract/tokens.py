@@ -1,0 +1,131 @@
+"""Tokens with their offsets, and the word sets a language's parsers test them against."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from tracker.extract.lexicon import Lexicon, load_lexicon
+from tracker.extract.patterns import TOKEN_ASCII_re, TOKEN_FLAT_re
+
+
+class Token:
+    """A word or punctuation token with its offsets in the input.
+
+    A plain slotted class rather than a dataclass: tokens are the most numerous objects the
+    extractor makes, and the parsers read `lower`, `is_word` and `is_cap` a few times per
+    token, so they are computed once here instead of by properties. Nothing mutates a token;
+    equality is by offsets and text, as before.
+    """
+
+    __slots__ = ("end", "is_cap", "is_word", "lower", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        first = text[0]
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end and self.text == other.text
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    """Lower-cased word sets derived from a lexicon for token-by-token tests."""
+
+    lex: Lexicon
+    titles: frozenset[str]
+    roles: frozenset[str]
+    np_words: frozenset[str]
+    heads: dict[str, str]
+    links: frozenset[str]
+    adverbs: frozenset[str]
+    stop: frozenset[str]
+    connectors: frozenset[str]
+    honorifics: frozenset[str]
+    known: frozenset[str]
+    abbreviations: frozenset[str]
+    reports: frozenset[str]
+    function_words: frozenset[str]
+    post_cues: frozenset[str]
+    # "told reporters …": words that never belong to the audience noun phrase, and the
+    # words that open the clause after it (`sieves.cue_context.after_audience`)
+    not_audience: frozenset[str]
+    clause_openers: frozenset[str]
+
+
+@functools.cache
+def vocab(language: str) -> Vocab:
+    """Derived word sets, built once per language."""
+    lex = load_lexicon(language)
+    links = {w.lower() for w in lex.role_affiliation_links}
+    # "of" of "Secretary of State" is no title word: it made "of Fairfax" a role
+    titles = frozenset(w.lower().strip(".") for t in lex.titles for w in t.split()) - links
+    singular_roles = {w.lower() for r in lex.role_words for w in r.split()}
+    roles = frozenset(
+        singular_roles | {w + suffix for w in singular_roles for suffix in lex.plural_suffixes}
+    )
+    heads = {k.lower(): v for k, v in lex.institution_heads.items()}
+    np_words = frozenset(
+        {w.lower() for w in lex.determiners}
+        | {w.lower() for w in lex.np_modifiers}
+        | {w for h in heads for w in h.split()}
+        | {w.lower() for a in lex.anonymous for w in (a.split()[0], a.split()[-1])}
+        | roles
+        | {w.lower() for w in lex.report_nouns}
+    )
+    function_words = frozenset(w.lower() for w in lex.function_words)
+    clause_openers = frozenset(lex.determiners) | frozenset(lex.pronouns)
+    return Vocab(
+        lex=lex,
+        titles=titles,
+        roles=roles,
+        np_words=np_words,
+        heads=heads,
+        links=frozenset(w.lower() for w in lex.role_affiliation_links),
+        adverbs=frozenset(w.lower() for w in lex.pre_cue_adverbs),
+        stop=frozenset(lex.name_stopwords),
+        connectors=frozenset(lex.name_connectors),
+        honorifics=frozenset(h.strip(".") for h in lex.honorifics),
+        known=frozenset(lex.known_institutions),
+        abbreviations=frozenset(a.strip(".") for a in lex.abbreviations),
+        reports=frozenset(w.lower() for w in lex.report_nouns),
+        function_words=function_words,
+        post_cues=frozenset(w.lower() for w in lex.post_cues),
+        not_audience=function_words | clause_openers,
+        clause_openers=clause_openers,
+    )
+
+
+def tokenize(text: str, lo: int, hi: int) -> list[Token]:
+    """Tokens of text[lo:hi] with absolute offsets.
+
+    `findall` returns the token strings without building match objects; each token starts
+    at the first non-space character after the previous one, and a token never starts with
+    a space, so `str.find` from the previous end gives its offset exactly.
+    """
+    out: list[Token] = []
+    append = out.append
+    find = text.find
+    pos = lo
+    # str.isascii is O(1) on CPython; an ASCII window can use the faster stdlib pattern
+    ascii_only = text.isascii() or text[lo:hi].isascii()
+    for tok in (TOKEN_ASCII_re if ascii_only else TOKEN_FLAT_re).findall(text, lo, hi):
+        pos = find(tok, pos)
+        end = pos + len(tok)
+        append(Token(pos, end, tok))
+        pos = end
+    if out and out[-1].end == hi and hi < len(text) and text[hi].isalnum() and out[-1].is_word:
+        out.pop()  # a window cut mid-word: "Presi" of "President" is no word of the text
+    return out

@@ -1,0 +1,1 @@
+"""Review: fact-checkers' actions on statements, hops, sources and documents, audited."""
