@@ -19,7 +19,7 @@ from api.auth import (
     provide_actor,
     require_role,
 )
-from api.body import JsonBodies
+from api.body import json_bodies
 from api.controllers.audit import AuditController
 from api.controllers.citations import CitationController
 from api.controllers.documents import DocumentController
@@ -31,11 +31,14 @@ from api.controllers.statements import StatementController
 from api.deps import provide_service
 from api.errors import EXCEPTION_HANDLERS
 from api.hosts import AllowedHosts
+from api.methods import AllowEveryMethod
 from api.openapi import COMPONENTS
 from api.pages.router import desk_router, template_config, with_error_pages
+from api.query import strict_query
 from api.reference import reference_plugins, reference_router
-from api.request_id import request_id_middleware
+from api.request_id import request_id_middleware, send_request_id
 from api.schemas import Health
+from api.shapes import Stats
 from tracker import __version__
 from tracker.access.actor import PUBLIC
 from tracker.extract import EXTRACTOR_VERSION, native_active
@@ -58,8 +61,10 @@ if TYPE_CHECKING:
         "503 with the same fields (status unavailable, schema behind or ahead) when it is "
         "not, since every other endpoint would fail: run `tracker db upgrade`."
     ),
-    responses={503: ResponseSpec(Health, description="Schema not at head, or no database")},
-    opt={ROLE_OPT: PUBLIC},
+    **access(
+        PUBLIC,
+        responses={503: ResponseSpec(Health, description="Schema not at head, or no database")},
+    ),
 )
 def health(service: TrackerService) -> Response[Health]:
     info = service.health()
@@ -80,7 +85,11 @@ def health(service: TrackerService) -> Response[Health]:
     "/api/v1/stats",
     sync_to_thread=True,
     summary="Counts of documents, statements, sources",
-    **access(READER),
+    guards=[strict_query],  # as under the /api/v1 router: it takes no parameter at all
+    **access(
+        READER,
+        responses={200: ResponseSpec(Stats, description="The counts", generate_examples=False)},
+    ),
 )
 def stats(service: TrackerService) -> dict[str, Any]:
     return service.stats()
@@ -126,7 +135,7 @@ def create_app(
             AuditController,
             KeyController,
         ],
-        middleware=[JsonBodies()],
+        guards=[strict_query, json_bodies],  # after the app's role guard
     )
     return Litestar(
         route_handlers=[api_v1, health, stats, desk_pages],
@@ -135,9 +144,14 @@ def create_app(
             "actor": Provide(provide_actor, sync_to_thread=False),
         },
         guards=[require_role],
-        middleware=[AllowedHosts(settings.allowed_hosts), request_id_middleware],
+        middleware=[
+            AllowedHosts(settings.allowed_hosts),
+            request_id_middleware,
+            AllowEveryMethod(),
+        ],
         exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
         template_config=template_config(),
+        before_send=[send_request_id],
         on_startup=[open_service],
         on_shutdown=[close_service],
         state=state,

@@ -13,13 +13,13 @@ that reads a session cookie (and checks its CSRF token) without touching the gua
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 
-from api.openapi import BEARER, problem_responses
+from api.openapi import BEARER, Contract, operation_class, problem_responses
 from tracker.access.actor import PUBLIC, Actor, role_allows
 from tracker.service import TrackerService
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from litestar import Request
     from litestar.connection import ASGIConnection
     from litestar.handlers.base import BaseRouteHandler
+    from litestar.openapi import ResponseSpec
+    from litestar.openapi.spec import Reference, Schema
 
 ROLE_OPT = "role"
 """The ``opt`` key a route declares its role under."""
@@ -127,23 +129,46 @@ def provide_actor(request: Request[Any, Any, Any]) -> Actor:
     return actor
 
 
-def access(role: str, *statuses: int) -> dict[str, Any]:
-    """Decorator arguments of a route that needs ``role``: its opt, its OpenAPI security
-    and its problem responses (``statuses`` plus what the role adds: 401, 403)."""
+def access(
+    role: str,
+    *statuses: int,
+    etag: bool = False,
+    content: Mapping[str, Schema | Reference] | None = None,
+    responses: Mapping[int, ResponseSpec] | None = None,
+) -> dict[str, Any]:
+    """Decorator arguments of a route that needs ``role``: its opt, its OpenAPI security,
+    its own problem statuses (``statuses``: those no mechanism implies, such as 409) and its
+    operation class, which adds the rest (``api.openapi.complete``): 401 and 403 for a
+    key, 404 for a path id, 412 and 428 for If-Match, 413, 415 and 422 for a body.
+
+    ``etag``: its 2xx responses carry ETag; ``content``: media types besides JSON;
+    ``responses``: more of its own (a second success status).
+    """
+    contract = Contract(role, etag=etag, content=content or {})
+    arguments: dict[str, Any] = {
+        "opt": {ROLE_OPT: role},
+        "operation_class": operation_class(contract),
+    }
+    own = dict(responses or {})
     if role == PUBLIC:
-        return {"opt": {ROLE_OPT: PUBLIC}, "responses": problem_responses(*statuses)}
+        return {**arguments, "responses": {**problem_responses(400, *statuses), **own}}
     if role == READER:
         when = " (only when the server runs with TRACKER_READS=key)"
-        return {
-            "opt": {ROLE_OPT: READER},
-            "security": [{}, {BEARER: []}],
-            "responses": problem_responses(
-                *sorted({*statuses, 401, 403}),
-                note={401: "No valid API key" + when, 403: "Not a reader key" + when},
-            ),
+        notes = {401: "No valid API key" + when, 403: "Not a reader key" + when}
+        security: list[dict[str, list[str]]] = [{}, {BEARER: []}]
+    else:
+        roles = "admin" if role == ADMIN else f"{role} or admin"
+        notes = {
+            401: f"No API key, or one that is unknown or revoked: this needs a {roles} key "
+            "(WWW-Authenticate: Bearer)",
+            403: f"The key's role may not do this: it needs {roles}",
         }
+        security = [{BEARER: []}]
     return {
-        "opt": {ROLE_OPT: role},
-        "security": [{BEARER: []}],
-        "responses": problem_responses(*sorted({*statuses, 401, 403})),
+        **arguments,
+        "security": security,
+        "responses": {
+            **problem_responses(*sorted({400, *statuses, 401, 403}), note=notes),
+            **own,
+        },
     }

@@ -26,23 +26,33 @@ def request_id_of(scope: Scope) -> str:
     return uuid.uuid4().hex
 
 
+def assigned_request_id(scope: Scope) -> str:
+    """The request's id, made on first use and kept in ``scope["state"]``."""
+    state = scope.setdefault("state", {})
+    request_id = state.get("request_id")
+    if not isinstance(request_id, str):
+        request_id = state["request_id"] = request_id_of(scope)
+    return request_id
+
+
 def request_id_middleware(app: ASGIApp) -> ASGIApp:
-    """ASGI middleware: the id in ``scope["state"]["request_id"]`` and the response header."""
+    """ASGI middleware: the id in ``scope["state"]["request_id"]`` before guards and
+    handlers run (they record it with what they write)."""
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP:
-            await app(scope, receive, send)
-            return
-        request_id = request_id_of(scope)
-        scope.setdefault("state", {})["request_id"] = request_id
-
-        async def send_with_id(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != HEADER]
-                headers.append((HEADER, request_id.encode("latin-1")))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await app(scope, receive, send_with_id)
+        if scope["type"] == ScopeType.HTTP:
+            assigned_request_id(scope)
+        await app(scope, receive, send)
 
     return middleware
+
+
+def send_request_id(message: Message, scope: Scope) -> None:
+    """Litestar's before_send hook: X-Request-Id on every response, also those the router
+    answers itself before any middleware runs (404 for no route, 405 with Allow)."""
+    if message["type"] != "http.response.start" or scope["type"] != ScopeType.HTTP:
+        return
+    request_id = assigned_request_id(scope).encode("latin-1")
+    headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != HEADER]
+    headers.append((HEADER, request_id))
+    message["headers"] = headers

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from litestar import Controller, get
 from litestar.params import Parameter, QueryParameter
 
 from api.auth import EDITOR, access
+from api.params import NO_NUL, Cursor, EntityFilter, Limit, Since, parse_since
 from api.schemas import AuditPage
 from tracker.service import TrackerService
+
+Entity = Literal["statement", "citation", "source", "document", "api_key"]
+"""What an audit row is about (tracker.vocabulary.AUDIT_ENTITIES)."""
 
 
 class AuditController(Controller):
@@ -25,27 +28,28 @@ class AuditController(Controller):
             "Each row: at, actor (the key's name), action, entity and entity_id, the state "
             "before and after, the note and the request id."
         ),
-        **access(EDITOR, 400, 422),
+        **access(EDITOR),
     )
     def list(
         self,
         service: TrackerService,
-        entity: str | None = Parameter(
-            default=None, description="statement, citation, source, document or api_key"
-        ),
-        entity_id: Annotated[int | None, QueryParameter(name="id", description="entity id")] = None,
+        entity: Annotated[Entity | None, Parameter(description="What the rows are about")] = None,
+        entity_id: EntityFilter = None,
         actor_name: Annotated[
-            str | None, QueryParameter(name="actor", description="a key's name")
+            str | None,
+            QueryParameter(
+                name="actor", description="a key's name", schema_extra={"pattern": NO_NUL}
+            ),
         ] = None,
-        since: datetime | None = Parameter(default=None, description="ISO 8601 time"),
-        cursor: str | None = None,
-        limit: int | None = Parameter(default=None, ge=1, le=500),
+        since: Since = None,
+        cursor: Cursor = None,
+        limit: Limit = None,
     ) -> AuditPage:
         page = service.audit(
             entity=entity,
             entity_id=entity_id,
             actor=actor_name,
-            since=since,
+            since=parse_since(since),
             cursor=cursor,
             limit=limit,
         )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from litestar import Controller, Request, Response, get, put
+from litestar import Controller, Response, get, put
 
 from api.auth import EDITOR, READER, access
-from api.preconditions import etag, if_match
+from api.params import Id
+from api.preconditions import IfMatchRequired, etag, if_match
 from api.schemas import UpstreamPut
 from tracker.access.actor import Actor
 from tracker.service import TrackerService
@@ -22,9 +21,9 @@ class CitationController(Controller):
         "/{citation_id:int}",
         sync_to_thread=True,
         summary="One hop with its statement, review state and version (ETag)",
-        **access(READER, 404),
+        **access(READER, etag=True),
     )
-    def read(self, citation_id: int, service: TrackerService) -> Response[HopView]:
+    def read(self, citation_id: Id, service: TrackerService) -> Response[HopView]:
         view = service.get_hop(citation_id)
         return Response(view, headers=etag(view.version))
 
@@ -36,17 +35,17 @@ class CitationController(Controller):
             "The walk continues from this hop into that statement's chain. The hop becomes "
             "edited: the automatic linker and re-extraction leave it as it is."
         ),
-        **access(EDITOR, 400, 404, 412, 422, 428),
+        **access(EDITOR, etag=True),
     )
     def set_upstream(
         self,
-        citation_id: int,
+        citation_id: Id,
         data: UpstreamPut,
         service: TrackerService,
         actor: Actor,
-        request: Request[Any, Any, Any],
+        if_match_header: IfMatchRequired = None,
     ) -> Response[HopView]:
-        version = if_match(request, required=True)
+        version = if_match(if_match_header, required=True)
         view = service.set_upstream(
             actor, citation_id, data.statement_id, note=data.note, if_version=version
         )

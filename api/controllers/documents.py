@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Response, get, post
+from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 
 from api.auth import EDITOR, READER, access
-from api.params import Include, including_rejected
-from api.preconditions import etag, if_match
+from api.params import Cursor, Id, Include, Limit, Text, including_rejected
+from api.preconditions import IfMatchOptional, etag, if_match
 from api.schemas import DocumentCreate, DocumentPage, DocumentReviewBody
 from tracker.access.actor import Actor
 from tracker.errors import ValidationError
 from tracker.service import TrackerService
 from tracker.views import DocumentView
+
+STORED_BEFORE = ResponseSpec(
+    DocumentView,
+    description="The same text or URL was stored before: that document, nothing written",
+    generate_examples=False,
+)
 
 
 class DocumentController(Controller):
@@ -29,7 +36,7 @@ class DocumentController(Controller):
             "201 with the stored document, statements (with ids) and chains; 200 with the "
             "existing document when the same text or URL was stored before (nothing written)."
         ),
-        **access(EDITOR, 400, 413, 422),
+        **access(EDITOR, etag=True, responses={200: STORED_BEFORE}),
     )
     def create(
         self,
@@ -53,10 +60,10 @@ class DocumentController(Controller):
         "/{document_id:int}",
         sync_to_thread=True,
         summary="A document with its statements, its version as ETag",
-        **access(READER, 404),
+        **access(READER, etag=True),
     )
     def read(
-        self, document_id: int, service: TrackerService, include: Include = None
+        self, document_id: Id, service: TrackerService, include: Include = None
     ) -> Response[DocumentView]:
         view = service.get_document(document_id, including_rejected(include))
         return Response(view, headers=etag(view.version))
@@ -65,16 +72,16 @@ class DocumentController(Controller):
         "/",
         sync_to_thread=True,
         summary="Documents, newest first (keyset pages)",
-        **access(READER, 400, 422),
+        **access(READER),
     )
     def list(
         self,
         service: TrackerService,
-        outlet: str | None = None,
-        language: str | None = None,
-        url: str | None = None,
-        cursor: str | None = None,
-        limit: int | None = Parameter(default=None, ge=1, le=500),
+        outlet: Text = None,
+        language: Text = None,
+        url: Text = None,
+        cursor: Cursor = None,
+        limit: Limit = None,
     ) -> DocumentPage:
         page = service.list_documents(
             outlet=outlet, language=language, url=url, cursor=cursor, limit=limit
@@ -86,21 +93,21 @@ class DocumentController(Controller):
         sync_to_thread=True,
         status_code=200,
         summary="Mark a document reviewed (If-Match optional)",
-        **access(EDITOR, 400, 404, 412, 422),
+        **access(EDITOR, etag=True),
     )
     def review(
         self,
-        document_id: int,
+        document_id: Id,
         service: TrackerService,
         actor: Actor,
-        request: Request[Any, Any, Any],
         data: DocumentReviewBody | None = None,
+        if_match_header: IfMatchOptional = None,
     ) -> Response[DocumentView]:
         view = service.review_document(
             actor,
             document_id,
             note=data.note if data is not None else None,
-            if_version=if_match(request, required=False),
+            if_version=if_match(if_match_header, required=False),
         )
         return Response(view, headers=etag(view.version))
 

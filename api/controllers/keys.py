@@ -5,6 +5,7 @@ from __future__ import annotations
 from litestar import Controller, delete, get, post
 
 from api.auth import ADMIN, access
+from api.params import KeyName
 from api.schemas import KeyCreate, KeyCreated, KeyList
 from tracker.access.actor import Actor
 from tracker.service import TrackerService
@@ -23,7 +24,7 @@ class KeyController(Controller):
         "/",
         sync_to_thread=True,
         summary="Make a key; the response is the only place it is ever shown",
-        **access(ADMIN, 400, 409, 422),
+        **access(ADMIN, 409),
     )
     def create(self, data: KeyCreate, service: TrackerService, actor: Actor) -> KeyCreated:
         created = service.create_key(actor, data.name, data.role)
@@ -37,7 +38,7 @@ class KeyController(Controller):
         sync_to_thread=True,
         status_code=200,
         summary="Revoke a key: the next request with it gets 401",
-        **access(ADMIN, 400, 404, 409),
+        **access(ADMIN, 409),
     )
-    def revoke(self, name: str, service: TrackerService, actor: Actor) -> KeyView:
+    def revoke(self, name: KeyName, service: TrackerService, actor: Actor) -> KeyView:
         return service.revoke_key(actor, name)

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated
 
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Response, get, post
 from litestar.params import Parameter
 
 from api.auth import ADMIN, READER, access
-from api.preconditions import etag, if_match
-from api.schemas import MergeBody, SourcePage, SplitBody
+from api.params import WORDS_FORMAT, Cursor, Id, Limit
+from api.preconditions import IfMatchOptional, etag, if_match
+from api.schemas import MergeBody, SourceKind, SourcePage, SplitBody
 from tracker.access.actor import Actor
 from tracker.service import TrackerService
 from tracker.views import SourceView
+
+SearchWords = Annotated[
+    str | None,
+    Parameter(
+        description="Names or aliases with a word starting with these (letters or digits)",
+        schema_extra={"format": WORDS_FORMAT, "pattern": "^[^\\x00]*$"},
+    ),
+]
+SourceKindFilter = Annotated[SourceKind | None, Parameter(description="Only sources of this kind")]
 
 
 class SourceController(Controller):
@@ -24,9 +34,9 @@ class SourceController(Controller):
         sync_to_thread=True,
         summary="A source with aliases and counts, its version as ETag",
         description="A merged source still answers, with merged_into naming where it went.",
-        **access(READER, 404),
+        **access(READER, etag=True),
     )
-    def read(self, source_id: int, service: TrackerService) -> Response[SourceView]:
+    def read(self, source_id: Id, service: TrackerService) -> Response[SourceView]:
         view = service.get_source(source_id)
         return Response(view, headers=etag(view.version))
 
@@ -34,15 +44,15 @@ class SourceController(Controller):
         "/",
         sync_to_thread=True,
         summary="Sources whose name or alias matches q",
-        **access(READER, 400, 422),
+        **access(READER),
     )
     def search(
         self,
         service: TrackerService,
-        q: str | None = None,
-        kind: str | None = None,
-        cursor: str | None = None,
-        limit: int | None = Parameter(default=None, ge=1, le=500),
+        q: SearchWords = None,
+        kind: SourceKindFilter = None,
+        cursor: Cursor = None,
+        limit: Limit = None,
     ) -> SourcePage:
         page = service.search_sources(q=q, kind=kind, cursor=cursor, limit=limit)
         return SourcePage(items=page.items, next_cursor=page.next_cursor)
@@ -57,22 +67,22 @@ class SourceController(Controller):
             "stays as a tombstone (merged_into) so its name resolves there on later "
             "ingests. Anonymous sources are never merged (409). If-Match optional."
         ),
-        **access(ADMIN, 400, 404, 409, 412, 422),
+        **access(ADMIN, 409, etag=True),
     )
     def merge(
         self,
-        source_id: int,
+        source_id: Id,
         data: MergeBody,
         service: TrackerService,
         actor: Actor,
-        request: Request[Any, Any, Any],
+        if_match_header: IfMatchOptional = None,
     ) -> Response[SourceView]:
         view = service.merge_sources(
             actor,
             source_id,
             data.into,
             note=data.note,
-            if_version=if_match(request, required=False),
+            if_version=if_match(if_match_header, required=False),
         )
         return Response(view, headers=etag(view.version))
 
@@ -86,21 +96,21 @@ class SourceController(Controller):
             "by that alias follow it. Splitting an alias merged in earlier brings the "
             "merged source back. If-Match optional."
         ),
-        **access(ADMIN, 400, 404, 409, 412, 422),
+        **access(ADMIN, 409, etag=True),
     )
     def split(
         self,
-        source_id: int,
+        source_id: Id,
         data: SplitBody,
         service: TrackerService,
         actor: Actor,
-        request: Request[Any, Any, Any],
+        if_match_header: IfMatchOptional = None,
     ) -> Response[SourceView]:
         view = service.split_source(
             actor,
             source_id,
             data.alias,
             note=data.note,
-            if_version=if_match(request, required=False),
+            if_version=if_match(if_match_header, required=False),
         )
         return Response(view, headers=etag(view.version))

@@ -4,20 +4,41 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from litestar import Controller, Request, Response, get, patch, post, put
-from litestar.params import Parameter, QueryParameter
+from litestar import Controller, Response, get, patch, post, put
+from litestar.openapi import ResponseSpec
+from litestar.params import Parameter
 
 from api.auth import EDITOR, READER, access
-from api.params import Include, including_rejected
-from api.preconditions import etag, if_match
+from api.params import (
+    Cursor,
+    DocumentFilter,
+    Id,
+    Include,
+    Limit,
+    SpeakerFilter,
+    Text,
+    format_parameter,
+    including_rejected,
+)
+from api.preconditions import IfMatchOptional, IfMatchRequired, etag, if_match
 from api.schemas import ChainPut, ReviewBody, StatementPage, StatementPatch
+from api.shapes import WALK_CONTENT, ProvJson, WalkJson
 from tracker.access.actor import Actor
 from tracker.errors import ValidationError
 from tracker.provenance.appearances import Appearances
+from tracker.reports import outputs
 from tracker.service import TrackerService
 from tracker.views import StatementView
+from tracker.walk.model import MAX_DEPTH_LIMIT
 
-WALK_FORMATS = "json (the walk), prov-json, prov-o, jsonld"
+WALK_FORMATS = outputs.formats("walk")
+
+
+WALK_JSON = ResponseSpec(
+    WalkJson | ProvJson,
+    description="The walk, or its export in the format asked for",
+    generate_examples=False,
+)
 
 
 class StatementController(Controller):
@@ -28,9 +49,9 @@ class StatementController(Controller):
         "/{statement_id:int}",
         sync_to_thread=True,
         summary="A statement with its own chain (rejected ones too), its version as ETag",
-        **access(READER, 404),
+        **access(READER, etag=True),
     )
-    def read(self, statement_id: int, service: TrackerService) -> Response[StatementView]:
+    def read(self, statement_id: Id, service: TrackerService) -> Response[StatementView]:
         view = service.get_statement(statement_id)
         return Response(view, headers=etag(view.version))
 
@@ -38,15 +59,22 @@ class StatementController(Controller):
         "/{statement_id:int}/chain",
         sync_to_thread=True,
         summary="Walk the chain to its primary sources, across documents",
-        **access(READER, 400, 404),
+        description=(
+            "format json is the walk (below); prov-json (application/json), prov-o "
+            "(text/turtle) and jsonld (application/ld+json) export it as W3C PROV or "
+            "schema.org."
+        ),
+        **access(READER, content=WALK_CONTENT, responses={200: WALK_JSON}),
     )
     def chain(
         self,
-        statement_id: int,
+        statement_id: Id,
         service: TrackerService,
         include: Include = None,
-        max_depth: int | None = Parameter(default=None, ge=1, le=1000),
-        fmt: Annotated[str, QueryParameter(name="format", description=WALK_FORMATS)] = "json",
+        max_depth: int | None = Parameter(default=None, ge=1, le=MAX_DEPTH_LIMIT),
+        fmt: Annotated[
+            str, format_parameter(WALK_FORMATS, "json (the walk), prov-json, prov-o, jsonld")
+        ] = "json",
     ) -> Response[Any]:
         rejected = including_rejected(include)
         if fmt == "json":
@@ -58,10 +86,10 @@ class StatementController(Controller):
         "/{statement_id:int}/appearances",
         sync_to_thread=True,
         summary="Every document carrying this statement, oldest first, with flags",
-        **access(READER, 404),
+        **access(READER),
     )
     def appearances(
-        self, statement_id: int, service: TrackerService, include: Include = None
+        self, statement_id: Id, service: TrackerService, include: Include = None
     ) -> Appearances:
         return service.appearances(statement_id, including_rejected(include))
 
@@ -69,17 +97,17 @@ class StatementController(Controller):
         "/",
         sync_to_thread=True,
         summary="Statements by document, speaker or words",
-        **access(READER, 400, 422),
+        **access(READER),
     )
     def list(
         self,
         service: TrackerService,
-        document_id: int | None = None,
-        speaker_id: int | None = None,
-        q: str | None = None,
-        cursor: str | None = None,
+        document_id: DocumentFilter = None,
+        speaker_id: SpeakerFilter = None,
+        q: Text = None,
+        cursor: Cursor = None,
         include: Include = None,
-        limit: int | None = Parameter(default=None, ge=1, le=500),
+        limit: Limit = None,
     ) -> StatementPage:
         page = service.list_statements(
             document_id=document_id,
@@ -101,22 +129,22 @@ class StatementController(Controller):
             "walks, appearances, lookups, lists and reports (include=rejected shows it). "
             "If-Match is optional here (412 when stale)."
         ),
-        **access(EDITOR, 400, 404, 412, 422),
+        **access(EDITOR, etag=True),
     )
     def review(
         self,
-        statement_id: int,
+        statement_id: Id,
         data: ReviewBody,
         service: TrackerService,
         actor: Actor,
-        request: Request[Any, Any, Any],
+        if_match_header: IfMatchOptional = None,
     ) -> Response[StatementView]:
         view = service.review_statement(
             actor,
             statement_id,
             data.action,
             note=data.note,
-            if_version=if_match(request, required=False),
+            if_version=if_match(if_match_header, required=False),
         )
         return Response(view, headers=etag(view.version))
 
@@ -129,20 +157,20 @@ class StatementController(Controller):
             "speaker also replaces the old one in the statement's own chain. The "
             "statement becomes edited."
         ),
-        **access(EDITOR, 400, 404, 412, 422, 428),
+        **access(EDITOR, etag=True),
     )
     def edit(
         self,
-        statement_id: int,
+        statement_id: Id,
         data: StatementPatch,
         service: TrackerService,
         actor: Actor,
-        request: Request[Any, Any, Any],
+        if_match_header: IfMatchRequired = None,
     ) -> Response[StatementView]:
         errors = data.speaker_errors()
         if errors:
             raise ValidationError(errors[0]["message"], errors)
-        version = if_match(request, required=True)
+        version = if_match(if_match_header, required=True)
         view = service.edit_statement(
             actor, statement_id, data.to_edit(), note=data.note, if_version=version
         )
@@ -158,17 +186,17 @@ class StatementController(Controller):
             "it, else the last hop (the primary source) becomes the speaker. The statement "
             "and its new hops become edited (origin manual)."
         ),
-        **access(EDITOR, 400, 404, 412, 422, 428),
+        **access(EDITOR, etag=True),
     )
     def replace_chain(
         self,
-        statement_id: int,
+        statement_id: Id,
         data: ChainPut,
         service: TrackerService,
         actor: Actor,
-        request: Request[Any, Any, Any],
+        if_match_header: IfMatchRequired = None,
     ) -> Response[StatementView]:
-        version = if_match(request, required=True)
+        version = if_match(if_match_header, required=True)
         view = service.replace_chain(
             actor,
             statement_id,

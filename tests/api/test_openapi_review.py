@@ -7,18 +7,20 @@ from typing import Any
 
 from litestar.testing import TestClient
 
+BODY = {413, 415, 422}
+"""What a JSON body adds: too large or deep, not JSON, invalid fields."""
 WRITES = {
-    ("post", "/api/v1/documents"): {400, 401, 403, 413, 422},
-    ("post", "/api/v1/statements/{statement_id}/review"): {400, 401, 403, 404, 412, 422},
-    ("patch", "/api/v1/statements/{statement_id}"): {400, 401, 403, 404, 412, 422, 428},
-    ("put", "/api/v1/statements/{statement_id}/chain"): {400, 401, 403, 404, 412, 422, 428},
-    ("put", "/api/v1/citations/{citation_id}/upstream"): {400, 401, 403, 404, 412, 422, 428},
-    ("post", "/api/v1/sources/{source_id}/merge"): {400, 401, 403, 404, 409, 412, 422},
-    ("post", "/api/v1/sources/{source_id}/split"): {400, 401, 403, 404, 409, 412, 422},
-    ("post", "/api/v1/documents/{document_id}/review"): {400, 401, 403, 404, 412, 422},
-    ("get", "/api/v1/audit"): {400, 401, 403, 422},
-    ("post", "/api/v1/keys"): {400, 401, 403, 409, 422},
-    ("delete", "/api/v1/keys/{name}"): {400, 401, 403, 404, 409},
+    ("post", "/api/v1/documents"): {400, 401, 403, 503, *BODY},
+    ("post", "/api/v1/statements/{statement_id}/review"): {400, 401, 403, 404, 412, 503, *BODY},
+    ("patch", "/api/v1/statements/{statement_id}"): {400, 401, 403, 404, 412, 428, 503, *BODY},
+    ("put", "/api/v1/statements/{statement_id}/chain"): {400, 401, 403, 404, 412, 428, 503, *BODY},
+    ("put", "/api/v1/citations/{citation_id}/upstream"): {400, 401, 403, 404, 412, 428, 503, *BODY},
+    ("post", "/api/v1/sources/{source_id}/merge"): {400, 401, 403, 404, 409, 412, 503, *BODY},
+    ("post", "/api/v1/sources/{source_id}/split"): {400, 401, 403, 404, 409, 412, 503, *BODY},
+    ("post", "/api/v1/documents/{document_id}/review"): {400, 401, 403, 404, 412, 503, *BODY},
+    ("get", "/api/v1/audit"): {400, 401, 403, 503},  # no body: a bad parameter is a 400
+    ("post", "/api/v1/keys"): {400, 401, 403, 409, 503, *BODY},
+    ("delete", "/api/v1/keys/{name}"): {400, 401, 403, 404, 409, 503},
 }
 
 
