@@ -160,12 +160,16 @@ def test_the_review_flow_by_keyboard_alone(
     page.wait_for_url(re.compile(rf"statement={partial}&done=confirmed#panel$"))
     assert service.get_statement(partial).review_status == "confirmed"
 
+    tab_until(page, lambda f: f["tag"] == "summary" and f["text"] == "Correct the speaker")
+    page.keyboard.press("Enter")  # the form opens (a details element: no script needed)
     tab_until(page, lambda f: f["name"] == "speaker_name")
     page.keyboard.type("Kim Yo Jong")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"done=speaker#panel$"))
     assert diagram_names(page) == ["Yonhap", "KCNA", "Kim Yo Jong"]
 
+    tab_until(page, lambda f: f["tag"] == "summary" and f["text"] == "Edit the chain")
+    page.keyboard.press("Enter")
     tab_until(page, lambda f: f["name"] == "hop-0-name")
     page.keyboard.type("Seoul Wire")
     page.keyboard.press("Enter")
