@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from litestar.testing import TestClient
+from lxml import html as lxml_html
 from sqlalchemy.engine import Engine
 
 from tests.desk.browsing import sign_in
@@ -399,3 +400,47 @@ def test_a_story_with_markup_is_stored_as_text_and_shown_inert(
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
+
+
+def test_every_review_control_has_a_label_and_every_id_is_unique(
+    browser_client: TestClient[Any], admin_key: str, service: TrackerService
+) -> None:
+    """The editor's (here an admin's) pages: each field named by a label of its own, no
+    id twice, no inline script or style (the Content-Security-Policy forbids them)."""
+    sign_in(browser_client, admin_key)
+    other = story(service)  # another story carrying like words: the link search finds it
+    s = story(service)
+    statement = s.relayed
+    hop = statement.chain[0]
+    pages = [
+        browser_client.get("/"),
+        browser_client.get(
+            f"/documents/{statement.document_id}",
+            params={
+                "statement": statement.id,
+                "link_hop": hop.id,
+                "link_quote": other.relayed.text.strip("“”").split(",")[0],
+            },
+        ),
+        browser_client.get(f"/documents/{statement.document_id}/statements/{statement.id}/panel"),
+        browser_client.get(f"/sources/{statement.speaker.id}", params={"merge_q": "Quill"}),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        page = lxml_html.fromstring(response.text)
+        ids = page.xpath("//@id")
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+        controls = page.xpath(
+            "//input[not(@type='hidden') and not(@type='submit')] | //select | //textarea"
+        )
+        assert controls
+        for control in controls:
+            named = control.get("id") and page.xpath(f"//label[@for='{control.get('id')}']")
+            assert named or control.get("aria-label"), lxml_html.tostring(control)
+        assert not page.xpath("//*[@style] | //script[not(@src)]")
+        assert not [a for a in page.xpath("//@*") if a.attrname.startswith("on")]
+    panel = lxml_html.fromstring(pages[1].text)
+    assert panel.xpath(
+        "//section[contains(@class, 'review')]//button[normalize-space()='Reject statement']"
+    )
+    assert panel.xpath(f"//form[@action='/citations/{hop.id}/upstream']")
