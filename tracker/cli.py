@@ -32,6 +32,24 @@ include_rejected_option = click.option(
 )
 
 
+class ReportFormat(click.Choice):  # type: ignore[type-arg]
+    """The report formats, read from the renderer registry (tracker.reports.outputs) the
+    first time they are needed, so commands that print no report do not load renderers."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from tracker.reports.outputs import formats
+
+        return formats("document")
+
+    @choices.setter
+    def choices(self, _: object) -> None:
+        """click.Choice sets its list in __init__; the registry is the list here."""
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="tracker")
 def main() -> None:
@@ -336,7 +354,7 @@ def link(document_ids: tuple[int, ...], everything: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "md", "csv", "html", "prov-json", "prov-o", "jsonld"]),
+    type=ReportFormat(),
     default="md",
     show_default=True,
     help="Exports (prov-json, prov-o, jsonld) are for a document only.",
