@@ -205,12 +205,10 @@ def test_the_panel_draws_the_chain_with_flags_and_appearances(
     page = panel_of(client, stories.early, statement)
     (panel,) = page.xpath("//aside[@id='panel']")
     assert panel.get("data-statement-id") == str(statement)
-    nodes = panel.xpath(".//svg//g[@data-source-id]")
-    assert texts([n.xpath(".//text[@class='node-name']")[0] for n in nodes]) == [
-        "Yonhap",
-        "KCNA",
-        "Kim Jong Un",
-    ]
+    nodes = panel.xpath(".//svg//*[@data-source-id]")
+    # one node per hop, the source's name as its text: exactly, nothing around it
+    assert [n.tag for n in nodes] == ["g", "g", "g"]
+    assert [n.text_content() for n in nodes] == ["Yonhap", "KCNA", "Kim Jong Un"]
     assert "state" in nodes[1].get("class") and "primary" in nodes[2].get("class")
     assert texts(panel.xpath(".//svg//text[@class='edge-label']")) == [
         "reported by · Berdasarkan laporan",

@@ -7,8 +7,9 @@ from typing import Any
 
 
 def diagram_names(page: Any) -> list[str]:
-    nodes = page.locator("#panel svg.chain-diagram g[data-source-id] text.node-name")
-    return [t.strip() for t in nodes.all_text_contents()]
+    """The diagram's nodes in order, each one's text exactly as it is (issue 13: the
+    source's name as its text)."""
+    return page.locator("#panel svg.chain-diagram [data-source-id]").all_text_contents()
 
 
 def flags_shown(page: Any) -> list[str]:

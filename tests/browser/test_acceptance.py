@@ -125,3 +125,5 @@ def walk_the_seed(page: Any, url: str, key: str, seed_text: str) -> None:
     page.locator(f".statement-list a[data-statement-id='{kang['id']}']").click()
     page.wait_for_selector(f"#panel[data-statement-id='{kang['id']}'] svg.chain-diagram")
     assert page.locator("#panel ol.paths").inner_text() == "Kang Dae Sik → badan intelijen Korea"
+    # a name longer than a node's line: drawn on two lines, still whole as the node's text
+    assert diagram_names(page) == walked[kang["id"]] == ["Kang Dae Sik", "badan intelijen Korea"]
