@@ -33,7 +33,7 @@ from api.errors import EXCEPTION_HANDLERS
 from api.hosts import AllowedHosts
 from api.methods import AllowEveryMethod
 from api.openapi import COMPONENTS
-from api.pages.router import desk_router, template_config, with_error_pages
+from api.pages.router import desk_router, desk_sessions, template_config, with_error_pages
 from api.query import strict_query
 from api.reference import reference_plugins, reference_router
 from api.request_id import request_id_middleware, send_request_id
@@ -100,12 +100,14 @@ def create_app(
 ) -> Litestar:
     """Build the app for ``settings``; the database is opened on startup, not at import.
 
-    ``sessions`` tells the desk's pages who is signed in (default: nobody, all read).
+    ``sessions`` tells the desk's pages who is signed in (default: browsers signed in
+    with an API key at /login, api.pages.sessions).
     Every route declares the role it needs (``api.auth.access``); one guard checks it.
     """
     state = State(
         {"service": None, "reads": settings.reads, "actor_resolvers": list(DEFAULT_RESOLVERS)}
     )
+    sessions = desk_sessions(state, sessions)
 
     def open_service(app: Litestar) -> None:
         # One request thread per pooled connection: more threads would wait for one,
@@ -149,7 +151,7 @@ def create_app(
             request_id_middleware,
             AllowEveryMethod(),
         ],
-        exception_handlers=with_error_pages(EXCEPTION_HANDLERS, sessions),
+        exception_handlers=with_error_pages(EXCEPTION_HANDLERS),
         template_config=template_config(),
         before_send=[send_request_id],
         on_startup=[open_service],

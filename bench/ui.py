@@ -4,9 +4,11 @@ Server time, in process (Litestar's test client: no sockets, the whole ASGI app)
 (a) a document page with 50 statements, (b) the same page with one statement's panel
 open (walk, flags, appearances): a relayed quote that a few later stories repeat, (c)
 that panel alone (what the page's script fetches), (d) the page with the panel of the
-statement with the most appearances (a much-repeated synthetic quote), and (e) the
-search page for the quote of (b); each next to the JSON API calls that carry the same
-data, measured in the same run, interleaved. Prints p50, p99 and the ratio page / JSON.
+statement with the most appearances (a much-repeated synthetic quote), (e) the
+search page for the quote of (b), and (f) the page of (b) for an editor signed in at
+/login (the session looked up, the review forms drawn) against the same JSON calls with
+the editor's Bearer key; each next to the JSON API calls that carry the same data,
+measured in the same run, interleaved. Prints p50, p99 and the ratio page / JSON.
 
 The corpus is synthetic (tracker.synthetic, extracted as pasted stories; its template
 quotes recur by the hundred); the 50-statement story is made of pseudo-word quotes that
@@ -16,7 +18,9 @@ only the bench's later "echo" stories repeat. Nothing here is asserted.
 from __future__ import annotations
 
 import argparse
+import logging
 import random
+import re
 import statistics
 import sys
 import time
@@ -32,6 +36,7 @@ from _pg import bench_database
 from litestar.testing import TestClient
 
 from api.app import create_app
+from tracker.access.actor import Actor
 from tracker.config import LOOPBACK_HOSTS, Settings
 from tracker.service import TrackerService
 from tracker.store.inputs import DocumentIn
@@ -125,9 +130,14 @@ def big_document(service: TrackerService, statements: int, echoes: int) -> int:
     return stored.document.id
 
 
-def get(client: TestClient[Any], path: str, params: dict[str, Any] | None = None) -> Fetch:
+def get(
+    client: TestClient[Any],
+    path: str,
+    params: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Fetch:
     def fetch() -> None:
-        response = client.get(path, params=params)
+        response = client.get(path, params=params, headers=headers)
         if response.status_code != 200:
             raise SystemExit(f"{path}: {response.status_code} {response.text[:200]}")
 
@@ -157,6 +167,18 @@ def measure(page: Fetch, api: Fetch, rounds: int) -> tuple[list[float], list[flo
     return page_ms, api_ms
 
 
+TOKEN_RE = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def sign_in(client: TestClient[Any], key: str) -> None:
+    """Sign the client in at /login as a browser does (the form token off the page)."""
+    found = TOKEN_RE.search(client.get("/login").text)
+    assert found is not None
+    response = client.post("/login", data={"key": key, "csrf_token": found.group(1)})
+    if "Signed in as" not in response.text:
+        raise SystemExit("the bench's editor could not sign in")
+
+
 def p(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
@@ -179,7 +201,6 @@ def main() -> None:
         document = service.get_document(document_id)
         seen = {s.id: len(service.appearances(s.id).items) for s in document.statements}
         relays = [s for s in document.statements if len(s.chain) > 1 and seen[s.id] > 1]
-        typical = max(relays or document.statements, key=lambda s: (seen[s.id], -s.id))
         typical = min(relays or document.statements, key=lambda s: (abs(seen[s.id] - 3), s.id))
         heaviest = max(document.statements, key=lambda s: (seen[s.id], s.id))
         counts = service.stats()
@@ -191,8 +212,19 @@ def main() -> None:
             f"relay of {len(typical.chain)} with {seen[typical.id]} appearances; heaviest: "
             f"statement {heaviest.id} with {seen[heaviest.id]}"
         )
-        with TestClient(app=create_app(settings)) as client:
+        editor_key = service.create_key(Actor("bench"), "bench-editor", "editor").key
+        with (
+            TestClient(app=create_app(settings)) as client,
+            TestClient(app=create_app(settings)) as editor,
+        ):
+            # Litestar sets the root logger to INFO: httpx would log every request here.
+            logging.getLogger("httpx").setLevel(logging.WARNING)
             did = document_id
+            sign_in(editor, editor_key)
+            shown = editor.get(f"/documents/{did}", params={"statement": typical.id}).text
+            if "Review this statement" not in shown:
+                raise SystemExit("the editor's page has no review forms")
+            bearer = {"Authorization": f"Bearer {editor_key}"}
 
             def panel_case(label: str, sid: int) -> Case:
                 return (
@@ -236,6 +268,23 @@ def main() -> None:
                         get(client, "/search", {"quote": typical.text}),
                         "GET /provenance",
                         get(client, "/api/v1/provenance", {"quote": typical.text}),
+                    ),
+                    args.rounds,
+                ),
+                (
+                    (
+                        "editor: page + typical",
+                        get(editor, f"/documents/{did}", {"statement": typical.id}),
+                        "the same three, Bearer key",
+                        both(
+                            get(client, f"/api/v1/documents/{did}", headers=bearer),
+                            get(client, f"/api/v1/statements/{typical.id}/chain", headers=bearer),
+                            get(
+                                client,
+                                f"/api/v1/statements/{typical.id}/appearances",
+                                headers=bearer,
+                            ),
+                        ),
                     ),
                     args.rounds,
                 ),

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from tracker.access.actor import Actor
     from tracker.access.bootstrap import FirstKey
     from tracker.access.keys import CreatedKey
+    from tracker.access.sessions import StartedSession
     from tracker.config import Settings
     from tracker.ingest.bulk import IngestOptions, IngestSummary
     from tracker.ingest.formats import BadItem, RawItem
@@ -140,6 +141,22 @@ class TrackerService:
             doc, extract_statements=extract, max_statements=self.settings.max_statements
         )
         return run_in_transaction(self.sessions, lambda session: store_prepared(session, prepared))
+
+    def create_documents(self, docs: list[DocumentIn]) -> list[StoreResult]:
+        """Store several documents in one transaction, all or none: every one is prepared
+        (validated, extracted) before the first is written."""
+        from tracker.ingest.extraction import prepare_document
+        from tracker.store.writer import store_prepared
+
+        prepared = [
+            prepare_document(
+                doc, extract_statements=True, max_statements=self.settings.max_statements
+            )
+            for doc in docs
+        ]
+        return run_in_transaction(
+            self.sessions, lambda session: [store_prepared(session, p) for p in prepared]
+        )
 
     def ingest(
         self,
@@ -478,6 +495,32 @@ class TrackerService:
 
         with transaction(self.sessions) as session:
             return authenticate(session, key)
+
+    def can_sign_in(self) -> bool:
+        """Whether any key is live, so that a desk sign-in could succeed."""
+        from tracker.store.keys import any_live_key
+
+        with transaction(self.sessions) as session:
+            return any_live_key(session)
+
+    def start_session(self, key: str, request_id: str | None = None) -> StartedSession | None:
+        """Sign a browser in with an API key: a session token, or None for a bad key."""
+        from tracker.access.sessions import start_session
+
+        return self._write(lambda s: start_session(s, key, request_id))
+
+    def session_actor(self, token: str) -> Actor | None:
+        """The key behind a desk session token; read on every call, like a key."""
+        from tracker.access.sessions import session_actor
+
+        with transaction(self.sessions) as session:
+            return session_actor(session, token)
+
+    def end_session(self, token: str, request_id: str | None = None) -> bool:
+        """Sign a browser out (its session row goes); False when it had no session."""
+        from tracker.access.sessions import end_session
+
+        return self._write(lambda s: end_session(s, token, request_id))
 
     def first_admin_key(self, data_dir: Path) -> FirstKey | None:
         """The admin key `tracker serve` makes on a database without any key (else None)."""

@@ -1,4 +1,4 @@
-"""The start page, quote search, the corpus page and the sign-in page."""
+"""The start page, quote search and the corpus page."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from litestar import Controller, get
 from litestar.params import Parameter
 from litestar.response import Template
 
-from api.pages.links import LOGIN_PATH
 from api.pages.templating import page
-from api.pages.viewer import Sessions, Viewer
+from api.pages.viewer import Viewer
 from tracker.errors import ValidationError
 from tracker.service import TrackerService
 
@@ -25,6 +24,8 @@ class DeskPages(Controller):
             "start",
             current_user,
             overview=service.overview(RECENT_DOCUMENTS),
+            story={},
+            feedback=None,
         )
 
     @get("/search", sync_to_thread=True)
@@ -47,7 +48,3 @@ class DeskPages(Controller):
     @get("/corpus", sync_to_thread=True)
     def corpus(self, service: TrackerService, current_user: Viewer | None) -> Template:
         return page("corpus", current_user, corpus=service.corpus_overview())
-
-    @get(LOGIN_PATH, sync_to_thread=False)
-    def login(self, sessions: Sessions, current_user: Viewer | None) -> Template:
-        return page("login", current_user, can_sign_in=sessions.can_sign_in, login_path=LOGIN_PATH)

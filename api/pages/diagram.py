@@ -24,6 +24,10 @@ MARGIN = 12
 SIDE = 72
 """Room left and right of the outer columns for edge labels wider than a node."""
 LABEL_CHARS = 20
+"""A name up to this long is one line at full size; a longer one takes two smaller lines."""
+LINE_CHARS = 22
+"""A line of a two-line name longer than this is squeezed to the node's width (never cut:
+the node's text is the source's whole name)."""
 DOCUMENT_LABEL_CHARS = 17
 EDGE_LABEL_CHARS = 36
 ENTITY_KINDS = frozenset({"document"})
@@ -37,6 +41,7 @@ class Node:
     x: float
     y: float
     label: str
+    """The name as drawn: a source's whole name (see ``lines``), the document's shortened."""
     title: str
     """The full name and what the hop is, for a tooltip and screen readers."""
     note: str | None
@@ -46,6 +51,20 @@ class Node:
     classes: str
     source_id: int | None
     href: str | None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """``label`` in one line, or two split at a space (joined by one space they give
+        it back whole)."""
+        return name_lines(self.label)
+
+    def squeezed(self, line: str) -> bool:
+        """Whether ``line`` is too long for the node and is drawn narrower."""
+        return len(line) > LINE_CHARS
+
+    @property
+    def text_width(self) -> float:
+        return NODE_WIDTH - 20
 
     @property
     def cx(self) -> float:
@@ -108,6 +127,15 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def name_lines(name: str) -> tuple[str, ...]:
+    """``name`` as one line, or as two split at the space nearest its middle."""
+    if len(name) <= LABEL_CHARS or " " not in name:
+        return (name,)
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(len(name) - 2 * i))
+    return (name[:cut], name[cut + 1 :])
+
+
 def _columns(hops: list[WalkHop]) -> dict[int | None, float]:
     """Each hop's column: leaves take the next free column, parents centre over children."""
     children: dict[int | None, list[int]] = {}
@@ -150,7 +178,7 @@ def _hop_node(hop: WalkHop, walk: Walk, x: float, y: float) -> Node:
     return Node(
         x=x,
         y=y,
-        label=_short(source.name, LABEL_CHARS),
+        label=source.name,
         title=title,
         note=", ".join(notes) or None,
         shape="entity" if source.kind in ENTITY_KINDS else "agent",

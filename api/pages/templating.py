@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from litestar.response import Template
 
 from api.pages.charts import statements_chart
+from api.pages.csrf import csrf_field
 from api.pages.flags import flag_note
 from api.pages.links import ADD_STORY_PATH, LOGIN_PATH, LOGOUT_PATH, statement_href
+from api.pages.notices import notice_for
 from tracker import __version__
+from tracker.vocabulary import SOURCE_KINDS
 
 
 def when(moment: datetime | None) -> str:
@@ -43,6 +46,19 @@ def web_url(url: str | None) -> str | None:
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
+def login_href(request: Any) -> str:
+    """The sign-in page, coming back here afterwards (a page read, not the start page)."""
+    path = request.url.path
+    if request.method != "GET" or path in (LOGIN_PATH, "/"):
+        return LOGIN_PATH
+    query = request.url.query
+    return f"{LOGIN_PATH}?{urlencode({'next': path + ('?' + query if query else '')})}"
+
+
+RELATIONS = ("said", "reported_by", "citing", "according_to", "told", "quoted_by")
+"""Relations offered as suggestions in the chain form (the vocabulary is open)."""
+
+
 def make_environment() -> Environment:
     """Autoescape is on for every template: every text shown comes from a story."""
     env = Environment(
@@ -61,6 +77,11 @@ def make_environment() -> Environment:
         logout_path=LOGOUT_PATH,
         add_story_path=ADD_STORY_PATH,
         asset_version=__version__,
+        csrf_field=csrf_field,
+        login_href=login_href,
+        notice_for=notice_for,
+        source_kinds=SOURCE_KINDS,
+        relations=RELATIONS,
     )
     return env
 

@@ -1,9 +1,10 @@
 """Who reads a page: the seam where signed-in sessions plug into the desk.
 
 Every page asks ``current_user`` (a :class:`Viewer` or None) and shows edit controls
-only to a viewer who ``can_edit``; the login page asks ``can_sign_in``. A server without
-API keys runs :class:`NoSessions`: every visitor reads and nobody can sign in. Sessions
-built on API keys implement :class:`Sessions` and are handed to ``desk_router``.
+only to a viewer who ``can_edit`` (merging sources: ``can_admin``); the login page asks
+``can_sign_in``. The desk runs ``api.pages.sessions.KeySessions`` (sessions started with
+API keys) unless ``create_app`` is handed other :class:`Sessions`; :class:`NoSessions`
+has every visitor read and nobody sign in.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
     from litestar import Request
 
 EDITING_ROLES = frozenset({"editor", "admin"})
+VIEWER_STATE = "desk_viewer"
+"""Where Sessions may leave the viewer they found on ``request.state``, for error pages
+(which are drawn without asking the database again)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,11 @@ class Viewer:
         """Editors and admins add stories and review; readers only read."""
         return self.role in EDITING_ROLES
 
+    @property
+    def can_admin(self) -> bool:
+        """Admins also merge sources."""
+        return self.role == "admin"
+
 
 @runtime_checkable
 class Sessions(Protocol):
@@ -40,8 +49,16 @@ class Sessions(Protocol):
         ...
 
     def viewer(self, request: Request[Any, Any, Any]) -> Viewer | None:
-        """The viewer behind ``request``'s session, or None for an anonymous reader."""
+        """The viewer behind ``request``'s session, or None for an anonymous reader.
+
+        Called in a worker thread: it may ask the database."""
         ...
+
+
+def known_viewer(request: Request[Any, Any, Any]) -> Viewer | None:
+    """The viewer this request's Sessions found already, if any (see ``VIEWER_STATE``)."""
+    found = request.scope.get("state", {}).get(VIEWER_STATE)
+    return found if isinstance(found, Viewer) else None
 
 
 class NoSessions:

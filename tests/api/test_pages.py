@@ -205,12 +205,10 @@ def test_the_panel_draws_the_chain_with_flags_and_appearances(
     page = panel_of(client, stories.early, statement)
     (panel,) = page.xpath("//aside[@id='panel']")
     assert panel.get("data-statement-id") == str(statement)
-    nodes = panel.xpath(".//svg//g[@data-source-id]")
-    assert texts([n.xpath(".//text[@class='node-name']")[0] for n in nodes]) == [
-        "Yonhap",
-        "KCNA",
-        "Kim Jong Un",
-    ]
+    nodes = panel.xpath(".//svg//*[@data-source-id]")
+    # one node per hop, the source's name as its text: exactly, nothing around it
+    assert [n.tag for n in nodes] == ["g", "g", "g"]
+    assert [n.text_content() for n in nodes] == ["Yonhap", "KCNA", "Kim Jong Un"]
     assert "state" in nodes[1].get("class") and "primary" in nodes[2].get("class")
     assert texts(panel.xpath(".//svg//text[@class='edge-label']")) == [
         "reported by · Berdasarkan laporan",
@@ -408,12 +406,19 @@ def test_corpus_page_tables_chart_and_shares(client: TestClient[Any], stories: D
     assert "Yonhap → KCNA → Kim Jong Un" in tables[2].text_content()
 
 
-def test_login_page_has_the_key_field_and_no_live_form_yet(client: TestClient[Any]) -> None:
+def test_login_page_has_the_key_field_live_once_a_key_exists(client: TestClient[Any]) -> None:
+    """The client's editor key exists, so the form can sign in (without any key it is
+    idle: tests/desk/test_sessions.py)."""
     page = tree(client.get("/login"))
     (key,) = page.xpath("//input[@name='key']")
-    assert key.get("type") == "password"
-    assert key.xpath("ancestor::fieldset[@disabled]")
-    assert "no API keys" in page.xpath("string(//p[@id='no-keys'])")
+    assert key.get("type") == "password" and key.get("autocomplete") == "current-password"
+    assert not key.xpath("ancestor::fieldset[@disabled]")
+    assert not page.xpath("//p[@id='no-keys']")
+    (form,) = page.xpath("//form[@action='/login']")
+    assert form.get("method") == "post"
+    assert form.xpath(
+        ".//input[@type='hidden' and @name='csrf_token' and string-length(@value) = 43]"
+    )
 
 
 def test_the_api_is_unchanged_beside_the_pages(client: TestClient[Any]) -> None:

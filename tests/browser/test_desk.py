@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import LiveServer, require_browser
+from tests.browser.helpers import diagram_names, flags_shown, focused, tab_until, words
 from tests.desk_stories import ALTERED_QUOTE, QUOTE, DeskStories, store_stories
 from tracker.store.inputs import DocumentIn
 
@@ -23,50 +24,6 @@ SEED_QUOTE = "tak terkalahkan dan abadi"
 @pytest.fixture
 def stories(live_server: LiveServer) -> DeskStories:
     return store_stories(live_server.service)
-
-
-def diagram_names(page: Any) -> list[str]:
-    nodes = page.locator("#panel svg.chain-diagram g[data-source-id] text.node-name")
-    return [t.strip() for t in nodes.all_text_contents()]
-
-
-def flags_shown(page: Any) -> list[str]:
-    return page.locator("#panel ul.flags:not(.compact) > li").evaluate_all(
-        "items => items.map(li => li.dataset.flag)"
-    )
-
-
-def words(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def focused(page: Any) -> dict[str, Any]:
-    """What has the keyboard focus, and whether it is drawn."""
-    return page.evaluate(
-        """() => {
-            const el = document.activeElement;
-            const style = getComputedStyle(el);
-            return {
-                tag: el.tagName.toLowerCase(), id: el.id, cls: el.getAttribute('class') || '',
-                statement: el.dataset ? el.dataset.statementId || null : null,
-                href: el.getAttribute('href'), name: el.getAttribute('name'),
-                text: (el.textContent || '').trim().slice(0, 80),
-                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-            };
-        }"""
-    )
-
-
-def tab_until(page: Any, wanted: Any, limit: int = 60) -> dict[str, Any]:
-    """Press Tab until ``wanted(focused)`` holds; every stop on the way must show its focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        now = focused(page)
-        if now["tag"] != "body":
-            assert now["outline"], f"focus is not visible on {now}"
-        if wanted(now):
-            return now
-    raise AssertionError("the keyboard never reached what it looked for")
 
 
 def open_by_click(page: Any, statement_id: int) -> None:
@@ -144,7 +101,7 @@ def test_the_reading_flow_by_keyboard_alone(
     tab_until(page, lambda f: f["statement"] == str(cho) and "st-link" in f["cls"])
     page.wait_for_selector(f"#panel[data-statement-id='{cho}']")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'panel-heading'")
+    page.wait_for_selector("#panel-heading:focus")
     assert "Cho Tae-yul" in page.locator("#panel").inner_text()
 
     # on through the panel to the diagram's node, then Escape back to the text
@@ -200,7 +157,8 @@ def test_no_edit_controls_for_anonymous_visitors(
         page.goto(live_server.url + path)
         assert (
             page.locator(
-                "form[method='post'] :is(button, input:not([type='hidden']), textarea):enabled"
+                "form[method='post']:not([action='/login']) "
+                ":is(button, input:not([type='hidden']), textarea, select):enabled"
             ).count()
             == 0
         )

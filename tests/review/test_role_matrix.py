@@ -3,7 +3,9 @@ and admin keys, under both read policies; each answers exactly the expected stat
 refused write leaves the database as it was.
 
 The routes come from the app itself: a route without a declared role, or without a case
-here, fails this test.
+here, fails this test. The desk's forms (a ``Call`` with ``form``) are sent as a browser
+sends them: signed in at /login with the actor's key (a revoked key signs in to nothing),
+with the page's form token; every other call sends the key as a Bearer header.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlalchemy.engine import Engine
 from api.app import create_app
 from api.auth import ROLE_OPT, is_automatic_options
 from api.pages.router import NOT_PAGES
+from tests.desk.browsing import form_token
 from tests.keys import TEST_ACTOR, bearer, issue_key
 from tests.review.world import database_state, story
 from tracker.config import Settings
@@ -38,6 +41,9 @@ class Call:
     path: str
     json: Any = None
     headers: dict[str, str] = field(default_factory=dict)
+    form: dict[str, Any] | None = None
+    """A desk form: posted from a signed-in browser session with its form token."""
+    multipart: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,22 @@ def _merge(svc: TrackerService) -> Call:
 def _split(svc: TrackerService) -> Call:
     s = story(svc)
     return Call("POST", f"/api/v1/sources/{s.relayed.speaker.id}/split", {"alias": f"Quill{s.n}"})
+
+
+def _page_merge(svc: TrackerService) -> Call:
+    s = story(svc)
+    duplicate = svc.get_source(s.first_hand.speaker.id)
+    form = {"into": s.relayed.speaker.id, "version": duplicate.version}
+    return Call("POST", f"/sources/{duplicate.id}/merge", form=form)
+
+
+def _page_form(path: str, form: dict[str, Any]) -> Call:
+    return Call("POST", path, form=form)
+
+
+def _sign_in_call(svc: TrackerService) -> Call:
+    key = svc.create_key(TEST_ACTOR, f"desk-{next(_names)}", "reader").key
+    return Call("POST", "/login", form={"key": key})
 
 
 def _revoke(svc: TrackerService) -> Call:
@@ -184,7 +206,65 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/"): Case("reader", 200, lambda svc: Call("GET", "/")),
     ("GET", "/search"): Case("reader", 200, lambda svc: Call("GET", "/search?q=harbour")),
     ("GET", "/corpus"): Case("reader", 200, lambda svc: Call("GET", "/corpus")),
-    ("GET", "/login"): Case("reader", 200, lambda svc: Call("GET", "/login")),
+    ("GET", "/login"): Case("public", 200, lambda svc: Call("GET", "/login")),
+    ("POST", "/login"): Case("public", 303, _sign_in_call),
+    ("POST", "/logout"): Case("public", 303, lambda svc: _page_form("/logout", {})),
+    ("POST", "/documents"): Case(
+        "editor",
+        303,
+        lambda svc: Call(
+            "POST",
+            "/documents",
+            form={"text": f"Ana Ruiz said the port is open {next(_names)}."},
+            multipart=True,
+        ),
+    ),
+    ("POST", "/documents/{document_id:int}/review"): Case(
+        "editor",
+        303,
+        lambda svc: (lambda d: _page_form(f"/documents/{d.id}/review", {"version": d.version}))(
+            _doc(svc)
+        ),
+    ),
+    ("POST", "/statements/{statement_id:int}/review"): Case(
+        "editor",
+        303,
+        lambda svc: (
+            lambda st: _page_form(
+                f"/statements/{st.id}/review", {"action": "reject", "version": st.version}
+            )
+        )(_statement(svc)),
+    ),
+    ("POST", "/statements/{statement_id:int}/speaker"): Case(
+        "editor",
+        303,
+        lambda svc: (
+            lambda st: _page_form(
+                f"/statements/{st.id}/speaker",
+                {"speaker_name": "Ana Ruiz", "speaker_kind": "person", "version": st.version},
+            )
+        )(_statement(svc)),
+    ),
+    ("POST", "/statements/{statement_id:int}/chain"): Case(
+        "editor",
+        303,
+        lambda svc: (
+            lambda st: _page_form(
+                f"/statements/{st.id}/chain",
+                {"hop-0-position": "1", "hop-0-name": "Bay Herald", "version": st.version},
+            )
+        )(_statement(svc)),
+    ),
+    ("POST", "/citations/{citation_id:int}/upstream"): Case(
+        "editor",
+        303,
+        lambda svc: (
+            lambda hop: _page_form(
+                f"/citations/{hop.id}/upstream", {"statement_id": "", "version": hop.version}
+            )
+        )(_statement(svc).chain[0]),
+    ),
+    ("POST", "/sources/{source_id:int}/merge"): Case("admin", 303, _page_merge),
     ("GET", "/documents/{document_id:int}"): Case(
         "reader", 200, lambda svc: Call("GET", f"/documents/{_doc(svc).id}")
     ),
@@ -199,10 +279,10 @@ CASES: dict[tuple[str, str], Case] = {
         "reader", 200, lambda svc: Call("GET", f"/sources/{_statement(svc).speaker.id}")
     ),
     ("GET", "/static/{file_path:path}"): Case(
-        "reader", 200, lambda svc: Call("GET", "/static/desk.css")
+        "public", 200, lambda svc: Call("GET", "/static/desk.css")
     ),
     ("HEAD", "/static/{file_path:path}"): Case(
-        "reader", 200, lambda svc: Call("HEAD", "/static/desk.js")
+        "public", 200, lambda svc: Call("HEAD", "/static/desk.js")
     ),
 }
 
@@ -274,9 +354,17 @@ def test_role_matrix(
             for actor in ACTORS:
                 call = case.call(svc)
                 key = keys[actor]
-                headers = {**call.headers, **(bearer(key) if key else {})}
-                before = database_state(engine)
-                response = client.request(call.method, call.path, json=call.json, headers=headers)
+                client.cookies.clear()
+                if call.form is not None:
+                    token = _browser_session(client, key)
+                    before = database_state(engine)
+                    response = _post_form(client, call, token)
+                else:
+                    headers = {**call.headers, **(bearer(key) if key else {})}
+                    before = database_state(engine)
+                    response = client.request(
+                        call.method, call.path, json=call.json, headers=headers
+                    )
                 want = expected(case.role, actor, reads, case.ok)
                 assert response.status_code == want, (reads, actor, response.text)
                 api = call.path.startswith(NOT_PAGES)  # else a page, its errors HTML
@@ -292,6 +380,26 @@ def test_role_matrix(
                     assert response.headers["content-type"].startswith("text/html")
                 checked += 1
     assert checked == 2 * len(ACTORS)
+
+
+def _browser_session(client: TestClient[Any], key: str | None) -> str:
+    """Sign in with ``key`` as a browser would (a revoked key gets no session); the form
+    token the pages now carry."""
+    token = form_token(client, "/login")
+    if key is not None:
+        client.post("/login", data={"key": key, "csrf_token": token}, follow_redirects=False)
+    return form_token(client, "/login")
+
+
+def _post_form(client: TestClient[Any], call: Call, token: str) -> Any:
+    assert call.form is not None
+    files = {"files": ("", b"", "application/octet-stream")} if call.multipart else None
+    return client.post(
+        call.path,
+        data={**call.form, "csrf_token": token},
+        files=files,
+        follow_redirects=False,
+    )
 
 
 def test_the_api_description_is_public_under_either_policy(

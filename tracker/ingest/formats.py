@@ -83,19 +83,29 @@ def read_items(path: str, fmt: str = "auto") -> Iterator[RawItem | BadItem]:
     """Every article in ``path`` (or ``-``); unreadable ones come back as BadItem."""
     try:
         data = read_bytes(path)
-        kind = detect_format(path, data) if fmt == "auto" else fmt
-        if kind == "jsonl":
-            yield from _jsonl_items(path, data)
-            return
-        text = decode_utf8(data, path)
-        if kind == "html":
-            yield html_item(path, text)
-        elif kind == "ninjs":
-            yield ninjs_item(path, text)
-        else:
-            yield text_item(path, text)
     except TrackerError as exc:
         yield BadItem(path, str(exc))
+        return
+    yield from items_from_bytes(path, data, fmt)
+
+
+def items_from_bytes(name: str, data: bytes, fmt: str = "auto") -> Iterator[RawItem | BadItem]:
+    """Every article in ``data``, a file called ``name`` (its extension tells the format
+    when ``fmt`` is auto): a file read from disk, or one uploaded to the desk."""
+    try:
+        kind = detect_format(name, data) if fmt == "auto" else fmt
+        if kind == "jsonl":
+            yield from _jsonl_items(name, data)
+            return
+        text = decode_utf8(data, name)
+        if kind == "html":
+            yield html_item(name, text)
+        elif kind == "ninjs":
+            yield ninjs_item(name, text)
+        else:
+            yield text_item(name, text)
+    except TrackerError as exc:
+        yield BadItem(name, str(exc))
 
 
 def text_item(origin: str, text: str) -> RawItem:

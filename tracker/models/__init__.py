@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.models.access import ApiKey
+from tracker.models.access import ApiKey, DeskSession
 from tracker.models.audit import AuditEntry
 from tracker.models.base import NAMING_CONVENTION
 from tracker.models.citation import Citation
@@ -15,6 +15,7 @@ __all__ = [
     "ApiKey",
     "AuditEntry",
     "Citation",
+    "DeskSession",
     "Document",
     "Source",
     "SourceAlias",

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from tracker.models.base import created_at_field, in_list_check
@@ -38,3 +47,28 @@ class ApiKey(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     last_used_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     """Updated at most once a minute per key, so reads of a busy key do not write each time."""
+
+
+class DeskSession(SQLModel, table=True):
+    """A browser signed in to the desk with an API key: the key stays with its owner.
+
+    The cookie holds a random token; only its SHA-256 is kept here, with the key it was
+    started with. Every request reads the key's ``revoked_at`` through ``key_id``, so
+    revoking a key ends its sessions at once; signing out deletes the row.
+    """
+
+    __tablename__ = "desk_session"
+    __table_args__ = (
+        UniqueConstraint("token_hash"),
+        CheckConstraint("token_hash ~ '^[0-9a-f]{64}$'", name="token_hash"),
+        Index("ix_desk_session_expires_at", "expires_at"),
+        Index("ix_desk_session_key_id", "key_id"),
+    )
+
+    id: int | None = Field(default=None, sa_type=BigInteger, primary_key=True)
+    token_hash: str = Field(sa_type=Text)
+    key_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("api_key.id", ondelete="CASCADE"), nullable=False)
+    )
+    created_at: datetime = created_at_field()
+    expires_at: datetime = Field(sa_type=DateTime(timezone=True))

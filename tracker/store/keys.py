@@ -27,6 +27,7 @@ _REVOKE_SQL = text(
     f"RETURNING {_COLUMNS}"
 )
 _COUNT_SQL = text("SELECT count(*) FROM api_key")
+_ANY_LIVE_SQL = text("SELECT EXISTS (SELECT 1 FROM api_key WHERE revoked_at IS NULL)")
 # One round trip per authenticated request: the live key with that hash, and its
 # last_used_at moved on when it is more than a minute old (not a write per request).
 _FIND_LIVE_SQL = text(
@@ -86,3 +87,8 @@ def find_live_key(session: Session, key_hash: str) -> tuple[str, str, str] | Non
     """``(name, role, stored hash)`` of the unrevoked key with this hash, or None."""
     row = session.execute(_FIND_LIVE_SQL, {"key_hash": key_hash}).first()
     return (row.name, row.role, row.key_hash) if row is not None else None
+
+
+def any_live_key(session: Session) -> bool:
+    """Whether any key could sign in (the desk's login form is idle without one)."""
+    return bool(session.execute(_ANY_LIVE_SQL).scalar_one())

@@ -25,6 +25,7 @@ TABLES = (
     "document",
     "source_alias",
     "source",
+    "desk_session",
     "api_key",
 )
 """Every table a test writes (the lookup tables exist on Citus only), but the audit trail."""

@@ -16,6 +16,7 @@ TEXT_ON_FILL = [
     ("--link", "--info-bg"),
     ("--link", "--direct"),
     ("--warn-ink", "--warn-bg"),
+    ("--warn-ink", "--paper"),
     ("--ok-ink", "--ok-bg"),
     ("--info-ink", "--info-bg"),
     ("--ink", "--direct"),
@@ -26,7 +27,8 @@ TEXT_ON_FILL = [
     ("--ink", "--prov-agent"),
     ("--state", "--paper"),
 ]
-"""(text, background) pairs the pages draw; white on --ink and --link are checked too."""
+"""(text, background) pairs the pages draw; white on --ink, --link and --warn-ink (the
+buttons) is checked too."""
 
 
 def colours() -> dict[str, str]:
@@ -52,7 +54,7 @@ def test_text_on_its_fill_meets_aa(text: str, fill: str) -> None:
     assert contrast(found[text], found[fill]) >= 4.5, (text, fill)
 
 
-@pytest.mark.parametrize("fill", ["--ink", "--link"])
+@pytest.mark.parametrize("fill", ["--ink", "--link", "--warn-ink"])
 def test_white_text_on_dark_fills_meets_aa(fill: str) -> None:
     assert contrast("#ffffff", colours()[fill]) >= 4.5
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.pages.diagram import COLUMN, NODE_HEIGHT, chain_diagram
+from api.pages.diagram import COLUMN, NODE_HEIGHT, chain_diagram, name_lines
 from tests.unit.walk.builders import relay, row
 from tracker.walk.walker import build_walk
 
@@ -63,10 +63,31 @@ def test_a_chain_cut_by_the_depth_bound_says_so() -> None:
     assert "primary" not in diagram.nodes[-1].classes
 
 
-def test_long_names_are_shortened_but_kept_whole_in_the_title() -> None:
+def test_a_long_name_takes_two_lines_and_is_never_cut() -> None:
+    """The node's text is the source's whole name (issue 13: the name as its text)."""
     name = "The Ministry of Maritime Affairs and Fisheries"
     (node,) = chain_diagram(
         build_walk(10, 1, [row(1, 0, name, source_kind="government_body")], 32), "A story"
     ).nodes[1:]
-    assert node.label.endswith("…") and len(node.label) <= 20
+    assert node.label == name
+    assert node.lines == ("The Ministry of Maritime", "Affairs and Fisheries")
+    assert " ".join(node.lines) == name
     assert node.title.startswith(name)
+
+
+def test_name_lines() -> None:
+    assert name_lines("KCNA") == ("KCNA",)
+    assert name_lines("badan intelijen Korea Selatan") == ("badan intelijen", "Korea Selatan")
+    assert name_lines("Kementerian_Kelautan_dan_Perikanan") == (
+        "Kementerian_Kelautan_dan_Perikanan",
+    )
+    long_line = "Supercalifragilisticexpialidocious Agency"
+    (node,) = chain_diagram(build_walk(10, 1, [row(1, 0, long_line)], 32), "A story").nodes[1:]
+    assert [node.squeezed(line) for line in node.lines] == [True, False]
+
+
+def test_the_document_node_is_shortened() -> None:
+    diagram = chain_diagram(
+        build_walk(10, 1, [row(1, 0, "Kim")], 32), "A very long story title indeed"
+    )
+    assert diagram.nodes[0].label.endswith("…") and len(diagram.nodes[0].label) <= 17
