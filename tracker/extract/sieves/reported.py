@@ -17,6 +17,7 @@ from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
 from tracker.extract.resolution import finish
 from tracker.extract.run import TRAILING_PUNCT, Draft, Run
+from tracker.extract.shares import share_subject
 from tracker.extract.sieves.according import according_to, according_to_inline
 from tracker.extract.sieves.clauses import MAX_CUES_PER_SENTENCE, next_clause
 from tracker.extract.sieves.cue_context import (
@@ -171,6 +172,12 @@ def _verb_cue(
         subj_end = m.start()
     speaker = subject_before(text, lo, subj_end, run.language)
     participle = cue.lower().endswith(run.lex.participle_suffixes or ("\0",))
+    # "Among likely voters, 41 percent said", "Nearly half of Democrats say", "with 22
+    # percent saying": a poll's share, whose group ("Democrats") the name parser took for
+    # the speaker
+    share = share_subject(text, lo, subj_end, run.language)
+    if share is not None and (speaker is None or share.start <= speaker.start < share.end):
+        speaker = share
     if (
         speaker is None
         and not participle  # "…, saying it …" never names its speaker after it
