@@ -316,7 +316,7 @@ def quote_no_cue(run: Run, state: QuoteState, quote: Quote) -> bool:
 
 
 def _reported_lead_in(run: Run, pre: Attribution, qstart: int) -> bool:
-    """ 'Lee said that "we will win."': a complementizer makes the quote the content of
+    """'Lee said that "we will win."': a complementizer makes the quote the content of
     reported speech (its pronouns and tenses are the writer's to shift), quoted words in
     an indirect statement, which is a mixed statement, not a direct one."""
     words = words_of(run.text[pre.cue_end : qstart])

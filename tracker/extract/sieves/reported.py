@@ -82,6 +82,8 @@ def reported_speech(
             break
         group = m.lastgroup or ""
         if group == "acc":
+            if any(h.start == m.start() for h in relays.according):
+                continue  # "X, according to Y, …": read as the clause's relay already
             stmt = according_to_inline(run, m, lo, hi, relays, partials)
             taken = stmt is not None
         elif group == "verb":
@@ -378,8 +380,8 @@ def _fallback_subject(
     if speaker is None and not participle and not cue_between(run, cues, lo, m):
         # "Experts on trade said", "All the experts I interviewed said"
         speaker = modified_subject(text, lo, subj_end, cue, run.language)
-    if speaker is None and closes_content(run, cue, after_text):
-        # "…, another source said.": the clause after the last comma
+    if speaker is None and (after_text.startswith(",") or closes_content(run, cue, after_text)):
+        # "…, another source said.", "…, participants said, …": the clause after the last comma
         comma = text.rfind(",", lo, m.start())
         if comma >= 0:
             speaker = common_subject(run, comma + 1, m.start())
