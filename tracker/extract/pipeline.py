@@ -20,10 +20,10 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
+from tracker.extract.reading import reading_text
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.run import Run
 from tracker.extract.scans import Scans, Sentence
-from tracker.extract.sentences import unwrap_lines
 from tracker.extract.sieves.hedges import unattributed
 from tracker.extract.sieves.noun_claims import noun_claim_statements
 from tracker.extract.sieves.partials import partial_quotes
@@ -236,7 +236,7 @@ def extract(text: str, language: str = "auto") -> Extraction:
         language = detect_language(text)
     elif language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected auto or one of {LANGUAGES}")
-    run = Run(unwrap_lines(text), language, text)
+    run = Run(reading_text(text), language, text)
     scans = Scans(run)
     for k, (s, e) in enumerate(scans.sentences):
         if s < run.block_end:

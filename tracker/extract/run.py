@@ -68,7 +68,7 @@ class Run:
     """
 
     def __init__(self, text: str, language: str, original: str | None = None) -> None:
-        self.text = text  # what the sieves read (wrapped lines joined: `unwrap_lines`)
+        self.text = text  # what the sieves read (`reading.reading_text`)
         self.original = text if original is None else original  # the input, same offsets
         self.language = language
         self.lex = load_lexicon(language)

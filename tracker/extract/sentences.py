@@ -20,39 +20,6 @@ SENTENCE_END_re = regex.compile(
     regex.VERBOSE,
 )
 _WORD_BEFORE_re = regex.compile(r"(?r)[\p{L}.]{1,12}+")
-# A hard-wrapped line of wire copy: a single newline between a word (or a comma) and the
-# word that goes on with the sentence ("Continental Illinois said if the\nBrazilian debt").
-_WRAP_re = regex.compile(r"(?<=[\p{L}\p{N},-])\n(?=[\p{L}\p{N}])")
-# A lower-case word of four letters or more: a line that has one is not a title-case
-# headline ("Huckabee Makes Joke To Bash Fed Chair\n" ends its own paragraph).
-_LOWER_WORD_re = regex.compile(r"(?<![\p{L}\p{N}'’])\p{Ll}\p{L}{3,}")
-MIN_WRAPPED_LINE_WORDS = 4  # "Council meeting\n" is a label; a wrapped line is longer
-
-
-def unwrap_lines(text: str) -> str:
-    """The text with the newlines that only wrap a line of a sentence made spaces (wire
-    copy is hard-wrapped mid-sentence: "Volvo said its\nshares are to be listed"), so that
-    a sentence, a name or a cue is never cut there. Same length, so every offset holds.
-
-    A newline wraps a line when no stop comes before it, a word comes after it, and the
-    line before it reads as prose (four words or more, one of them a lower-case word, and
-    no colon): a title-case headline, a short label or a labelled line ends its paragraph."""
-    if "\n" not in text:
-        return text
-    chars: list[str] | None = None
-    for m in _WRAP_re.finditer(text):
-        pos = m.start()
-        line_start = text.rfind("\n", 0, pos) + 1
-        if (
-            _LOWER_WORD_re.search(text, line_start, pos) is None
-            or text.count(" ", line_start, pos) < MIN_WRAPPED_LINE_WORDS - 1
-            or ":" in text[line_start:pos]  # "Survey: most back the plan\n", a labelled line
-        ):
-            continue
-        if chars is None:
-            chars = list(text)
-        chars[pos] = " "
-    return text if chars is None else "".join(chars)
 
 
 def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> list[tuple[int, int]]:
