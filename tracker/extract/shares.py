@@ -23,6 +23,7 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 MAX_SHARE_CHARS = 120  # the window before a cue that may hold the share
 MAX_GROUP_WORDS = 6  # "of registered Democrats in the state"
 MAX_PHRASE_WORDS = 3  # a multi-word approximator or fraction: "just shy of", "a third"
+_WORD_BEFORE_re = regex.compile(r"([\p{L}\p{N}%]++)\s*+$")
 
 
 def share_subject(text: str, lo: int, cue_start: int, language: str) -> Mention | None:
@@ -56,15 +57,31 @@ def share_subject(text: str, lo: int, cue_start: int, language: str) -> Mention 
 @functools.cache
 def _hint_re(language: str) -> regex.Pattern[str] | None:
     """A word every share phrase holds: a share word, a fraction's last word, a poll
-    participle, a ratio link before a number ("eight in 10") or "but" ("all but two")."""
+    participle, a ratio link before a number ("eight in 10") or "all but"."""
     lex = load_lexicon(language)
     if not lex.share_words:
         return None
     words = {*lex.share_words, *lex.poll_participles, *(f.split()[-1] for f in lex.share_fractions)}
     return regex.compile(
-        r"(?i)(?<![\p{L}\p{N}])(?:\L<word>)(?![\p{L}\p{N}])|\s(?:\L<link>|but)\s+\w",
+        r"(?i)(?<![\p{L}\p{N}])(?:\L<word>)(?![\p{L}\p{N}])"
+        r"|\s(?:\L<link>)\s+(?:\p{N}|\L<number>)|\sbut\s+(?:\p{N}|\L<number>)",
         word=sorted(words, key=len, reverse=True),
         link=sorted(lex.share_ratio_links),
+        number=sorted(lex.number_words, key=len, reverse=True),
+    )
+
+
+def share_may_hold(text: str, lo: int, start: int, language: str) -> bool:
+    """Whether the subject found at `start` may end a share phrase ("40 percent of
+    Democrats", "eight in 10 voters"): the word before it links a share to its group or
+    is a share word or a number. Decided on that one word, before any tokenising."""
+    lex = load_lexicon(language)
+    word = _WORD_BEFORE_re.search(text, max(lo, start - 24), start)
+    if word is None:
+        return False
+    low = word.group().lower()
+    return (
+        low in lex.share_links or low in lex.share_words or low in lex.number_words or low.isdigit()
     )
 
 

@@ -17,7 +17,7 @@ from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
 from tracker.extract.resolution import finish
 from tracker.extract.run import TRAILING_PUNCT, Draft, Run
-from tracker.extract.shares import share_subject
+from tracker.extract.shares import share_may_hold, share_subject
 from tracker.extract.sieves.according import according_to, according_to_inline
 from tracker.extract.sieves.clauses import MAX_CUES_PER_SENTENCE, next_clause
 from tracker.extract.sieves.cue_context import (
@@ -177,9 +177,10 @@ def _verb_cue(
     # "Among likely voters, 41 percent said", "Nearly half of Democrats say", "with 22
     # percent saying": a poll's share, whose group ("Democrats") the name parser took for
     # the speaker
-    share = share_subject(text, lo, subj_end, run.language)
-    if share is not None and (speaker is None or share.start <= speaker.start < share.end):
-        speaker = share
+    if speaker is None or share_may_hold(text, lo, speaker.start, run.language):
+        share = share_subject(text, lo, subj_end, run.language)
+        if share is not None and (speaker is None or share.start <= speaker.start < share.end):
+            speaker = share
     if (
         speaker is None
         and not participle  # "…, saying it …" never names its speaker after it
