@@ -20,6 +20,7 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
+from tracker.extract.reading import reading_text
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.run import Run
 from tracker.extract.scans import Scans, Sentence
@@ -235,7 +236,7 @@ def extract(text: str, language: str = "auto") -> Extraction:
         language = detect_language(text)
     elif language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected auto or one of {LANGUAGES}")
-    run = Run(text, language)
+    run = Run(reading_text(text), language, text)
     scans = Scans(run)
     for k, (s, e) in enumerate(scans.sentences):
         if s < run.block_end:

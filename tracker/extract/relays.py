@@ -8,13 +8,14 @@ import regex
 
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
-from tracker.extract.noun_phrases import is_name_segment, np_after
+from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
 from tracker.extract.patterns import patterns_for
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, tokenize, vocab
 
 RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6
+MIN_TAIL_WORDS = 3  # "…, according to X, the plan failed": words of the clause after X
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,18 +230,57 @@ def _based_on(
                 hops.append(HopDraft(cited, "citing", cue_of(cm), cm.start(), cited.end))
                 toks, k = ctoks, ck
     leading = not text[start : m.start()].strip()
+    tail = None if leading else _parenthetical_tail(text, toks, k, language)
     if leading:
         if k < len(toks) and toks[k].text == ",":
             found.main_start = toks[k].end
             found.consumed = found.main_start
             found.prefix.extend(hops)
             found.according.extend(hops)
+    elif tail is not None:
+        # "Since May, according to X, the plan …" / "Fundraising, according to X, has …": the
+        # phrase is set off inside the clause, which goes on after it. An adverbial lead is
+        # no part of X's statement; a subject (or a clause) before it is.
+        first = text[start : m.start()].split(None, 1)[0].strip(",").lower()
+        if first in v.lex.adverbial_openers:
+            found.main_start = tail
+        found.consumed = tail
+        found.prefix.extend(hops)
+        found.according.extend(hops)
     else:
         # "…, Y said, according to X": X relays the whole sentence.
         found.main_end = min(found.main_end, _comma_before(text, start, m.start()))
         found.prefix[:0] = hops
         found.according[:0] = hops
         found.consumed = end
+
+
+def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> int | None:
+    """Where the clause resumes after "according to X," set off inside it (past a role
+    apposition of X: "according to Dana Ross, a former envoy, was …"), or None when X ends
+    the sentence or a new clause follows it ("…, according to X, although …")."""
+    v = vocab(language)
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(toks) and toks[j].text not in ",;.":
+        j += 1
+    seg = toks[k + 1 : j]
+    if j < len(toks) and toks[j].text == "," and seg and is_role_segment(seg, v):
+        k = j  # "according to Dana Ross, a former envoy, …"
+    rest = toks[k + 1 :]
+    words = [t for t in rest if t.is_word]
+    if len(words) < MIN_TAIL_WORDS or not (rest[0].is_word or rest[0].text in "$€£\"“‘'"):
+        return None
+    first = rest[0].lower
+    if (
+        first in v.lex.clause_breakers
+        or first in v.lex.coordinators
+        or first in v.lex.relative_markers
+        or first in v.lex.clause_splitters
+    ):
+        return None  # "…, according to X, although Y": X's statement ends before it
+    return toks[k].end
 
 
 def _reported_by(text: str, language: str, m: CueMatch, toks: list[Token], found: _Found) -> None:

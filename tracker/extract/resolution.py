@@ -156,9 +156,10 @@ def finish(
     relays: Relays,
     partials: list[QuoteSpan],
 ) -> Draft | None:
-    """Emit a statement; a lone word reports no claim."""
+    """Emit a statement; a lone word reports no claim. Content holding a quote is mixed,
+    unless the quote is all of it ('…, saying, "We will win."'): that is a direct quote."""
     if any(start <= q.start and q.end <= end + 1 for q in partials):
-        kind = "mixed"
+        kind = "direct" if _whole_quote(run, start, end, partials) else "mixed"
     elif kind == "indirect" and one_word(run.text, start, end):
         return None  # "The plan said nothing.": a lone word reports no claim
     embedded = _embedded_source(run, start, end)
@@ -173,6 +174,12 @@ def finish(
     stmt = emit(run, rule, kind, start, end, attribution, relays)
     run.add(stmt)
     return stmt
+
+
+def _whole_quote(run: Run, start: int, end: int, partials: list[QuoteSpan]) -> bool:
+    """Whether the content from `start` to `end` is one quotation and nothing else."""
+    a, b = run.trim(start, end)
+    return any(q.start == a and b <= q.end <= b + 1 for q in partials)
 
 
 def _embedded_source(run: Run, start: int, end: int) -> HopDraft | None:

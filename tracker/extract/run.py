@@ -67,8 +67,9 @@ class Run:
     source table and the salience list are what resolution (pronouns, aliases) works on.
     """
 
-    def __init__(self, text: str, language: str) -> None:
-        self.text = text
+    def __init__(self, text: str, language: str, original: str | None = None) -> None:
+        self.text = text  # what the sieves read (`reading.reading_text`)
+        self.original = text if original is None else original  # the input, same offsets
         self.language = language
         self.lex = load_lexicon(language)
         self.pats = patterns_for(language)

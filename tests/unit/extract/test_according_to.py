@@ -64,3 +64,56 @@ def test_reported_by_opener_with_no_speaker_is_the_outlets_report(
     assert [(h.source.name, h.relation) for h in st.chain] == [(outlet, "reported_by")]
     mid = "The campaign, first reported by the Daily Ledger, is a key part of the plan."
     assert extract(mid, "en").statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "source"),
+    [
+        # set off inside the clause: an adverbial lead is no part of the statement
+        (
+            "Since last spring, according to the harbour police, six boats have been stolen.",
+            "en",
+            "six boats have been stolen",
+            "the harbour police",
+        ),
+        (
+            "At the heart of the dispute, according to Dana Ross, a former mediator, was a "
+            "missing clause in the lease.",
+            "en",
+            "was a missing clause in the lease",
+            "Dana Ross",
+        ),
+        # a subject before it is: the statement is the whole clause
+        (
+            "Ticket sales, according to the museum, have doubled since May.",
+            "en",
+            "Ticket sales, according to the museum, have doubled since May",
+            "the museum",
+        ),
+        (
+            "Sejak Mei lalu, menurut polisi, tiga orang sudah ditangkap di pelabuhan.",
+            "id",
+            "tiga orang sudah ditangkap di pelabuhan",
+            "polisi",
+        ),
+        (
+            "Harga beras, menurut pedagang, naik dua kali lipat bulan ini.",
+            "id",
+            "Harga beras, menurut pedagang, naik dua kali lipat bulan ini",
+            "pedagang",
+        ),
+    ],
+)
+def test_according_to_set_off_inside_the_clause(
+    text: str, language: str, content: str, source: str
+) -> None:
+    [st] = extract(text, language).statements
+    assert (st.text, st.rule) == (content, "according_to")
+    assert st.speaker is not None and st.speaker.name == source
+
+
+def test_according_to_before_a_new_clause_keeps_the_clause_before() -> None:
+    text = "The ferry is full, according to the operator, although two cabins are free."
+    [st] = extract(text, "en").statements
+    assert st.text == "The ferry is full"
+    assert st.speaker is not None and st.speaker.name == "the operator"

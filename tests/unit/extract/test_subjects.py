@@ -419,3 +419,95 @@ def test_clause_before_a_titled_name_is_no_role() -> None:
     ).statements
     assert st.speaker is not None and st.speaker.role is not None
     assert st.speaker.role.startswith("economist")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "content", "speaker"),
+    [
+        (
+            "Among likely voters, 41 percent said the levy was too high.",
+            "en",
+            "the levy was too high",
+            "41 percent",
+        ),
+        (
+            "Twenty-six percent said the ferry should stay public.",
+            "en",
+            "the ferry should stay public",
+            "Twenty-six percent",
+        ),
+        (
+            "Nearly seven in 10 registered voters overall said the bridge was needed.",
+            "en",
+            "the bridge was needed",
+            "Nearly seven in 10 registered voters overall",
+        ),
+        (
+            "A third of independents, 35%, say the mayor deserves a second term.",
+            "en",
+            "the mayor deserves a second term",
+            "A third of independents",
+        ),
+        (
+            "Prices rose in May, while just under half of the growers said it came too late.",
+            "en",
+            "it came too late",
+            "just under half of the growers",
+        ),
+        (
+            "By 58%-30%, those surveyed said the library should open on Sundays.",
+            "en",
+            "the library should open on Sundays",
+            "those surveyed",
+        ),
+        (
+            "The vote was close, with 22 percent saying they had not decided.",
+            "en",
+            "they had not decided",
+            "22 percent",
+        ),
+        (
+            "All but three said the museum should charge no fee.",
+            "en",
+            "the museum should charge no fee",
+            "All but three",
+        ),
+        (
+            "Sebanyak 63 persen responden mengatakan tarif angkutan terlalu mahal.",
+            "id",
+            "tarif angkutan terlalu mahal",
+            "Sebanyak 63 persen responden",
+        ),
+        (
+            "Empat dari 10 warga mengatakan jalan desa itu rusak parah.",
+            "id",
+            "jalan desa itu rusak parah",
+            "Empat dari 10 warga",
+        ),
+    ],
+)
+def test_poll_share_subject(text: str, lang: str, content: str, speaker: str) -> None:
+    st = with_text(extract(text, lang).statements, content)
+    assert st.speaker is not None
+    assert (st.speaker.name, st.speaker.kind) == (speaker, "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a number that is no share, a share inside a clause of its own: no share speaks
+        (
+            "The 12 members of the board said the fee would rise.",
+            "the fee would rise",
+            "The 12 members of the board",
+        ),
+        ("Lopez, who won 52 percent, said the fee would rise.", "the fee would rise", "Lopez"),
+        (
+            "The survey found that 40 percent said the fee would rise.",
+            "40 percent said the fee would rise",
+            "The survey",
+        ),
+    ],
+)
+def test_no_poll_share_subject(text: str, content: str, speaker: str) -> None:
+    assert speaker_name(with_text(extract(text, "en").statements, content)) == speaker

@@ -40,6 +40,12 @@ _LOWER_CASED: tuple[str, ...] = (
     "subject_tail_links",
     "subject_quantifiers",
     "share_words",
+    "share_approximators",
+    "share_fractions",
+    "share_links",
+    "share_ratio_links",
+    "share_openers",
+    "poll_participles",
     "number_words",
     "group_cue_verbs",
     "subject_conjunctions",
@@ -164,6 +170,15 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     subject_quantifiers: frozenset[str] = frozenset()  # "all", "most" before a subject's determiner
     share_words: frozenset[str] = frozenset()  # "percent" of "63 percent said"
     number_words: frozenset[str] = frozenset()  # "Twelve" of "Twelve percent said"
+    # poll shares as subjects (extract.shares): "nearly" of "nearly half said", "a third"
+    # of "a third of independents say", "of"/"among" before the group, "surveyed" of
+    # "those surveyed said"
+    share_approximators: frozenset[str] = frozenset()
+    share_fractions: frozenset[str] = frozenset()
+    share_links: frozenset[str] = frozenset()
+    share_ratio_links: frozenset[str] = frozenset()  # "in" of "eight in 10"
+    share_openers: frozenset[str] = frozenset()  # "while" of "while 22 percent said"
+    poll_participles: frozenset[str] = frozenset()
     # speech and written-position verbs an unnamed group takes
     group_cue_verbs: frozenset[str] = frozenset()
     # "and" of "The station and its defenders say"

@@ -285,7 +285,8 @@ def quote_cue_before(run: Run, state: QuoteState, quote: Quote) -> bool:
     opens = state.prev_end == s
     if opens:
         _claim_before_lead_in(run, s, q.start, pre, state.cues, state.partials)
-    stmt = emit(run, "quote_cue_before", "direct", q.start, q.end, pre, state.relays)
+    kind = "mixed" if _reported_lead_in(run, pre, q.start) else "direct"
+    stmt = emit(run, "quote_cue_before", kind, q.start, q.end, pre, state.relays)
     run.add(stmt)
     if opens and stmt is not None:
         _lead_clause(run, s, pre, state.relays)
@@ -312,6 +313,14 @@ def quote_no_cue(run: Run, state: QuoteState, quote: Quote) -> bool:
     run.add(stmt)
     state.took(stmt, q.end, None)
     return True
+
+
+def _reported_lead_in(run: Run, pre: Attribution, qstart: int) -> bool:
+    """'Lee said that "we will win."': a complementizer makes the quote the content of
+    reported speech (its pronouns and tenses are the writer's to shift), quoted words in
+    an indirect statement, which is a mixed statement, not a direct one."""
+    words = words_of(run.text[pre.cue_end : qstart])
+    return bool(words) and words[-1].lower() in run.lex.complementizers
 
 
 def _title_quote(before: str, inner: str) -> bool:

@@ -17,6 +17,7 @@ from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
 from tracker.extract.resolution import finish
 from tracker.extract.run import TRAILING_PUNCT, Draft, Run
+from tracker.extract.shares import share_may_hold, share_subject
 from tracker.extract.sieves.according import according_to, according_to_inline
 from tracker.extract.sieves.clauses import MAX_CUES_PER_SENTENCE, next_clause
 from tracker.extract.sieves.cue_context import (
@@ -81,6 +82,8 @@ def reported_speech(
             break
         group = m.lastgroup or ""
         if group == "acc":
+            if any(h.start == m.start() for h in relays.according):
+                continue  # "X, according to Y, …": read as the clause's relay already
             stmt = according_to_inline(run, m, lo, hi, relays, partials)
             taken = stmt is not None
         elif group == "verb":
@@ -171,6 +174,13 @@ def _verb_cue(
         subj_end = m.start()
     speaker = subject_before(text, lo, subj_end, run.language)
     participle = cue.lower().endswith(run.lex.participle_suffixes or ("\0",))
+    # "Among likely voters, 41 percent said", "Nearly half of Democrats say", "with 22
+    # percent saying": a poll's share, whose group ("Democrats") the name parser took for
+    # the speaker
+    if speaker is None or share_may_hold(text, lo, speaker.start, run.language):
+        share = share_subject(text, lo, subj_end, run.language)
+        if share is not None and (speaker is None or share.start <= speaker.start < share.end):
+            speaker = share
     if (
         speaker is None
         and not participle  # "…, saying it …" never names its speaker after it
@@ -371,8 +381,8 @@ def _fallback_subject(
     if speaker is None and not participle and not cue_between(run, cues, lo, m):
         # "Experts on trade said", "All the experts I interviewed said"
         speaker = modified_subject(text, lo, subj_end, cue, run.language)
-    if speaker is None and closes_content(run, cue, after_text):
-        # "…, another source said.": the clause after the last comma
+    if speaker is None and (after_text.startswith(",") or closes_content(run, cue, after_text)):
+        # "…, another source said.", "…, participants said, …": the clause after the last comma
         comma = text.rfind(",", lo, m.start())
         if comma >= 0:
             speaker = common_subject(run, comma + 1, m.start())
