@@ -46,7 +46,7 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
             ):
                 continue  # “…?” Borger asked. — the attribution belongs to the quote
             cuts.append(m.end())
-        else:
+        elif not _wrapped(text, pos, lexicon):
             cuts.append(pos)
     spans: list[tuple[int, int]] = []
     prev = 0
@@ -84,6 +84,36 @@ def _opens_sentence(text: str, prev_cut: int, quote_start: int) -> bool:
 
 def _attribution_follows(text: str, pos: int, lexicon: Lexicon) -> bool:
     return _attribution_re(lexicon.language).match(text, pos, pos + 220) is not None
+
+
+# A line this long that stops after a function word ("the", "of", "that") or a comma, the
+# next line going on with a letter, was wrapped mid-sentence (wire copy); a headline or a
+# list item is shorter, or ends in a content word or a full stop.
+MIN_WRAPPED_LINE = 40
+_LAST_WORD_re = regex.compile(r"(?r)[\p{L}\p{N}'’\-]++,?+")
+
+
+def _wrapped(text: str, pos: int, lexicon: Lexicon) -> bool:
+    """Whether the line break at `pos` is a line wrapped inside a sentence."""
+    if pos == 0 or pos + 1 >= len(text) or not text[pos + 1].isalnum():
+        return False
+    line_start = text.rfind("\n", 0, pos) + 1
+    if pos - line_start < MIN_WRAPPED_LINE:
+        return False
+    last = _LAST_WORD_re.match(text, max(line_start, pos - 40), pos)
+    if last is None or last.end() != pos:
+        return False
+    word = last.group()
+    return word.endswith(",") or word in _joining_words(lexicon.language)
+
+
+@functools.cache
+def _joining_words(language: str) -> frozenset[str]:
+    """Lower-case words a sentence does not end on: function words, determiners, links."""
+    lex = load_lexicon(language)
+    return frozenset(
+        (*lex.function_words, *lex.determiners, *lex.role_affiliation_links, *lex.clause_breakers)
+    )
 
 
 def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:

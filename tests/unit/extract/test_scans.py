@@ -66,6 +66,33 @@ def test_multi_paragraph_quote_runs_to_the_final_closing_mark() -> None:
         ),
         ("Donald J. Trump won. Done.", "en", ["Donald J. Trump won.", "Done."]),
         ("One line\nAnother line", "en", ["One line", "Another line"]),
+        # wire copy wrapped mid-sentence: a long line stopping on a function word or a comma
+        (
+            "The ministry said on Monday that the new tariffs on the\nImported steel would"
+            " start in May.",
+            "en",
+            [
+                "The ministry said on Monday that the new tariffs on the\nImported steel would"
+                " start in May."
+            ],
+        ),
+        (
+            "Kementerian Perdagangan mengatakan pada Senin bahwa tarif baru untuk\nBaja impor"
+            " berlaku Mei.",
+            "id",
+            [
+                "Kementerian Perdagangan mengatakan pada Senin bahwa tarif baru untuk\nBaja impor"
+                " berlaku Mei."
+            ],
+        ),
+        # a headline, however long, ends on a content word: its line break stays a break
+        (
+            "Survey: Most residents back the new park plan\nMore below.",
+            "en",
+            ["Survey: Most residents back the new park plan", "More below."],
+        ),
+        # a short line stopping on "the" is a heading or a list item, not a wrapped line
+        ("Notes on the\nBudget.", "en", ["Notes on the", "Budget."]),
     ],
 )
 def test_split_sentences(text: str, language: str, expected: list[str]) -> None:
