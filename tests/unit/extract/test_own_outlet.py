@@ -4,9 +4,12 @@ it gathered is first-hand (texts written for these tests)."""
 from __future__ import annotations
 
 import inspect
+import json
 
 import pytest
+from click.testing import CliRunner
 
+from tracker.cli import main
 from tracker.extract import extract
 from tracker.extract.own_outlet import is_own_outlet, own_outlet_keys
 
@@ -112,3 +115,15 @@ def test_outlet_is_a_keyword_the_chain_bench_can_find() -> None:
 )
 def test_is_own_outlet(outlet: str | None, name: str, kind: str, own: bool) -> None:
     assert is_own_outlet(own_outlet_keys(outlet), name, kind) is own
+
+
+@pytest.mark.parametrize(
+    ("options", "chain"), [([], ["Reuters", "Anna Berg"]), (["--outlet", "Reuters"], ["Anna Berg"])]
+)
+def test_the_cli_takes_the_outlet(options: list[str], chain: list[str]) -> None:
+    text = "The plant will close in May, chief executive Anna Berg told Reuters."
+    args = ["extract", "--lang", "en", "--format", "json", *options, "-"]
+    result = CliRunner().invoke(main, args, text)
+    assert result.exit_code == 0, result.output
+    (statement,) = json.loads(result.output)["statements"]
+    assert [hop["name"] for hop in statement["chain"]] == chain
