@@ -3,35 +3,46 @@ keterangan tertulis"): a statement made there is first-hand, never a relay frame
 
 from __future__ import annotations
 
+import functools
+
+import regex
+
 from tracker.extract.attribution import Attribution
-from tracker.extract.tokens import Vocab, tokenize
+from tracker.extract.lexicon import load_lexicon
 
-CHANNEL_WINDOW = 60  # the words right after the cue or the speaker that may name a channel
-MAX_TIME_WORDS = 3  # "said on Sunday in a statement": time words before the channel
+CHANNEL_WINDOW = 80  # where, after the cue or the speaker, a channel phrase may end
 
 
-def own_channel(text: str, attribution: Attribution | None, v: Vocab) -> bool:
+def own_channel(text: str, attribution: Attribution | None, language: str) -> bool:
     """Whether the attribution names a channel of the speaker's own: a writing cue
     ("wrote", "tweeted", "tulisnya") or a channel phrase right after the cue or after the
-    speaker ("in a statement", "on his Facebook page", "at a news conference")."""
+    speaker, time words allowed before it ("said on Sunday in a statement", "on his
+    Facebook page", "at a news conference")."""
     if attribution is None:
         return False
-    lex = v.lex
-    if attribution.cue.lower() in lex.channel_cues:
+    if attribution.cue.lower() in load_lexicon(language).channel_cues:
         return True
-    phrases = lex.channel_phrases
-    if not phrases:
+    channel = _channel_re(language)
+    if channel is None:
         return False
-    ends = {attribution.cue_end, attribution.end}
-    return any(_channel_at(text, pos, phrases, v) for pos in ends)
+    return any(
+        channel.match(text, pos, min(len(text), pos + CHANNEL_WINDOW)) is not None
+        for pos in (attribution.cue_end, attribution.end)
+    )
 
 
-def _channel_at(text: str, pos: int, phrases: frozenset[str], v: Vocab) -> bool:
-    words = [t.lower for t in tokenize(text, pos, min(len(text), pos + CHANNEL_WINDOW))]
-    words = [w for w in words if w != ","]
-    for k in range(min(len(words), MAX_TIME_WORDS + 1)):
-        if any(" ".join(words[k : k + n]) in phrases for n in (1, 2, 3)):
-            return True
-        if words[k] not in v.lex.time_words:
-            return False  # "said the plan …": the content, no channel
-    return False
+@functools.cache
+def _channel_re(language: str) -> regex.Pattern[str] | None:
+    """The channel phrases of a language after up to three time words, from the lexicon."""
+    lex = load_lexicon(language)
+    if not lex.channel_phrases:
+        return None
+    return regex.compile(
+        r"""
+        [\s,]*+(?:(?:\L<time>)[\s,]++){0,3}+   # on Sunday, last week
+        (?:\L<phrase>)(?![\p{L}\p{N}])         # in a statement, kepada wartawan
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+        time=sorted(lex.time_words),
+        phrase=sorted(lex.channel_phrases),
+    )

@@ -32,6 +32,15 @@ _INSTITUTIONS = frozenset({"news_outlet", "government_body", "organization", "un
 def definite_head(lex: Lexicon, surface: str) -> str | None:
     """The head noun when `surface` is a definite description ("the official agency" ->
     "agency", "kementerian tersebut" -> "kementerian"), else None."""
+    parts = surface.split()
+    if not (
+        1 < len(parts) <= 5
+        and (
+            parts[0].lower() in lex.definite_determiners
+            or parts[-1].lower() in lex.definite_demonstratives
+        )
+    ):
+        return None  # most mentions: decided without the word pattern
     words = _WORD_re.findall(surface)
     if len(words) < 2 or len(words) > 5:
         return None

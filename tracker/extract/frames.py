@@ -104,6 +104,11 @@ class Frames:
             self.current = Frame(hops, i, self.sentence)
         return hops
 
+    def open_before(self) -> bool:
+        """Whether a frame an earlier sentence opened is open."""
+        frame = self.current
+        return frame is not None and frame.sentence != self.sentence
+
     def close(self) -> None:
         """The writer's own narration took over: what follows is first-hand again."""
         self.current = None

@@ -91,7 +91,10 @@ def emit(
     if sid is None:
         return _bare(rule, kind, start, end, attribution)
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
-    channel = own_channel(run.text, attribution, run.vocab)
+    # the channel matters only to a frame opened in an earlier sentence
+    channel = (
+        not prefix and run.frames.open_before() and own_channel(run.text, attribution, run.language)
+    )
     hops = run.frames.chain(prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel)
     stmt = Draft(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
     _remember(run, stmt)
