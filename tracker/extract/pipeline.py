@@ -20,6 +20,7 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
+from tracker.extract.own_outlet import own_outlet_keys
 from tracker.extract.reading import reading_text
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.run import Run
@@ -165,6 +166,9 @@ SIEVES: tuple[Sieve, ...] = (
     ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
+# A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence
+# (wire copy) or a headline, neither of which is the writer's narration taking over.
+PARAGRAPH_ENDS = frozenset('.!?…"”’»)')
 
 
 def quote_sieves(run: Run, state: QuoteState, quote: Quote) -> bool:
@@ -226,23 +230,37 @@ def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
     noun_claim_statements(run, sentence, first)
 
 
-def extract(text: str, language: str = "auto") -> Extraction:
+def extract(text: str, language: str = "auto", outlet: str | None = None) -> Extraction:
     """Extract statements, sources and unattributed claims from one news text.
 
-    Pure and deterministic: the same text and language always give the same Extraction,
-    offsets index the input exactly, and no input string makes it raise.
+    Pure and deterministic: the same text, language and outlet always give the same
+    Extraction, offsets index the input exactly, and no input string makes it raise.
+    `outlet` names the document's own outlet (any name of the outlet list), which is never
+    a hop: "told Reuters" in a Reuters story is first-hand.
     """
     if language == "auto":
         language = detect_language(text)
     elif language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected auto or one of {LANGUAGES}")
-    run = Run(reading_text(text), language, text)
+    run = Run(reading_text(text), language, text, own_outlet_keys(outlet))
     scans = Scans(run)
+    narration = True  # the paragraph so far has no statement
+    prev_end = 0
     for k, (s, e) in enumerate(scans.sentences):
+        read = run.text
+        if prev_end and read[prev_end - 1] in PARAGRAPH_ENDS and "\n" in read[prev_end:s]:
+            if narration:
+                run.frames.close()  # a paragraph of the writer's own words ends a frame
+            narration = True
+        prev_end = e
         if s < run.block_end:
             run.salience.push((s, e))  # inside a block quote its lead-in took whole
+            narration = False
             continue
+        first = len(run.statements)
+        run.frames.sentence = s
         sentence = scans.sentence(k)
-        sentence_sieves(run, sentence, len(run.statements))
+        sentence_sieves(run, sentence, first)
+        narration = narration and len(run.statements) == first
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)

@@ -285,6 +285,8 @@ def _person(
         role, affiliation = None, None
         name = [t for t in name if t.start >= outlet_end]
     name_text = _surface(text, name)
+    if len(name) > 1 and name[-1].text.strip(".") in v.lex.company_suffixes:
+        return Mention(surface, start, end, name_text, "organization", None, affiliation)
     return Mention(surface, start, end, name_text, "person", role, affiliation)
 
 

@@ -97,3 +97,50 @@ def test_pronoun_contraction_is_no_possessive(text: str, cue: str) -> None:
     after it is a verb (while "Lopez’s warning" stays a noun)."""
     [st] = extract(text, "en").statements
     assert (st.cue, st.speaker_surface) == (cue, "He")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # "it" stands for a body (a company, an outlet), never for a person
+        (
+            "Harbor Freight Corp said it would close two plants. It said 300 jobs would go.",
+            "en",
+            "Harbor Freight Corp",
+        ),
+        (
+            "Mayor Lena Park said the city would sue. The World Bank said the loan was"
+            " approved. It said the money would come in May.",
+            "en",
+            "The World Bank",
+        ),
+        ("Mayor Lena Park opened the bridge. It said the bridge would ease traffic.", "en", None),
+        # "they" stands for a group or a body, never for one person named before
+        (
+            "Senate Republican leaders said the bill was dead. Mayor Lena Park said the city"
+            " would sue. They said the vote would wait.",
+            "en",
+            "Senate Republican leaders",
+        ),
+        ("Mayor Lena Park said the city would sue. They said the vote would wait.", "en", None),
+        (
+            "Bupati Rina Wati meresmikan jembatan itu. Mereka mengatakan jembatan itu mengurai"
+            " kemacetan.",
+            "id",
+            None,
+        ),
+        # and "he" never for a group
+        (
+            "Mayor Lena Park said the city would sue. Senate Republican leaders said the bill"
+            " was dead. He said the vote would wait.",
+            "en",
+            "Lena Park",
+        ),
+    ],
+)
+def test_it_and_they_fit_their_antecedents(text: str, language: str, speaker: str | None) -> None:
+    last = extract(text, language).statements[-1]
+    if speaker is None:
+        assert last.speaker is None and last.chain == ()
+    else:
+        assert last.speaker is not None and last.speaker.name == speaker

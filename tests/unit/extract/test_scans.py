@@ -8,7 +8,7 @@ from tests.unit.extract.helpers import with_text
 from tracker.extract import extract
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.quotes import scan_quotes
-from tracker.extract.reading import blank_tickers, unwrap_lines
+from tracker.extract.reading import blank_tickers, reading_text, unwrap_lines
 from tracker.extract.sentences import split_sentences
 
 
@@ -67,10 +67,38 @@ def test_multi_paragraph_quote_runs_to_the_final_closing_mark() -> None:
         ),
         ("Donald J. Trump won. Done.", "en", ["Donald J. Trump won.", "Done."]),
         ("One line\nAnother line", "en", ["One line", "Another line"]),
+        # wire copy wrapped mid-sentence (`reading_text` joins the line)
+        (
+            "The ministry said on Monday that the new tariffs on the\nImported steel would"
+            " start in May.",
+            "en",
+            [
+                "The ministry said on Monday that the new tariffs on the\nImported steel would"
+                " start in May."
+            ],
+        ),
+        (
+            "Kementerian Perdagangan mengatakan pada Senin bahwa tarif baru untuk\nBaja impor"
+            " berlaku Mei.",
+            "id",
+            [
+                "Kementerian Perdagangan mengatakan pada Senin bahwa tarif baru untuk\nBaja impor"
+                " berlaku Mei."
+            ],
+        ),
+        # a labelled headline: its line break stays a break
+        (
+            "Survey: Most residents back the new park plan\nMore below.",
+            "en",
+            ["Survey: Most residents back the new park plan", "More below."],
+        ),
+        # a short line stopping on "the" is a heading or a list item, not a wrapped line
+        ("Notes on the\nBudget.", "en", ["Notes on the", "Budget."]),
     ],
 )
 def test_split_sentences(text: str, language: str, expected: list[str]) -> None:
-    spans = split_sentences(text, scan_quotes(text), load_lexicon(language))
+    read = reading_text(text)  # what the pipeline splits: wrapped lines joined
+    spans = split_sentences(read, scan_quotes(read), load_lexicon(language))
     assert [text[a:b] for a, b in spans] == expected
 
 

@@ -55,6 +55,9 @@ _LOWER_CASED: tuple[str, ...] = (
     "apposition_links",
     "attribution_adjuncts",
     "headline_cue_verbs",
+    "definite_demonstratives",
+    "channel_cues",
+    "channel_phrases",
 )
 
 
@@ -147,6 +150,18 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     document_participles: frozenset[str] = frozenset()
     strict_cue_verbs: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
+    # "the agency", "the paper", "kementerian tersebut": a definite description's head noun
+    # and the kinds of named source it may stand for (see extract.definites)
+    definite_heads: dict[str, tuple[str, ...]] = {}
+    # "tersebut", "itu" closing an Indonesian definite description ("lembaga itu")
+    definite_demonstratives: frozenset[str] = frozenset()
+    # "wrote", "tweeted": a cue of the speaker's own channel (extract.channels)
+    channel_cues: frozenset[str] = frozenset()
+    # "in a statement", "on his Facebook page", "dalam keterangan tertulis": a channel of the
+    # speaker's own named right after the cue or the speaker (extract.channels)
+    channel_phrases: frozenset[str] = frozenset()
+    # "Corp", "Inc", "Tbk" closing a name: a company, never a person ("Exxon Corp said")
+    company_suffixes: frozenset[str] = frozenset()
     line_label_words: frozenset[str] = frozenset()
     participle_suffixes: tuple[str, ...] = ()
     participle_connectors: frozenset[str] = frozenset()
@@ -209,6 +224,8 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
         msgspec.structs.force_setattr(self, "place_abbreviations", places)
         followers = {k.lower(): v for k, v in self.non_cue_followers.items()}
         msgspec.structs.force_setattr(self, "non_cue_followers", followers)
+        heads = {k.lower(): v for k, v in self.definite_heads.items()}
+        msgspec.structs.force_setattr(self, "definite_heads", heads)
 
 
 def decode_lexicon(data: bytes | str, language: str) -> Lexicon:
