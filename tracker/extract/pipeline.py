@@ -20,6 +20,7 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
+from tracker.extract.quoted_as import with_frames
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.run import Run
 from tracker.extract.scans import Scans, Sentence
@@ -38,6 +39,7 @@ from tracker.extract.sieves.quote_cues import (
     quote_resumed,
     read_quotes,
 )
+from tracker.extract.sieves.quoted import quoted_as
 from tracker.extract.sieves.reported import participle_clause, reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
 
@@ -102,6 +104,11 @@ SIEVES: tuple[Sieve, ...] = (
         "participle_clause",
         '"…," Lee said, adding that …; X said A, citing B: a participle cue after an '
         "attribution is the same speaker's next statement.",
+    ),
+    Sieve(
+        "quoted_as",
+        "X quoted Y as saying …, Y was quoted by X as saying …, …, Y was quoted as saying: Y "
+        "speaks, X (or the outlet named nearby) relays it; the content follows or precedes.",
     ),
     Sieve(
         "according_to_inline",
@@ -189,11 +196,19 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     if not sentence.marked:
         return  # no quote, cue or relay: the sentence is only remembered for pronouns
     relays = find_relays(run.text, s, e, run.language, sentence.relay_marks, sentence.media)
+    if sentence.relay_marks:
+        relays = with_frames(run, relays, sentence.relay_marks, s, e)
     state = QuoteState(s, e, sentence.cues, relays, s, s)
     read_quotes(run, state, sentence.quotes, quote_sieves)
     container = None
     if not state.direct_found:
-        container = reported_speech(run, sentence.cues, relays, state.partials)
+        taken, container = (
+            quoted_as(run, sentence.cues, relays, state.partials)
+            if relays.frames
+            else (False, None)
+        )
+        if not taken:
+            container = reported_speech(run, sentence.cues, relays, state.partials)
     elif state.prev_attr is not None and e - state.attr_end > 20:
         _after_last_attribution(run, state, state.prev_attr)
     partial_quotes(run, sentence, state.partials, container)
@@ -242,6 +257,7 @@ def extract(text: str, language: str = "auto") -> Extraction:
             run.salience.push((s, e))  # inside a block quote its lead-in took whole
             continue
         sentence = scans.sentence(k)
+        run.previous_sentence = scans.sentences[k - 1] if k else (s, s)
         sentence_sieves(run, sentence, len(run.statements))
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)

@@ -41,6 +41,8 @@ def emit(
         return None
     prefix = tuple(hop(run, h) for h in relays.prefix) if relays else ()
     suffix = tuple(hop(run, h) for h in relays.suffix) if relays else ()
+    if attribution is not None and attribution.via:
+        prefix = _with_quoters(run, prefix, attribution.via)
     cue = attribution.cue if attribution else None
     cs = attribution.cue_start if attribution else None
     ce = attribution.cue_end if attribution else None
@@ -90,6 +92,29 @@ def emit(
     stmt = Draft(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
     _remember(run, stmt, prefix, suffix)
     return stmt
+
+
+def _with_quoters(
+    run: Run, prefix: tuple[InternalHop, ...], via: tuple[HopDraft, ...]
+) -> tuple[InternalHop, ...]:
+    """The sentence's relays, then the quoters of "X quoted Y as saying", then the media
+    Y told: "the radio quoted him as saying in an interview with the daily X" is [radio,
+    X, him]. A quoter named by a pronoun ("It quoted …") is whom it stands for, or no hop."""
+    quoters: list[InternalHop] = []
+    for draft in via:
+        pronoun = draft.mention.pronoun
+        if pronoun is None:
+            quoters.append(hop(run, draft))
+            continue
+        ante = run.salience.resolve(pronoun)
+        sid = ante.sid if ante is not None else None
+        if sid is None and ante is not None and ante.mention is not None:
+            sid = run.table.add(ante.mention)
+        if sid is not None:
+            quoters.append(InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end))
+    told = tuple(h for h in prefix if h.relation == "told")
+    others = tuple(h for h in prefix if h.relation != "told")
+    return (*others, *quoters, *told)
 
 
 def _according_pronoun(run: Run, draft: HopDraft) -> str | None:

@@ -49,6 +49,10 @@ _LOWER_CASED: tuple[str, ...] = (
     "apposition_links",
     "attribution_adjuncts",
     "headline_cue_verbs",
+    "quote_verbs",
+    "quote_links",
+    "writer_citing",
+    "outlet_heads",
 )
 
 
@@ -84,6 +88,12 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     claim_relative_tails: frozenset[str] = frozenset()
     citing: tuple[str, ...] = ()
     reported_by: tuple[str, ...] = ()
+    # "quoted" of "X quoted Y as saying", "mengutip" of "X mengutip Y yang mengatakan": the
+    # verb of a quoted-as frame, and the link before its speech verb ("as", "yang")
+    quote_verbs: frozenset[str] = frozenset()
+    quote_links: frozenset[str] = frozenset()
+    # "Mengutip X, …" opening a sentence: the writer's own relay, not whom the speaker cites
+    writer_citing: frozenset[str] = frozenset()
     based_on: tuple[str, ...] = ()
     referring: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()
@@ -184,6 +194,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     attribution_adjuncts: frozenset[str] = frozenset()
     # "Ledger" of "told The Daily Ledger": a masthead word names an unlisted news outlet
     outlet_mastheads: frozenset[str] = frozenset()
+    # "newspaper" of "the armed forces newspaper Harian AB": a relay hop with such a word
+    # and a name is a news outlet, listed or not
+    outlet_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.
