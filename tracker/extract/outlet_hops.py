@@ -58,22 +58,73 @@ def outlet_np(text: str, toks: list[Token], k: int, language: str) -> Mention | 
     return Mention(surface, start, last, outlet.name, "news_outlet", state_media=state)
 
 
-def as_outlet(text: str, mention: Mention, language: str) -> Mention:
+def as_outlet(
+    text: str, mention: Mention, language: str, lo: int = -1, listed_only: bool = False
+) -> Mention:
     """A relay hop that names a news outlet, as that outlet: a listed one under its
     canonical name ("the official Tass news agency" is TASS), an unlisted one by its name
-    and a media head ("the armed forces newspaper Harian AB"). Other mentions as they are."""
+    and a media head ("the armed forces newspaper Harian AB"), unless `listed_only`.
+    Other mentions as they are.
+
+    From `lo` on, the words before the mention may complete the outlet's name: a noun
+    phrase cut at "and" ("Mail" of "The Globe and Mail"), at a lower-case "al-" name
+    ("newspaper" of "the al-Rai al-Aam newspaper") or at its media head ("agency" of
+    "The JIJI Press news agency")."""
     if mention.pronoun is not None:
         return mention
+    found = _as_outlet(text, mention, language, listed_only)
+    named = found.kind == "news_outlet" and found.name.lower() not in _descriptor_words(language)
+    if named or lo < 0:
+        return found  # (a bare "newspaper" names no outlet yet)
+    wider = _widened(text, mention, lo, language)
+    if wider.start == mention.start:
+        return found
+    widened = _as_outlet(text, wider, language, listed_only)
+    return widened if widened.kind == "news_outlet" else found
+
+
+def _as_outlet(text: str, mention: Mention, language: str, listed_only: bool) -> Mention:
     if mention.kind == "news_outlet":
         outlet = outlet_index().get(mention.name)
-        if outlet is None or outlet.name == mention.name:
-            return mention
-        return _renamed(mention, outlet.name, mention.state_media or outlet.state_media)
+        if outlet is not None:
+            if outlet.name == mention.name:
+                return mention
+            return _renamed(mention, outlet.name, mention.state_media or outlet.state_media)
     toks = tokenize(text, mention.start, mention.end)
     listed = outlet_np(text, toks, 0, language)
     if listed is not None and listed.end == mention.end:
         return listed
+    if listed_only:
+        return mention
     return _unlisted_outlet(text, mention, toks, vocab(language))
+
+
+MAX_WIDENED_CHARS = 48
+
+
+def _widened(text: str, mention: Mention, lo: int, language: str) -> Mention:
+    """The mention with the words before it that may belong to the same outlet's name."""
+    left = max(lo, mention.start - MAX_WIDENED_CHARS)
+    toks = tokenize(text, left, mention.start)
+    media = _descriptor_words(language)
+    k = len(toks)
+    while k > 0 and _name_part(toks[k - 1], media):
+        k -= 1
+    if k > 0 and toks[k - 1].is_word and toks[k - 1].lower in ("the", "a"):
+        k -= 1
+    if k == len(toks) or (toks[-1].lower == "and" and k == len(toks) - 1):
+        return mention
+    start = toks[k].start
+    surface = text[start : mention.end]
+    return Mention(
+        surface, start, mention.end, surface, mention.kind, state_media=mention.state_media
+    )
+
+
+def _name_part(tok: Token, media: frozenset[str]) -> bool:
+    """A word an outlet's name may hold: a capital, an "al-" name, "and", a media word."""
+    low = tok.lower
+    return tok.is_word and (tok.is_cap or low.startswith("al-") or low == "and" or low in media)
 
 
 def _unlisted_outlet(text: str, mention: Mention, toks: list[Token], v: Vocab) -> Mention:
@@ -101,6 +152,8 @@ def _unlisted_outlet(text: str, mention: Mention, toks: list[Token], v: Vocab) -
         while k > 0 and (lead[k - 1].is_cap or lead[k - 1].lower.startswith("al-")):
             k -= 1
         name = [t for t in lead[k:] if t.is_word]
+    while name and name[0].lower in v.lex.determiners:
+        name = name[1:]  # "The" of "The JIJI Press news agency"
     if not name or any(t.lower in v.lex.determiners for t in name):
         return mention
     named = text[name[0].start : name[-1].end]

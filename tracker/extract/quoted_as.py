@@ -3,6 +3,8 @@ mengatakan": Y speaks, X relays Y's words to the writer (the chain is [X, Y]).""
 
 from __future__ import annotations
 
+import functools
+
 from tracker.extract.cues import CueMatch, cue_at
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import is_role_segment
@@ -12,7 +14,7 @@ from tracker.extract.relays import Frame, HopDraft, Relays, cue_of
 from tracker.extract.run import Run
 from tracker.extract.speakers import Mention, classify, with_apposition
 from tracker.extract.subject_before import subject_before
-from tracker.extract.tokens import Token, tokenize
+from tracker.extract.tokens import Token, tokenize, vocab
 
 FRAME_WINDOW = 220  # the quote verb to the speech verb: "quoted Yang Jike, vice-governor …, as"
 MAX_OBJECT_TOKENS = 30
@@ -118,11 +120,13 @@ def _active(
     if speaker is None:
         return None
     subject_end = _skip_relay_before(run, s, verb_start, markers)
-    quoter = subject_before(text, s, subject_end, run.language)
+    quoter = subject_before(text, s, subject_end, run.language) or _outlet_subject(
+        run, s, subject_end
+    )
     if quoter is None or quoter.kind == "unknown":
         return None
     via = HopDraft(
-        as_outlet(text, quoter, run.language),
+        as_outlet(text, quoter, run.language, s),
         "quoted_by",
         text[verb_start:verb_end],
         verb_start,
@@ -131,6 +135,24 @@ def _active(
     return Frame(
         quoter.start, verb_start, cue.end(), speaker, (via,), cue_of(cue), cue.start(), cue.end()
     )
+
+
+MAX_OUTLET_SUBJECT_WORDS = 6
+
+
+def _outlet_subject(run: Run, s: int, pos: int) -> Mention | None:
+    """A quoter the name parser misses, when it describes an outlet: "The daily al-Riyadh
+    reported …" (a lower-case "al-" name), the clause's words before the verb."""
+    text = run.text
+    lo = max(s, text.rfind(",", s, pos) + 1)
+    toks = tokenize(text, lo, pos)
+    words = [t for t in toks if t.is_word]
+    if not words or len(words) > MAX_OUTLET_SUBJECT_WORDS or len(words) < len(toks):
+        return None
+    surface = text[toks[0].start : toks[-1].end]
+    raw = Mention(surface, toks[0].start, toks[-1].end, surface, "unknown")
+    outlet = as_outlet(text, raw, run.language)
+    return outlet if outlet.kind == "news_outlet" else None
 
 
 def _bare_speech(run: Run, toks: list[Token]) -> tuple[int, CueMatch] | None:
@@ -158,12 +180,59 @@ def _object(run: Run, toks: list[Token]) -> Mention | None:
         kind = run.lex.object_pronouns[tok.lower]
         return Mention(tok.text, tok.start, tok.end, tok.text, "person", pronoun=kind)
     mention = classify(run.text, head, run.language)
-    if mention is None or mention.kind == "unknown":
+    if (
+        mention is None
+        or mention.kind in ("unknown", "document")
+        or _unnamed_group(run, head, mention)
+    ):
+        # "law enforcement officials with knowledge of the investigation" is no document
+        mention = _anonymous(run, head) or (
+            mention if mention and mention.kind == "document" else None
+        )
+    if mention is None:
         return None
     seg = [t for t in toks[cut + 1 :] if t.text != ","]
     if seg and mention.kind == "person" and is_role_segment(seg, run.vocab):
         mention = with_apposition(run.text, mention, seg, run.language)
     return mention
+
+
+def _unnamed_group(run: Run, head: list[Token], mention: Mention) -> bool:
+    """ "the officials", "unnamed economists", "Bank of Japan sources": a person mention
+    naming a group by a lower-case plural, no one's name (a singular "the minister" is a
+    description of someone named, left as it is)."""
+    words = [t for t in head if t.is_word]
+    last = words[-1]
+    return (
+        mention.kind == "person"
+        and not last.is_cap
+        and last.lower.endswith(run.lex.plural_suffixes or ("\0",))
+    )
+
+
+def _anonymous(run: Run, head: list[Token]) -> Mention | None:
+    """An object that names nobody: "unnamed sources", "the sources", "Bank of Japan
+    sources", "law enforcement officials with knowledge of the investigation". Its head
+    noun (the last word, or the last before a link word) is an anonymous noun; the
+    capitalised words before that noun are the affiliation."""
+    v = run.vocab
+    nouns = _anonymous_nouns(run.language)
+    words = [t for t in head if t.is_word]
+    k = len(words) - 1
+    if words[k].is_cap or words[k].lower not in nouns:
+        k = (
+            next((i for i, t in enumerate(words) if i and not t.is_cap and t.lower in v.links), 0)
+            - 1
+        )
+        if k < 0 or words[k].is_cap or words[k].lower not in nouns:
+            return None
+    text = run.text
+    caps = [t for t in words[:k] if t.is_cap]
+    affiliation = text[caps[0].start : caps[-1].end] if caps else None
+    surface = text[head[0].start : head[-1].end]
+    return Mention(
+        surface, head[0].start, head[-1].end, surface, "anonymous", affiliation=affiliation
+    )
 
 
 def _skip_relay_before(run: Run, s: int, pos: int, markers: list[CueMatch]) -> int:
@@ -279,3 +348,14 @@ def _outlet_nearby(run: Run, pos: int) -> Mention | None:
         )
         named.setdefault(outlet.name, mention)
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+@functools.cache
+def _anonymous_nouns(language: str) -> frozenset[str]:
+    """The nouns of the listed anonymous phrases, and the role words, as heads of an
+    unnamed group ("sources", "officials", "economists", "dealers")."""
+    lex = vocab(language).lex
+    nouns = {p.split()[-1].lower() for p in lex.anonymous} | {
+        w for w in lex.indefinites if w not in lex.determiners
+    }
+    return frozenset(nouns | vocab(language).roles)

@@ -9,7 +9,7 @@ from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Frame, Relays
 from tracker.extract.resolution import finish
 from tracker.extract.run import TRAILING_PUNCT, Draft, Run
-from tracker.extract.sieves.cue_context import closes_content
+from tracker.extract.sieves.cue_context import after_audience, closes_content
 from tracker.extract.sieves.reported import content_clauses
 from tracker.extract.spans import MIN_CLAIM_WORDS, comma_end, words_of
 
@@ -36,7 +36,7 @@ def quoted_as(
             )
         if frame.cue.lower() in run.lex.quote_verbs:
             continue  # the quote verb alone ("was quoted by X") has no content after it
-        start = _content_start(run, frame.end, hi)
+        start = _content_start(run, frame, hi)
         later = [c for c in cues if c.start() >= start]
         stmt = content_clauses(run, "quoted_as", start, hi, later, attribution, relays, partials, 0)
         return True, stmt
@@ -49,9 +49,13 @@ def _closes(run: Run, frame: Frame, hi: int) -> bool:
     return not rest.strip(TRAILING_PUNCT) or closes_content(run, frame.cue, rest)
 
 
-def _content_start(run: Run, pos: int, hi: int) -> int:
-    """Past the comma, colon or complementizer after the speech verb."""
+def _content_start(run: Run, frame: Frame, hi: int) -> int:
+    """Past the comma, colon or complementizer after the speech verb, and the audience
+    of "as telling Japanese reporters (that) …"."""
     text = run.text
+    pos = frame.end
+    if frame.cue.lower() in run.lex.medium_markers:
+        pos = after_audience(run, pos, hi)
     while pos < hi and text[pos] in " ,:\t\n":
         pos += 1
     comp = run.pats.complementizer_re.match(text, pos, hi)
