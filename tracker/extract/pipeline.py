@@ -20,6 +20,7 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
+from tracker.extract.outlet_reports import with_outlet_reports
 from tracker.extract.quoted_as import with_frames
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.run import Run
@@ -198,6 +199,8 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     relays = find_relays(run.text, s, e, run.language, sentence.relay_marks, sentence.media)
     if sentence.relay_marks:
         relays = with_frames(run, relays, sentence.relay_marks, s, e)
+    if len(sentence.cues) > 1:
+        relays = with_outlet_reports(run, relays, sentence.cues, sentence.quotes)
     state = QuoteState(s, e, sentence.cues, relays, s, s)
     read_quotes(run, state, sentence.quotes, quote_sieves)
     container = None
@@ -217,7 +220,7 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
 def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> None:
     """'"…," the businessman said, arguing that …': reported speech after the quotes,
     from the end of the last attribution (a partial quote after it moved `prev_end`)."""
-    attr_end, e = state.attr_end, state.end
+    attr_end, e = state.attr_end, min(state.end, state.relays.main_end)
     rest = Relays((), (), (), attr_end, e)
     # a cue inside a quoted sentence ('… "but, I think, …"') is the quote's own
     later = [

@@ -125,13 +125,8 @@ def _active(
     )
     if quoter is None or quoter.kind == "unknown":
         return None
-    via = HopDraft(
-        as_outlet(text, quoter, run.language, s),
-        "quoted_by",
-        text[verb_start:verb_end],
-        verb_start,
-        verb_end,
-    )
+    quoter = as_outlet(text, quoter, run.language, s)
+    via = HopDraft(quoter, "quoted_by", text[verb_start:verb_end], verb_start, verb_end)
     return Frame(
         quoter.start, verb_start, cue.end(), speaker, (via,), cue_of(cue), cue.start(), cue.end()
     )
@@ -271,8 +266,11 @@ def _passive(
             k += 2
             if agent is None:
                 agent, k = _agent(run, toks, k)
-    if cue is None and agent is None:
-        return None  # "the shares are quoted in London": no speech
+    if cue is None and (
+        agent is None or text[verb_start:verb_end].lower() not in run.lex.quote_verbs_alone
+    ):
+        # "the shares are quoted in London", "the letter was first reported by X": no speech
+        return None
     end = toks[k - 1].end if k else verb_end
     via: tuple[HopDraft, ...] = ()
     verb = text[verb_start:verb_end]
@@ -320,11 +318,17 @@ def _agent(run: Run, toks: list[Token], k: int) -> tuple[Mention | None, int]:
         span = span[:-1]
     if not span:
         return None, k
-    listed = outlet_np(run.text, span, 0, run.language)
-    mention = listed if listed is not None else classify(run.text, span, run.language)
+    text = run.text
+    listed = outlet_np(text, span, 0, run.language)
+    mention = listed if listed is not None else classify(text, span, run.language)
     if mention is None or mention.kind == "unknown":
-        return None, k
-    return as_outlet(run.text, mention, run.language), j
+        # "by the daily al-Tariq": an unlisted outlet the classifier does not sort
+        surface = text[span[0].start : span[-1].end]
+        raw = Mention(surface, span[0].start, span[-1].end, surface, "unknown")
+        mention = as_outlet(text, raw, run.language)
+        if mention.kind != "news_outlet":
+            return None, k
+    return as_outlet(text, mention, run.language), j
 
 
 def _outlet_nearby(run: Run, pos: int) -> Mention | None:

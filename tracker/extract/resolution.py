@@ -88,6 +88,7 @@ def emit(
         return _bare(rule, kind, start, end, attribution)
     relation = "said"
     speaker_hop = InternalHop(sid, relation, cue, cs, ce)
+    prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
     hops = (*prefix, speaker_hop, *suffix)
     stmt = Draft(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
     _remember(run, stmt, prefix, suffix)

@@ -51,8 +51,11 @@ _LOWER_CASED: tuple[str, ...] = (
     "headline_cue_verbs",
     "quote_verbs",
     "quote_links",
+    "quote_verbs_alone",
     "writer_citing",
     "outlet_heads",
+    "outlet_report_verbs",
+    "relayed_speech_verbs",
 )
 
 
@@ -92,8 +95,17 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # verb of a quoted-as frame, and the link before its speech verb ("as", "yang")
     quote_verbs: frozenset[str] = frozenset()
     quote_links: frozenset[str] = frozenset()
+    # "quoted" of "…, Y was quoted by X.": a quote verb that frames speech with no speech
+    # verb after it ("the letter was reported by X" frames none)
+    quote_verbs_alone: frozenset[str] = frozenset()
     # "Mengutip X, …" opening a sentence: the writer's own relay, not whom the speaker cites
     writer_citing: frozenset[str] = frozenset()
+    # "reported" of "Y said …, the Kyodo news agency reported" and "Antara reported that Y
+    # said …": an outlet's verb around another attribution makes the outlet Y's relay
+    outlet_report_verbs: frozenset[str] = frozenset()
+    # "said" of "Antara reported that Y said …": a speaker's verb inside an outlet's report
+    # ("… reports Beck will endorse Cruz" has none)
+    relayed_speech_verbs: frozenset[str] = frozenset()
     based_on: tuple[str, ...] = ()
     referring: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()

@@ -175,7 +175,17 @@ def _read(
     pre = _frame_before(text, frames, state.prev_end, q.start) if frames else None
     if pre is None and not continued and before.strip():
         pre = lead_in_attribution(run, state.prev_end, q.start)
+    if after is not None and not lead_blank and _closing_relay(state.relays, after):
+        after = None  # '… said, "No comment," the Herald reported.': the paper relays it
     return Quote(q, before, inner, words, sentence_like, after, pre, lead_blank, continued)
+
+
+def _closing_relay(relays: Relays, after: Attribution) -> bool:
+    """Whether the attribution after a quote is the outlet's verb that closes the sentence
+    ("…, the Herald reported."), which `extract.outlet_reports` made a relay."""
+    return any(
+        h.relation == "reported_by" and h.start <= after.cue_start < h.end for h in relays.prefix
+    )
 
 
 def _frame_after(run: Run, frames: tuple[Frame, ...], qend: int) -> Attribution | None:
