@@ -26,15 +26,24 @@ def with_outlet_reports(
     ("X reported that Y said …") as the outermost hop, and its main clause without the
     outlet's words. Only when another attribution stands in the sentence (not inside a
     quote): "The plant closed, Jiji reported." is Jiji's own report."""
-    verbs = [
-        c
-        for c in cues
-        if c.lastgroup in ("verb", "post") and not any(q.start < c.start() < q.end for q in quotes)
-    ]
+    verbs = _outside_quotes([c for c in cues if c.lastgroup in ("verb", "post")], quotes)
     if len(verbs) < 2:
         return relays
     closed = _closing(run, relays, verbs)
     return closed if closed is not None else _opening(run, relays, verbs) or relays
+
+
+def _outside_quotes(cues: list[CueMatch], quotes: list[QuoteSpan]) -> list[CueMatch]:
+    """The cues no quote holds; both lists are in text order, so one walk of each."""
+    out: list[CueMatch] = []
+    k = 0
+    for c in cues:
+        pos = c.start()
+        while k < len(quotes) and quotes[k].end <= pos:
+            k += 1
+        if not (k < len(quotes) and quotes[k].start < pos):
+            out.append(c)
+    return out
 
 
 def _closing(run: Run, relays: Relays, verbs: list[CueMatch]) -> Relays | None:
