@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tracker.extract.cues import CueMatch, cue_at
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
 from tracker.extract.patterns import patterns_for, post_cue_possible
+from tracker.extract.relays import Frame, HopDraft
 from tracker.extract.speakers import Mention, classify, with_apposition
 from tracker.extract.subject_before import BEFORE_WINDOW, state_segment
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
@@ -26,6 +27,7 @@ class Attribution:
     cue_end: int
     speaker: Mention | None
     end: int  # where the attribution phrase ends (to chain “…,” kata X, “…”)
+    via: tuple[HopDraft, ...] = ()  # "X quoted Y as saying": X, between the relays and Y
 
 
 def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribution | None:
@@ -374,3 +376,11 @@ def speaker_after_cue(text: str, pos: int, hi: int, language: str) -> Mention | 
     if mention is None or mention.pronoun is not None or mention.kind == "unknown":
         return None
     return mention
+
+
+def frame_attribution(frame: Frame) -> Attribution:
+    """The attribution a quoted-as frame makes: its speech verb, its speaker (the one
+    quoted) and the quoter as the hop before the speaker."""
+    return Attribution(
+        frame.cue, frame.cue_start, frame.cue_end, frame.speaker, frame.end, frame.via
+    )

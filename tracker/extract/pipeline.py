@@ -20,7 +20,9 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
+from tracker.extract.outlet_reports import with_outlet_reports
 from tracker.extract.own_outlet import own_outlet_keys
+from tracker.extract.quoted_as import with_frames
 from tracker.extract.reading import reading_text
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.run import Run
@@ -40,6 +42,7 @@ from tracker.extract.sieves.quote_cues import (
     quote_resumed,
     read_quotes,
 )
+from tracker.extract.sieves.quoted import quoted_as
 from tracker.extract.sieves.reported import participle_clause, reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
 
@@ -104,6 +107,11 @@ SIEVES: tuple[Sieve, ...] = (
         "participle_clause",
         '"…," Lee said, adding that …; X said A, citing B: a participle cue after an '
         "attribution is the same speaker's next statement.",
+    ),
+    Sieve(
+        "quoted_as",
+        "X quoted Y as saying …, Y was quoted by X as saying …, …, Y was quoted as saying: Y "
+        "speaks, X (or the outlet named nearby) relays it; the content follows or precedes.",
     ),
     Sieve(
         "according_to_inline",
@@ -194,11 +202,21 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     if not sentence.marked:
         return  # no quote, cue or relay: the sentence is only remembered for pronouns
     relays = find_relays(run.text, s, e, run.language, sentence.relay_marks, sentence.media)
+    if sentence.relay_marks:
+        relays = with_frames(run, relays, sentence.relay_marks, s, e)
+    if len(sentence.cues) > 1:
+        relays = with_outlet_reports(run, relays, sentence.cues, sentence.quotes)
     state = QuoteState(s, e, sentence.cues, relays, s, s)
     read_quotes(run, state, sentence.quotes, quote_sieves)
     container = None
     if not state.direct_found:
-        container = reported_speech(run, sentence.cues, relays, state.partials)
+        taken, container = (
+            quoted_as(run, sentence.cues, relays, state.partials)
+            if relays.frames
+            else (False, None)
+        )
+        if not taken:
+            container = reported_speech(run, sentence.cues, relays, state.partials)
     elif state.prev_attr is not None and e - state.attr_end > 20:
         _after_last_attribution(run, state, state.prev_attr)
     partial_quotes(run, sentence, state.partials, container)
@@ -207,7 +225,7 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
 def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> None:
     """'"…," the businessman said, arguing that …': reported speech after the quotes,
     from the end of the last attribution (a partial quote after it moved `prev_end`)."""
-    attr_end, e = state.attr_end, state.end
+    attr_end, e = state.attr_end, min(state.end, state.relays.main_end)
     rest = Relays((), (), (), attr_end, e)
     # a cue inside a quoted sentence ('… "but, I think, …"') is the quote's own
     later = [
@@ -260,6 +278,7 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
         first = len(run.statements)
         run.frames.sentence = s
         sentence = scans.sentence(k)
+        run.previous_sentence = scans.sentences[k - 1] if k else (s, s)
         sentence_sieves(run, sentence, first)
         narration = narration and len(run.statements) == first
     hedged = unattributed(run, scans.sentences, scans.hedges)

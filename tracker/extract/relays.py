@@ -9,9 +9,10 @@ import regex
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
+from tracker.extract.outlet_hops import outlet_np
 from tracker.extract.patterns import patterns_for
 from tracker.extract.speakers import Mention, classify
-from tracker.extract.tokens import Token, tokenize, vocab
+from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
 RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6
@@ -30,6 +31,21 @@ class HopDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """A quoted-as frame: "X quoted Y as saying", "Y was quoted by X as saying", "X
+    mengutip Y yang mengatakan". Y speaks; X (`via`) relays Y's words to the writer."""
+
+    start: int  # where the frame's words begin (X, or Y in the passive)
+    verb: int  # where its quote verb starts ("quoted", "mengutip")
+    end: int  # where they end: after the speech verb, or a trailing "by X"
+    speaker: Mention
+    via: tuple[HopDraft, ...]  # the quoter, nearest to the reader first
+    cue: str  # the speech verb ("saying"), or the quote verb when there is none
+    cue_start: int
+    cue_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Relays:
     """Relay phrases found in one sentence, and the main clause they leave for the speaker."""
 
@@ -38,6 +54,7 @@ class Relays:
     according: tuple[HopDraft, ...]  # "menurut X" / "according to X": the source if no cue
     main_start: int
     main_end: int
+    frames: tuple[Frame, ...] = ()  # quoted-as frames, left to right (`extract.quoted_as`)
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:
@@ -50,6 +67,11 @@ def _np_with_name(
 ) -> tuple[Mention | None, int]:
     """An NP at token k, upgraded by a following name: "media resmi Korea Utara, KCNA,"."""
     v = vocab(language)
+    described = outlet_np(text, toks, k, language)
+    if described is not None:
+        # "state news agency SPA", "Tehran's IRNA news agency"
+        end = described.end
+        return described, next((i for i in range(k, len(toks)) if toks[i].start >= end), len(toks))
     np = np_after(text, toks, k, v, loose=True)
     mention = classify(text, np, language) if np else None
     if mention is None:
@@ -183,6 +205,10 @@ def _relay(
         cited, k = _np_with_name(text, toks, 0, language)
         if cited is None:
             return
+        opens = not text[found.start : m.start()].strip()
+        if opens and cue_of(m).lower() in vocab(language).lex.writer_citing:
+            _writer_citing(text, m, cited, toks, k, found)
+            return
         found.suffix.append(HopDraft(cited, "citing", cue_of(m), m.start(), cited.end))
         found.consumed = cited.end
     elif kind == "referring" and at_start:
@@ -284,20 +310,59 @@ def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> 
 
 
 def _reported_by(text: str, language: str, m: CueMatch, toks: list[Token], found: _Found) -> None:
-    """ "…, as reported by X", "dikutip dari X": X passed the sentence on."""
+    """ "…, as reported by X", "dikutip dari X", "…, monitored by X,": X passed the
+    sentence on (a monitor is the outermost hop: the writer got the broadcast from it)."""
     cue = cue_of(m)
     source, k = _np_with_name(text, toks, 0, language)
-    if source is None:
-        return
-    relation = "quoted_by" if "quot" in cue.lower() or "kutip" in cue.lower() else ""
-    relation = relation or "reported_by"
+    if source is None or _no_source(source, vocab(language)):
+        return  # "kasus dilaporkan akhir Maret lalu": a passive verb, no relay
+    low = cue.lower()
+    relation = "quoted_by" if "quot" in low or "kutip" in low else ""
+    relation = relation or ("monitored_by" if "monitor" in low else "reported_by")
     hop = HopDraft(source, relation, cue, m.start(), source.end)
     found.prefix.insert(0, hop)
     found.consumed = source.end
-    if not text[found.start : m.start()].strip() and k < len(toks) and toks[k].text == ",":
+    leading = not text[found.start : m.start()].strip()
+    if leading and k < len(toks) and toks[k].text == ",":
         found.main_start = toks[k].end
         # "As first reported by X, the mayor will resign.": with no speaker of its
         # own, the clause is X's report, as after "according to X,"
+        found.according.append(hop)
+    elif (
+        not leading
+        and text[found.start : m.start()].rstrip().endswith(",")
+        and _closes_sentence(text, source.end, found.end)
+    ):
+        # "…, kata X, seperti dikutip Antara.": the relay is no part of the content
+        found.main_end = min(found.main_end, _comma_before(text, found.start, m.start()))
+
+
+def _no_source(mention: Mention, v: Vocab) -> bool:
+    """A phrase after a relay marker that names nobody: lower-case words nothing
+    classified ("akhir Maret lalu", "kecil"), or a time ("Minggu (26/7/2020)")."""
+    words = mention.name.split()
+    if not words:
+        return True
+    if all(w.lower() in v.lex.time_words for w in words):
+        return True
+    return mention.kind == "unknown" and not words[0][:1].isupper()
+
+
+def _closes_sentence(text: str, pos: int, end: int) -> bool:
+    """Whether only punctuation follows `pos` up to the sentence end."""
+    return not text[pos:end].strip(' \t\n.;:!?,)"”’')
+
+
+def _writer_citing(
+    text: str, m: CueMatch, cited: Mention, toks: list[Token], k: int, found: _Found
+) -> None:
+    """ "Mengutip Reuters, pejabat itu mengatakan …": opening the sentence, the phrase
+    names where the writer took it from, the outermost hop (like "seperti dikutip X")."""
+    hop = HopDraft(cited, "quoted_by", cue_of(m), m.start(), cited.end)
+    found.prefix.insert(0, hop)
+    found.consumed = cited.end
+    if k < len(toks) and toks[k].text == ",":
+        found.main_start = toks[k].end
         found.according.append(hop)
 
 

@@ -63,6 +63,8 @@ def emit(
         return None
     prefix = _hops(run, relays.prefix) if relays else ()
     suffix = _hops(run, relays.suffix) if relays else ()
+    if attribution is not None and attribution.via:
+        prefix = _with_quoters(run, prefix, attribution.via)
     _push_relays(run, prefix)
     cue = attribution.cue if attribution else None
     cs = attribution.cue_start if attribution else None
@@ -91,6 +93,7 @@ def emit(
     if sid is None:
         return _bare(rule, kind, start, end, attribution)
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
+    prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
     # the channel matters only to a frame opened in an earlier sentence
     channel = (
         not prefix and run.frames.open_before() and own_channel(run.text, attribution, run.language)
@@ -127,6 +130,29 @@ def _according(
     stmt = Draft(kind, start, end, speaker.cue, cs, ce, speaker.sid, surface, chain, rule)
     _remember(run, stmt)
     return stmt
+
+
+def _with_quoters(
+    run: Run, prefix: tuple[InternalHop, ...], via: tuple[HopDraft, ...]
+) -> tuple[InternalHop, ...]:
+    """The sentence's relays, then the quoters of "X quoted Y as saying", then the media
+    Y told: "the radio quoted him as saying in an interview with the daily X" is [radio,
+    X, him]. A quoter named by a pronoun ("It quoted …") is whom it stands for, or no hop."""
+    quoters: list[InternalHop] = []
+    for draft in via:
+        pronoun = draft.mention.pronoun
+        if pronoun is None:
+            quoters.extend(_hops(run, (draft,)))  # never the document's own outlet
+            continue
+        ante = run.salience.resolve(pronoun)
+        sid = ante.sid if ante is not None else None
+        if sid is None and ante is not None and ante.mention is not None:
+            sid = run.table.add(ante.mention)
+        if sid is not None:
+            quoters.append(InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end))
+    told = tuple(h for h in prefix if h.relation == "told")
+    others = tuple(h for h in prefix if h.relation != "told")
+    return (*others, *quoters, *told)
 
 
 def _according_pronoun(run: Run, draft: HopDraft) -> str | None:

@@ -87,6 +87,8 @@ class Run:
         self.statements: list[Draft] = []
         self.vocab = vocab(language)  # word sets built once per language, not per document
         self.block_end = -1  # end of a block quote taken whole after its "X added:" lead-in
+        # the sentence before the one the sieves read ("the outlet named nearby")
+        self.previous_sentence: tuple[int, int] = (0, 0)
         self._counts: dict[str, int] = {}
         self._lower_seen: dict[str, bool] = {}
 

@@ -79,7 +79,7 @@ def share_may_hold(text: str, lo: int, start: int, language: str) -> bool:
     word = _WORD_BEFORE_re.search(text, max(lo, start - 24), start)
     if word is None:
         return False
-    low = word.group().lower()
+    low = word.group(1).lower()
     return (
         low in lex.share_links or low in lex.share_words or low in lex.number_words or low.isdigit()
     )

@@ -58,6 +58,13 @@ _LOWER_CASED: tuple[str, ...] = (
     "definite_demonstratives",
     "channel_cues",
     "channel_phrases",
+    "quote_verbs",
+    "quote_links",
+    "quote_verbs_alone",
+    "writer_citing",
+    "outlet_heads",
+    "outlet_report_verbs",
+    "relayed_speech_verbs",
 )
 
 
@@ -93,6 +100,21 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     claim_relative_tails: frozenset[str] = frozenset()
     citing: tuple[str, ...] = ()
     reported_by: tuple[str, ...] = ()
+    # "quoted" of "X quoted Y as saying", "mengutip" of "X mengutip Y yang mengatakan": the
+    # verb of a quoted-as frame, and the link before its speech verb ("as", "yang")
+    quote_verbs: frozenset[str] = frozenset()
+    quote_links: frozenset[str] = frozenset()
+    # "quoted" of "…, Y was quoted by X.": a quote verb that frames speech with no speech
+    # verb after it ("the letter was reported by X" frames none)
+    quote_verbs_alone: frozenset[str] = frozenset()
+    # "Mengutip X, …" opening a sentence: the writer's own relay, not whom the speaker cites
+    writer_citing: frozenset[str] = frozenset()
+    # "reported" of "Y said …, the Kyodo news agency reported" and "Antara reported that Y
+    # said …": an outlet's verb around another attribution makes the outlet Y's relay
+    outlet_report_verbs: frozenset[str] = frozenset()
+    # "said" of "Antara reported that Y said …": a speaker's verb inside an outlet's report
+    # ("… reports Beck will endorse Cruz" has none)
+    relayed_speech_verbs: frozenset[str] = frozenset()
     based_on: tuple[str, ...] = ()
     referring: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()
@@ -214,6 +236,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     attribution_adjuncts: frozenset[str] = frozenset()
     # "Ledger" of "told The Daily Ledger": a masthead word names an unlisted news outlet
     outlet_mastheads: frozenset[str] = frozenset()
+    # "newspaper" of "the armed forces newspaper Harian AB": a relay hop with such a word
+    # and a name is a news outlet, listed or not
+    outlet_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.

@@ -162,6 +162,8 @@ def _verb_cue(
     relative = relative_cue(run, lo, m)
     if relative and main_cue_after(run, m, cues, hi):
         return _NEXT_CUE  # "X, who has endorsed Y, said Z": the main verb speaks
+    if any(h.start == m.start() for h in relays.suffix) and main_cue_after(run, m, cues, hi):
+        return _NEXT_CUE  # "Tass, citing the ministry, reported …": the relay is no cue
     comp, content_start = _content_start(run, m, relays)
     cue = m.group()
     weak = cue.lower() in run.lex.weak_cue_verbs
