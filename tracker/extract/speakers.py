@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, trim_np
+from tracker.extract.outlet_mentions import (
+    named_outlet,
+    outlet_affiliation,
+    outlet_before_name,
+    surname_outlet,
+)
 from tracker.extract.patterns import Patterns, patterns_for
 from tracker.extract.tokens import Token, Vocab, vocab
 
@@ -47,14 +55,21 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         decided, pronoun = _one_word(text, surface, start, end, words[0], v)
         if decided:
             return pronoun
+    pats = patterns_for(language)
+    match = _outlet_match(text, start, end, pats)
+    named = named_outlet(text, words, v, match)
+    if named is not None:
+        # "the official Tass news agency", "Yonhap news agency": an outlet, whatever its head
+        return Mention(
+            surface, start, end, named[0] or surface, "news_outlet", state_media=named[1]
+        )
     placed = _name_then_place(text, toks, words, v)
     if placed is not None:
         return placed
     kind = _head_kind(words, v, language)
     if kind is not None:
         return Mention(surface, start, end, surface, kind)
-    pats = patterns_for(language)
-    outlet = _outlet(text, surface, start, end, words, v, pats)
+    outlet = _outlet(surface, start, end, words, v, match)
     if outlet is not None:
         return outlet
     if len(words) == 1 and words[0].text in v.known:
@@ -62,7 +77,7 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     unnamed = _unnamed_source(text, surface, toks, words, v, pats)
     if unnamed is not None:
         return unnamed
-    return _person(text, toks, words, v, surface)
+    return _person(text, toks, words, v, surface, match)
 
 
 def _one_word(
@@ -100,19 +115,29 @@ def _head_kind(words: list[Token], v: Vocab, language: str) -> str | None:
     return kind
 
 
+def _outlet_match(text: str, start: int, end: int, pats: Patterns) -> regex.Match[str] | None:
+    """The first listed outlet name inside a phrase, if any."""
+    if pats.outlet_hint_re.search(text, start, end) is None:
+        return None  # no outlet word at all: decided without the long alternation
+    return pats.outlet_re.search(text, start, end)
+
+
 def _outlet(
-    text: str, surface: str, start: int, end: int, words: list[Token], v: Vocab, pats: Patterns
+    surface: str,
+    start: int,
+    end: int,
+    words: list[Token],
+    v: Vocab,
+    outlet_match: regex.Match[str] | None,
 ) -> Mention | None:
-    """A listed news outlet heading the phrase (state media flagged)."""
-    outlet_match = (
-        pats.outlet_re.search(text, start, end)
-        if pats.outlet_hint_re.search(text, start, end) is not None
-        else None
-    )
+    """A listed news outlet heading the phrase (state media flagged); never a person named
+    like one ("Michael Bloomberg") or named after one ("CNBC's Becky Quick")."""
     if outlet_match is not None and end not in (outlet_match.end(), outlet_match.end() + 1):
         # an outlet inside a longer name ("Ketua RT Bambang") is not the head of it
         outlet_match = None if outlet_match.start() != start else outlet_match
     if outlet_match is None:
+        return None
+    if surname_outlet(words, outlet_match, v) or outlet_before_name(words, outlet_match, v):
         return None
     outlet = outlet_index()[outlet_match.group("outlet")]
     state = outlet.state_media or any(t.lower in v.lex.state_markers for t in words)
@@ -242,7 +267,12 @@ def _caps_tail(text: str, words: list[Token], v: Vocab) -> str | None:
 
 
 def _person(
-    text: str, toks: list[Token], words: list[Token], v: Vocab, surface: str
+    text: str,
+    toks: list[Token],
+    words: list[Token],
+    v: Vocab,
+    surface: str,
+    match: regex.Match[str] | None = None,
 ) -> Mention | None:
     start, end = toks[0].start, toks[-1].end
     name = _name_run(words, v)
@@ -284,6 +314,9 @@ def _person(
         # outlet, not the person; they are neither name nor role nor affiliation
         role, affiliation = None, None
         name = [t for t in name if t.start >= outlet_end]
+    employer = outlet_affiliation(text, [t for t in words if t.end <= name[0].start], v, match)
+    if employer is not None:
+        role, affiliation = employer  # "Fox News host Sean Hannity": the host's outlet
     name_text = _surface(text, name)
     return Mention(surface, start, end, name_text, "person", role, affiliation)
 

@@ -63,6 +63,10 @@ class Vocab:
     # words that open the clause after it (`sieves.cue_context.after_audience`)
     not_audience: frozenset[str]
     clause_openers: frozenset[str]
+    # "news agency", "newspaper", "harian": what heads a phrase naming a news outlet, and
+    # every word of them (`outlet_mentions`)
+    medium_nouns: frozenset[str]
+    medium_words: frozenset[str]
 
 
 @functools.cache
@@ -84,6 +88,8 @@ def vocab(language: str) -> Vocab:
         | {w.lower() for a in lex.anonymous for w in (a.split()[0], a.split()[-1])}
         | roles
         | {w.lower() for w in lex.report_nouns}
+        | {w for n in lex.medium_nouns for w in n.split()}  # "the official Tass news agency"
+        | lex.medium_modifiers
     )
     function_words = frozenset(w.lower() for w in lex.function_words)
     clause_openers = frozenset(lex.determiners) | frozenset(lex.pronouns)
@@ -105,6 +111,8 @@ def vocab(language: str) -> Vocab:
         post_cues=frozenset(w.lower() for w in lex.post_cues),
         not_audience=function_words | clause_openers,
         clause_openers=clause_openers,
+        medium_nouns=frozenset(lex.medium_nouns),
+        medium_words=frozenset(w for n in lex.medium_nouns for w in n.split()),
     )
 
 

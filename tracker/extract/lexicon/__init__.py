@@ -49,6 +49,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "apposition_links",
     "attribution_adjuncts",
     "headline_cue_verbs",
+    "medium_nouns",
+    "medium_modifiers",
 )
 
 
@@ -184,6 +186,14 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     attribution_adjuncts: frozenset[str] = frozenset()
     # "Ledger" of "told The Daily Ledger": a masthead word names an unlisted news outlet
     outlet_mastheads: frozenset[str] = frozenset()
+    # nouns that make a phrase a news outlet ("the official X news agency", "state
+    # television", "harian X"): its head, last in English, first in Indonesian
+    medium_nouns: frozenset[str] = frozenset()
+    # "official" of "the official X news agency": lower-case words such a phrase may hold
+    # ("a white paper" is a document, no outlet)
+    medium_modifiers: frozenset[str] = frozenset()
+    # "French" of "the French newspaper": an adjective of origin, never a masthead
+    demonym_suffixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.
