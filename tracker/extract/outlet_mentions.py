@@ -97,7 +97,7 @@ def _listed(words: list[Token], v: Vocab, match: regex.Match[str]) -> tuple[str,
         if t.start >= a_end and t.lower not in v.medium_words and t.text not in own:
             return None
     pre = [t for t in words if t.end <= a_start]
-    if pre and _given_name(pre[-1], v):
+    if pre and given_name(pre[-1], v):
         return None
     return outlet.name, _state(words, v, outlet)
 
@@ -108,7 +108,7 @@ def _state(words: list[Token], v: Vocab, outlet: Outlet | None) -> bool:
     return any(t.lower in v.lex.state_markers for t in words)
 
 
-def _given_name(tok: Token, v: Vocab) -> bool:
+def given_name(tok: Token, v: Vocab) -> bool:
     """Whether a word right before an outlet's name makes it a person's surname ("Michael
     Bloomberg", "Vicente Fox"): a capitalised word that is no determiner, possessive,
     medium noun, state marker or title."""
@@ -127,7 +127,7 @@ def surname_outlet(words: list[Token], match: regex.Match[str], v: Vocab) -> boo
     """Whether the outlet that ends a phrase is a person's surname: "Michael Bloomberg"."""
     a_start = match.start("outlet")
     pre = [t for t in words if t.end <= a_start]
-    return match.end("outlet") >= words[-1].end and bool(pre) and _given_name(pre[-1], v)
+    return match.end("outlet") >= words[-1].end and bool(pre) and given_name(pre[-1], v)
 
 
 def outlet_before_name(words: list[Token], match: regex.Match[str], v: Vocab) -> bool:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
+from tracker.extract.media import medium_hop
 from tracker.extract.noun_phrases import is_name_segment, np_after
-from tracker.extract.patterns import patterns_for
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, tokenize, vocab
 
@@ -262,54 +260,14 @@ def _reported_by(text: str, language: str, m: CueMatch, toks: list[Token], found
 
 
 def _medium(text: str, language: str, media: list[CueMatch], found: _Found) -> None:
-    """ "told Reuters", "told The Daily Ledger": the first outlet a speaker told is the
-    outermost hop."""
-    pats = patterns_for(language)
-    v = vocab(language)
-    end = found.end
+    """ "told Reuters", "in an interview with a Tokyo daily", "said on CNN's State of the
+    Union": the first outlet a speaker told is the outermost hop (`extract.media`)."""
     for marker in media:
-        mm = pats.medium_tail_re.match(text, marker.end(), end)
-        if mm is None:
-            mention = _masthead(text, marker.end(), end, v.lex.outlet_mastheads)
-            if mention is not None:
-                hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
-                found.prefix.insert(0, hop)
-                break
-            continue
-        outlet = outlet_index()[mm.group("outlet")]
-        mention = Mention(
-            mm.group("outlet"),
-            mm.start("outlet"),
-            mm.end("outlet"),
-            outlet.name,
-            "news_outlet",
-            state_media=outlet.state_media,
-        )
-        found.prefix.insert(0, HopDraft(mention, "told", cue_of(marker), marker.start(), mm.end()))
-        break
-
-
-# "told The Daily Ledger": "The", then up to four capitalised words of a masthead
-_MASTHEAD_re = regex.compile(
-    r"""
-    [ \t]++(?:[Tt]he[ \t]++)?
-    (?P<outlet>\p{Lu}[\p{L}.'’\-]*+(?:[ \t]++\p{Lu}[\p{L}.'’\-]*+){0,3}+)
-    """,
-    regex.VERBOSE,
-)
-
-
-def _masthead(text: str, pos: int, end: int, mastheads: frozenset[str]) -> Mention | None:
-    """An outlet missing from the outlet list, named by its masthead word after "told"
-    ("told The Daily Ledger", "told the Valley Herald"): the medium, never the speaker."""
-    m = _MASTHEAD_re.match(text, pos, end)
-    if m is None:
-        return None
-    name = m.group("outlet")
-    words = name.split()
-    if words[-1] not in mastheads and " ".join(words[-2:]) not in mastheads:
-        return None
-    return Mention(name, m.start("outlet"), m.end("outlet"), name, "news_outlet")
+        mention = medium_hop(text, language, marker, found.end)
+        if mention is not None:
+            hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
+            found.prefix.insert(0, hop)
+            break
 
 
 def cue_of(m: CueMatch) -> str:

@@ -51,6 +51,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "headline_cue_verbs",
     "medium_nouns",
     "medium_modifiers",
+    "programme_nouns",
+    "programme_links",
 )
 
 
@@ -192,6 +194,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "official" of "the official X news agency": lower-case words such a phrase may hold
     # ("a white paper" is a document, no outlet)
     medium_modifiers: frozenset[str] = frozenset()
+    # "said on a Sunday talk show on NBC": a programme noun, then a link to its outlet
+    programme_nouns: frozenset[str] = frozenset()
+    programme_links: frozenset[str] = frozenset()
     # "French" of "the French newspaper": an adjective of origin, never a masthead
     demonym_suffixes: tuple[str, ...] = ()
 

@@ -142,6 +142,36 @@ def after_audience(run: Run, pos: int, hi: int) -> int:
     return pos
 
 
+def after_medium(run: Run, pos: int, hi: int) -> tuple[regex.Match[str] | None, int]:
+    """Where the content starts after a medium hop that follows its cue ("told the Gazeta
+    newspaper in an interview on Sunday the plan …", "said on CNN's State of the Union
+    that …"): past times and an interview adjunct, and the complementizer if one follows."""
+    toks = tokenize(run.text, pos, min(hi, pos + 80))
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if tok.text == "," or tok.lower in run.lex.time_words:
+            k += 1
+            continue
+        if tok.lower in run.lex.attribution_adjuncts:
+            # "in an interview", "dalam wawancara": a preposition and a programme noun
+            j = next(
+                (
+                    j
+                    for j in range(k + 1, min(len(toks), k + 5))
+                    if toks[j].lower in run.lex.programme_nouns
+                ),
+                None,
+            )
+            if j is not None:
+                k = j + 1
+                continue
+        break
+    start = toks[k].start if k < len(toks) else hi
+    comp = run.pats.complementizer_re.match(run.text, start, hi)
+    return comp, comp.end() if comp is not None else start
+
+
 def closes_content(run: Run, cue: str, after: str) -> bool:
     """Whether only adverbs follow a cue ("…, he said Friday."), so the content came
     before it. A capitalised word passes as an adverb ("said Friday on CNN") only after

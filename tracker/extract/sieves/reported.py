@@ -26,6 +26,7 @@ from tracker.extract.sieves.cue_context import (
     adverbial_lead,
     after_audience,
     after_coordinator,
+    after_medium,
     as_lead,
     attribution_ends,
     closed_by_adjuncts,
@@ -169,6 +170,9 @@ def _verb_cue(
     subj_end = dash_apposition_start(text, lo, m.start(), run.language)
     if subj_end is None:
         subj_end = m.start()
+    for hop in relays.prefix:
+        if hop.relation == "told" and lo < hop.start and 0 <= m.start() - hop.end <= 3:
+            subj_end = hop.start  # "Ani dalam acara X di Kompas TV mengatakan": before it
     speaker = subject_before(text, lo, subj_end, run.language)
     participle = cue.lower().endswith(run.lex.participle_suffixes or ("\0",))
     if (
@@ -281,6 +285,12 @@ def _content_start(run: Run, m: CueMatch, relays: Relays) -> tuple[regex.Match[s
             while k < hi and text[k] in " ,":
                 k += 1
             after = run.pats.complementizer_re.match(text, k, hi)
+            content_start = max(content_start, after.end() if after else k)
+            comp = comp or after
+    for hop in relays.prefix:
+        if hop.relation == "told" and m.start() <= hop.start <= m.end() + 3:
+            # "said in an interview with a Tokyo daily that …": past the medium
+            after, k = after_medium(run, hop.end, hi)
             content_start = max(content_start, after.end() if after else k)
             comp = comp or after
     return comp, content_start
