@@ -8,6 +8,12 @@ from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.media import medium_hop
 from tracker.extract.noun_phrases import is_name_segment, np_after
+from tracker.extract.relay_sources import (
+    after_adjunct,
+    glued_heading,
+    parenthetical,
+    source_tail,
+)
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, tokenize, vocab
 
@@ -171,7 +177,7 @@ def _relay(
     """One relay marker, read by its kind."""
     kind = m.lastgroup
     toks = tokenize(text, m.end(), min(found.end, m.end() + RELAY_WINDOW))
-    at_start = _clause_start(text, found.start, m.start())
+    at_start = _clause_start(text, found.start, m.start()) or glued_heading(text, found.start, m)
     if kind == "based_on" and at_start:
         _based_on(text, language, m, toks, by_start, found)
     elif kind == "reported_by":
@@ -226,13 +232,20 @@ def _based_on(
             if cited is not None:
                 hops.append(HopDraft(cited, "citing", cue_of(cm), cm.start(), cited.end))
                 toks, k = ctoks, ck
-    leading = not text[start : m.start()].strip()
+    source, k = source_tail(text, toks, source, k, language)
+    hops[0] = HopDraft(source, relation, hops[0].cue, m.start(), source.end)
+    leading = not text[start : m.start()].strip() or glued_heading(text, start, m)
     if leading:
         if k < len(toks) and toks[k].text == ",":
-            found.main_start = toks[k].end
+            found.main_start = after_adjunct(text, toks, k, v)
             found.consumed = found.main_start
             found.prefix.extend(hops)
             found.according.extend(hops)
+    elif parenthetical(toks, k, v):
+        # "Kejadian itu, menurut Ahmad, ditemukan di Bali": X's claim is the whole sentence
+        found.consumed = toks[k].end
+        found.prefix[:0] = hops
+        found.according[:0] = hops
     else:
         # "…, Y said, according to X": X relays the whole sentence.
         found.main_end = min(found.main_end, _comma_before(text, start, m.start()))

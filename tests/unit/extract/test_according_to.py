@@ -64,3 +64,77 @@ def test_reported_by_opener_with_no_speaker_is_the_outlets_report(
     assert [(h.source.name, h.relation) for h in st.chain] == [(outlet, "reported_by")]
     mid = "The campaign, first reported by the Daily Ledger, is a key part of the plan."
     assert extract(mid, "en").statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "name"),
+    [
+        # set off inside the clause it attributes: the whole clause is the source's
+        (
+            "Kebakaran itu, menurut Rina Wulandari, bermula dari dapur warga.",
+            "id",
+            "Kebakaran itu, menurut Rina Wulandari, bermula dari dapur warga",
+            "Rina Wulandari",
+        ),
+        (
+            "Sebab, menurut Rina Wulandari, api cepat menjalar karena angin kencang.",
+            "id",
+            "Sebab, menurut Rina Wulandari, api cepat menjalar karena angin kencang",
+            "Rina Wulandari",
+        ),
+        (
+            "The fire, according to Chief Ana Ruiz, started in a kitchen on the ground floor.",
+            "en",
+            "The fire, according to Chief Ana Ruiz, started in a kitchen on the ground floor",
+            "Ana Ruiz",
+        ),
+        # an acronym in parentheses inside the name, a date after it
+        (
+            "Menurut Ketua Asosiasi Petani Kopi Indonesia (APKI) Dedi Kurnia, Selasa (4/5/2021),"
+            " harga kopi naik.",
+            "id",
+            "harga kopi naik",
+            "Dedi Kurnia",
+        ),
+        # a role, a place, then the name
+        (
+            "Menurut Guru Besar Fakultas Pertanian Universitas Mulawarman, Samarinda, Hendra"
+            " Kusuma, panen akan mundur.",
+            "id",
+            "panen akan mundur",
+            "Hendra Kusuma",
+        ),
+        # a subheading glued to the sentence (the copy lost its line break)
+        (
+            "Panen mundur Menurut Hendra Kusuma, hujan datang terlambat tahun ini.",
+            "id",
+            "hujan datang terlambat tahun ini",
+            "Hendra Kusuma",
+        ),
+        (
+            "Harvest delayed According to Ana Ruiz, the rains came late this year.",
+            "en",
+            "the rains came late this year",
+            "Ana Ruiz",
+        ),
+        # a body named as one
+        (
+            "Namun, menurut Pusat Kajian Pangan Nusantara, harga beras masih tinggi.",
+            "id",
+            "harga beras masih tinggi",
+            "Pusat Kajian Pangan Nusantara",
+        ),
+    ],
+)
+def test_according_to_where_news_copy_puts_it(
+    text: str, language: str, content: str, name: str
+) -> None:
+    stmt = _with(extract(text, language).statements, content)
+    assert stmt.text.endswith(content)
+    assert stmt.speaker is not None and stmt.speaker.name == name
+    assert [h.source.name for h in stmt.chain] == [name]
+
+
+def test_according_to_inside_the_clause_makes_one_statement() -> None:
+    text = "Kebakaran itu, menurut Rina Wulandari, bermula dari dapur warga."
+    assert len(extract(text, "id").statements) == 1

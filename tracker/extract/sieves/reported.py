@@ -82,6 +82,8 @@ def reported_speech(
             break
         group = m.lastgroup or ""
         if group == "acc":
+            if any(h.start == m.start() for h in relays.according):
+                continue  # "Kejadian itu, menurut Ahmad, …": read as the sentence's relay
             stmt = according_to_inline(run, m, lo, hi, relays, partials)
             taken = stmt is not None
         elif group == "verb":
