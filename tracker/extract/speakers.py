@@ -17,6 +17,9 @@ from tracker.extract.outlet_mentions import (
 from tracker.extract.patterns import Patterns, patterns_for
 from tracker.extract.tokens import Token, Vocab, vocab
 
+# The capitalised words right after a title: "Joko Widodo" of "Presiden Joko Widodo menjadi".
+_CAPS_AFTER_re = regex.compile(r"\G[ \t]++(\p{Lu}[\p{L}\p{M}'’.\-]*+)")
+
 # Determiners that make a group: "para nelayan Desa X" is never a person named X.
 _PLURAL = frozenset({"para", "sejumlah", "beberapa"})
 
@@ -277,6 +280,10 @@ def _person(
     start, end = toks[0].start, toks[-1].end
     name = _name_run(words, v)
     if not name:
+        if len(words) == 1 and words[0].is_cap and words[0].lower in v.titles:
+            named = titled_antecedent(text, start, words[0].text, v)
+            if named is not None:
+                return Mention(surface, start, end, named, "person", words[0].text)
         if any(t.lower in v.roles or t.lower in v.titles for t in words):
             return Mention(surface, start, end, surface, "person")
         return None
@@ -321,6 +328,30 @@ def _person(
     return Mention(surface, start, end, name_text, "person", role, affiliation)
 
 
+TITLE_LOOKBACK = 6000  # how far back "Presiden" looks for "Presiden Joko Widodo"
+
+
+def titled_antecedent(text: str, pos: int, title: str, v: Vocab) -> str | None:
+    """The name a bare title stands for: "Menurut Presiden, …" after "Presiden Joko
+    Widodo meresmikan …" is Joko Widodo (the last person named with that title before
+    it, not with a longer title such as "Wakil Presiden")."""
+    lo = max(0, pos - TITLE_LOOKBACK)
+    found: str | None = None
+    k = text.find(title, lo, pos)
+    while k >= 0:
+        after = k + len(title)
+        before = text[max(lo, k - 24) : k].split()
+        longer = bool(before) and f"{before[-1].lower()} {title.lower()}" in v.title_phrases
+        if not longer and (k == 0 or not text[k - 1].isalnum()):
+            toks = [t for t in _CAPS_AFTER_re.findall(text, after, min(pos, after + 60))]
+            if toks:
+                named = _name_run([Token(0, len(w), w) for w in (title, *toks)], v)
+                if named:
+                    found = " ".join(t.text for t in named)
+        k = text.find(title, after, pos)
+    return found
+
+
 def _name_run(words: list[Token], v: Vocab) -> list[Token]:
     """The personal name ending the phrase, read right to left: capitalised words and
     connectors, up to a title, a determiner, an acronym or a portfolio before the name."""
@@ -350,8 +381,8 @@ def _name_run(words: list[Token], v: Vocab) -> list[Token]:
     stopped_by = None
     if len(name) < len(words):
         stopped_by = words[len(words) - len(name) - 1]
-    while name and name[-1].lower in v.connectors:
-        name.pop()
+    while name and name[-1].lower in v.connectors and not (name[-1].is_cap and len(name) > 1):
+        name.pop()  # "de" of "Menteri de …"; a capitalised one opens the name: "Al Chaidar"
     name.reverse()
     if (
         name

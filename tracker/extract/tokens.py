@@ -67,6 +67,7 @@ class Vocab:
     # every word of them (`outlet_mentions`)
     medium_nouns: frozenset[str]
     medium_words: frozenset[str]
+    title_phrases: frozenset[str]  # "wakil presiden": titles of several words, lower case
 
 
 @functools.cache
@@ -113,6 +114,7 @@ def vocab(language: str) -> Vocab:
         clause_openers=clause_openers,
         medium_nouns=frozenset(lex.medium_nouns),
         medium_words=frozenset(w for n in lex.medium_nouns for w in n.split()),
+        title_phrases=frozenset(t.lower() for t in lex.titles if " " in t),
     )
 
 

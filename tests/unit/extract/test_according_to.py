@@ -138,3 +138,37 @@ def test_according_to_where_news_copy_puts_it(
 def test_according_to_inside_the_clause_makes_one_statement() -> None:
     text = "Kebakaran itu, menurut Rina Wulandari, bermula dari dapur warga."
     assert len(extract(text, "id").statements) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "name"),
+    [
+        # a bare title stands for the last person named with it (not with a longer title)
+        (
+            "Wakil Presiden Hasan Basri hadir. Presiden Dewi Lestari meresmikan bandara itu. "
+            "Menurut Presiden, landasan bandara mampu menahan gempa besar.",
+            "id",
+            "landasan bandara mampu menahan gempa besar",
+            "Dewi Lestari",
+        ),
+        (
+            "Gubernur Andi Wijaya meninjau tanggul. ”Tanggul ini aman,” kata Gubernur.",
+            "id",
+            "Tanggul ini aman",
+            "Andi Wijaya",
+        ),
+        # a capitalised connector opens a name
+        (
+            "Menurut Al Hakim, rencana itu terkait pandemi.",
+            "id",
+            "rencana itu terkait pandemi",
+            "Al Hakim",
+        ),
+        ("According to Al Ruiz, the plan is tied to the pandemic.", "en", "the plan", "Al Ruiz"),
+    ],
+)
+def test_the_speaker_named_after_according_to(
+    text: str, language: str, content: str, name: str
+) -> None:
+    stmt = _with(extract(text, language).statements, content)
+    assert stmt.speaker is not None and stmt.speaker.name == name
