@@ -10,7 +10,8 @@ Menurut X, …": a subheading glued to the sentence (the copy lost its line brea
 from __future__ import annotations
 
 from tracker.extract.cues import CueMatch
-from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment
+from tracker.extract.document_sources import AUTHOR_KINDS
+from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment, np_after
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, Vocab, vocab
 
@@ -44,6 +45,12 @@ def source_tail(
     token after it."""
     v = vocab(language)
     n = len(toks)
+    if source.kind == "document" and k + 1 < n and toks[k].lower in v.lex.claim_agents:
+        # "according to recent data from comScore": the document's author is the source
+        for np in (np_after(text, toks, k + 1, v), _word_run(toks, k + 1)):
+            author = _author_of(text, np, language)
+            if author is not None:
+                return author, toks.index(np[-1]) + 1
     if k + 3 < n and toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].is_word:
         j = k + 3
         while j < n and j - k - 3 < MAX_NAME_TOKENS and toks[j].is_word and toks[j].is_cap:
@@ -66,6 +73,33 @@ def source_tail(
                 role = text[source.start : toks[k].start]
                 return Mention(surface, source.start, named.end, named.name, "person", role), j
     return source, k
+
+
+def _author_of(text: str, np: list[Token], language: str) -> Mention | None:
+    """The author a phrase after "from"/"by" names: a person, a body, an outlet, an
+    anonymous group, or a name the parsers do not know ("comScore")."""
+    if not np:
+        return None
+    author = classify(text, np, language)
+    if (author is None or author.kind == "unknown") and _named(np):
+        name = text[np[0].start : np[-1].end]
+        return Mention(name, np[0].start, np[-1].end, name, "organization")
+    if author is None or author.pronoun is not None:
+        return None
+    return author if author.kind in AUTHOR_KINDS or author.kind == "anonymous" else None
+
+
+def _named(words: list[Token]) -> bool:
+    return any(not ch.islower() for t in words for ch in t.text if ch.isalpha())
+
+
+def _word_run(toks: list[Token], k: int) -> list[Token]:
+    """The words from `k` up to punctuation ("comScore" of "data from comScore."), at most
+    a name's length; empty when punctuation does not close them."""
+    j = k
+    while j < len(toks) and toks[j].is_word and j - k <= MAX_NAME_TOKENS:
+        j += 1
+    return toks[k:j] if j > k and (j == len(toks) or not toks[j].is_word) else []
 
 
 def after_adjunct(text: str, toks: list[Token], k: int, v: Vocab) -> int:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
+from tracker.extract.document_sources import document_author
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, trim_np
 from tracker.extract.outlet_mentions import (
@@ -58,6 +59,24 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         decided, pronoun = _one_word(text, surface, start, end, words[0], v)
         if decided:
             return pronoun
+    if any(t.lower in v.lex.document_nouns for t in words):
+        owner = v.lex.possessive_pronouns.get(words[0].lower)
+        if owner is not None and words[-1].lower in v.lex.document_nouns:
+            # "His statement said …": the statement's owner, whom the pronoun stands for
+            return Mention(surface, start, end, surface, "person", pronoun=owner)
+        author = document_author(text, toks, words, v, classify)
+        if author is not None:
+            # "a statement by ENOF", "X's annual report", "data BPS": the author speaks
+            return Mention(
+                surface,
+                start,
+                end,
+                author.name,
+                author.kind,
+                author.role,
+                author.affiliation,
+                author.state_media,
+            )
     pats = patterns_for(language)
     match = _outlet_match(text, start, end, pats)
     named = named_outlet(text, words, v, match)

@@ -68,6 +68,7 @@ class Vocab:
     medium_nouns: frozenset[str]
     medium_words: frozenset[str]
     title_phrases: frozenset[str]  # "wakil presiden": titles of several words, lower case
+    cue_words: frozenset[str]  # every cue verb, lower case
 
 
 @functools.cache
@@ -91,6 +92,7 @@ def vocab(language: str) -> Vocab:
         | {w.lower() for w in lex.report_nouns}
         | {w for n in lex.medium_nouns for w in n.split()}  # "the official Tass news agency"
         | lex.medium_modifiers
+        | lex.document_modifiers  # "Continental's annual report"
     )
     function_words = frozenset(w.lower() for w in lex.function_words)
     clause_openers = frozenset(lex.determiners) | frozenset(lex.pronouns)
@@ -115,6 +117,7 @@ def vocab(language: str) -> Vocab:
         medium_nouns=frozenset(lex.medium_nouns),
         medium_words=frozenset(w for n in lex.medium_nouns for w in n.split()),
         title_phrases=frozenset(t.lower() for t in lex.titles if " " in t),
+        cue_words=frozenset(w.lower() for w in (*lex.cue_verbs, *lex.weak_cue_verbs)),
     )
 
 

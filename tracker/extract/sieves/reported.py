@@ -29,6 +29,7 @@ from tracker.extract.sieves.cue_context import (
     after_medium,
     as_lead,
     attribution_ends,
+    clause_follows,
     closed_by_adjuncts,
     closes_content,
     cue_between,
@@ -243,7 +244,7 @@ def _construction(
             participle_tail(run, m, cues, hi, speaker, partials, depth)
         return True, stmt
     if reading.weak and comp is None and not after_text.startswith((":", ",")):
-        if _weak_claimless(run, m, speaker, after_text, hi, partials):
+        if _weak_claimless(run, lo, m, speaker, after_text, hi, partials):
             return _NEXT_CUE
     content_start = reading.content_start
     if comp is None and as_lead(run, lo, speaker.start):
@@ -306,11 +307,23 @@ def _weak_without_complement(run: Run, lo: int, m: CueMatch, after_text: str) ->
         and not after_text.startswith((":", ","))
         and not after_comma(run.text, lo, m.start())
         and after_text.strip(TRAILING_PUNCT)
+        and not _bare_clause(run, lo, m, after_text)
     )
+
+
+def _bare_clause(run: Run, lo: int, m: CueMatch, after_text: str) -> bool:
+    """ "Zudan memastikan tidak ada …": a clause after a weak cue with no complementizer,
+    its speaker a plain subject right before it (no apposition or lead set off by commas,
+    where the subject finders guess worst)."""
+    before = words_of(run.text[max(lo, m.start() - 24) : m.start()])[-2:]
+    if any(w.lower() in run.lex.negations for w in before):
+        return False  # "polisi tidak bisa memastikan apakah …": no claim made
+    return "," not in run.text[lo : m.start()] and clause_follows(run, after_text)
 
 
 def _weak_claimless(
     run: Run,
+    lo: int,
     m: CueMatch,
     speaker: Mention,
     after_text: str,
@@ -320,7 +333,7 @@ def _weak_claimless(
     """Whether a weak cue with no complementizer names no claim: "member states for …",
     "a government plan similar to …" (but "X called Trump “unhinged.”" does)."""
     if run.lex.weak_cues_need_complementizer:
-        return True
+        return not _bare_clause(run, lo, m, after_text)
     if m.group().lower() in run.lex.strict_cue_verbs and speaker.pronoun is None:
         return True
     if speaker.pronoun is None and speaker.kind in ("unknown",):
