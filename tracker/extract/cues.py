@@ -273,6 +273,8 @@ def noun_use(text: str, cue: CueMatch, language: str) -> bool:
         return True  # "eight states", "Twenty-seven states": a count of things, no predicate
     if word in lex.noun_markers:
         return True
+    if word in lex.document_modifiers and cue.group().lower() in lex.document_nouns:
+        return True  # "Continental's annual report showed": the document, not the verb
     suffix = next((x for x in lex.possessive_suffixes if word.endswith(x)), "")
     # "Lopez’s warning" is a noun; "He’s claiming" is "he is": a pronoun's "’s" is no
     # possessive (the pronoun's possessive is "his")

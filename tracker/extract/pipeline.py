@@ -23,6 +23,7 @@ from tracker.extract.model import Extraction
 from tracker.extract.outlet_reports import with_outlet_reports
 from tracker.extract.own_outlet import own_outlet_keys
 from tracker.extract.quoted_as import with_frames
+from tracker.extract.quotes import QuoteSpan
 from tracker.extract.reading import reading_text
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.run import Run
@@ -219,7 +220,16 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
             container = reported_speech(run, sentence.cues, relays, state.partials)
     elif state.prev_attr is not None and e - state.attr_end > 20:
         _after_last_attribution(run, state, state.prev_attr)
-    partial_quotes(run, sentence, state.partials, container)
+    partial_quotes(run, sentence, _outside_media(state.partials, relays), container)
+
+
+def _outside_media(partials: list[QuoteSpan], relays: Relays) -> list[QuoteSpan]:
+    """A quoted programme title inside a medium hop ('told NBC's "Meet the Press"') is
+    part of the hop, no partial quote of the speaker."""
+    spans = [(h.start, h.end) for h in relays.prefix if h.relation == "told"]
+    if not spans:
+        return partials
+    return [q for q in partials if not any(s <= q.start and q.end <= e for s, e in spans)]
 
 
 def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> None:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
+from tracker.extract.media import medium_hop
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
 from tracker.extract.outlet_hops import outlet_np
-from tracker.extract.patterns import patterns_for
+from tracker.extract.relay_sources import (
+    after_adjunct,
+    glued_heading,
+    parenthetical,
+    source_tail,
+)
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
@@ -196,7 +200,7 @@ def _relay(
     """One relay marker, read by its kind."""
     kind = m.lastgroup
     toks = tokenize(text, m.end(), min(found.end, m.end() + RELAY_WINDOW))
-    at_start = _clause_start(text, found.start, m.start())
+    at_start = _clause_start(text, found.start, m.start()) or glued_heading(text, found.start, m)
     if kind == "based_on" and at_start:
         _based_on(text, language, m, toks, by_start, found)
     elif kind == "reported_by":
@@ -255,24 +259,26 @@ def _based_on(
             if cited is not None:
                 hops.append(HopDraft(cited, "citing", cue_of(cm), cm.start(), cited.end))
                 toks, k = ctoks, ck
-    leading = not text[start : m.start()].strip()
-    tail = None if leading else _parenthetical_tail(text, toks, k, language)
+    source, k = source_tail(text, toks, source, k, language)
+    hops[0] = HopDraft(source, relation, hops[0].cue, m.start(), source.end)
+    leading = not text[start : m.start()].strip() or glued_heading(text, start, m)
     if leading:
         if k < len(toks) and toks[k].text == ",":
-            found.main_start = toks[k].end
+            found.main_start = after_adjunct(text, toks, k, v)
             found.consumed = found.main_start
             found.prefix.extend(hops)
             found.according.extend(hops)
-    elif tail is not None:
-        # "Since May, according to X, the plan …" / "Fundraising, according to X, has …": the
-        # phrase is set off inside the clause, which goes on after it. An adverbial lead is
-        # no part of X's statement; a subject (or a clause) before it is.
+    elif parenthetical(toks, k, v) and (tail := _parenthetical_tail(text, toks, k, language)):
+        # "Kejadian itu, menurut Ahmad, ditemukan di Bali", "Fundraising, according to X, has
+        # …": the phrase is set off inside the clause, which is X's claim whole and goes on
+        # after it (past a role apposition of X); an adverbial lead ("Since May, according
+        # to X, …") is no part of it
         first = text[start : m.start()].split(None, 1)[0].strip(",").lower()
         if first in v.lex.adverbial_openers:
             found.main_start = tail
         found.consumed = tail
-        found.prefix.extend(hops)
-        found.according.extend(hops)
+        found.prefix[:0] = hops
+        found.according[:0] = hops
     else:
         # "…, Y said, according to X": X relays the whole sentence.
         found.main_end = min(found.main_end, _comma_before(text, start, m.start()))
@@ -284,7 +290,8 @@ def _based_on(
 def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> int | None:
     """Where the clause resumes after "according to X," set off inside it (past a role
     apposition of X: "according to Dana Ross, a former envoy, was …"), or None when X ends
-    the sentence or a new clause follows it ("…, according to X, although …")."""
+    the sentence or a new clause follows it ("…, according to X, although …"); a
+    conditional goes on with X's claim ("Sebab, menurut dia, jika …, masyarakat …")."""
     v = vocab(language)
     if k >= len(toks) or toks[k].text != ",":
         return None
@@ -300,8 +307,7 @@ def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> 
         return None
     first = rest[0].lower
     if (
-        first in v.lex.clause_breakers
-        or first in v.lex.coordinators
+        first in v.lex.coordinators
         or first in v.lex.relative_markers
         or first in v.lex.clause_splitters
     ):
@@ -367,54 +373,14 @@ def _writer_citing(
 
 
 def _medium(text: str, language: str, media: list[CueMatch], found: _Found) -> None:
-    """ "told Reuters", "told The Daily Ledger": the first outlet a speaker told is the
-    outermost hop."""
-    pats = patterns_for(language)
-    v = vocab(language)
-    end = found.end
+    """ "told Reuters", "in an interview with a Tokyo daily", "said on CNN's State of the
+    Union": the first outlet a speaker told is the outermost hop (`extract.media`)."""
     for marker in media:
-        mm = pats.medium_tail_re.match(text, marker.end(), end)
-        if mm is None:
-            mention = _masthead(text, marker.end(), end, v.lex.outlet_mastheads)
-            if mention is not None:
-                hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
-                found.prefix.insert(0, hop)
-                break
-            continue
-        outlet = outlet_index()[mm.group("outlet")]
-        mention = Mention(
-            mm.group("outlet"),
-            mm.start("outlet"),
-            mm.end("outlet"),
-            outlet.name,
-            "news_outlet",
-            state_media=outlet.state_media,
-        )
-        found.prefix.insert(0, HopDraft(mention, "told", cue_of(marker), marker.start(), mm.end()))
-        break
-
-
-# "told The Daily Ledger": "The", then up to four capitalised words of a masthead
-_MASTHEAD_re = regex.compile(
-    r"""
-    [ \t]++(?:[Tt]he[ \t]++)?
-    (?P<outlet>\p{Lu}[\p{L}.'’\-]*+(?:[ \t]++\p{Lu}[\p{L}.'’\-]*+){0,3}+)
-    """,
-    regex.VERBOSE,
-)
-
-
-def _masthead(text: str, pos: int, end: int, mastheads: frozenset[str]) -> Mention | None:
-    """An outlet missing from the outlet list, named by its masthead word after "told"
-    ("told The Daily Ledger", "told the Valley Herald"): the medium, never the speaker."""
-    m = _MASTHEAD_re.match(text, pos, end)
-    if m is None:
-        return None
-    name = m.group("outlet")
-    words = name.split()
-    if words[-1] not in mastheads and " ".join(words[-2:]) not in mastheads:
-        return None
-    return Mention(name, m.start("outlet"), m.end("outlet"), name, "news_outlet")
+        mention = medium_hop(text, language, marker, found.end)
+        if mention is not None:
+            hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
+            found.prefix.insert(0, hop)
+            break
 
 
 def cue_of(m: CueMatch) -> str:

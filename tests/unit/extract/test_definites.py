@@ -80,8 +80,8 @@ from tracker.extract.lexicon import load_lexicon
             "Kantor berita Antara melaporkan bahwa banjir merendam 300 rumah. Kantor berita itu"
             " menyebutkan bahwa dua warga hilang.",
             "id",
-            "Kantor berita Antara",
-            None,
+            "Antara",  # an outlet named as an outlet: its canonical name
+            "news_outlet",
         ),
         (
             "Lembaga Survei Nusantara menyatakan bahwa tingkat kepuasan naik. Lembaga itu"

@@ -65,6 +65,15 @@ _LOWER_CASED: tuple[str, ...] = (
     "outlet_heads",
     "outlet_report_verbs",
     "relayed_speech_verbs",
+    "medium_nouns",
+    "medium_modifiers",
+    "programme_nouns",
+    "programme_links",
+    "clause_markers",
+    "negations",
+    "prefixed_non_verbs",
+    "document_nouns",
+    "document_modifiers",
 )
 
 
@@ -239,6 +248,29 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "newspaper" of "the armed forces newspaper Harian AB": a relay hop with such a word
     # and a name is a news outlet, listed or not
     outlet_heads: frozenset[str] = frozenset()
+    # nouns that make a phrase a news outlet ("the official X news agency", "state
+    # television", "harian X"): its head, last in English, first in Indonesian
+    medium_nouns: frozenset[str] = frozenset()
+    # "official" of "the official X news agency": lower-case words such a phrase may hold
+    # ("a white paper" is a document, no outlet)
+    medium_modifiers: frozenset[str] = frozenset()
+    # "said on a Sunday talk show on NBC": a programme noun, then a link to its outlet
+    programme_nouns: frozenset[str] = frozenset()
+    # "tidak", "akan", "harus": a clause follows a weak cue that has no complementizer
+    # ("Zudan memastikan tidak ada …"), not an object ("memastikan keamanan warga")
+    clause_markers: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()  # "tidak bisa memastikan": a cue denied, no claim
+    # "men-" of "menciptakan": a verb's prefix ("UU itu menciptakan …" is a clause), and
+    # words with it that are no verbs ("mengenai", "melalui")
+    verb_prefixes: tuple[str, ...] = ()
+    # "a statement by X", "X's annual report", "data BPS": nouns of documents whose author
+    # is the source, and the words that may stand between the noun and its author
+    document_nouns: frozenset[str] = frozenset()
+    document_modifiers: frozenset[str] = frozenset()
+    prefixed_non_verbs: frozenset[str] = frozenset()
+    programme_links: frozenset[str] = frozenset()
+    # "French" of "the French newspaper": an adjective of origin, never a masthead
+    demonym_suffixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.

@@ -27,8 +27,10 @@ from tracker.extract.sieves.cue_context import (
     adverbial_lead,
     after_audience,
     after_coordinator,
+    after_medium,
     as_lead,
     attribution_ends,
+    clause_follows,
     closed_by_adjuncts,
     closes_content,
     cue_between,
@@ -83,7 +85,8 @@ def reported_speech(
         group = m.lastgroup or ""
         if group == "acc":
             if any(h.start == m.start() for h in relays.according):
-                continue  # "X, according to Y, …": read as the clause's relay already
+                # "X, according to Y, …", "Kejadian itu, menurut Ahmad, …": read already
+                continue  # as the clause's relay
             stmt = according_to_inline(run, m, lo, hi, relays, partials)
             taken = stmt is not None
         elif group == "verb":
@@ -145,6 +148,19 @@ class _VerbCue:
         self.after_text = after_text  # the clause after the cue
 
 
+def _subject_end(run: Run, lo: int, m: CueMatch, relays: Relays) -> int:
+    """Where the subject of the cue `m` ends: before dashes around an apposition
+    ("Okafor -- a curator at … -- said"), before a medium hop right before the cue ("Ani
+    dalam acara X di Kompas TV mengatakan"), else at the cue."""
+    subj_end = dash_apposition_start(run.text, lo, m.start(), run.language)
+    if subj_end is None:
+        subj_end = m.start()
+    for hop in relays.prefix:
+        if hop.relation == "told" and lo < hop.start and 0 <= m.start() - hop.end <= 3:
+            subj_end = hop.start
+    return subj_end
+
+
 def _verb_cue(
     run: Run,
     m: CueMatch,
@@ -170,10 +186,7 @@ def _verb_cue(
     after_text = text[m.end() : hi].lstrip()
     if weak and comp is None and _weak_without_complement(run, lo, m, after_text):
         return _NEXT_CUE  # cheap rejection before any subject parsing
-    # "Okafor -- a curator at … -- said": the subject stands before the dashes
-    subj_end = dash_apposition_start(text, lo, m.start(), run.language)
-    if subj_end is None:
-        subj_end = m.start()
+    subj_end = _subject_end(run, lo, m, relays)
     speaker = subject_before(text, lo, subj_end, run.language)
     participle = cue.lower().endswith(run.lex.participle_suffixes or ("\0",))
     # "Among likely voters, 41 percent said", "Nearly half of Democrats say", "with 22
@@ -249,7 +262,7 @@ def _construction(
             participle_tail(run, m, cues, hi, speaker, partials, depth)
         return True, stmt
     if reading.weak and comp is None and not after_text.startswith((":", ",")):
-        if _weak_claimless(run, m, speaker, after_text, hi, partials):
+        if _weak_claimless(run, lo, m, speaker, after_text, hi, partials):
             return _NEXT_CUE
     content_start = reading.content_start
     if comp is None and as_lead(run, lo, speaker.start):
@@ -295,6 +308,12 @@ def _content_start(run: Run, m: CueMatch, relays: Relays) -> tuple[regex.Match[s
             after = run.pats.complementizer_re.match(text, k, hi)
             content_start = max(content_start, after.end() if after else k)
             comp = comp or after
+    for hop in relays.prefix:
+        if hop.relation == "told" and m.start() <= hop.start <= m.end() + 3:
+            # "said in an interview with a Tokyo daily that …": past the medium
+            after, k = after_medium(run, hop.end, hi)
+            content_start = max(content_start, after.end() if after else k)
+            comp = comp or after
     return comp, content_start
 
 
@@ -306,11 +325,23 @@ def _weak_without_complement(run: Run, lo: int, m: CueMatch, after_text: str) ->
         and not after_text.startswith((":", ","))
         and not after_comma(run.text, lo, m.start())
         and after_text.strip(TRAILING_PUNCT)
+        and not _bare_clause(run, lo, m, after_text)
     )
+
+
+def _bare_clause(run: Run, lo: int, m: CueMatch, after_text: str) -> bool:
+    """ "Zudan memastikan tidak ada …": a clause after a weak cue with no complementizer,
+    its speaker a plain subject right before it (no apposition or lead set off by commas,
+    where the subject finders guess worst)."""
+    before = words_of(run.text[max(lo, m.start() - 24) : m.start()])[-2:]
+    if any(w.lower() in run.lex.negations for w in before):
+        return False  # "polisi tidak bisa memastikan apakah …": no claim made
+    return "," not in run.text[lo : m.start()] and clause_follows(run, after_text)
 
 
 def _weak_claimless(
     run: Run,
+    lo: int,
     m: CueMatch,
     speaker: Mention,
     after_text: str,
@@ -320,7 +351,7 @@ def _weak_claimless(
     """Whether a weak cue with no complementizer names no claim: "member states for …",
     "a government plan similar to …" (but "X called Trump “unhinged.”" does)."""
     if run.lex.weak_cues_need_complementizer:
-        return True
+        return not _bare_clause(run, lo, m, after_text)
     if m.group().lower() in run.lex.strict_cue_verbs and speaker.pronoun is None:
         return True
     if speaker.pronoun is None and speaker.kind in ("unknown",):
