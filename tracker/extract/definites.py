@@ -106,3 +106,30 @@ def _usable(lex: Lexicon, table: SourceTable, item: Antecedent) -> bool:
 
 def _has_words(words: frozenset[str], needed: list[str]) -> bool:
     return all(w in words for w in needed)
+
+
+def described_document(lex: Lexicon, mention: Mention) -> str | None:
+    """The document noun of a definite description of a document ("the statement", "The
+    report", "pernyataan itu"), which stands for the author of the last document of that
+    noun the text named ("a statement by ENOF … the statement said": ENOF), else None."""
+    if mention.kind != "document" or mention.pronoun is not None:
+        return None
+    words: list[str] = _WORD_re.findall(mention.surface)
+    if len(words) != 2:
+        return None
+    first, last = words[0].lower(), words[1].lower()
+    if first in lex.definite_determiners and last in lex.document_nouns:
+        return last
+    if last in lex.definite_demonstratives and first in lex.document_nouns:
+        return first
+    return None
+
+
+def authored_document(lex: Lexicon, mention: Mention) -> str | None:
+    """The document noun when `mention` is the author a document phrase named ("a statement
+    by ENOF", "a central bank statement", "laporan BPS" name their authors), else None."""
+    if mention.kind == "document" or mention.surface == mention.name:
+        return None
+    words = [w.lower() for w in _WORD_re.findall(mention.surface)]
+    name = {w.lower() for w in _WORD_re.findall(mention.name)}
+    return next((w for w in words if w in lex.document_nouns and w not in name), None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
 from tracker.extract.channels import own_channel
-from tracker.extract.definites import resolve_definite
+from tracker.extract.definites import authored_document, described_document, resolve_definite
 from tracker.extract.frames import opens_frame
 from tracker.extract.noun_phrases import np_after, opens_named_np
 from tracker.extract.own_outlet import is_own_outlet
@@ -32,10 +32,20 @@ def hop(run: Run, draft: HopDraft) -> InternalHop:
 
 
 def source_id(run: Run, mention: Mention) -> int:
-    """The source a (non-pronoun) mention names: "the agency" the agency named before, any
-    other mention its own entry of the table."""
+    """The source a (non-pronoun) mention names: "the agency" the agency named before, "the
+    statement" the author of the statement named before, any other mention its own entry
+    of the table."""
     sid = resolve_definite(run.lex, run.table, run.salience, mention)
-    return sid if sid is not None else run.table.add(mention)
+    if sid is not None:
+        return sid
+    noun = described_document(run.lex, mention)
+    if noun is not None and noun in run.document_authors:
+        return run.document_authors[noun]
+    sid = run.table.add(mention)
+    noun = authored_document(run.lex, mention)
+    if noun is not None:
+        run.document_authors[noun] = sid  # "a statement by X": X wrote the statement
+    return sid
 
 
 def _hops(run: Run, drafts: tuple[HopDraft, ...]) -> tuple[InternalHop, ...]:

@@ -89,6 +89,9 @@ class Run:
         self.block_end = -1  # end of a block quote taken whole after its "X added:" lead-in
         # the sentence before the one the sieves read ("the outlet named nearby")
         self.previous_sentence: tuple[int, int] = (0, 0)
+        # the author of the last document of each noun ("a statement by X" -> "statement": X),
+        # whom "the statement said" stands for (`definites.described_document`)
+        self.document_authors: dict[str, int] = {}
         self._counts: dict[str, int] = {}
         self._lower_seen: dict[str, bool] = {}
 

@@ -137,3 +137,58 @@ def test_a_document_with_no_author_stays_a_document(
 )
 def test_an_owners_document_speaks_for_the_owner(text: str, name: str) -> None:
     assert _one(text, "en", "the plan was dead")[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "author"),
+    [
+        # "the statement" later stands for the author of the statement named before
+        (
+            '"Stocks are low," a statement by the Growers Union said. "Prices will rise soon,"'
+            " the statement said.",
+            "en",
+            "Prices will rise soon",
+            "the Growers Union",
+        ),
+        (
+            "A central bank statement said reserves grew. The statement said exports fell in May.",
+            "en",
+            "exports fell in May",
+            "bank",
+        ),
+        (
+            "Laporan Badan Pusat Statistik menyebutkan ekspor naik. Laporan itu menyebutkan"
+            " impor turun pada Mei.",
+            "id",
+            "impor turun pada Mei",
+            "Badan Pusat Statistik",
+        ),
+    ],
+)
+def test_the_document_named_again_speaks_for_its_author(
+    text: str, language: str, content: str, author: str
+) -> None:
+    name, _, chain = _one(text, language, content)
+    assert (name, chain) == (author, [author])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content"),
+    [
+        # no author named before: the description stays the document
+        ("The statement said exports fell in May.", "en", "exports fell in May"),
+        # another noun: "the report" is no description of "a statement by X"
+        (
+            "A statement by the Growers Union said stocks were low. The report said exports"
+            " fell in May.",
+            "en",
+            "exports fell in May",
+        ),
+        ("Laporan itu menyebutkan impor turun pada Mei.", "id", "impor turun pada Mei"),
+    ],
+)
+def test_a_document_named_again_without_its_author_stays_a_document(
+    text: str, language: str, content: str
+) -> None:
+    _, kind, _ = _one(text, language, content)
+    assert kind == "document"
