@@ -231,3 +231,57 @@ def test_relay_hops_name_the_outlet(
     hop = extract(text, language).statements[0].chain[0]
     assert (hop.source.name, hop.source.kind) == (name, "news_outlet")
     assert hop.source.state_media is state_media
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "chain"),
+    [
+        # "citing" a topic (a lower-case phrase whose head is no source noun) is no hop
+        (
+            "Sales dropped, the firm said, citing weak demand in Asia.",
+            "en",
+            "Sales dropped",
+            ["the firm"],
+        ),
+        (
+            "Profits fell 30 pct, the company said, citing lower oil prices.",
+            "en",
+            "Profits fell 30 pct",
+            ["the company"],
+        ),
+        (
+            "Harga beras naik, kata pedagang, mengutip kenaikan ongkos kirim.",
+            "id",
+            "Harga beras naik",
+            ["pedagang"],
+        ),
+        # people, sources and names cited stay hops
+        (
+            "The trial was delayed, the court said, citing their attorneys.",
+            "en",
+            "The trial was delayed",
+            ["the court", "their attorneys"],
+        ),
+        (
+            "Sales dropped, the firm said, citing analysts.",
+            "en",
+            "Sales dropped",
+            ["the firm", "analysts"],
+        ),
+        (
+            "Harga beras naik, kata pedagang, mengutip para petani.",
+            "id",
+            "Harga beras naik",
+            ["pedagang", "para petani"],
+        ),
+        (
+            "Harga beras naik, kata Andi Saputra, mengutip Badan Pusat Statistik.",
+            "id",
+            "Harga beras naik",
+            ["Andi Saputra", "Badan Pusat Statistik"],
+        ),
+    ],
+)
+def test_citing_a_topic_is_no_hop(text: str, language: str, content: str, chain: list[str]) -> None:
+    [st] = [s for s in extract(text, language).statements if s.text == content]
+    assert [h.source.name for h in st.chain] == chain
