@@ -126,6 +126,8 @@ def _active(
     if quoter is None or quoter.kind == "unknown":
         return None
     quoter = as_outlet(text, quoter, run.language, s)
+    if quoter.pronoun is None:
+        run.last_quoter = (quoter, verb_start)
     via = HopDraft(quoter, "quoted_by", text[verb_start:verb_end], verb_start, verb_end)
     return Frame(
         quoter.start, verb_start, cue.end(), speaker, (via,), cue_of(cue), cue.start(), cue.end()
@@ -276,8 +278,10 @@ def _passive(
     verb = text[verb_start:verb_end]
     if agent is not None:
         via = (HopDraft(agent, "quoted_by", verb, verb_start, agent.end),)
+        if agent.pronoun is None:
+            run.last_quoter = (agent, verb_start)
     else:
-        nearby = _outlet_nearby(run, speaker.start)
+        nearby = _outlet_nearby(run, speaker.start) or _last_quoter(run, verb_start)
         if nearby is not None:
             via = (HopDraft(nearby, "quoted_by", verb, verb_start, verb_end),)
     if cue is None:
@@ -329,6 +333,19 @@ def _agent(run: Run, toks: list[Token], k: int) -> tuple[Mention | None, int]:
         if mention.kind != "news_outlet":
             return None, k
     return as_outlet(text, mention, run.language), j
+
+
+MAX_QUOTER_DISTANCE = 600  # characters back to the quoter a "was quoted" still follows
+
+
+def _last_quoter(run: Run, pos: int) -> Mention | None:
+    """The quoter of the last "X quoted Y as saying" shortly before `pos`: "A spokesman
+    quoted Wallis as saying … . Wallis was also quoted as saying …" is the spokesman's
+    account too."""
+    if run.last_quoter is None:
+        return None
+    quoter, at = run.last_quoter
+    return quoter if 0 < pos - at <= MAX_QUOTER_DISTANCE else None
 
 
 def _outlet_nearby(run: Run, pos: int) -> Mention | None:

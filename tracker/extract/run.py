@@ -92,6 +92,9 @@ class Run:
         # the author of the last document of each noun ("a statement by X" -> "statement": X),
         # whom "the statement said" stands for (`definites.described_document`)
         self.document_authors: dict[str, int] = {}
+        # the quoter of the last "X quoted Y as saying" and where its verb stands: a later
+        # "Y was quoted as saying" with no outlet of its own is X's account (`quoted_as`)
+        self.last_quoter: tuple[Mention, int] | None = None
         self._counts: dict[str, int] = {}
         self._lower_seen: dict[str, bool] = {}
 

@@ -209,3 +209,41 @@ def test_no_frame_without_a_quoted_speaker(text: str, language: str) -> None:
         s.rule != "quoted_as" and all(h.relation != "quoted_by" for h in s.chain)
         for s in extract(text, language).statements
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "hops"),
+    [
+        # a later "was quoted as saying" with no outlet of its own is the last quoter's
+        (
+            "A ministry spokesman quoted Lena Ortiz as saying the talks would resume soon. "
+            "Ortiz chairs the trade panel. Ortiz was also quoted as saying the tariffs would"
+            " stay.",
+            "the tariffs would stay",
+            [("A ministry spokesman", "anonymous"), ("Lena Ortiz", "person")],
+        ),
+        (
+            "The Tanjug news agency quoted Mira Kovac as saying exports had grown. She was"
+            " quoted as saying imports had fallen.",
+            "imports had fallen",
+            [("Tanjug", "news_outlet"), ("Mira Kovac", "person")],
+        ),
+    ],
+)
+def test_was_quoted_as_saying_follows_the_last_quoter(
+    text: str, content: str, hops: list[tuple[str, str]]
+) -> None:
+    [st] = [s for s in extract(text, "en").statements if s.text == content]
+    assert _hops(st) == hops
+
+
+def test_a_quoter_far_back_is_not_followed() -> None:
+    # (paragraphs of the writer's own between, so no relay frame carries over either)
+    filler = "The harbour was busy all week and the ferries ran late.\n\n" * 12
+    text = (
+        "A ministry spokesman quoted Lena Ortiz as saying the talks would resume soon.\n\n"
+        + filler
+        + "Ortiz was quoted as saying the tariffs would stay."
+    )
+    [st] = [s for s in extract(text, "en").statements if s.text == "the tariffs would stay"]
+    assert _hops(st) == [("Lena Ortiz", "person")]
