@@ -247,3 +247,16 @@ def test_a_quoter_far_back_is_not_followed() -> None:
     )
     [st] = [s for s in extract(text, "en").statements if s.text == "the tariffs would stay"]
     assert _hops(st) == [("Lena Ortiz", "person")]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # wire copy writes some agencies in capitals
+        ("JIJI quoted the sources as saying the bank would hold rates.", "Jiji Press"),
+        ("KYODO quoted the sources as saying the bank would hold rates.", "Kyodo"),
+    ],
+)
+def test_an_agency_written_in_capitals_is_the_quoter(text: str, outlet: str) -> None:
+    st = _only(text, "en")
+    assert _hops(st) == [(outlet, "news_outlet"), ("the sources", "anonymous")]
