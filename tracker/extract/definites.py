@@ -61,9 +61,11 @@ def definite_head(lex: Lexicon, surface: str) -> str | None:
 
 
 def resolve_definite(
-    lex: Lexicon, table: SourceTable, salience: Salience, mention: Mention
+    lex: Lexicon, table: SourceTable, salience: Salience, mention: Mention, text: str = ""
 ) -> int | None:
-    """The source an earlier text named that `mention` describes, or None (see module)."""
+    """The source an earlier text named that `mention` describes, or None (see module).
+    With the `text`, a sentence whose words lack the head noun is not parsed for a subject
+    that names it (parsing every sentence subject back was a tenth of the subject parses)."""
     if mention.pronoun is not None:
         return None
     head = definite_head(lex, mention.surface)
@@ -82,7 +84,11 @@ def resolve_definite(
     def may_be_it(item: Antecedent) -> bool:
         return item.kind in kinds and item.kind in _BY_KIND_TOO and _usable(lex, table, item)
 
-    found = salience.find(names_it) or salience.find(may_be_it)
+    def lacks_head(start: int, end: int) -> bool:
+        span = text[start:end].lower()
+        return any(w not in span for w in head_words)
+
+    found = salience.find(names_it, lacks_head if text else None) or salience.find(may_be_it)
     return found.sid if found is not None else None
 
 

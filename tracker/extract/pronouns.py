@@ -74,9 +74,18 @@ class Salience:
                 return item
         return None
 
-    def find(self, accept: Callable[[Antecedent], bool]) -> Antecedent | None:
-        """The most recent entry `accept` takes ("the agency": the outlet named last)."""
+    def find(
+        self,
+        accept: Callable[[Antecedent], bool],
+        unparsed_skip: Callable[[int, int], bool] | None = None,
+    ) -> Antecedent | None:
+        """The most recent entry `accept` takes ("the agency": the outlet named last). A
+        sentence whose subject is not parsed yet is passed over unparsed when
+        `unparsed_skip` says from its span that `accept` cannot take it."""
         for index in range(len(self._items) - 1, -1, -1):
+            raw = self._items[index]
+            if unparsed_skip is not None and isinstance(raw, tuple) and unparsed_skip(*raw):
+                continue
             item = self._get(index)
             if item is not None and accept(item):
                 return item

@@ -35,7 +35,7 @@ def source_id(run: Run, mention: Mention) -> int:
     """The source a (non-pronoun) mention names: "the agency" the agency named before, "the
     statement" the author of the statement named before, any other mention its own entry
     of the table."""
-    sid = resolve_definite(run.lex, run.table, run.salience, mention)
+    sid = resolve_definite(run.lex, run.table, run.salience, mention, run.text)
     if sid is not None:
         return sid
     noun = described_document(run.lex, mention)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.extract import extract
+from tracker.extract.pronouns import Antecedent, Salience
 
 
 @pytest.mark.parametrize(
@@ -144,3 +145,21 @@ def test_it_and_they_fit_their_antecedents(text: str, language: str, speaker: st
         assert last.speaker is None and last.chain == ()
     else:
         assert last.speaker is not None and last.speaker.name == speaker
+
+
+def test_find_passes_over_a_sentence_it_need_not_parse() -> None:
+    parsed: list[tuple[int, int]] = []
+    agency = Antecedent(7, "news_outlet", (), (), False)
+
+    def subject_of(start: int, end: int) -> Antecedent | None:
+        parsed.append((start, end))
+        return agency if start == 0 else None
+
+    salience = Salience(subject_of)
+    salience.push((0, 10))
+    salience.push((10, 20))
+    found = salience.find(lambda a: a.kind == "news_outlet", lambda s, e: s == 10)
+    assert found is agency
+    assert parsed == [(0, 10)]  # the skipped sentence was never parsed
+    assert salience.find(lambda a: a.kind == "news_outlet") is agency
+    assert parsed == [(0, 10), (10, 20)]  # without the skip it is
