@@ -20,6 +20,7 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
+from tracker.extract.monitors import carry_monitors
 from tracker.extract.outlet_reports import with_outlet_reports
 from tracker.extract.own_outlet import own_outlet_keys
 from tracker.extract.quoted_as import with_frames
@@ -291,5 +292,6 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
         run.previous_sentence = scans.sentences[k - 1] if k else (s, s)
         sentence_sieves(run, sentence, first)
         narration = narration and len(run.statements) == first
+    carry_monitors(run)
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)
