@@ -21,7 +21,17 @@ def _migrate(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata)
     with context.begin_transaction():
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        _one_connection_per_node(connection)
         context.run_migrations()
+
+
+def _one_connection_per_node(connection: Connection) -> None:
+    """On Citus, DDL on distributed and reference tables in one transaction must not
+    follow a parallel multi-shard step (Citus refuses it), and a run of migrations is one
+    transaction: run all of it over one connection per node."""
+    citus = connection.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'citus'"))
+    if citus.first() is not None:
+        connection.execute(text("SET LOCAL citus.multi_shard_modify_mode TO 'sequential'"))
 
 
 def _url() -> str:

@@ -1,4 +1,10 @@
-"""Benchmark: the one-query chain walk against a naive per-hop ORM loop, at 10k and 100k."""
+"""Benchmark: the one-query chain walk against a naive per-hop ORM loop, at 10k and 100k.
+
+Also times the walk as it ran before it was planned once (``walk_before``: the same query
+through SQLAlchemy's ``text()``, prepared by psycopg only after five runs on a
+connection, its rows through SQLAlchemy's result objects), in the same run, so the
+before/after ratio of issue 15's plan-once change is measured side by side.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +35,7 @@ from tracker.errors import NotFoundError
 from tracker.models import Citation, Source, Statement
 from tracker.walk.model import DEFAULT_MAX_DEPTH
 from tracker.walk.sql import WALK_SQL
-from tracker.walk.walker import walk
+from tracker.walk.walker import build_walk, walk
 
 ORIGIN = "bench-chain-walk"
 """Origin of every generated row, so the bench's data is recognisable in a shared database."""
@@ -497,6 +503,18 @@ def naive_walk(
     return hops
 
 
+def walk_before(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
+    """The walk as main ran it before plan-once (tracker/walk/walker.py at a3f76d8)."""
+    rows = session.execute(
+        WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
+    ).all()
+    if not rows:
+        raise NotFoundError("statement", statement_id)
+    head = rows[0]
+    hops = [r for r in rows if r.citation_id is not None]
+    return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
+
+
 # ---------------------------------------------------------------- timing
 
 
@@ -544,9 +562,13 @@ class Cell:
     repeats: int
     mean_hops: float
     one_query: Timing
+    before: Timing
+    """The walk as it ran before plan-once (``walk_before``), timed in the same run."""
     per_hop: Timing
     ratio_p50: float
     ratio_p99: float
+    before_ratio_p50: float
+    """How many times faster the walk is now than before plan-once, at p50."""
     sql_plan_ms: float
     """Median planning time of the walk query (EXPLAIN ANALYZE), paid by every unprepared run."""
     sql_exec_ms: float
@@ -623,41 +645,59 @@ class Options:
     progress: bool
 
 
-def _one_run(
-    factory: sessionmaker[Session], ids: list[int], opts: Options, label: str
-) -> tuple[Timing, Timing, float, int]:
-    """Warm up, then time both methods on the same statements, alternating which goes first.
+@dataclass(slots=True)
+class _Run:
+    """One repeat's timings: the walk now, the walk before plan-once, the per-hop loop."""
 
-    Alternating means a burst of noise from the shared machine hits both methods alike,
-    so the ratio stays fair even when the absolute figures wobble.
+    walk: Timing
+    before: Timing
+    naive: Timing
+    mean_hops: float
+    mismatches: int
+
+
+def _one_run(factory: sessionmaker[Session], ids: list[int], opts: Options, label: str) -> _Run:
+    """Warm up, then time the three methods on the same statements, rotating their order.
+
+    Rotating means a burst of noise from the shared machine hits every method alike, so
+    the ratios stay fair even when the absolute figures wobble.
     """
     warmup, timed = ids[:WARMUP_WALKS], ids[WARMUP_WALKS:]
     mismatches = 0
     for sid in warmup:
         _, fast = _timed(factory, walk, sid, opts.commit)
+        _, old = _timed(factory, walk_before, sid, opts.commit)
         _, slow = _timed(factory, naive_walk, sid, opts.commit)
-        if [h.citation_id for h in fast.hops] != [h.citation_id for h in slow]:
+        expected = [h.citation_id for h in fast.hops]
+        if expected != [h.citation_id for h in slow] or expected != [
+            h.citation_id for h in old.hops
+        ]:
             mismatches += 1
-    one: list[int] = []
-    naive: list[int] = []
+    methods: list[Callable[[Session, int], Any]] = [walk, walk_before, naive_walk]
+    times: dict[Any, list[int]] = {m: [] for m in methods}
     hops = 0
     for i, sid in enumerate(timed):
-        for method in (walk, naive_walk) if i % 2 == 0 else (naive_walk, walk):
+        for k in range(len(methods)):
+            method = methods[(i + k) % len(methods)]
             ns, result = _timed(factory, method, sid, opts.commit)
+            times[method].append(ns)
             if method is walk:
-                one.append(ns)
                 hops += len(result.hops)
-            else:
-                naive.append(ns)
         if opts.progress and (i + 1) % 1000 == 0:
             print(f"  {label}: {i + 1}/{len(timed)} walks", file=sys.stderr)
-    return Timing.of(one), Timing.of(naive), hops / len(timed), mismatches
+    return _Run(
+        Timing.of(times[walk]),
+        Timing.of(times[walk_before]),
+        Timing.of(times[naive_walk]),
+        hops / len(timed),
+        mismatches,
+    )
 
 
 def measure(url: str, engine: Engine, statements: int, sample: str, opts: Options) -> Cell:
-    """Time both methods ``opts.repeats`` times on fresh samples; keep each figure's median."""
+    """Time the methods ``opts.repeats`` times on fresh samples; keep each figure's median."""
     factory = make_session_factory(engine)
-    runs: list[tuple[Timing, Timing, float, int]] = []
+    runs: list[_Run] = []
     explain_ids: list[int] = []
     for r in range(opts.repeats):
         label = f"{statements:,} {sample} run {r + 1}/{opts.repeats}"
@@ -672,14 +712,16 @@ def measure(url: str, engine: Engine, statements: int, sample: str, opts: Option
         sample=sample,
         walks=opts.walks,
         repeats=opts.repeats,
-        mean_hops=statistics.median(r[2] for r in runs),
-        one_query=Timing.median_of([r[0] for r in runs]),
-        per_hop=Timing.median_of([r[1] for r in runs]),
-        ratio_p50=statistics.median(r[1].p50 / r[0].p50 for r in runs),
-        ratio_p99=statistics.median(r[1].p99 / r[0].p99 for r in runs),
+        mean_hops=statistics.median(r.mean_hops for r in runs),
+        one_query=Timing.median_of([r.walk for r in runs]),
+        before=Timing.median_of([r.before for r in runs]),
+        per_hop=Timing.median_of([r.naive for r in runs]),
+        ratio_p50=statistics.median(r.naive.p50 / r.walk.p50 for r in runs),
+        ratio_p99=statistics.median(r.naive.p99 / r.walk.p99 for r in runs),
+        before_ratio_p50=statistics.median(r.before.p50 / r.walk.p50 for r in runs),
         sql_plan_ms=plan_ms,
         sql_exec_ms=exec_ms,
-        mismatches=sum(r[3] for r in runs),
+        mismatches=sum(r.mismatches for r in runs),
     )
 
 
@@ -758,18 +800,20 @@ def print_table(report: Report) -> None:
     print()
     print(
         f"{'statements':>10}  {'sample':<7} {'walks':>5} {'hops':>5}  "
-        f"{'one-query walk (ms)':^20}  {'per-hop ORM loop (ms)':^20}  "
-        f"{'loop/walk':^11}  {'walk SQL (ms)':^13}"
+        f"{'walk, planned once (ms)':^20}  {'walk before (ms)':^20}  "
+        f"{'per-hop ORM loop (ms)':^20}  {'loop/walk':^11}  {'before/now':^10}  "
+        f"{'walk SQL (ms)':^13}"
     )
     print(
         f"{'':>10}  {'':<7} {'':>5} {'':>5}  {'p50':>6} {'p99':>6} {'mean':>6}  "
-        f"{'p50':>6} {'p99':>6} {'mean':>6}  {'p50':>5} {'p99':>5}  {'plan':>6} {'exec':>6}"
+        f"{'p50':>6} {'p99':>6} {'mean':>6}  {'p50':>6} {'p99':>6} {'mean':>6}  "
+        f"{'p50':>5} {'p99':>5}  {'p50':>10}  {'plan':>6} {'exec':>6}"
     )
     for c in report.cells:
         print(
             f"{c.statements:>10,}  {c.sample:<7} {c.walks:>5} {c.mean_hops:>5.1f}  "
-            f"{_fmt(c.one_query)}  {_fmt(c.per_hop)}  "
-            f"{c.ratio_p50:>4.1f}x {c.ratio_p99:>4.1f}x  "
+            f"{_fmt(c.one_query)}  {_fmt(c.before)}  {_fmt(c.per_hop)}  "
+            f"{c.ratio_p50:>4.1f}x {c.ratio_p99:>4.1f}x  {c.before_ratio_p50:>9.2f}x  "
             f"{c.sql_plan_ms:>6.2f} {c.sql_exec_ms:>6.2f}"
             + (f"  ({c.mismatches} warm-up mismatches!)" if c.mismatches else "")
         )
@@ -802,8 +846,11 @@ def target_lines(cells: list[Cell]) -> list[str]:
     deep = by_key.get((largest, "depth8"))
     if deep:
         lines.append(
-            f"target  >= 5x faster than the per-hop loop at depth 8: {deep.ratio_p50:.1f}x p50, "
-            f"{deep.ratio_p99:.1f}x p99 -> {'met' if deep.ratio_p50 >= 5 else 'NOT met'}"
+            f"target  >= 15x faster than the per-hop loop at depth 8 (issue 15): "
+            f"{deep.ratio_p50:.1f}x p50, {deep.ratio_p99:.1f}x p99 "
+            f"-> {'met' if deep.ratio_p50 >= 15 else 'NOT met'}; before plan-once: "
+            f"{deep.per_hop.p50 / deep.before.p50:.1f}x p50 (now {deep.before_ratio_p50:.2f}x "
+            "faster than before)"
         )
     return lines
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 from psycopg import sql
-from sqlalchemy import create_engine, event
+from psycopg.rows import namedtuple_row
+from sqlalchemy import TextClause, create_engine, event
+from sqlalchemy.dialects.postgresql import psycopg as psycopg_dialect
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.orm import Session, sessionmaker
@@ -185,3 +188,27 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: commit on success, roll back everything on any error."""
     with factory() as session, session.begin():
         yield session
+
+
+@cache
+def _driver_sql(query: TextClause) -> str:
+    """``query`` with psycopg's ``%(name)s`` placeholders, compiled once per query."""
+    dialect = psycopg_dialect.dialect()  # type: ignore[no-untyped-call]
+    return str(query.compile(dialect=dialect))
+
+
+def prepared_rows(session: Session, query: TextClause, params: Mapping[str, Any]) -> list[Any]:
+    """The rows of ``query``, run as a prepared statement on the session's connection.
+
+    Planned once per pooled connection, then executed from the plan: for a query as
+    small as a walk, planning cost as much as running it, and SQLAlchemy's result
+    machinery as much again, so this goes to psycopg directly and returns its named
+    tuples. psycopg keeps the statement across commits (not across a rollback, which
+    makes it prepare again on next use).
+    """
+    connection = session.connection().connection.driver_connection
+    assert connection is not None
+    with connection.cursor(row_factory=namedtuple_row) as cursor:
+        cursor.execute(_driver_sql(query), params, prepare=True)
+        rows: list[Any] = cursor.fetchall()
+    return rows

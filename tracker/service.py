@@ -21,6 +21,7 @@ from tracker.models import Document
 from tracker.provenance import appearances, links, lookup
 from tracker.review import actions
 from tracker.store import documents, sources
+from tracker.store.layout import one_connection_per_node
 from tracker.store.visibility import show_rejected
 from tracker.walk import walker
 
@@ -100,8 +101,17 @@ class TrackerService:
             yield session
 
     def _write(self, work: Callable[[Session], T]) -> T:
-        """One write transaction, run again if PostgreSQL picks it as a deadlock victim."""
-        return run_in_transaction(self.sessions, work)
+        """One write transaction, run again if PostgreSQL picks it as a deadlock victim.
+
+        On Citus over one connection per node: an action reads across shards, then
+        writes sources (a table on every node), which Citus refuses after a parallel read.
+        """
+
+        def on_one_connection_per_node(session: Session) -> T:
+            one_connection_per_node(session)
+            return work(session)
+
+        return run_in_transaction(self.sessions, on_one_connection_per_node)
 
     def health(self) -> dict[str, str]:
         """Database reachability, server version and whether the schema is at this code's

@@ -1,7 +1,8 @@
-"""Documents ingested through the CLI and read back through the service, on the cluster."""
+"""Rows stored before the layout migration, then distributed, then read, walked and added to."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -10,7 +11,6 @@ import pytest
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
 from sqlalchemy import create_engine, text
-from sqlalchemy.exc import DBAPIError, NotSupportedError
 
 from tests.citus.conftest import DatabaseFactory
 from tracker.cli import main
@@ -25,27 +25,38 @@ LAYOUT_REVISION = "0005"
 """The migration that distributes the tables (alembic/versions/*_citus_layout_*.py)."""
 
 # Example texts written for these tests.
-ARTICLES = [
-    {
-        "url": "https://kabar.example/anggaran-sekolah",
-        "title": "Anggaran sekolah desa",
-        "outlet": "Kabar Harian",
-        "text": (
-            'Menteri Keuangan Rina Hartono mengatakan, "Anggaran tahun depan akan naik '
-            'sepuluh persen untuk sekolah desa." Ia menambahkan, "Guru honorer di daerah '
-            'terpencil juga akan ditambah."'
-        ),
-    },
-    {
-        "url": "https://kabar.example/tersangka",
-        "title": "Tiga tersangka ditahan",
-        "outlet": "Kabar Harian",
-        "text": (
-            'Juru bicara kepolisian, Komisaris Besar Agus Wijaya, mengatakan, "Kami sudah '
-            'menahan tiga tersangka sejak Selasa malam."'
-        ),
-    },
-]
+EARLY = 'Menteri Keuangan Rina Hartono mengatakan, "Anggaran sekolah desa akan naik."'
+LATER = 'Menurut Kabar Harian, Rina Hartono mengatakan, "Anggaran sekolah desa akan naik."'
+QUOTE = '"Anggaran sekolah desa akan naik."'
+
+# The schema at 0004 (before the layout), written by hand: the writer of today stores
+# columns that later migrations add. The later document's hop is linked by hand into
+# the earlier document's statement, as the linker would have done.
+ROWS_AT_0004 = """
+INSERT INTO source (id, name, normalized_name, kind) VALUES
+    (1, 'Kabar Harian', 'kabar harian', 'news_outlet'),
+    (2, 'Rina Hartono', 'rina hartono', 'person'),
+    (3, 'Warta Kota', 'warta kota', 'news_outlet');
+INSERT INTO document (id, text, text_length, language, url, title, outlet_id, content_hash)
+VALUES (1, :early, char_length(:early), 'id', 'https://kabar.example/1', 'Anggaran', 1, :h1),
+       (2, :later, char_length(:later), 'id', 'https://warta.example/2', 'Menurut', 3, :h2);
+INSERT INTO statement (id, document_id, document_length, kind, start_offset, end_offset,
+                       text, speaker_id, origin, fingerprint)
+VALUES (1, 1, char_length(:early), 'direct', :s1, :s1 + char_length(:quote), :quote, 2,
+        'manual', 'anggaran sekolah desa akan naik'),
+       (2, 2, char_length(:later), 'direct', :s2, :s2 + char_length(:quote), :quote, 2,
+        'manual', 'anggaran sekolah desa akan naik');
+INSERT INTO citation (id, statement_id, document_id, parent_id, position, source_id,
+                      relation, upstream_statement_id, link_method, origin)
+VALUES (1, 1, 1, NULL, 0, 2, 'said', NULL, NULL, 'manual'),
+       (2, 2, 2, NULL, 0, 1, 'according_to', 1, 'manual', 'manual');
+SELECT setval('source_id_seq', 3), setval('document_id_seq', 2),
+       setval('statement_id_seq', 2), setval('citation_id_seq', 2);
+"""
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _before_layout() -> str:
@@ -53,6 +64,30 @@ def _before_layout() -> str:
     revision = script.get_revision(LAYOUT_REVISION)
     assert revision is not None and isinstance(revision.down_revision, str)
     return revision.down_revision
+
+
+@pytest.fixture(scope="module")
+def distributed_later(citus_database: DatabaseFactory) -> Iterator[str]:
+    """A database holding two documents stored before the layout migration, then
+    migrated to head: what every deployment moving to Citus goes through."""
+    url = citus_database(_before_layout())
+    engine = create_engine(url)
+    params = {
+        "early": EARLY,
+        "later": LATER,
+        "quote": QUOTE,
+        "h1": _digest(EARLY),
+        "h2": _digest(LATER),
+        "s1": EARLY.index(QUOTE),
+        "s2": LATER.index(QUOTE),
+    }
+    with engine.begin() as conn:
+        for statement in ROWS_AT_0004.split(";"):
+            if statement.strip():
+                conn.execute(text(statement), params)
+    engine.dispose()
+    upgrade(url)
+    yield url
 
 
 def _cli(url: str, monkeypatch: pytest.MonkeyPatch, *args: str) -> Any:
@@ -64,122 +99,67 @@ def _cli(url: str, monkeypatch: pytest.MonkeyPatch, *args: str) -> Any:
         get_settings.cache_clear()
 
 
-@pytest.fixture(scope="module")
-def distributed_after_ingest(
-    citus_database: DatabaseFactory, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, dict[str, Any]]]:
-    """A database that took two articles through `tracker ingest` on today's schema, and
-    then the layout migration: what every existing deployment moving to Citus goes through.
-    Yields its URL and what the service read before the tables were distributed."""
-    url = citus_database(_before_layout())
-    feed = tmp_path_factory.mktemp("feed") / "articles.jsonl"
-    feed.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        result = _cli(url, monkeypatch, "ingest", str(feed))
-    assert result.exit_code == 0, result.output
-    before = _read_everything(url)
-    upgrade(url)
-    yield url, before
-
-
-def _read_everything(url: str) -> dict[str, Any]:
-    service = TrackerService(Settings(database_url=url))
+def test_rows_stored_before_the_layout_read_back_after_it(distributed_later: str) -> None:
+    service = TrackerService(Settings(database_url=distributed_later))
     try:
-        documents = service.list_documents(limit=10).items
-        by_url = {d.url: service.get_document(d.id) for d in documents}
-        return {
-            "stats": service.stats(),
-            "documents": {
-                u: (d.id, d.content_hash, d.title, [s.text for s in d.statements])
-                for u, d in by_url.items()
-            },
-            "statements": {
-                d.id: [s.text for s in service.list_statements(document_id=d.id).items]
-                for d in documents
-            },
-        }
+        stats = service.stats()
+        early = service.get_document(1)
+        later = service.get_document(2)
     finally:
         service.close()
+    assert (stats["documents"], stats["statements"], stats["citations"]) == (2, 2, 2)
+    assert [s.text for s in early.statements] == [QUOTE]
+    assert later.outlet is not None and later.outlet.name == "Warta Kota"
+    assert later.statements[0].chain[0].upstream_statement_id == 1
 
 
-def test_ingested_documents_read_back_the_same_after_distribution(
-    distributed_after_ingest: tuple[str, dict[str, Any]],
-) -> None:
-    url, before = distributed_after_ingest
-    after = _read_everything(url)
-    assert after == before
-    assert before["stats"]["documents"] == 2
-    assert set(before["documents"]) == {a["url"] for a in ARTICLES}
-    quotes = [t for _, _, _, texts in before["documents"].values() for t in texts]
-    assert any("sepuluh persen" in q for q in quotes)
-    assert any("tiga tersangka" in q for q in quotes)
-
-
-def test_layout_migration_keeps_each_document_identity(
-    distributed_after_ingest: tuple[str, dict[str, Any]],
-) -> None:
+def test_layout_migration_keeps_each_document_identity(distributed_later: str) -> None:
     """Every stored document's hash and URL were copied into the lookup tables that keep
-    them unique across shards."""
-    url, before = distributed_after_ingest
-    engine = create_engine(url)
+    them unique across shards, and a link made before names its document (0009)."""
+    engine = create_engine(distributed_later)
     with engine.connect() as conn:
         hashes = dict(
             conn.execute(text("SELECT content_hash, document_id FROM document_content_hash")).all()
         )
         urls = dict(conn.execute(text("SELECT url, document_id FROM document_url")).all())
+        linked = conn.execute(
+            text("SELECT upstream_document_id FROM citation WHERE id = 2 AND document_id = 2")
+        ).scalar_one()
     engine.dispose()
-    stored = before["documents"]
-    assert hashes == {digest: doc_id for doc_id, digest, _, _ in stored.values()}
-    assert urls == {u: doc_id for u, (doc_id, _, _, _) in stored.items()}
+    assert hashes == {_digest(EARLY): 1, _digest(LATER): 2}
+    assert urls == {"https://kabar.example/1": 1, "https://warta.example/2": 2}
+    assert linked == 1
 
 
-def test_the_cli_reads_a_distributed_document(
-    distributed_after_ingest: tuple[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+def test_the_walk_crosses_from_the_later_document_into_the_earlier(
+    distributed_later: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url, before = distributed_after_ingest
-    result = _cli(url, monkeypatch, "stats", "--json")
+    result = _cli(distributed_later, monkeypatch, "chain", "2", "--json")
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == before["stats"]
+    walked = json.loads(result.output)
+    assert [h["source"]["name"] for h in walked["hops"]] == ["Kabar Harian", "Rina Hartono"]
+    assert [h["document_id"] for h in walked["hops"]] == [2, 1]
+    assert walked["hops"][0]["continues_document_id"] == 1
+    assert walked["flags"] == ["complete"]
 
 
-@pytest.mark.xfail(
-    raises=DBAPIError,
-    strict=True,
-    reason=(
-        "issue 15 item 3: Citus refuses today's write transaction (a reference-table write "
-        "after a parallel multi-shard read; linking's joins off the distribution column)"
-    ),
-)
-def test_ingest_on_the_distributed_layout(citus_db_url: str) -> None:
-    service = TrackerService(Settings(database_url=citus_db_url))
+def test_a_document_stored_after_the_layout_is_one_document(distributed_later: str) -> None:
+    """The writer on the distributed layout: new text stored once, the same text and the
+    same URL found again, nothing written twice."""
+    body = 'Kepala dinas, Sari Utami, mengatakan, "Jembatan baru dibuka pekan depan."'
+    service = TrackerService(Settings(database_url=distributed_later))
     try:
-        stored = service.create_document(
-            DocumentIn(
-                text='Kepala dinas, Sari Utami, mengatakan, "Jembatan baru dibuka pekan depan."',
-                language="id",
-                outlet="Warta Kota",
-            )
+        first = service.create_document(
+            DocumentIn(text=body, language="id", url="https://warta.example/3")
         )
-        again = service.get_document(stored.document.id)
+        again = service.create_document(DocumentIn(text=body, language="id"))
+        same_url = service.create_document(
+            DocumentIn(text=body + " Selesai.", language="id", url="https://warta.example/3")
+        )
+        stats = service.stats()
     finally:
         service.close()
-    assert [s.text for s in again.statements] == ["Jembatan baru dibuka pekan depan."]
-
-
-@pytest.mark.xfail(
-    raises=NotSupportedError,
-    strict=True,
-    reason="issue 15 item 3: the one-query walk recurses across shards (single-shard walk to come)",
-)
-def test_walk_on_the_distributed_layout(
-    distributed_after_ingest: tuple[str, dict[str, Any]],
-) -> None:
-    url, before = distributed_after_ingest
-    doc_id = next(iter(before["documents"].values()))[0]
-    service = TrackerService(Settings(database_url=url))
-    try:
-        statement = service.list_statements(document_id=doc_id).items[0]
-        walk = service.walk(statement.id)
-    finally:
-        service.close()
-    assert walk.hops
+    assert first.created and not again.created and not same_url.created
+    assert again.document.id == same_url.document.id == first.document.id
+    assert [s.text for s in first.document.statements] == ['"Jembatan baru dibuka pekan depan."']
+    assert stats["documents"] == 3

@@ -15,6 +15,7 @@ EXPECTED_LAYOUT = {
     "citation": ("distributed", "document_id"),
     "document_content_hash": ("distributed", "content_hash"),
     "document_url": ("distributed", "url"),
+    "statement_document": ("distributed", "statement_id"),
     "source": ("reference", "<none>"),
     "source_alias": ("reference", "<none>"),
 }

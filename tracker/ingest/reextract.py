@@ -10,6 +10,8 @@ from sqlalchemy import text
 from tracker.errors import NotFoundError
 from tracker.extract import EXTRACTOR_VERSION, extract
 from tracker.ingest.extraction import statements_from_extraction
+from tracker.store.identity import forget_statements
+from tracker.store.layout import one_connection_per_node
 from tracker.store.writer import add_statements
 from tracker.vocabulary import MANUAL_ORIGIN, UNREVIEWED
 
@@ -25,7 +27,7 @@ _DELETE_MACHINE_SQL = text(
     DELETE FROM statement st
     WHERE st.document_id = :id AND st.origin <> :manual AND st.review_status = :unreviewed
       AND NOT EXISTS (SELECT 1 FROM citation c
-                      WHERE c.statement_id = st.id
+                      WHERE c.document_id = :id AND c.statement_id = st.id
                         AND (c.origin = :manual OR c.review_status <> :unreviewed))
     RETURNING st.id
     """
@@ -62,11 +64,14 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
     from). The fresh statements go through the one writer and are linked upstream
     again, as on ingest; the linker leaves reviewed hops alone.
     """
+    one_connection_per_node(session)
     doc = session.execute(_DOCUMENT_SQL, {"id": document_id}).first()
     if doc is None:
         raise NotFoundError("document", document_id)
     params = {"id": document_id, "manual": MANUAL_ORIGIN, "unreviewed": UNREVIEWED}
-    removed = len(session.execute(_DELETE_MACHINE_SQL, params).all())
+    deleted = session.execute(_DELETE_MACHINE_SQL, params).all()
+    forget_statements(session, [r.id for r in deleted])
+    removed = len(deleted)
     kept = {
         (r.start_offset, r.end_offset)
         for r in session.execute(_KEPT_SPANS_SQL, {"id": document_id})

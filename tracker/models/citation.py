@@ -34,10 +34,10 @@ class Citation(SQLModel, table=True):
 
     Hops form a tree per statement: ``parent_id`` is the hop that cited this one (None
     for the nearest relay), so one hop citing two sources is two children. An
-    ``upstream_statement_id`` continues the walk into another document's statement. It
-    carries no foreign key on purpose: statements will be sharded by document (Citus),
-    where cross-shard keys are impossible, and a dangling link is reported by the walk
-    as ``broken`` instead.
+    ``upstream_statement_id`` (with its ``upstream_document_id``) continues the walk into
+    another document's statement. It carries no foreign key on purpose: statements are
+    sharded by document on Citus, where cross-shard keys are impossible, and a dangling
+    link is reported by the walk as ``broken`` instead.
     """
 
     __tablename__ = "citation"
@@ -93,6 +93,9 @@ class Citation(SQLModel, table=True):
     evidence_start: int | None = Field(default=None, sa_type=Integer)
     evidence_end: int | None = Field(default=None, sa_type=Integer)
     upstream_statement_id: int | None = Field(default=None, sa_type=BigInteger)
+    upstream_document_id: int | None = Field(default=None, sa_type=BigInteger)
+    """The upstream statement's document, set with ``upstream_statement_id``: on Citus the
+    walk crosses into that document's shard without asking every shard where it lives."""
     link_method: str | None = Field(default=None, sa_type=Text)
     """How an upstream link was made: manual, fingerprint, fuzzy."""
     link_similarity: float | None = Field(default=None, sa_type=Float)

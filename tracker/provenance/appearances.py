@@ -16,7 +16,7 @@ from tracker.provenance.rules import Appearing, drift_flags, in_publication_orde
 from tracker.store.visibility import require_visible, visible_sql
 from tracker.views import SourceBrief
 from tracker.walk.model import APPEARANCE_HOP_FIELDS, hop_json
-from tracker.walk.walker import walk
+from tracker.walk.walker import walks
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -107,12 +107,12 @@ def build_appearances(
         raise NotFoundError("statement", statement_id)
     ordered = in_publication_order(found.values())
     first = ordered[0]
-    walks = {a.statement_id: walk(session, a.statement_id) for a in ordered}
-    primaries = {sid: [s.id for s in w.primary_sources] for sid, w in walks.items()}
+    walked = walks(session, [(a.statement_id, a.document_id) for a in ordered])
+    primaries = {sid: [s.id for s in w.primary_sources] for sid, w in walked.items()}
     common = {"single_source"} if is_single_source(ordered, primaries) else set()
     result = Appearances(statement_id=statement_id)
     for item in ordered:
-        w = walks[item.statement_id]
+        w = walked[item.statement_id]
         drift = drift_flags(item, first)
         result.items.append(
             _appearance(

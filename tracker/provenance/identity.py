@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Mapping
 from itertools import combinations
 from typing import Any
 
@@ -96,13 +97,19 @@ def word_runs(first: str, later: str) -> list[dict[str, str]]:
 MAX_QUERY_WORDS = 6
 
 
-def candidate_query(text: str) -> str | None:
+def candidate_query(text: str, common: Mapping[str, float] | None = None) -> str | None:
     """A tsquery (text form) that finds the same quote despite one or two edited words.
 
-    Takes the longest distinct words (long words are rare, so selective) and asks for
-    any two of them together: one changed word breaks only the pairs that contain it.
+    Takes the rarest distinct words and asks for any two of them together: one changed
+    word breaks only the pairs that contain it. Rarest by ``common`` (the share of stored
+    statements holding a word, from the database's statistics; a word not listed is
+    rarer than any listed), then by length (long words are rare): a pair of rare words is
+    a handful of statements however large the corpus, a pair of common ones a share of it.
     """
-    distinct = sorted({w for w in words(text) if len(w) >= 3}, key=lambda w: (-len(w), w))
+    shares = common or {}
+    distinct = sorted(
+        {w for w in words(text) if len(w) >= 3}, key=lambda w: (shares.get(w, 0.0), -len(w), w)
+    )
     chosen = distinct[:MAX_QUERY_WORDS]
     if not chosen:
         return None

@@ -7,27 +7,30 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 
 from tracker.errors import NotFoundError, ValidationError
 from tracker.provenance.matching import Match, find_matches
 from tracker.provenance.rules import publication_order, published_later
+from tracker.store.layout import is_citus, one_connection_per_node
 from tracker.store.visibility import visible_sql
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+# Joins inside one document only (statement, hop and document share it), and outlets
+# are screened by a query of their own: Citus runs neither a correlated subquery nor a
+# join on anything but the document across shards.
 _OUTBOUND_SQL = text(
     """
     SELECT c.id AS citation_id, c.source_id, s.id AS statement_id, s.text,
            d.id AS document_id, d.published_at, d.language
     FROM citation c
-    JOIN statement s ON s.id = c.statement_id
-    JOIN document d ON d.id = s.document_id
+    JOIN statement s ON s.id = c.statement_id AND s.document_id = c.document_id
+    JOIN document d ON d.id = c.document_id
     JOIN source src ON src.id = c.source_id
     WHERE c.document_id = ANY(:document_ids) AND c.upstream_statement_id IS NULL
       AND c.review_status = 'unreviewed' AND src.kind = 'news_outlet' AND {visible}
-      AND EXISTS (SELECT 1 FROM document o WHERE o.outlet_id = c.source_id AND o.id <> d.id)
     ORDER BY c.id
     """.format(visible=visible_sql("s"))
 )
@@ -36,29 +39,59 @@ _INBOUND_SQL = text(
     SELECT s.id AS statement_id, s.text, d.id AS document_id, d.outlet_id, d.published_at,
            d.language
     FROM statement s JOIN document d ON d.id = s.document_id
-    WHERE d.id = ANY(:document_ids) AND d.outlet_id IS NOT NULL AND {visible}
-      AND EXISTS (SELECT 1 FROM citation c WHERE c.source_id = d.outlet_id
-                  AND c.document_id <> d.id AND c.upstream_statement_id IS NULL)
+    WHERE d.id = ANY(:document_ids) AND d.outlet_id = ANY(:outlet_ids) AND {visible}
     ORDER BY s.id
     """.format(visible=visible_sql("s"))
 )
+_OUTLETS_SQL = text(
+    "SELECT DISTINCT outlet_id FROM document "
+    "WHERE id = ANY(:document_ids) AND outlet_id IS NOT NULL"
+)
+# Which of these sources publish documents, which are cited by a hop not linked yet: an
+# index probe per source here; on Citus each shard lists what it holds (a correlated
+# subquery over a set-returning function is refused there).
+_PUBLISHING_SQL = {
+    False: text(
+        "SELECT o FROM unnest(CAST(:ids AS bigint[])) o "
+        "WHERE EXISTS (SELECT 1 FROM document WHERE outlet_id = o)"
+    ),
+    True: text(
+        "SELECT DISTINCT outlet_id FROM document WHERE outlet_id = ANY(CAST(:ids AS bigint[]))"
+    ),
+}
+_CITED_SQL = {
+    False: text(
+        "SELECT o FROM unnest(CAST(:ids AS bigint[])) o WHERE EXISTS "
+        "(SELECT 1 FROM citation WHERE source_id = o AND upstream_statement_id IS NULL)"
+    ),
+    True: text(
+        "SELECT DISTINCT source_id FROM citation "
+        "WHERE source_id = ANY(CAST(:ids AS bigint[])) AND upstream_statement_id IS NULL"
+    ),
+}
 _CITING_HOPS_SQL = text(
     """
-    SELECT c.id, d.published_at FROM citation c JOIN document d ON d.id = c.document_id
-    WHERE c.statement_id = :statement_id AND c.source_id = :source_id
-      AND c.upstream_statement_id IS NULL AND c.review_status = 'unreviewed'
+    SELECT c.id, c.document_id, d.published_at
+    FROM citation c JOIN document d ON d.id = c.document_id
+    WHERE c.document_id = :document_id AND c.statement_id = :statement_id
+      AND c.source_id = :source_id AND c.upstream_statement_id IS NULL
+      AND c.review_status = 'unreviewed'
     """
 )
+# Every hop is written with its document: one shard on Citus, the primary key's index here.
 _LINK_SQL = text(
     """
-    UPDATE citation SET upstream_statement_id = :upstream, link_method = :method,
-                        link_similarity = :similarity, inverted_statement_id = NULL
-    WHERE id = :citation_id AND upstream_statement_id IS NULL AND review_status = 'unreviewed'
+    UPDATE citation
+    SET upstream_statement_id = :upstream, upstream_document_id = :upstream_document,
+        link_method = :method, link_similarity = :similarity, inverted_statement_id = NULL
+    WHERE id = :citation_id AND document_id = :document_id AND upstream_statement_id IS NULL
+      AND review_status = 'unreviewed'
     """
 )
 _INVERT_SQL = text(
     "UPDATE citation SET inverted_statement_id = :statement WHERE id = :citation_id "
-    "AND upstream_statement_id IS NULL AND review_status = 'unreviewed'"
+    "AND document_id = :document_id AND upstream_statement_id IS NULL "
+    "AND review_status = 'unreviewed'"
 )
 
 
@@ -81,13 +114,22 @@ def _best(matches: list[Match]) -> Match | None:
 
 def _apply(
     session: Session,
-    citation_id: int,
+    hop: tuple[int, int],
     match: Match,
     citing_published: datetime | None,
     report: LinkReport,
 ) -> None:
+    """Link hop ``(citation id, document id)`` to ``match``, or note a time inversion."""
+    citation_id, document_id = hop
     if published_later(match.published_at, citing_published):
-        session.execute(_INVERT_SQL, {"citation_id": citation_id, "statement": match.statement_id})
+        session.execute(
+            _INVERT_SQL,
+            {
+                "citation_id": citation_id,
+                "document_id": document_id,
+                "statement": match.statement_id,
+            },
+        )
         report.time_inversions += 1
         return
     method = "fingerprint" if match.similarity >= 1.0 else "fuzzy"
@@ -95,7 +137,9 @@ def _apply(
         _LINK_SQL,
         {
             "citation_id": citation_id,
+            "document_id": document_id,
             "upstream": match.statement_id,
+            "upstream_document": match.document_id,
             "method": method,
             "similarity": match.similarity,
         },
@@ -123,8 +167,14 @@ def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
     report = LinkReport()
     if not document_ids:
         return report
+    one_connection_per_node(session)
+    citus = is_citus(session)
     ids = {"document_ids": document_ids}
-    for hop in session.execute(_OUTBOUND_SQL, ids).all():
+    outbound = session.execute(_OUTBOUND_SQL, ids).all()
+    publishing = _among(session, _PUBLISHING_SQL[citus], {h.source_id for h in outbound})
+    for hop in outbound:
+        if hop.source_id not in publishing:
+            continue
         matches = [
             m
             for m in find_matches(
@@ -139,8 +189,12 @@ def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
         earlier = [m for m in matches if not published_later(m.published_at, hop.published_at)]
         best = _best(earlier) or _best(matches)
         if best is not None:
-            _apply(session, hop.citation_id, best, hop.published_at, report)
-    for own in session.execute(_INBOUND_SQL, ids).all():
+            _apply(session, (hop.citation_id, hop.document_id), best, hop.published_at, report)
+    outlets = {r.outlet_id for r in session.execute(_OUTLETS_SQL, ids)}
+    cited = _among(session, _CITED_SQL[citus], outlets)
+    if not cited:
+        return report
+    for own in session.execute(_INBOUND_SQL, {**ids, "outlet_ids": sorted(cited)}).all():
         for match in find_matches(
             session,
             own.text,
@@ -150,9 +204,13 @@ def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
         ):
             for hop in session.execute(
                 _CITING_HOPS_SQL,
-                {"statement_id": match.statement_id, "source_id": own.outlet_id},
+                {
+                    "document_id": match.document_id,
+                    "statement_id": match.statement_id,
+                    "source_id": own.outlet_id,
+                },
             ).all():
-                cited = Match(
+                upstream = Match(
                     statement_id=own.statement_id,
                     document_id=own.document_id,
                     text=own.text,
@@ -163,15 +221,23 @@ def link_documents(session: Session, document_ids: list[int]) -> LinkReport:
                     speaker_id=None,
                     kind="",
                 )
-                _apply(session, hop.id, cited, hop.published_at, report)
+                _apply(session, (hop.id, hop.document_id), upstream, hop.published_at, report)
     return report
 
 
-_STATEMENT_EXISTS_SQL = text("SELECT 1 FROM statement WHERE id = :id")
+def _among(session: Session, query: TextClause, ids: set[int]) -> set[int]:
+    """Those of ``ids`` the screening ``query`` keeps (none asked, none kept)."""
+    if not ids:
+        return set()
+    return {r[0] for r in session.execute(query, {"ids": sorted(ids)})}
+
+
+_STATEMENT_DOCUMENT_SQL = text("SELECT document_id FROM statement WHERE id = :id")
 _SET_LINK = text(
     """
     UPDATE citation
-    SET upstream_statement_id = :upstream, link_method = :method, link_similarity = :similarity
+    SET upstream_statement_id = :upstream, upstream_document_id = :upstream_document,
+        link_method = :method, link_similarity = :similarity
     WHERE id = :citation_id
     RETURNING statement_id
     """
@@ -187,8 +253,8 @@ def set_upstream_link(
     similarity: float | None = None,
 ) -> None:
     """Point hop ``citation_id`` at ``upstream_statement_id``, recording how it was found."""
-    exists = session.execute(_STATEMENT_EXISTS_SQL, {"id": upstream_statement_id}).first()
-    if exists is None:
+    upstream = session.execute(_STATEMENT_DOCUMENT_SQL, {"id": upstream_statement_id}).first()
+    if upstream is None:
         raise ValidationError(
             f"upstream statement {upstream_statement_id} does not exist",
             [{"field": "upstream_statement_id", "message": "does not exist"}],
@@ -198,6 +264,7 @@ def set_upstream_link(
         {
             "citation_id": citation_id,
             "upstream": upstream_statement_id,
+            "upstream_document": upstream.document_id,
             "method": method,
             "similarity": similarity,
         },

@@ -11,7 +11,7 @@ from tracker.provenance.identity import fingerprint
 from tracker.provenance.matching import find_matches
 from tracker.provenance.rules import appearance_order, drift_flags
 from tracker.views import SourceBrief
-from tracker.walk.walker import walk
+from tracker.walk.walker import walks
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -66,10 +66,12 @@ def lookup(
         "document_id": first.document_id,
         "published_at": first.published_at,
     }
+    shown = matches[:limit]
+    walked = walks(session, [(m.statement_id, m.document_id) for m in shown])
     items = []
-    for match in matches[:limit]:
+    for match in shown:
         item = found[match.statement_id]
-        w = walk(session, match.statement_id)
+        w = walked[match.statement_id]
         speaker = None
         if item.speaker is not None:
             speaker = {"id": item.speaker.id, "name": item.speaker.name}

@@ -18,6 +18,7 @@ from tracker.provenance.identity import (
     search_config,
     similarity,
 )
+from tracker.provenance.rarity import common_words
 from tracker.store.visibility import visible
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ def _filters(
     if citing_source_id is not None:
         filters.append(
             exists().where(
+                c.document_id == st.document_id,
                 c.statement_id == st.id,
                 c.source_id == citing_source_id,
                 c.upstream_statement_id.is_(None),
@@ -136,7 +138,7 @@ def find_matches(
     by_fingerprint = _candidates([_statement.c.fingerprint == fp, *filters]).limit(limit)
     for row in session.execute(by_fingerprint):
         found[row.id] = _match(row, 1.0)
-    query = candidate_query(quote)
+    query = candidate_query(quote, common_words(session))
     if query is not None:
         for row in session.execute(_by_search(filters, query, language, limit)):
             if row.id in found:

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from tracker.errors import ParameterError
+from tracker.reports.reach import Reached, newest_first, reach
+from tracker.store.layout import is_citus
 from tracker.store.visibility import visible_sql
 from tracker.views import SourceBrief
 from tracker.walk.trees import chain_paths
-from tracker.walk.walker import walk
+from tracker.walk.walker import walks
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,9 +69,10 @@ _PRIMARY_SQL = text(
            count(DISTINCT c.statement_id) AS statements,
            count(DISTINCT c.document_id) AS documents, count(*) AS hops
     FROM citation c JOIN source s ON s.id = c.source_id
-    JOIN statement st ON st.id = c.statement_id
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
     WHERE c.upstream_statement_id IS NULL AND {visible}
-      AND NOT EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = c.id)
+      AND NOT EXISTS (SELECT 1 FROM citation k
+                      WHERE k.document_id = c.document_id AND k.parent_id = c.id)
     GROUP BY s.id
     ORDER BY statements DESC, documents DESC, s.name, s.id
     LIMIT :limit
@@ -81,10 +84,11 @@ _RELAY_SQL = text(
            count(DISTINCT c.statement_id) AS statements,
            count(DISTINCT c.document_id) AS documents, count(*) AS hops
     FROM citation c JOIN source s ON s.id = c.source_id
-    JOIN statement st ON st.id = c.statement_id
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
     WHERE s.kind = 'news_outlet' AND {visible}
       AND (c.upstream_statement_id IS NOT NULL
-           OR EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = c.id))
+           OR EXISTS (SELECT 1 FROM citation k
+                      WHERE k.document_id = c.document_id AND k.parent_id = c.id))
     GROUP BY s.id
     ORDER BY statements DESC, documents DESC, s.name, s.id
     LIMIT :limit
@@ -111,6 +115,15 @@ _STATE_MEDIA_SQL = text(
     LIMIT :limit
     """.format(visible=visible_sql("st"))
 )
+_STATE_MEDIA_SEED_SQL = text(
+    """
+    SELECT DISTINCT c.statement_id, c.document_id
+    FROM citation c JOIN source s ON s.id = c.source_id
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+    WHERE s.state_media AND {visible}
+    """.format(visible=visible_sql("st"))
+)
+"""The statements with a state-media hop of their own (Citus follows links from them)."""
 
 
 def sources_report(session: Session, limit: int = 20) -> SourcesReport:
@@ -121,15 +134,26 @@ def sources_report(session: Session, limit: int = 20) -> SourcesReport:
         )
     primary = [_source_count(r) for r in session.execute(_PRIMARY_SQL, {"limit": limit})]
     relays = [_source_count(r) for r in session.execute(_RELAY_SQL, {"limit": limit})]
-    rows = session.execute(_STATE_MEDIA_SQL, {"limit": limit}).all()
-    chains = [_state_media_chain(walk(session, r.id), r.published_at) for r in rows]
+    listed, total = _state_media_statements(session, limit)
+    walked = walks(session, [(r.id, r.document_id) for r in listed])
+    chains = [_state_media_chain(walked[r.id], r.published_at) for r in listed if r.id in walked]
     return SourcesReport(
         primary_sources=primary,
         relaying_outlets=relays,
         state_media_chains=chains,
-        state_media_total=int(rows[0].total) if rows else 0,
+        state_media_total=total,
         limit=limit,
     )
+
+
+def _state_media_statements(session: Session, limit: int) -> tuple[list[Reached], int]:
+    """The newest ``limit`` statements whose chains pass state media, and how many in all."""
+    if is_citus(session):
+        everything = newest_first(reach(session, _STATE_MEDIA_SEED_SQL, {}))
+        return everything[:limit], len(everything)
+    rows = session.execute(_STATE_MEDIA_SQL, {"limit": limit}).all()
+    listed = [Reached(r.id, r.document_id, r.published_at) for r in rows]
+    return listed, int(rows[0].total) if rows else 0
 
 
 def _source_count(row: Any) -> SourceCount:

@@ -14,11 +14,12 @@ from tracker.provenance.rules import (
     is_single_source,
 )
 from tracker.store import documents
+from tracker.store.layout import is_citus
 from tracker.vocabulary import REVIEWED_STATUSES
 from tracker.walk.model import DEFAULT_MAX_DEPTH, REPORT_HOP_FIELDS, Walk, WalkHop, hop_json
 from tracker.walk.sql import PRIMARY_SOURCES_SQL
 from tracker.walk.trees import chain_paths
-from tracker.walk.walker import walk
+from tracker.walk.walker import walks, walks_by_document
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -128,9 +129,9 @@ def document_report(session: Session, document_id: int) -> DocumentReport:
     document stays well under a second.
     """
     doc = documents.get_document(session, document_id)
-    walks = {st.id: walk(session, st.id) for st in doc.statements}
+    walked = walks(session, [(st.id, doc.id) for st in doc.statements])
     seen = _appearances(session, doc)
-    statements = [_statement_report(st, walks[st.id], seen[st.id]) for st in doc.statements]
+    statements = [_statement_report(st, walked[st.id], seen[st.id]) for st in doc.statements]
     return DocumentReport(
         document=_document_meta(doc),
         statements=statements,
@@ -152,14 +153,26 @@ def _appearances(session: Session, doc: DocumentView) -> dict[int, _Seen]:
     }
     ids = sorted(set().union(*matches.values())) if matches else []
     found = load_appearing(session, ids)
-    primaries: dict[int, set[int]] = {}
-    params = {"ids": ids, "max_depth": DEFAULT_MAX_DEPTH - 1}
-    for r in session.execute(PRIMARY_SOURCES_SQL, params):
-        primaries.setdefault(r.root_id, set()).add(r.source_id)
+    primaries = _primary_sources(session, found)
     return {
         sid: _seen(found[sid], [found[i] for i in carrying if i in found], primaries)
         for sid, carrying in matches.items()
     }
+
+
+def _primary_sources(session: Session, found: dict[int, Appearing]) -> dict[int, set[int]]:
+    """The primary sources each statement's walk ends at, for all of them at once: one
+    query seeded with every statement, or on Citus one per document they live in."""
+    primaries: dict[int, set[int]] = {}
+    if is_citus(session):
+        heads = [(i, a.document_id) for i, a in found.items()]
+        for statement_id, w in walks_by_document(session, heads).items():
+            primaries[statement_id] = {s.id for s in w.primary_sources}
+        return primaries
+    params = {"ids": sorted(found), "max_depth": DEFAULT_MAX_DEPTH - 1}
+    for r in session.execute(PRIMARY_SOURCES_SQL, params):
+        primaries.setdefault(r.root_id, set()).add(r.source_id)
+    return primaries
 
 
 def _seen(own: Appearing, items: list[Appearing], primaries: dict[int, set[int]]) -> _Seen:

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from tracker.errors import ParameterError
+from tracker.store.layout import is_citus
 from tracker.store.visibility import visible_sql
 from tracker.vocabulary import NAMED_PRIMARY_KINDS
 from tracker.walk.sql import IS_LEAF_SQL, NEXT_HOPS_SQL, UPSTREAM_VISIBLE_SQL
+from tracker.walk.walker import walks_by_document
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -108,6 +110,8 @@ def corpus_shares(
         raise ParameterError(
             f"sample must be between 1 and {MAX_SHARES_SAMPLE}", [{"field": "sample"}]
         )
+    if is_citus(session):
+        return _walked_shares(session, max_depth, sample)
     params = {"sample": sample, "max_depth": max_depth - 1, "named": sorted(NAMED_PRIMARY_KINDS)}
     row = session.execute(_SHARES_SQL, params).one()
     statements, named, anonymous = int(row.statements), int(row.named), int(row.anonymous)
@@ -117,5 +121,31 @@ def corpus_shares(
         anonymous=anonymous,
         unresolved=statements - named - anonymous,
         via_state_media=int(row.state_media),
+        sample=sample,
+    )
+
+
+_NEWEST_SQL = text(
+    "SELECT st.id, st.document_id FROM statement st WHERE "
+    + visible_sql("st")
+    + " ORDER BY st.id DESC LIMIT :sample"
+)
+
+
+def _walked_shares(session: Session, max_depth: int, sample: int) -> CorpusShares:
+    """The same shares from the walks themselves, for Citus: a recursive query there may
+    not leave a shard, so the newest statements are walked a document at a time (their
+    flags follow the rules the query above spells out)."""
+    picked = session.execute(_NEWEST_SQL, {"sample": sample}).all()
+    walked = walks_by_document(session, [(r.id, r.document_id) for r in picked], max_depth)
+    flags = [set(w.flags) for w in walked.values()]
+    named = sum(1 for f in flags if "complete" in f)
+    anonymous = sum(1 for f in flags if "anonymous" in f and "complete" not in f)
+    return CorpusShares(
+        statements=len(picked),
+        named_primary=named,
+        anonymous=anonymous,
+        unresolved=len(picked) - named - anonymous,
+        via_state_media=sum(1 for f in flags if "state_media_origin" in f),
         sample=sample,
     )

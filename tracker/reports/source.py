@@ -11,9 +11,11 @@ from sqlalchemy import text
 
 from tracker.errors import ParameterError
 from tracker.provenance.appearances import load_appearing
+from tracker.reports.reach import reach
+from tracker.store.layout import is_citus
 from tracker.store.visibility import visible_sql
 from tracker.walk.trees import chain_paths
-from tracker.walk.walker import walk
+from tracker.walk.walker import walks
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,13 +69,15 @@ _SAID_SQL = text(
 _PRIMARY_SQL = text(
     """
     WITH RECURSIVE reach (statement_id) AS (
-        SELECT c.statement_id FROM citation c JOIN statement st ON st.id = c.statement_id
+        SELECT c.statement_id FROM citation c
+        JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
         WHERE c.source_id = :source_id AND c.upstream_statement_id IS NULL AND {visible}
-          AND NOT EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = c.id)
+          AND NOT EXISTS (SELECT 1 FROM citation k
+                          WHERE k.document_id = c.document_id AND k.parent_id = c.id)
       UNION
         SELECT c.statement_id FROM citation c
         JOIN reach r ON c.upstream_statement_id = r.statement_id
-        JOIN statement st ON st.id = c.statement_id
+        JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
         WHERE {visible}
     )
     SELECT r.statement_id AS id, count(*) OVER () AS total FROM reach r
@@ -83,14 +87,31 @@ _PRIMARY_SQL = text(
 _RELAYED_SQL = text(
     """
     SELECT c.statement_id AS id, count(*) OVER () AS total FROM citation c
-    JOIN statement st ON st.id = c.statement_id
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
     WHERE c.source_id = :source_id AND {visible}
       AND (c.upstream_statement_id IS NOT NULL
-           OR EXISTS (SELECT 1 FROM citation k WHERE k.parent_id = c.id))
+           OR EXISTS (SELECT 1 FROM citation k
+                      WHERE k.document_id = c.document_id AND k.parent_id = c.id))
     GROUP BY c.statement_id
     ORDER BY c.statement_id DESC LIMIT :limit
     """.format(visible=visible_sql("st"))
 )
+_PRIMARY_SEED_SQL = text(
+    """
+    SELECT DISTINCT c.statement_id, c.document_id FROM citation c
+    JOIN statement st ON st.id = c.statement_id AND st.document_id = c.document_id
+    WHERE c.source_id = :source_id AND c.upstream_statement_id IS NULL AND {visible}
+      AND NOT EXISTS (SELECT 1 FROM citation k
+                      WHERE k.document_id = c.document_id AND k.parent_id = c.id)
+    """.format(visible=visible_sql("st"))
+)
+"""The statements whose own chain ends at the source (Citus follows links from them)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    id: int
+    total: int
 
 
 def source_profile(
@@ -102,10 +123,11 @@ def source_profile(
             f"limit must be between 1 and {MAX_PROFILE_LIMIT}", [{"field": "limit"}]
         )
     params = {"source_id": source.id, "limit": limit}
-    found = {
+    found: dict[str, Sequence[Any]] = {
         name: session.execute(sql, params).all()
-        for name, sql in (("said", _SAID_SQL), ("primary", _PRIMARY_SQL), ("relayed", _RELAYED_SQL))
+        for name, sql in (("said", _SAID_SQL), ("relayed", _RELAYED_SQL))
     }
+    found["primary"] = _primary_of(session, params)
     ids = sorted({r.id for rows in found.values() for r in rows})
     uses = _chain_uses(session, ids, max_depth)
     return SourceProfile(
@@ -119,6 +141,14 @@ def source_profile(
     )
 
 
+def _primary_of(session: Session, params: dict[str, Any]) -> Sequence[Any]:
+    """The newest statements whose walk ends at the source, each with the total."""
+    if not is_citus(session):
+        return session.execute(_PRIMARY_SQL, params).all()
+    reached = sorted((r.id for r in reach(session, _PRIMARY_SEED_SQL, params)), reverse=True)
+    return [_Listed(statement_id, len(reached)) for statement_id in reached[: params["limit"]]]
+
+
 def _total(rows: Sequence[Any]) -> int:
     return int(rows[0].total) if rows else 0
 
@@ -126,8 +156,12 @@ def _total(rows: Sequence[Any]) -> int:
 def _chain_uses(session: Session, ids: list[int], max_depth: int) -> dict[int, ChainUse]:
     """Each statement with its document's context and its walk, one walk per statement."""
     uses: dict[int, ChainUse] = {}
-    for statement_id, item in load_appearing(session, ids).items():
-        w = walk(session, statement_id, max_depth)
+    appearing = load_appearing(session, ids)
+    walked = walks(session, [(i, item.document_id) for i, item in appearing.items()], max_depth)
+    for statement_id, item in appearing.items():
+        w = walked.get(statement_id)
+        if w is None:
+            continue
         uses[statement_id] = ChainUse(
             statement_id=statement_id,
             document_id=item.document_id,

@@ -59,7 +59,7 @@ def statement_detail(
     view = statement or documents.get_statement(session, statement_id)
     return StatementDetail(
         statement=view,
-        walk=walk(session, statement_id, max_depth),
+        walk=walk(session, statement_id, max_depth, document_id=view.document_id),
         appearances=appearances(session, statement_id),
     )
 

@@ -24,7 +24,7 @@ from tracker.reports.context import (
     load_context,
 )
 from tracker.store import documents
-from tracker.walk.walker import walk
+from tracker.walk.walker import walk, walks
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -206,7 +206,8 @@ def document_prov(session: Session, document_id: int, fmt: str) -> str:
     The document gets its bundle even when none of its statements has a chain.
     """
     doc = documents.get_document(session, document_id)
-    ctx = load_context(session, [walk(session, st.id) for st in doc.statements])
+    walked = walks(session, [(st.id, doc.id) for st in doc.statements])
+    ctx = load_context(session, [walked[st.id] for st in doc.statements])
     ctx.documents.update(document_infos(session, [document_id]))
     prov = ProvBuilder(ctx).build(document_ids=[document_id])
     return serialize_prov(prov, fmt)

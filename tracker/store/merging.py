@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 
 from tracker.errors import ConflictError, NotFoundError, ValidationError
+from tracker.store.layout import is_citus
 from tracker.store.names import normalize_name
 
 if TYPE_CHECKING:
@@ -91,12 +92,14 @@ _NEW_SOURCE_SQL = text(
     "RETURNING id"
 )
 _GIVE_ALIAS_SQL = text("UPDATE source_alias SET source_id = :new WHERE id = :alias_id")
-_SPEAKER_SURFACES_SQL = text(
-    "SELECT id, speaker_surface FROM statement WHERE speaker_id = :source FOR UPDATE"
+_SPEAKER_SURFACES_SQL = "SELECT id, speaker_surface FROM statement WHERE speaker_id = :source"
+_HOP_SURFACES_SQL = (
+    "SELECT id, statement_id, source_surface FROM citation WHERE source_id = :source"
 )
-_HOP_SURFACES_SQL = text(
-    "SELECT id, statement_id, source_surface FROM citation WHERE source_id = :source FOR UPDATE"
-)
+_LOCKING = {False: " FOR UPDATE", True: ""}
+"""Rows read to be moved are locked on one PostgreSQL; Citus locks rows only through one
+shard (a FOR UPDATE across shards is refused), so there the source's own lock, taken
+first, is what keeps two merges or splits of it apart."""
 _SET_SPEAKER_SQL = text(
     "UPDATE statement SET speaker_id = :new, version = version + 1 "
     "WHERE id = ANY(CAST(:ids AS bigint[]))"
@@ -242,13 +245,13 @@ def split_source(session: Session, source_id: int, alias: str) -> SplitOutcome:
 def _move_by_surface(session: Session, source_id: int, target: int, normalized: str) -> Moved:
     statements = sorted(
         r.id
-        for r in session.execute(_SPEAKER_SURFACES_SQL, {"source": source_id})
+        for r in session.execute(_locking(session, _SPEAKER_SURFACES_SQL), {"source": source_id})
         if r.speaker_surface and normalize_name(r.speaker_surface) == normalized
     )
     moved_statements = set(statements)
     citations = sorted(
         r.id
-        for r in session.execute(_HOP_SURFACES_SQL, {"source": source_id})
+        for r in session.execute(_locking(session, _HOP_SURFACES_SQL), {"source": source_id})
         if (r.source_surface and normalize_name(r.source_surface) == normalized)
         or (not r.source_surface and r.statement_id in moved_statements)
     )
@@ -257,3 +260,7 @@ def _move_by_surface(session: Session, source_id: int, target: int, normalized: 
     if citations:
         session.execute(_SET_HOP_SOURCE_SQL, {"new": target, "ids": citations})
     return Moved(statements=statements, citations=citations)
+
+
+def _locking(session: Session, query: str) -> TextClause:
+    return text(query + _LOCKING[is_citus(session)])

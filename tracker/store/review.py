@@ -72,7 +72,7 @@ _DELETE_HOPS_SQL = text("DELETE FROM citation WHERE statement_id = :id")
 _SET_UPSTREAM_SQL = text(
     """
     UPDATE citation
-    SET upstream_statement_id = :upstream,
+    SET upstream_statement_id = :upstream, upstream_document_id = :upstream_document,
         link_method = CASE WHEN CAST(:upstream AS bigint) IS NULL THEN NULL ELSE 'manual' END,
         link_similarity = NULL, inverted_statement_id = NULL, review_status = 'edited',
         reviewed_by = :by, reviewed_at = now(), version = version + 1
@@ -80,7 +80,7 @@ _SET_UPSTREAM_SQL = text(
     """
 )
 _HOP_SQL = text("SELECT id, statement_id FROM citation WHERE id = :id")
-_UPSTREAM_SQL = text("SELECT id, review_status FROM statement WHERE id = :id")
+_UPSTREAM_SQL = text("SELECT id, document_id, review_status FROM statement WHERE id = :id")
 _DOCUMENT_REVIEWED_SQL = text(
     """
     UPDATE document SET reviewed_by = :by, reviewed_at = now(), version = version + 1
@@ -252,6 +252,7 @@ def set_upstream(session: Session, citation_id: int, upstream_id: int | None, by
     The hop becomes ``edited``, so re-extraction and the automatic linker leave it be.
     """
     own_statement = hop_statement_id(session, citation_id)
+    upstream_document = None
     if upstream_id is not None:
         target = session.execute(_UPSTREAM_SQL, {"id": upstream_id}).first()
         field = [{"field": "statement_id", "message": ""}]
@@ -263,7 +264,17 @@ def set_upstream(session: Session, citation_id: int, upstream_id: int | None, by
             field[0]["message"] = f"statement {upstream_id} was rejected in review"
         if field[0]["message"]:
             raise ValidationError(field[0]["message"], field)
-    session.execute(_SET_UPSTREAM_SQL, {"id": citation_id, "upstream": upstream_id, "by": by})
+        assert target is not None  # refused above when missing
+        upstream_document = target.document_id
+    session.execute(
+        _SET_UPSTREAM_SQL,
+        {
+            "id": citation_id,
+            "upstream": upstream_id,
+            "upstream_document": upstream_document,
+            "by": by,
+        },
+    )
 
 
 def mark_document_reviewed(session: Session, document_id: int, by: str) -> None:

@@ -26,18 +26,31 @@ _SOURCE_SQL = text(
            a.id AS affiliation_id, a.name AS affiliation_name, a.kind AS affiliation_kind,
            a.state_media AS affiliation_state_media,
            ARRAY(SELECT al.alias FROM source_alias al WHERE al.source_id = s.id
-                 ORDER BY al.alias) AS aliases,
-           (SELECT count(*) FROM statement st
-            WHERE st.speaker_id = s.id AND {visible_st}) AS statement_count,
-           (SELECT count(*) FROM citation c JOIN statement cs ON cs.id = c.statement_id
-            WHERE c.source_id = s.id AND {visible_cs}) AS citation_count
+                 ORDER BY al.alias) AS aliases
     FROM source s LEFT JOIN source a ON a.id = s.affiliation_id
     WHERE s.id = ANY(CAST(:ids AS bigint[]))
     ORDER BY s.id
-    """.format(visible_st=visible_sql("st"), visible_cs=visible_sql("cs"))
+    """
 )
-"""One query for a page of sources: the counts and aliases are per-row subqueries, which
-Core would only spell longer."""
+"""A page of sources with their aliases (sources and aliases are small shared tables)."""
+# How often each source is used, counted apart: statements and hops are sharded by
+# document on Citus, where a subquery correlated with a source row is refused, while a
+# count grouped by source runs on every shard and adds up.
+_SPEAKER_COUNTS_SQL = text(
+    """
+    SELECT st.speaker_id AS id, count(*) AS n FROM statement st
+    WHERE st.speaker_id = ANY(CAST(:ids AS bigint[])) AND {visible}
+    GROUP BY st.speaker_id
+    """.format(visible=visible_sql("st"))
+)
+_HOP_COUNTS_SQL = text(
+    """
+    SELECT c.source_id AS id, count(*) AS n FROM citation c
+    JOIN statement cs ON cs.id = c.statement_id AND cs.document_id = c.document_id
+    WHERE c.source_id = ANY(CAST(:ids AS bigint[])) AND {visible}
+    GROUP BY c.source_id
+    """.format(visible=visible_sql("cs"))
+)
 
 
 def _with_alias_words(words: str) -> ColumnElement[bool]:
@@ -51,8 +64,13 @@ def _with_alias_words(words: str) -> ColumnElement[bool]:
 
 
 def _source_views(session: Session, ids: list[int]) -> list[SourceView]:
-    views = []
-    for r in session.execute(_SOURCE_SQL, {"ids": ids}):
+    views: list[SourceView] = []
+    if not ids:
+        return views
+    params = {"ids": ids}
+    said = {r.id: r.n for r in session.execute(_SPEAKER_COUNTS_SQL, params)}
+    cited = {r.id: r.n for r in session.execute(_HOP_COUNTS_SQL, params)}
+    for r in session.execute(_SOURCE_SQL, params):
         affiliation = None
         if r.affiliation_id is not None:
             affiliation = SourceBrief(
@@ -69,8 +87,8 @@ def _source_views(session: Session, ids: list[int]) -> list[SourceView]:
                 affiliation=affiliation,
                 aliases=list(r.aliases),
                 external_ids=dict(r.external_ids),
-                statement_count=r.statement_count,
-                citation_count=r.citation_count,
+                statement_count=said.get(r.id, 0),
+                citation_count=cited.get(r.id, 0),
                 version=r.version,
                 merged_into=r.merged_into,
             )

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Final, Literal
 from sqlalchemy import text
 
 from tracker.errors import NotFoundError, PreconditionFailedError
+from tracker.store.identity import hop_document, statement_documents
+from tracker.store.layout import is_citus
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -18,6 +20,13 @@ _LOCK_SQL: Final = {
     table: text(f"SELECT version FROM {table} WHERE id = :id FOR UPDATE")
     for table in ("document", "statement", "citation", "source")
 }
+_ROUTED_LOCK_SQL: Final = {
+    table: text(
+        f"SELECT version FROM {table} WHERE id = :id AND document_id = :document_id FOR UPDATE"
+    )
+    for table in ("statement", "citation")
+}
+"""On Citus a row is locked only through its shard: FOR UPDATE must name the document."""
 
 
 def lock_version(session: Session, entity: Versioned, entity_id: int) -> int:
@@ -26,10 +35,22 @@ def lock_version(session: Session, entity: Versioned, entity_id: int) -> int:
     Two reviewers editing one statement take turns here; the second then finds the
     version moved on and gets 412 instead of overwriting the first one's work.
     """
-    version = session.execute(_LOCK_SQL[entity], {"id": entity_id}).scalar_one_or_none()
+    query, params = _LOCK_SQL[entity], {"id": entity_id}
+    if entity in _ROUTED_LOCK_SQL and is_citus(session):
+        document_id = _document_of(session, entity, entity_id)
+        if document_id is None:
+            raise NotFoundError(entity, entity_id)
+        query, params = _ROUTED_LOCK_SQL[entity], {**params, "document_id": document_id}
+    version = session.execute(query, params).scalar_one_or_none()
     if version is None:
         raise NotFoundError(entity, entity_id)
     return int(version)
+
+
+def _document_of(session: Session, entity: str, entity_id: int) -> int | None:
+    if entity == "statement":
+        return statement_documents(session, [entity_id]).get(entity_id)
+    return hop_document(session, entity_id)
 
 
 def check_version(entity: str, entity_id: int, current: int, expected: int | None) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, ColumnElement, literal_column, text
 
 from tracker.errors import NotFoundError
+from tracker.store.layout import is_citus
 from tracker.vocabulary import REJECTED
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ INCLUDE_REJECTED_SETTING = "tracker.include_rejected"
 """The transaction-local setting ``show_rejected`` turns on (``?include=rejected``)."""
 
 _SHOW_REJECTED_SQL = text(f"SET LOCAL {INCLUDE_REJECTED_SETTING} = on")
+_PROPAGATE_SET_SQL = text("SET LOCAL citus.propagate_set_commands = 'local'")
 _REVIEW_STATUS_SQL = text("SELECT review_status FROM statement WHERE id = :id")
 
 
@@ -44,7 +46,13 @@ def visible(alias: str = "statement") -> ColumnElement[bool]:
 
 
 def show_rejected(session: Session) -> None:
-    """Let this transaction's reads see rejected statements too (ends with it)."""
+    """Let this transaction's reads see rejected statements too (ends with it).
+
+    On Citus the setting must reach the workers, where the predicate is evaluated: SET
+    LOCAL is passed on to them only once ``citus.propagate_set_commands`` says so.
+    """
+    if is_citus(session):
+        session.execute(_PROPAGATE_SET_SQL)
     session.execute(_SHOW_REJECTED_SQL)
 
 

@@ -23,8 +23,15 @@ from tracker.errors import ValidationError
 from tracker.provenance.identity import fingerprint, search_config
 from tracker.provenance.links import link_documents
 from tracker.store.documents import get_document
-from tracker.store.identity import content_hash, split_by_identity, stored_ids_of
+from tracker.store.identity import (
+    claim_identities,
+    content_hash,
+    place_statements,
+    split_by_identity,
+    stored_ids_of,
+)
 from tracker.store.inputs import DocumentIn, PreparedDocument, SourceIn, StatementIn, hop_tree
+from tracker.store.layout import one_connection_per_node
 from tracker.store.outlets import outlet_source
 from tracker.store.resolver import (
     ResolvedSources,
@@ -62,7 +69,9 @@ INSERT_DOCUMENTS_SQL = text(
     """
 )
 """A write's documents in one statement; one a concurrent writer stored first is skipped."""
-EXISTING_STATEMENTS_SQL = text("SELECT id FROM statement WHERE id = ANY(CAST(:ids AS bigint[]))")
+EXISTING_STATEMENTS_SQL = text(
+    "SELECT id, document_id FROM statement WHERE id = ANY(CAST(:ids AS bigint[]))"
+)
 STATEMENT_COPY = (
     "COPY statement (id, document_id, document_length, kind, start_offset, end_offset, text, "
     "cue, cue_start, cue_end, speaker_id, speaker_surface, origin, fingerprint, search_config, "
@@ -71,7 +80,7 @@ STATEMENT_COPY = (
 CITATION_COPY = (
     "COPY citation (id, statement_id, document_id, parent_id, position, source_id, "
     "source_surface, relation, cue, evidence_start, evidence_end, upstream_statement_id, "
-    "link_method, origin) FROM STDIN"
+    "upstream_document_id, link_method, origin) FROM STDIN"
 )
 
 
@@ -126,11 +135,14 @@ def store_documents(session: Session, prepared: Sequence[PreparedDocument]) -> W
     transaction: a failure anywhere leaves the database as it was.
     """
     outcome = WriteOutcome()
+    one_connection_per_node(session)
     split = split_by_identity(session, prepared)
     outcome.stored_ids.update(split.stored_ids)
     fresh = split.fresh
     if fresh:
-        _check_upstream_links(session, [st for p in fresh for st in p.doc.statements or ()])
+        upstream = _check_upstream_links(
+            session, [st for p in fresh for st in p.doc.statements or ()]
+        )
         plan = SourcePlan()
         for position, p in enumerate(fresh):
             if p.outlet is not None:
@@ -139,7 +151,7 @@ def store_documents(session: Session, prepared: Sequence[PreparedDocument]) -> W
         sources = resolve_named(session, plan)
         link_affiliations(session, plan, sources)
         targets = _insert_documents(session, fresh, plan, sources, outcome)
-        _write_statements(session, plan, sources, targets, outcome)
+        _write_statements(session, plan, sources, targets, outcome, upstream)
         outcome.new_sources += sources.inserted
         link_documents(session, outcome.document_ids)
     for p, earlier in split.repeats:
@@ -162,13 +174,14 @@ def add_statements(
     outcome = WriteOutcome()
     if not statements:
         return outcome
-    _check_upstream_links(session, statements)
+    one_connection_per_node(session)
+    upstream = _check_upstream_links(session, statements)
     plan = SourcePlan()
     _plan_statements(plan, 0, statements)
     sources = resolve_named(session, plan)
     link_affiliations(session, plan, sources)
     target = _Target(0, document_id, document_text, language, tuple(statements), origin)
-    _write_statements(session, plan, sources, [target], outcome)
+    _write_statements(session, plan, sources, [target], outcome, upstream)
     outcome.new_sources += sources.inserted
     link_documents(session, [document_id])
     return outcome
@@ -285,8 +298,9 @@ def _plan_statements(plan: SourcePlan, position: int, statements: Sequence[State
             plan.add(position, hop.source, hop.surface)
 
 
-def _check_upstream_links(session: Session, statements: Sequence[StatementIn]) -> None:
-    """Refuse hops linked by hand to statements that do not exist (422, nothing written)."""
+def _check_upstream_links(session: Session, statements: Sequence[StatementIn]) -> dict[int, int]:
+    """Refuse hops linked by hand to statements that do not exist (422, nothing written);
+    the documents of those that do, stored with each link (``upstream_document_id``)."""
     wanted = {
         hop.upstream_statement_id
         for st in statements
@@ -294,9 +308,12 @@ def _check_upstream_links(session: Session, statements: Sequence[StatementIn]) -
         if hop.upstream_statement_id is not None
     }
     if not wanted:
-        return
-    found = {r.id for r in session.execute(EXISTING_STATEMENTS_SQL, {"ids": sorted(wanted)})}
-    missing = sorted(wanted - found)
+        return {}
+    found = {
+        r.id: r.document_id
+        for r in session.execute(EXISTING_STATEMENTS_SQL, {"ids": sorted(wanted)})
+    }
+    missing = sorted(wanted - found.keys())
     if missing:
         raise ValidationError(
             f"upstream statement {missing[0]} does not exist",
@@ -305,6 +322,7 @@ def _check_upstream_links(session: Session, statements: Sequence[StatementIn]) -
                 for m in missing
             ],
         )
+    return found
 
 
 def _insert_documents(
@@ -316,10 +334,13 @@ def _insert_documents(
 ) -> list[_Target]:
     """Insert the documents, ids reserved up front, in content-hash order (lock order)."""
     ids = reserve_ids(session, "document_id_seq", len(fresh))
+    claimed = claim_identities(session, list(zip(ids, fresh, strict=True)))
     order = sorted(range(len(fresh)), key=lambda i: fresh[i].content_hash)
-    rows = [_document_row(ids[i], fresh[i], plan, sources, i) for i in order]
-    params = {column: [row[column] for row in rows] for column in rows[0]}
-    inserted = {r.id for r in session.execute(INSERT_DOCUMENTS_SQL, params)}
+    rows = [_document_row(ids[i], fresh[i], plan, sources, i) for i in order if ids[i] in claimed]
+    inserted: set[int] = set()
+    if rows:
+        params = {column: [row[column] for row in rows] for column in rows[0]}
+        inserted = {r.id for r in session.execute(INSERT_DOCUMENTS_SQL, params)}
     targets = []
     lost = []
     for position, (document_id, p) in enumerate(zip(ids, fresh, strict=True)):
@@ -359,6 +380,7 @@ def _write_statements(
     sources: ResolvedSources,
     targets: list[_Target],
     outcome: WriteOutcome,
+    upstream_documents: dict[int, int],
 ) -> None:
     """Anonymous sources, then statements and hops by COPY, then every surface as an alias.
 
@@ -377,8 +399,11 @@ def _write_statements(
         for st in target.statements:
             statement_id = next(statement_ids)
             statement_rows.append(_statement_row(statement_id, st, target, plan, sources))
-            citation_rows += _citation_rows(statement_id, st, target, plan, sources, citation_ids)
+            citation_rows += _citation_rows(
+                statement_id, st, target, plan, sources, citation_ids, upstream_documents
+            )
     _copy(session, STATEMENT_COPY, statement_rows)
+    place_statements(session, [(row[0], row[1]) for row in statement_rows])
     _copy(session, CITATION_COPY, citation_rows)
     outcome.statements += len(statement_rows)
     write_aliases(session, plan, sources)
@@ -416,6 +441,7 @@ def _citation_rows(
     plan: SourcePlan,
     sources: ResolvedSources,
     citation_ids: Any,
+    upstream_documents: dict[int, int],
 ) -> list[tuple[Any, ...]]:
     """The statement's hops as a tree: each hangs from its parent (`hop_tree`)."""
     chain = st.stored_chain()
@@ -438,6 +464,7 @@ def _citation_rows(
                 hop.evidence_start,
                 hop.evidence_end,
                 hop.upstream_statement_id,
+                _upstream_document(hop.upstream_statement_id, upstream_documents),
                 MANUAL_LINK if hop.upstream_statement_id is not None else None,
                 t.origin,
             )
@@ -454,3 +481,7 @@ def _copy(session: Session, statement: str, rows: list[tuple[Any, ...]]) -> None
     with connection.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
             copy.write_row(row)
+
+
+def _upstream_document(statement_id: int | None, documents: dict[int, int]) -> int | None:
+    return documents.get(statement_id) if statement_id is not None else None

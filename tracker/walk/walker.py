@@ -1,34 +1,54 @@
-"""Walking one statement's chain: the query, then its rows turned into a Walk."""
+"""Walking a statement's chain: one interface over the two ways the walk is queried.
+
+On one PostgreSQL the whole walk is one recursive query (``WALK_SQL``). On Citus it is
+one routed recursive query per document the chain passes through
+(``tracker.walk.per_document``), because a recursive query there may not leave a shard.
+Both give the same rows, turned into a Walk by ``build_walk``; which one runs is found
+once per engine (``tracker.store.layout``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, cast
 
+from tracker.db import prepared_rows
 from tracker.errors import NotFoundError, ParameterError
+from tracker.store.layout import is_citus
 from tracker.store.visibility import RejectedStatementError
 from tracker.views import SourceBrief
 from tracker.walk.flags import end_flags, hop_flags, is_primary, is_truncated
 from tracker.walk.model import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, Walk, WalkHop, WalkRow
+from tracker.walk.per_document import walk_rows
 from tracker.walk.sql import WALK_SQL
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-def walk(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Walk:
+def walk(
+    session: Session,
+    statement_id: int,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    *,
+    document_id: int | None = None,
+) -> Walk:
     """Follow ``statement_id``'s chain across documents to its primary sources.
 
     Always terminates: cycles are flagged ``circular``, chains deeper than ``max_depth``
-    hops are cut and flagged ``truncated``. One round trip to the server. A rejected
-    statement is not walked, and a link into one is ``broken``, unless the transaction
-    shows rejected statements (``tracker.store.visibility``).
+    hops are cut and flagged ``truncated``. One round trip on one PostgreSQL. On Citus
+    one per document the chain enters, plus one to find the statement's shard when the
+    caller cannot say which ``document_id`` holds it. A rejected statement is not walked,
+    and a link into one is ``broken``, unless the transaction shows rejected statements
+    (``tracker.store.visibility``).
     """
-    if not 1 <= max_depth <= MAX_DEPTH_LIMIT:
-        raise ParameterError(f"max_depth must be between 1 and {MAX_DEPTH_LIMIT}")
-    rows = session.execute(
-        WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
-    ).all()
+    _check_depth(max_depth)
+    if is_citus(session):
+        found = walks(session, [(statement_id, document_id)], max_depth, strict=True)
+        return found[statement_id]
+    rows = prepared_rows(
+        session, WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
+    )
     if not rows:
         raise NotFoundError("statement", statement_id)
     head = rows[0]
@@ -36,6 +56,68 @@ def walk(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH
         raise RejectedStatementError(statement_id)
     hops = cast("Sequence[WalkRow]", [r for r in rows if r.citation_id is not None])
     return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
+
+
+def walks(
+    session: Session,
+    heads: Sequence[tuple[int, int | None]],
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    *,
+    strict: bool = False,
+) -> dict[int, Walk]:
+    """The walks of many ``(statement_id, document_id or None)`` heads; statements that do
+    not exist, or that reads do not see (rejected), are left out, or with ``strict`` raise
+    as ``walk`` does.
+
+    On Citus every document entered by any of the walks at one level is queried once
+    for all of them (a document's statements walked together). On one PostgreSQL each
+    statement is one query, the fastest there.
+    """
+    _check_depth(max_depth)
+    if is_citus(session):
+        return walks_by_document(session, heads, max_depth, strict=strict)
+    found = {}
+    for statement_id, _ in heads:
+        try:
+            found[statement_id] = walk(session, statement_id, max_depth)
+        except NotFoundError:
+            if strict:
+                raise
+    return found
+
+
+def walks_by_document(
+    session: Session,
+    heads: Sequence[tuple[int, int | None]],
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    *,
+    strict: bool = False,
+) -> dict[int, Walk]:
+    """``walks`` one document at a time, on any PostgreSQL (the form Citus needs)."""
+    hints: dict[int, int | None] = {}
+    for statement_id, document_id in heads:
+        if hints.get(statement_id) is None:
+            hints[statement_id] = document_id
+    rows, landings, names = walk_rows(session, list(hints.items()), max_depth - 1)
+    result = {}
+    for statement_id in hints:
+        landing = landings.get(statement_id)
+        if landing is None or landing.document_id is None or not landing.visible:
+            if strict and landing is not None and landing.document_id is not None:
+                raise RejectedStatementError(statement_id)
+            if strict:
+                raise NotFoundError("statement", statement_id)
+            continue
+        speaker = names.get(landing.speaker_id) if landing.speaker_id is not None else None
+        result[statement_id] = build_walk(
+            statement_id, landing.document_id, rows[statement_id], max_depth, speaker
+        )
+    return result
+
+
+def _check_depth(max_depth: int) -> None:
+    if not 1 <= max_depth <= MAX_DEPTH_LIMIT:
+        raise ParameterError(f"max_depth must be between 1 and {MAX_DEPTH_LIMIT}")
 
 
 def build_walk(

@@ -101,3 +101,17 @@ def test_word_runs_keep_every_word_as_written() -> None:
     assert word_runs("same words", "Same, words!") == [
         {"op": "equal", "from": "same words", "to": "Same words"}
     ]
+
+
+def test_candidate_query_prefers_the_words_the_corpus_rarely_holds() -> None:
+    """Common words (a share of the statements, from the database's statistics) go last,
+    however long: a pair of them would make the index return a share of the corpus."""
+    quote = "Ministers announced tariffs regarding agricultural cooperation between provinces"
+    plain = candidate_query(quote)
+    common = {"agricultural": 0.02, "cooperation": 0.03, "ministers": 0.01}
+    ranked = candidate_query(quote, common)
+    assert plain is not None and ranked is not None
+    assert "'agricultural'" in plain and "'cooperation'" in plain
+    assert "'agricultural'" not in ranked and "'cooperation'" not in ranked
+    assert ranked.split(" | ")[0] == "('announced' & 'provinces')"  # rare, longest first
+    assert candidate_query(quote, {}) == plain

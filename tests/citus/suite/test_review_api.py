@@ -1,0 +1,8 @@
+"""tests/review/test_review_api.py on the Citus cluster, with its fixtures."""
+
+import pytest
+
+from tests.review.conftest import *  # noqa: F403
+from tests.review.test_review_api import *  # noqa: F403
+
+pytestmark = pytest.mark.citus

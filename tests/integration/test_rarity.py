@@ -1,0 +1,35 @@
+"""Word rarity from PostgreSQL's statistics: what the lookup's candidate query avoids."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from tests.integration.helpers import doc_with_chain, hop, person
+from tracker.db import transaction
+from tracker.provenance.identity import candidate_query
+from tracker.provenance.rarity import common_words, forget
+from tracker.store.writer import store_document
+
+UNIQUE = ["amber", "basalt", "cobalt", "dune", "ember", "fjord", "garnet", "harbor"]
+
+
+def test_words_most_statements_hold_are_common_after_analyze(
+    session_factory: sessionmaker[Session],
+) -> None:
+    with transaction(session_factory) as session:
+        assert common_words(session) == {}  # never analyzed: nothing known, nothing avoided
+    for i in range(40):
+        quote = f"Reservoir levels remain stable near {UNIQUE[i % 8]} ridge number{i}"
+        body = f'The engineer spoke. "{quote}," she said.'
+        with transaction(session_factory) as session:
+            store_document(session, doc_with_chain(body, quote, [hop(person("Dewi Lestari"))]))
+    engine = session_factory.kw["bind"]
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE statement"))
+    forget(engine)  # one reading serves for minutes: read the new statistics now
+    with transaction(session_factory) as session:
+        shares = common_words(session)
+    assert shares["reservoir"] == 1.0 and shares["stable"] == 1.0
+    query = candidate_query("Reservoir levels remain stable near cobalt ridge number7", shares)
+    assert query is not None and query.split(" | ")[0] == "('number7' & 'cobalt')"

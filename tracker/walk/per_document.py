@@ -1,0 +1,249 @@
+"""The walk one document at a time: a routed recursive query per document a chain enters.
+
+What Citus can run (``tracker.walk.sql.DOCUMENT_WALK_SQL``): the hops inside one
+document are walked by one recursive query on that document's shard, cycle-safe by the
+explicit path of citation ids each entry brings along and bounded by depth. Hops linked
+into another document name it (``upstream_document_id``), so the next query goes
+straight to that shard. Python loops over *documents*, level by level, never over hops
+inside one; every document entered at one level by any of the walks asked for gets one
+query, however many statements are entered there. The sources met are read once at the
+end, for every walk together.
+
+The rows it returns are those of the one-query walk (``WALK_SQL``), in the same order,
+so ``tracker.walk.walker.build_walk`` turns either into the same Walk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tracker.db import prepared_rows
+from tracker.store.identity import statement_documents
+from tracker.walk.model import WalkRow
+from tracker.walk.sql import DOCUMENT_WALK_SQL, SOURCE_BRIEFS_SQL
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A statement the walk of ``root_id`` enters, and how it got there."""
+
+    root_id: int
+    statement_id: int
+    depth: int
+    path: tuple[int, ...]
+    """Citation ids from the walk's first hop to the hop linked here: met again, a cycle."""
+    sort_path: tuple[int, ...]
+    parent: int | None
+    """The hop linked into this statement, None for the walked statement itself."""
+
+
+@dataclass(frozen=True, slots=True)
+class Landing:
+    """What a walk finds of a statement it enters: whether it exists and reads see it
+    (``tracker.store.visibility``), and its speaker."""
+
+    document_id: int | None
+    speaker_id: int | None
+    has_hops: bool
+    visible: bool = True
+
+
+NOWHERE = Landing(document_id=None, speaker_id=None, has_hops=False, visible=False)
+"""A statement that does not exist: a link to it is ``broken``."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Hop:
+    """One hop row met, with what the walk knows of it beyond the row."""
+
+    row: Any
+    document_id: int
+    parent: int | None
+
+
+@dataclass(slots=True)
+class _Found:
+    """The hops of every walk, what was found of every statement entered, and which hops
+    have children (a row names them as its parent)."""
+
+    hops: dict[int, list[_Hop]] = field(default_factory=dict)
+    landings: dict[int, Landing] = field(default_factory=dict)
+    with_children: set[int] = field(default_factory=set)
+
+
+def walk_rows(
+    session: Session, heads: Sequence[tuple[int, int | None]], max_depth: int
+) -> tuple[dict[int, list[WalkRow]], dict[int, Landing], dict[int, str]]:
+    """The walk rows (walk order) of each ``(statement_id, document_id or None)`` head.
+
+    ``max_depth`` as in ``WALK_SQL``: the deepest position a hop may take. Returns each
+    head's rows, what was found of each statement entered (``document_id`` None: no
+    such statement), and the names of the sources met (speakers included).
+    """
+    found = _Found()
+    pending: dict[int, list[Entry]] = {}
+    lost: list[Entry] = []
+    for statement_id, document_id in heads:
+        entry = Entry(statement_id, statement_id, 0, (), (), None)
+        if document_id is None:
+            lost.append(entry)
+        else:
+            pending.setdefault(document_id, []).append(entry)
+    while pending or lost:
+        if lost:
+            _place(session, lost, pending, found)
+            lost = []
+        level, pending = pending, {}
+        for document_id, entries in level.items():
+            for entry, target in _walk_document(session, document_id, entries, max_depth, found):
+                if target is None:  # linked before links named their document
+                    lost.append(entry)
+                else:
+                    pending.setdefault(target, []).append(entry)
+    sources = _sources(session, found)
+    rows = {h: _rows(found, h, max_depth, sources) for h, _ in heads}
+    names = {i: brief[0] for i, brief in sources.items()}
+    return rows, found.landings, names
+
+
+def _place(
+    session: Session, entries: list[Entry], pending: dict[int, list[Entry]], found: _Found
+) -> None:
+    """Find the documents of statements entered without one."""
+    where = statement_documents(session, sorted({e.statement_id for e in entries}))
+    for entry in entries:
+        document_id = where.get(entry.statement_id)
+        if document_id is None:
+            found.landings[entry.statement_id] = NOWHERE
+        else:
+            pending.setdefault(document_id, []).append(entry)
+
+
+def _text_array(values: Iterable[int]) -> str:
+    return "{" + ",".join(str(v) for v in values) + "}"
+
+
+def _walk_document(
+    session: Session, document_id: int, entries: list[Entry], max_depth: int, found: _Found
+) -> list[tuple[Entry, int | None]]:
+    """One routed query for every entry into ``document_id``; the entries it leads to,
+    each with its document (None for a link stored without one)."""
+    params = {
+        "document_id": document_id,
+        "statement_ids": [e.statement_id for e in entries],
+        "depths": [e.depth for e in entries],
+        "paths": [_text_array(e.path) for e in entries],
+        "sort_paths": [_text_array(e.sort_path) for e in entries],
+        "max_depth": max_depth,
+    }
+    onward: list[tuple[Entry, int | None]] = []
+    for row in prepared_rows(session, DOCUMENT_WALK_SQL, params):
+        entry = entries[row.entry_no - 1]
+        if row.parent_walk_id is None:  # an entry's own row (its first hop, or none)
+            _land(found, entry.statement_id, document_id, row)
+        else:
+            found.with_children.add(row.parent_walk_id)
+        if row.citation_id is None or row.depth > max_depth:
+            continue  # no hop, or one past the bound (it only says its parent has children)
+        parent = row.parent_walk_id if row.parent_walk_id is not None else entry.parent
+        found.hops.setdefault(entry.root_id, []).append(_Hop(row, document_id, parent))
+        if row.upstream_statement_id is not None and not row.is_cycle:
+            onward.append(
+                (
+                    Entry(
+                        entry.root_id,
+                        row.upstream_statement_id,
+                        row.depth + 1,
+                        tuple(row.path),
+                        tuple(row.sort_path),
+                        row.citation_id,
+                    ),
+                    row.upstream_document_id,
+                )
+            )
+    return onward
+
+
+def _land(found: _Found, statement_id: int, document_id: int, row: Any) -> None:
+    known = found.landings.get(statement_id)
+    if not row.entry_found:
+        found.landings.setdefault(statement_id, NOWHERE)
+        return
+    has_hops = row.citation_id is not None or (known is not None and known.has_hops)
+    found.landings[statement_id] = Landing(
+        document_id, row.entry_speaker_id, has_hops, row.entry_visible
+    )
+
+
+def _sources(session: Session, found: _Found) -> dict[int, tuple[str, str, bool]]:
+    """Name, kind and state-media mark of every hop's source and every speaker met."""
+    ids = {h.row.source_id for hops in found.hops.values() for h in hops}
+    ids |= {land.speaker_id for land in found.landings.values() if land.speaker_id is not None}
+    if not ids:
+        return {}
+    rows = prepared_rows(session, SOURCE_BRIEFS_SQL, {"ids": sorted(ids)})
+    return {r.id: (r.name, r.kind, r.state_media) for r in rows}
+
+
+def _rows(
+    found: _Found, root_id: int, max_depth: int, sources: dict[int, tuple[str, str, bool]]
+) -> list[WalkRow]:
+    """A head's hops as the one-query walk returns them: walk order, links resolved."""
+    hops = sorted(found.hops.get(root_id, ()), key=lambda h: tuple(h.row.sort_path))
+    rows = []
+    for hop in hops:
+        row = hop.row
+        landing = None
+        if row.upstream_statement_id is not None and not row.is_cycle:
+            landing = found.landings.get(row.upstream_statement_id, NOWHERE)
+        rows.append(_walk_row(hop, found, landing, sources))
+    return rows
+
+
+def _walk_row(
+    hop: _Hop, found: _Found, landing: Landing | None, sources: dict[int, tuple[str, str, bool]]
+) -> WalkRow:
+    row = hop.row
+    speaker = None
+    if landing is None:  # inside the document (or a cycle, which is never shown)
+        broken, upstream_document = False, None
+        leaf = row.citation_id not in found.with_children
+    elif not landing.visible:  # gone, or rejected and hidden: a dead link
+        broken, leaf, upstream_document = True, True, None
+    else:
+        broken = False
+        leaf = not landing.has_hops
+        upstream_document = landing.document_id
+        if landing.speaker_id is not None:
+            speaker = sources[landing.speaker_id][0]
+    name, kind, state_media = sources[row.source_id]
+    return WalkRow(
+        citation_id=row.citation_id,
+        statement_id=row.statement_id,
+        document_id=hop.document_id,
+        parent_walk_id=hop.parent,
+        depth=row.depth,
+        relation=row.relation,
+        cue=row.cue,
+        evidence_start=row.evidence_start,
+        evidence_end=row.evidence_end,
+        upstream_statement_id=row.upstream_statement_id,
+        link_method=row.link_method,
+        link_similarity=row.link_similarity,
+        inverted_statement_id=row.inverted_statement_id,
+        review_status=row.review_status,
+        is_cycle=row.is_cycle,
+        source_id=row.source_id,
+        source_name=name,
+        source_kind=kind,
+        source_state_media=state_media,
+        upstream_speaker_name=speaker,
+        is_broken=broken,
+        upstream_document_id=upstream_document,
+        is_leaf=leaf,
+    )
