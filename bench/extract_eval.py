@@ -1,6 +1,10 @@
 """Accuracy of tracker.extract on the development corpora (PFSA-ID, PolNeAR); prints figures.
 
-Usage: python bench/extract_eval.py [--corpora DIR] [--limit N]
+Usage: python bench/extract_eval.py [--corpora DIR] [--limit N] [--no-train]
+
+Every English figure is printed for polnear_dev and polnear_train (753 more PolNeAR
+articles, disjoint from dev) on adjacent rows, and the issue-11 targets once more in a
+dev/train table at the end, so that a rule tuned on one corpus is seen to hold on the other.
 
 Overlap is GenderGapTracker's asymmetric overlap: the share of the reference (gold) span
 covered by the predicted span. Gold and predicted spans are matched one-to-one, greedily by
@@ -14,6 +18,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,7 +162,7 @@ class Tally:
         self.named_ok = 0
 
     def row(self, name: str) -> str:
-        cells = [f"{name:<24}", f"{self.n_gold:>6}", f"{self.n_pred:>6}"]
+        cells = [f"{name:<34}", f"{self.n_gold:>6}", f"{self.n_pred:>6}"]
         for t in THRESHOLDS:
             p = self.tp_p[t] / self.n_pred if self.n_pred else 0.0
             r = self.tp[t] / self.n_gold if self.n_gold else 0.0
@@ -171,13 +176,14 @@ class Tally:
 
 
 HEADER = (
-    f"{'subset':<24} | {'gold':>6} | {'pred':>6} | "
+    f"{'subset':<34} | {'gold':>6} | {'pred':>6} | "
     + " | ".join(f"P@{t}   R@{t}   F1@{t}" for t in THRESHOLDS)
     + " | speaker acc, named gold | speaker acc, all gold"
 )
 
 
 def evaluate(path: Path, limit: int | None) -> dict[str, Tally]:
+    """Tallies per subset of one corpus file ("id direct", "en all", "en direct", ...)."""
     tallies: dict[str, Tally] = defaultdict(Tally)
     lang_ok = 0
     docs = 0
@@ -230,23 +236,90 @@ def evaluate(path: Path, limit: int | None) -> dict[str, Tally]:
     return tallies
 
 
+CORPORA = (
+    ("pfsa_id_dev.jsonl", ""),
+    ("polnear_dev.jsonl", "dev"),
+    ("polnear_train.jsonl", "train"),
+)
+
+
+def _f1(tally: Tally, t: float) -> float:
+    p = tally.tp_p[t] / tally.n_pred if tally.n_pred else 0.0
+    r = tally.tp[t] / tally.n_gold if tally.n_gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _named(tally: Tally) -> float:
+    return tally.named_ok / tally.named_total if tally.named_total else float("nan")
+
+
+def _recall(tally: Tally, t: float) -> float:
+    return tally.tp[t] / tally.n_gold if tally.n_gold else 0.0
+
+
+def _precision(tally: Tally, t: float) -> float:
+    return tally.tp_p[t] / tally.n_pred if tally.n_pred else 0.0
+
+
+# (label, subset, figure, target): the issue-11 targets, then what explains them.
+TARGETS: tuple[tuple[str, str, Callable[[Tally], float], str], ...] = (
+    ("en all F1@0.3", "en all", lambda t: _f1(t, 0.3), ">= 0.78"),
+    ("en all P@0.3", "en all", lambda t: _precision(t, 0.3), ""),
+    ("en all R@0.3", "en all", lambda t: _recall(t, 0.3), ""),
+    ("en direct F1@0.3", "en direct", lambda t: _f1(t, 0.3), ">= 0.95"),
+    ("en direct named speaker", "en direct", _named, ">= 0.94"),
+    ("en mixed F1@0.3", "en mixed", lambda t: _f1(t, 0.3), ""),
+    ("en indirect F1@0.3", "en indirect", lambda t: _f1(t, 0.3), ""),
+    ("en indirect R@0.3", "en indirect", lambda t: _recall(t, 0.3), ""),
+    ("en all named speaker", "en all", _named, ""),
+    ("id direct F1@0.3", "id direct", lambda t: _f1(t, 0.3), ">= 0.93"),
+    ("id direct speaker acc", "id direct", lambda t: t.spk_ok / max(1, t.spk_total), ">= 0.97"),
+)
+
+
+def print_targets(results: dict[str, Tally]) -> None:
+    """The targets with dev and train side by side (PFSA-ID has one split: its figure is dev)."""
+    print()
+    print(f"{'figure':<26} | {'dev':>6} | {'train':>6} | target")
+    print("-" * 52)
+    for label, subset, figure, target in TARGETS:
+        cells = []
+        for split in ("dev", "train"):
+            name = subset if subset.startswith("id ") else f"{subset} · {split}"
+            tally = results.get(name)
+            if tally is None or (subset.startswith("id ") and split == "train"):
+                cells.append(f"{'-':>6}")
+            else:
+                cells.append(f"{figure(tally):6.3f}")
+        print(f"{label:<26} | {cells[0]} | {cells[1]} | {target}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpora", type=Path, default=ROOT / ".." / "shared" / "corpora")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--no-train", action="store_true", help="skip polnear_train")
     args = parser.parse_args()
     results: dict[str, Tally] = {}
-    for name in ("pfsa_id_dev.jsonl", "polnear_dev.jsonl"):
+    for name, split in CORPORA:
+        if split == "train" and args.no_train:
+            continue
         path = args.corpora / name
         if not path.exists():
             print(f"missing {path}; skipped")
             continue
-        results.update(evaluate(path, args.limit))
+        for subset, tally in evaluate(path, args.limit).items():
+            results[f"{subset} · {split}" if split else subset] = tally
     print()
     print(HEADER)
     print("-" * len(HEADER))
-    for name, tally in results.items():
-        print(tally.row(name))
+    # English subsets interleaved: each figure's dev row, then its train row.
+    order = list(dict.fromkeys(n.split(" · ")[0] for n in results))
+    for subset in order:
+        for name in (subset, f"{subset} · dev", f"{subset} · train"):
+            if name in results:
+                print(results[name].row(name))
+    print_targets(results)
 
 
 if __name__ == "__main__":

@@ -188,8 +188,13 @@ def chain(statement_id: int, as_json: bool, max_depth: int | None, include_rejec
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option(
+    "--outlet",
+    default=None,
+    help="The outlet FILES come from: never a hop, so what it gathered is first-hand.",
+)
 @user_errors
-def extract(files: tuple[str, ...], lang: str, fmt: str) -> None:
+def extract(files: tuple[str, ...], lang: str, fmt: str, outlet: str | None) -> None:
     """Extract statements and chains from FILES (- reads standard input); no database."""
     from tracker.extract import extract as run_extract
     from tracker.extract.render import render_text
@@ -197,7 +202,7 @@ def extract(files: tuple[str, ...], lang: str, fmt: str) -> None:
 
     for path in files:
         content = read_text_file(path)
-        result = run_extract(content, language=lang)
+        result = run_extract(content, language=lang, outlet=outlet)
         if fmt == "json":
             click.echo(json.dumps({"path": path, **result.to_dict()}, ensure_ascii=False))
         else:

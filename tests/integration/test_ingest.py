@@ -253,6 +253,26 @@ def test_reextract_keeps_manual_statements(
     assert runner.invoke(main, ["reextract", "999999"]).exit_code == 2
 
 
+def test_the_documents_own_outlet_is_no_hop_on_ingest_and_reextraction(
+    client: TestClient[Any], runner: Any
+) -> None:
+    """POST /api/v1/documents passes its `outlet` to the extractor, and so does reextract
+    with the stored document's outlet: "told Reuters" in a Reuters story is first-hand."""
+    told = "The plant will close in May, chief executive Anna Berg told Reuters."
+    own = client.post("/api/v1/documents", json={"text": told, "outlet": "Reuters"}).json()
+    other = client.post(
+        "/api/v1/documents", json={"text": told + " ", "outlet": "The Daily Ledger"}
+    ).json()
+    (mine,) = own["statements"]
+    (theirs,) = other["statements"]
+    assert _walk_names(client, mine["id"]) == ["Anna Berg"]
+    assert _walk_names(client, theirs["id"]) == ["Reuters", "Anna Berg"]
+    result = runner.invoke(main, ["reextract", str(own["id"])])
+    assert result.exit_code == 0, result.output
+    (again,) = client.get(f"/api/v1/documents/{own['id']}").json()["statements"]
+    assert _walk_names(client, again["id"]) == ["Anna Berg"]
+
+
 def test_stats_count_what_was_stored(client: TestClient[Any]) -> None:
     client.post("/api/v1/documents", json={"text": RELAY_ID})
     stats = client.get("/api/v1/stats").json()

@@ -44,3 +44,23 @@ def test_statements_given_are_manual_and_extracted_ones_the_extractors() -> None
     assert extracted.language == "id" and extracted.outlet == SourceIn(
         "Antara", "news_outlet", state_media=True
     )
+
+
+TOLD_REUTERS = "The plant will close in May, chief executive Anna Berg told Reuters."
+
+
+def _chains(prepared: object) -> list[list[str]]:
+    statements = prepared.doc.statements  # type: ignore[attr-defined]
+    return [[hop.source.name for hop in st.chain] for st in statements]
+
+
+def test_the_documents_own_outlet_is_no_hop_of_its_chains() -> None:
+    """Given by name or found from the URL's domain, the outlet the document comes from
+    gathered "told Reuters" itself: a first-hand statement."""
+    by_name = prepare_document(DocumentIn(text=TOLD_REUTERS, outlet="Reuters"))
+    by_url = prepare_document(DocumentIn(text=TOLD_REUTERS, url="https://www.reuters.com/a/1"))
+    elsewhere = prepare_document(DocumentIn(text=TOLD_REUTERS, outlet="The Daily Ledger"))
+    unknown = prepare_document(DocumentIn(text=TOLD_REUTERS))
+    assert _chains(by_name) == _chains(by_url) == [["Anna Berg"]]
+    assert _chains(elsewhere) == _chains(unknown) == [["Reuters", "Anna Berg"]]
+    assert by_url.outlet is not None and by_url.outlet.name == "Reuters"

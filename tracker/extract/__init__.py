@@ -22,14 +22,16 @@ from tracker.extract.render import render_text
 EXTRACTOR_VERSION = "rules-0.4.0"
 
 
-def extract(text: str, language: str = "auto") -> Extraction:
+def extract(text: str, language: str = "auto", *, outlet: str | None = None) -> Extraction:
     """Extract statements, sources and unattributed claims from one news text.
 
-    Pure and deterministic: the same text and language always give the same Extraction,
-    offsets index the input exactly, and no input string makes it raise (an unknown
-    `language` is a ValueError). See `tracker.extract.pipeline` for the sieves.
+    Pure and deterministic: the same text, language and outlet always give the same
+    Extraction, offsets index the input exactly, and no input string makes it raise (an
+    unknown `language` is a ValueError). `outlet` is the document's own outlet (a name of
+    the outlet list, or any name): it is never a hop, so what it gathered is first-hand.
+    See `tracker.extract.pipeline` for the sieves.
     """
-    return _extractor()(text, language)
+    return _extractor()(text, language, outlet)
 
 
 def detect_language(text: str) -> str:
@@ -48,7 +50,7 @@ def native_active() -> bool:
 
 
 @functools.cache
-def _extractor() -> Callable[[str, str], Extraction]:
+def _extractor() -> Callable[[str, str, str | None], Extraction]:
     native_active()  # before the first compiled module is imported
     from tracker.extract.pipeline import extract as run
 

@@ -31,7 +31,7 @@ def assemble(run: Run, unattributed: list[Unattributed]) -> Extraction:
                 st.kind,
                 st.start,
                 st.end,
-                run.text[st.start : st.end],
+                run.original[st.start : st.end],
                 st.cue,
                 st.cue_start,
                 st.cue_end,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tracker.extract.cues import CueMatch, cue_at
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
 from tracker.extract.patterns import patterns_for, post_cue_possible
+from tracker.extract.relays import Frame, HopDraft
 from tracker.extract.speakers import Mention, classify, with_apposition
 from tracker.extract.subject_before import BEFORE_WINDOW, state_segment
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
@@ -26,6 +27,7 @@ class Attribution:
     cue_end: int
     speaker: Mention | None
     end: int  # where the attribution phrase ends (to chain “…,” kata X, “…”)
+    via: tuple[HopDraft, ...] = ()  # "X quoted Y as saying": X, between the relays and Y
 
 
 def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribution | None:
@@ -49,8 +51,10 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
         toks = tokenize(text, ce, hi)
         np = _continued(text, toks, np_after(text, toks, 0, v, loose=True), v)
         if not np:
-            return None
-        mention = classify(text, np, language)
+            # "…," said 9/11 widow Terry Strada: a described name the parser cannot open
+            inverted = speaker_after_cue(text, ce, hi, language)
+            return Attribution(cue, cs, ce, inverted, inverted.end) if inverted else None
+        mention = classify(text, np, language) or _described(text, np, v)
         if mention is None:
             return None
         end = np[-1].end
@@ -148,9 +152,14 @@ def _span_then_cue(
             words[0].is_cap
             or words[0].lower in v.lex.determiners
             or words[0].lower in v.lex.noun_markers  # "…," my father often said
+            or _titled_run(words, v)  # "…," panel Chairman Rep. Ana Lopez (R-Utah) said
         ):
             return None
-        np = [t for t in toks[k:j] if t.text not in ",("]
+        run = toks[k:j]
+        paren = next((i for i, t in enumerate(run) if t.text == "("), len(run))
+        if paren and run[-1].text == ")":
+            run = run[:paren]  # "Ana Lopez (R-Utah)": the party is no part of the name
+        np = [t for t in run if t.text not in ",("]
         while np and (np[-1].text in ",)" or (len(np) > 1 and np[-1].lower in v.adverbs)):
             np.pop()  # "my father often said": the adverb is no part of the speaker
         mention = classify(text, np, language) if np else None
@@ -160,6 +169,31 @@ def _span_then_cue(
             mention = Mention(surface, words[0].start, words[-1].end, surface, "unknown")
         return Attribution(cm.group(), cm.start(), cm.end(), mention, cm.end())
     return None
+
+
+def _titled_run(words: list[Token], v: Vocab) -> bool:
+    """ "panel Chairman Rep. Ana Lopez": a lower-case word or two before a title and the
+    capitalised name it leads, which ends the run before the cue."""
+    k = 0
+    while k < min(2, len(words)) and not words[k].is_cap:
+        k += 1
+    rest = words[k:]
+    return 0 < k and len(rest) >= 2 and rest[0].lower in v.titles and rest[-1].is_cap
+
+
+def _described(text: str, np: list[Token], v: Vocab) -> Mention | None:
+    """ "…," said the designer: a definite common noun the parser knows no kind for is
+    still the speaker, of unknown kind (resolution may name it)."""
+    words = [t for t in np if t.is_word]
+    if (
+        len(words) < 2
+        or words[0].lower not in v.lex.definite_determiners
+        or any(t.is_cap for t in words[1:])
+        or any(t.lower in v.function_words or t.lower in v.lex.pronouns for t in words[1:])
+    ):
+        return None
+    surface = text[words[0].start : words[-1].end]
+    return Mention(surface, words[0].start, words[-1].end, surface, "unknown")
 
 
 def _np_then_cue(
@@ -174,6 +208,8 @@ def _np_then_cue(
     if mention is None:
         return None
     k = _after_parenthetical(toks, toks.index(np[-1]) + 1)
+    if k < len(toks) and toks[k].text == "." and np[-1].text in v.abbreviations:
+        k += 1  # "…," James Lane Jr. said
     if k < len(toks) and toks[k].text == ",":
         j = k + 1
         while j < len(toks) and toks[j].text not in ",.;":
@@ -285,6 +321,25 @@ def _role_modifiers(language: str) -> frozenset[str]:
 MAX_INVERTED_GROUP_WORDS = 8  # "said a handful of Democrats" before "who …" or the end
 
 
+MAX_DESCRIBED_LEAD = 4  # "9/11 widow" of "said 9/11 widow Terry Strada"
+
+
+def _described_lead(toks: list[Token], v: Vocab) -> int:
+    """The tokens of a short description opening with a number before a name ("9/11
+    widow", "73-year-old retiree"), to be read like a role; 0 when there is none."""
+    if not toks or not toks[0].text[:1].isdigit():
+        return 0
+    k = 0
+    while k < len(toks) and k < MAX_DESCRIBED_LEAD and not toks[k].is_cap:
+        tok = toks[k]
+        if tok.is_word and (tok.lower in v.function_words or tok.lower in v.lex.time_words):
+            return 0  # "said 40 percent of the …", "said 10 days ago"
+        if not tok.is_word and tok.text not in "/-":
+            return 0
+        k += 1
+    return k if k < len(toks) and toks[k].is_cap else 0
+
+
 def speaker_after_cue(text: str, pos: int, hi: int, language: str) -> Mention | None:
     """The speaker of "…, said <speaker>." when it opens with a lower-case word, which
     `np_after` leaves alone: roles before a name ("said lobbyist and strategist Ana Ruiz")
@@ -296,7 +351,7 @@ def speaker_after_cue(text: str, pos: int, hi: int, language: str) -> Mention | 
     lex = v.lex
     toks = tokenize(text, pos, min(hi, pos + BEFORE_WINDOW))
     roles = _role_modifiers(language)
-    k = 0
+    k = _described_lead(toks, v)
     while k < len(toks) and toks[k].is_word and not toks[k].is_cap:
         low = toks[k].lower
         if low not in roles and not (k > 0 and low in lex.subject_conjunctions):
@@ -321,3 +376,11 @@ def speaker_after_cue(text: str, pos: int, hi: int, language: str) -> Mention | 
     if mention is None or mention.pronoun is not None or mention.kind == "unknown":
         return None
     return mention
+
+
+def frame_attribution(frame: Frame) -> Attribution:
+    """The attribution a quoted-as frame makes: its speech verb, its speaker (the one
+    quoted) and the quoter as the hop before the speaker."""
+    return Attribution(
+        frame.cue, frame.cue_start, frame.cue_end, frame.speaker, frame.end, frame.via
+    )

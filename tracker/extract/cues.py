@@ -30,7 +30,8 @@ _PREV_WORD_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])[\p{L}\p{M}\p{N}'’
 # category -> groups in match priority (an earlier group wins for the same words)
 CATEGORIES: dict[str, tuple[str, ...]] = {
     "cue": ("nya", "verb", "post", "acc"),
-    "relay": ("reported_by", "citing", "referring", "based_on"),
+    # "quoting": the verb of "X quoted Y as saying" (see extract.quoted_as)
+    "relay": ("reported_by", "citing", "referring", "based_on", "quoting"),
     "hedge": ("hedge",),
     "medium": ("medium",),
     "claim": ("claim_noun",),  # "Lopez's claim that …": see extract.nouns
@@ -77,6 +78,7 @@ def _table(language: str) -> dict[str, tuple[Entry, ...]]:
         "citing": lex.citing,
         "referring": lex.referring,
         "based_on": lex.based_on,
+        "quoting": tuple(sorted(lex.quote_verbs)),
         "hedge": lex.hedges,
         "medium": lex.medium_markers,
         # with a possessive suffix too: Indonesian "klaimnya" is one word run
@@ -271,6 +273,8 @@ def noun_use(text: str, cue: CueMatch, language: str) -> bool:
         return True  # "eight states", "Twenty-seven states": a count of things, no predicate
     if word in lex.noun_markers:
         return True
+    if word in lex.document_modifiers and cue.group().lower() in lex.document_nouns:
+        return True  # "Continental's annual report showed": the document, not the verb
     suffix = next((x for x in lex.possessive_suffixes if word.endswith(x)), "")
     # "Lopez’s warning" is a noun; "He’s claiming" is "he is": a pronoun's "’s" is no
     # possessive (the pronoun's possessive is "his")

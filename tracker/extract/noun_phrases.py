@@ -35,7 +35,7 @@ def trim_np(toks: list[Token], v: Vocab) -> list[Token]:
         and (
             not toks[0].is_word
             or toks[0].lower in v.links
-            or toks[0].lower in v.connectors
+            or (toks[0].lower in v.connectors and not _opens_name(toks))
             or (toks[0].text in v.stop and toks[0].lower not in v.lex.determiners)
             or (toks[0].lower in v.lex.adverbial_openers and not toks[0].is_cap)
         )
@@ -44,6 +44,11 @@ def trim_np(toks: list[Token], v: Vocab) -> list[Token]:
     while toks and (not toks[-1].is_word or toks[-1].lower in v.links):
         toks = toks[:-1]
     return toks
+
+
+def _opens_name(toks: list[Token]) -> bool:
+    """A capitalised connector before a capitalised word opens a name: "Al Chaidar"."""
+    return toks[0].is_cap and len(toks) > 1 and toks[1].is_word and toks[1].is_cap
 
 
 def _initial_or_abbreviation(tok: Token, v: Vocab) -> bool:

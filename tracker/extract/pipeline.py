@@ -20,6 +20,12 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
+from tracker.extract.monitors import carry_monitors
+from tracker.extract.outlet_reports import with_outlet_reports
+from tracker.extract.own_outlet import own_outlet_keys
+from tracker.extract.quoted_as import with_frames
+from tracker.extract.quotes import QuoteSpan
+from tracker.extract.reading import reading_text
 from tracker.extract.relays import Relays, find_relays
 from tracker.extract.run import Run
 from tracker.extract.scans import Scans, Sentence
@@ -38,6 +44,7 @@ from tracker.extract.sieves.quote_cues import (
     quote_resumed,
     read_quotes,
 )
+from tracker.extract.sieves.quoted import quoted_as
 from tracker.extract.sieves.reported import participle_clause, reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
 
@@ -104,6 +111,11 @@ SIEVES: tuple[Sieve, ...] = (
         "attribution is the same speaker's next statement.",
     ),
     Sieve(
+        "quoted_as",
+        "X quoted Y as saying …, Y was quoted by X as saying …, …, Y was quoted as saying: Y "
+        "speaks, X (or the outlet named nearby) relays it; the content follows or precedes.",
+    ),
+    Sieve(
         "according_to_inline",
         "The poll is tied according to a new survey: an according-to phrase with no comma "
         "before it, read as a cue.",
@@ -164,6 +176,9 @@ SIEVES: tuple[Sieve, ...] = (
     ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
+# A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence
+# (wire copy) or a headline, neither of which is the writer's narration taking over.
+PARAGRAPH_ENDS = frozenset('.!?…"”’»)')
 
 
 def quote_sieves(run: Run, state: QuoteState, quote: Quote) -> bool:
@@ -189,20 +204,39 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     if not sentence.marked:
         return  # no quote, cue or relay: the sentence is only remembered for pronouns
     relays = find_relays(run.text, s, e, run.language, sentence.relay_marks, sentence.media)
+    if sentence.relay_marks:
+        relays = with_frames(run, relays, sentence.relay_marks, s, e)
+    if len(sentence.cues) > 1:
+        relays = with_outlet_reports(run, relays, sentence.cues, sentence.quotes)
     state = QuoteState(s, e, sentence.cues, relays, s, s)
     read_quotes(run, state, sentence.quotes, quote_sieves)
     container = None
     if not state.direct_found:
-        container = reported_speech(run, sentence.cues, relays, state.partials)
+        taken, container = (
+            quoted_as(run, sentence.cues, relays, state.partials)
+            if relays.frames
+            else (False, None)
+        )
+        if not taken:
+            container = reported_speech(run, sentence.cues, relays, state.partials)
     elif state.prev_attr is not None and e - state.attr_end > 20:
         _after_last_attribution(run, state, state.prev_attr)
-    partial_quotes(run, sentence, state.partials, container)
+    partial_quotes(run, sentence, _outside_media(state.partials, relays), container)
+
+
+def _outside_media(partials: list[QuoteSpan], relays: Relays) -> list[QuoteSpan]:
+    """A quoted programme title inside a medium hop ('told NBC's "Meet the Press"') is
+    part of the hop, no partial quote of the speaker."""
+    spans = [(h.start, h.end) for h in relays.prefix if h.relation == "told"]
+    if not spans:
+        return partials
+    return [q for q in partials if not any(s <= q.start and q.end <= e for s, e in spans)]
 
 
 def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> None:
     """'"…," the businessman said, arguing that …': reported speech after the quotes,
     from the end of the last attribution (a partial quote after it moved `prev_end`)."""
-    attr_end, e = state.attr_end, state.end
+    attr_end, e = state.attr_end, min(state.end, state.relays.main_end)
     rest = Relays((), (), (), attr_end, e)
     # a cue inside a quoted sentence ('… "but, I think, …"') is the quote's own
     later = [
@@ -225,23 +259,39 @@ def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
     noun_claim_statements(run, sentence, first)
 
 
-def extract(text: str, language: str = "auto") -> Extraction:
+def extract(text: str, language: str = "auto", outlet: str | None = None) -> Extraction:
     """Extract statements, sources and unattributed claims from one news text.
 
-    Pure and deterministic: the same text and language always give the same Extraction,
-    offsets index the input exactly, and no input string makes it raise.
+    Pure and deterministic: the same text, language and outlet always give the same
+    Extraction, offsets index the input exactly, and no input string makes it raise.
+    `outlet` names the document's own outlet (any name of the outlet list), which is never
+    a hop: "told Reuters" in a Reuters story is first-hand.
     """
     if language == "auto":
         language = detect_language(text)
     elif language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected auto or one of {LANGUAGES}")
-    run = Run(text, language)
+    run = Run(reading_text(text), language, text, own_outlet_keys(outlet))
     scans = Scans(run)
+    narration = True  # the paragraph so far has no statement
+    prev_end = 0
     for k, (s, e) in enumerate(scans.sentences):
+        read = run.text
+        if prev_end and read[prev_end - 1] in PARAGRAPH_ENDS and "\n" in read[prev_end:s]:
+            if narration:
+                run.frames.close()  # a paragraph of the writer's own words ends a frame
+            narration = True
+        prev_end = e
         if s < run.block_end:
             run.salience.push((s, e))  # inside a block quote its lead-in took whole
+            narration = False
             continue
+        first = len(run.statements)
+        run.frames.sentence = s
         sentence = scans.sentence(k)
-        sentence_sieves(run, sentence, len(run.statements))
+        run.previous_sentence = scans.sentences[k - 1] if k else (s, s)
+        sentence_sieves(run, sentence, first)
+        narration = narration and len(run.statements) == first
+    carry_monitors(run)
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)

@@ -34,7 +34,8 @@ class Antecedent:
     suffix: tuple[InternalHop, ...]
     from_statement: bool
     mention: Mention | None = None  # a sentence subject not yet in the source table
-    singular: bool = True  # "seorang pejabat" may be "ia"; "officials" may not be "he"
+    # "seorang pejabat" may be "ia"; "officials" or "Smith and Jones" may not be "he"
+    singular: bool = True
 
 
 class Salience:
@@ -63,20 +64,54 @@ class Salience:
         return None if item is _NONE else item
 
     def resolve(self, pronoun: str) -> Antecedent | None:
-        """Person pronouns (ia, dia, beliau, -nya, he, she) want a person or anonymous person;
-        group pronouns (mereka, they) take anyone."""
+        """Person pronouns (ia, dia, beliau, -nya, he, she) want a person or an anonymous
+        person; "it" wants a body (an institution, an outlet, a document); plural pronouns
+        (mereka, they) want a group or a body, never one person named earlier; "we" and
+        "kami" (a speaker's own side) take anyone."""
         for index in range(len(self._items) - 1, -1, -1):
             item = self._get(index)
-            if item is None:
-                continue
-            if pronoun == "person" and item.kind not in ("person", "anonymous"):
-                continue
-            if pronoun == "speaker" and not item.from_statement and item.kind != "person":
-                continue  # a quote with no cue continues a speaker, or a person just named
-            if pronoun == "person" and item.kind == "anonymous" and not item.singular:
-                continue
-            return item
+            if item is not None and fits(pronoun, item):
+                return item
         return None
+
+    def find(
+        self,
+        accept: Callable[[Antecedent], bool],
+        unparsed_skip: Callable[[int, int], bool] | None = None,
+    ) -> Antecedent | None:
+        """The most recent entry `accept` takes ("the agency": the outlet named last). A
+        sentence whose subject is not parsed yet is passed over unparsed when
+        `unparsed_skip` says from its span that `accept` cannot take it."""
+        for index in range(len(self._items) - 1, -1, -1):
+            raw = self._items[index]
+            if unparsed_skip is not None and isinstance(raw, tuple) and unparsed_skip(*raw):
+                continue
+            item = self._get(index)
+            if item is not None and accept(item):
+                return item
+        return None
+
+
+# Kinds of source "it" may stand for, and those "they" may besides a group of people (a
+# company or a ministry may be "they"; a paper or a report is "it").
+BODY_KINDS = frozenset({"organization", "news_outlet", "government_body", "document", "unknown"})
+PLURAL_KINDS = frozenset({"organization", "government_body"})
+
+
+def fits(pronoun: str, item: Antecedent) -> bool:
+    """Whether a pronoun of this kind ("person", "body", "plural", "group", or "speaker"
+    for a quote with no cue) may stand for `item`."""
+    kind = item.kind
+    if pronoun == "person":
+        return kind in ("person", "anonymous") and item.singular
+    if pronoun == "speaker":
+        # a quote with no cue continues a speaker, or a person just named
+        return item.from_statement or kind == "person"
+    if pronoun == "body":
+        return kind in BODY_KINDS
+    if pronoun == "plural":
+        return kind in PLURAL_KINDS or (kind in ("person", "anonymous") and not item.singular)
+    return True
 
 
 _NONE = Antecedent(None, "none", (), (), False)

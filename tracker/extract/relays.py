@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
-from tracker.extract.noun_phrases import is_name_segment, np_after
-from tracker.extract.patterns import patterns_for
+from tracker.extract.media import medium_hop
+from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
+from tracker.extract.outlet_hops import outlet_np
+from tracker.extract.relay_sources import (
+    after_adjunct,
+    glued_heading,
+    parenthetical,
+    source_tail,
+)
 from tracker.extract.speakers import Mention, classify
-from tracker.extract.tokens import Token, tokenize, vocab
+from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
 RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6
+MIN_TAIL_WORDS = 3  # "…, according to X, the plan failed": words of the clause after X
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +35,21 @@ class HopDraft:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """A quoted-as frame: "X quoted Y as saying", "Y was quoted by X as saying", "X
+    mengutip Y yang mengatakan". Y speaks; X (`via`) relays Y's words to the writer."""
+
+    start: int  # where the frame's words begin (X, or Y in the passive)
+    verb: int  # where its quote verb starts ("quoted", "mengutip")
+    end: int  # where they end: after the speech verb, or a trailing "by X"
+    speaker: Mention
+    via: tuple[HopDraft, ...]  # the quoter, nearest to the reader first
+    cue: str  # the speech verb ("saying"), or the quote verb when there is none
+    cue_start: int
+    cue_end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Relays:
     """Relay phrases found in one sentence, and the main clause they leave for the speaker."""
 
@@ -37,6 +58,29 @@ class Relays:
     according: tuple[HopDraft, ...]  # "menurut X" / "according to X": the source if no cue
     main_start: int
     main_end: int
+    frames: tuple[Frame, ...] = ()  # quoted-as frames, left to right (`extract.quoted_as`)
+
+
+def _topic(cited: Mention, v: Vocab) -> bool:
+    """Whether what follows "citing" is a topic, no source: "…, he said, citing lower oil
+    prices" (a lower-case phrase whose head is no role, institution or source noun), while
+    "citing their attorneys", "citing officials" and any name are sources."""
+    if cited.kind != "unknown":
+        return False
+    words = cited.surface.split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in v.function_words:
+        k += 1  # "their attorneys", "para petani"
+    j = k + 1
+    while j < len(words) and words[j].lower() not in v.function_words:
+        j += 1  # the phrase up to its first link: "weak demand" of "weak demand in Asia"
+    phrase = words[k:j]
+    if not phrase or any(c.isupper() for w in phrase for c in w):
+        return False
+    head = phrase[-1].lower()
+    stems = {head, *(head[: -len(x)] for x in v.lex.plural_suffixes if head.endswith(x))}
+    sources = {p.split()[-1] for p in v.lex.anonymous}
+    return not any(w in v.roles or w in v.heads or w in sources for w in stems)
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:
@@ -49,6 +93,11 @@ def _np_with_name(
 ) -> tuple[Mention | None, int]:
     """An NP at token k, upgraded by a following name: "media resmi Korea Utara, KCNA,"."""
     v = vocab(language)
+    described = outlet_np(text, toks, k, language)
+    if described is not None:
+        # "state news agency SPA", "Tehran's IRNA news agency"
+        end = described.end
+        return described, next((i for i in range(k, len(toks)) if toks[i].start >= end), len(toks))
     np = np_after(text, toks, k, v, loose=True)
     mention = classify(text, np, language) if np else None
     if mention is None:
@@ -173,14 +222,18 @@ def _relay(
     """One relay marker, read by its kind."""
     kind = m.lastgroup
     toks = tokenize(text, m.end(), min(found.end, m.end() + RELAY_WINDOW))
-    at_start = _clause_start(text, found.start, m.start())
+    at_start = _clause_start(text, found.start, m.start()) or glued_heading(text, found.start, m)
     if kind == "based_on" and at_start:
         _based_on(text, language, m, toks, by_start, found)
     elif kind == "reported_by":
         _reported_by(text, language, m, toks, found)
     elif kind == "citing":
         cited, k = _np_with_name(text, toks, 0, language)
-        if cited is None:
+        if cited is None or _topic(cited, vocab(language)):
+            return
+        opens = not text[found.start : m.start()].strip()
+        if opens and cue_of(m).lower() in vocab(language).lex.writer_citing:
+            _writer_citing(text, m, cited, toks, k, found)
             return
         found.suffix.append(HopDraft(cited, "citing", cue_of(m), m.start(), cited.end))
         found.consumed = cited.end
@@ -228,13 +281,26 @@ def _based_on(
             if cited is not None:
                 hops.append(HopDraft(cited, "citing", cue_of(cm), cm.start(), cited.end))
                 toks, k = ctoks, ck
-    leading = not text[start : m.start()].strip()
+    source, k = source_tail(text, toks, source, k, language)
+    hops[0] = HopDraft(source, relation, hops[0].cue, m.start(), source.end)
+    leading = not text[start : m.start()].strip() or glued_heading(text, start, m)
     if leading:
         if k < len(toks) and toks[k].text == ",":
-            found.main_start = toks[k].end
+            found.main_start = after_adjunct(text, toks, k, v)
             found.consumed = found.main_start
             found.prefix.extend(hops)
             found.according.extend(hops)
+    elif parenthetical(toks, k, v) and (tail := _parenthetical_tail(text, toks, k, language)):
+        # "Kejadian itu, menurut Ahmad, ditemukan di Bali", "Fundraising, according to X, has
+        # …": the phrase is set off inside the clause, which is X's claim whole and goes on
+        # after it (past a role apposition of X); an adverbial lead ("Since May, according
+        # to X, …") is no part of it
+        first = text[start : m.start()].split(None, 1)[0].strip(",").lower()
+        if first in v.lex.adverbial_openers:
+            found.main_start = tail
+        found.consumed = tail
+        found.prefix[:0] = hops
+        found.according[:0] = hops
     else:
         # "…, Y said, according to X": X relays the whole sentence.
         found.main_end = min(found.main_end, _comma_before(text, start, m.start()))
@@ -243,73 +309,100 @@ def _based_on(
         found.consumed = end
 
 
+def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> int | None:
+    """Where the clause resumes after "according to X," set off inside it (past a role
+    apposition of X: "according to Dana Ross, a former envoy, was …"), or None when X ends
+    the sentence or a new clause follows it ("…, according to X, although …"); a
+    conditional goes on with X's claim ("Sebab, menurut dia, jika …, masyarakat …")."""
+    v = vocab(language)
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(toks) and toks[j].text not in ",;.":
+        j += 1
+    seg = toks[k + 1 : j]
+    if j < len(toks) and toks[j].text == "," and seg and is_role_segment(seg, v):
+        k = j  # "according to Dana Ross, a former envoy, …"
+    rest = toks[k + 1 :]
+    words = [t for t in rest if t.is_word]
+    if len(words) < MIN_TAIL_WORDS or not (rest[0].is_word or rest[0].text in "$€£\"“‘'"):
+        return None
+    first = rest[0].lower
+    if (
+        first in v.lex.coordinators
+        or first in v.lex.relative_markers
+        or first in v.lex.clause_splitters
+    ):
+        return None  # "…, according to X, although Y": X's statement ends before it
+    return toks[k].end
+
+
 def _reported_by(text: str, language: str, m: CueMatch, toks: list[Token], found: _Found) -> None:
-    """ "…, as reported by X", "dikutip dari X": X passed the sentence on."""
+    """ "…, as reported by X", "dikutip dari X", "…, monitored by X,": X passed the
+    sentence on (a monitor is the outermost hop: the writer got the broadcast from it)."""
     cue = cue_of(m)
     source, k = _np_with_name(text, toks, 0, language)
-    if source is None:
-        return
-    relation = "quoted_by" if "quot" in cue.lower() or "kutip" in cue.lower() else ""
-    relation = relation or "reported_by"
+    if source is None or _no_source(source, vocab(language)):
+        return  # "kasus dilaporkan akhir Maret lalu": a passive verb, no relay
+    low = cue.lower()
+    relation = "quoted_by" if "quot" in low or "kutip" in low else ""
+    relation = relation or ("monitored_by" if "monitor" in low else "reported_by")
     hop = HopDraft(source, relation, cue, m.start(), source.end)
     found.prefix.insert(0, hop)
     found.consumed = source.end
-    if not text[found.start : m.start()].strip() and k < len(toks) and toks[k].text == ",":
+    leading = not text[found.start : m.start()].strip()
+    if leading and k < len(toks) and toks[k].text == ",":
         found.main_start = toks[k].end
         # "As first reported by X, the mayor will resign.": with no speaker of its
         # own, the clause is X's report, as after "according to X,"
         found.according.append(hop)
+    elif (
+        not leading
+        and text[found.start : m.start()].rstrip().endswith(",")
+        and _closes_sentence(text, source.end, found.end)
+    ):
+        # "…, kata X, seperti dikutip Antara.": the relay is no part of the content
+        found.main_end = min(found.main_end, _comma_before(text, found.start, m.start()))
+
+
+def _no_source(mention: Mention, v: Vocab) -> bool:
+    """A phrase after a relay marker that names nobody: lower-case words nothing
+    classified ("akhir Maret lalu", "kecil"), or a time ("Minggu (26/7/2020)")."""
+    words = mention.name.split()
+    if not words:
+        return True
+    if all(w.lower() in v.lex.time_words for w in words):
+        return True
+    return mention.kind == "unknown" and not words[0][:1].isupper()
+
+
+def _closes_sentence(text: str, pos: int, end: int) -> bool:
+    """Whether only punctuation follows `pos` up to the sentence end."""
+    return not text[pos:end].strip(' \t\n.;:!?,)"”’')
+
+
+def _writer_citing(
+    text: str, m: CueMatch, cited: Mention, toks: list[Token], k: int, found: _Found
+) -> None:
+    """ "Mengutip Reuters, pejabat itu mengatakan …": opening the sentence, the phrase
+    names where the writer took it from, the outermost hop (like "seperti dikutip X")."""
+    hop = HopDraft(cited, "quoted_by", cue_of(m), m.start(), cited.end)
+    found.prefix.insert(0, hop)
+    found.consumed = cited.end
+    if k < len(toks) and toks[k].text == ",":
+        found.main_start = toks[k].end
+        found.according.append(hop)
 
 
 def _medium(text: str, language: str, media: list[CueMatch], found: _Found) -> None:
-    """ "told Reuters", "told The Daily Ledger": the first outlet a speaker told is the
-    outermost hop."""
-    pats = patterns_for(language)
-    v = vocab(language)
-    end = found.end
+    """ "told Reuters", "in an interview with a Tokyo daily", "said on CNN's State of the
+    Union": the first outlet a speaker told is the outermost hop (`extract.media`)."""
     for marker in media:
-        mm = pats.medium_tail_re.match(text, marker.end(), end)
-        if mm is None:
-            mention = _masthead(text, marker.end(), end, v.lex.outlet_mastheads)
-            if mention is not None:
-                hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
-                found.prefix.insert(0, hop)
-                break
-            continue
-        outlet = outlet_index()[mm.group("outlet")]
-        mention = Mention(
-            mm.group("outlet"),
-            mm.start("outlet"),
-            mm.end("outlet"),
-            outlet.name,
-            "news_outlet",
-            state_media=outlet.state_media,
-        )
-        found.prefix.insert(0, HopDraft(mention, "told", cue_of(marker), marker.start(), mm.end()))
-        break
-
-
-# "told The Daily Ledger": "The", then up to four capitalised words of a masthead
-_MASTHEAD_re = regex.compile(
-    r"""
-    [ \t]++(?:[Tt]he[ \t]++)?
-    (?P<outlet>\p{Lu}[\p{L}.'’\-]*+(?:[ \t]++\p{Lu}[\p{L}.'’\-]*+){0,3}+)
-    """,
-    regex.VERBOSE,
-)
-
-
-def _masthead(text: str, pos: int, end: int, mastheads: frozenset[str]) -> Mention | None:
-    """An outlet missing from the outlet list, named by its masthead word after "told"
-    ("told The Daily Ledger", "told the Valley Herald"): the medium, never the speaker."""
-    m = _MASTHEAD_re.match(text, pos, end)
-    if m is None:
-        return None
-    name = m.group("outlet")
-    words = name.split()
-    if words[-1] not in mastheads and " ".join(words[-2:]) not in mastheads:
-        return None
-    return Mention(name, m.start("outlet"), m.end("outlet"), name, "news_outlet")
+        mention = medium_hop(text, language, marker, found.end)
+        if mention is not None:
+            hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
+            found.prefix.insert(0, hop)
+            break
 
 
 def cue_of(m: CueMatch) -> str:

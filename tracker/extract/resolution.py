@@ -8,21 +8,52 @@ enters the source table (where aliases merge), and the relay frames become the c
 from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
+from tracker.extract.channels import own_channel
+from tracker.extract.definites import authored_document, described_document, resolve_definite
+from tracker.extract.frames import opens_frame
 from tracker.extract.noun_phrases import np_after, opens_named_np
+from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import HopDraft, Relays
-from tracker.extract.run import SINGULAR, Draft, Run
+from tracker.extract.run import Draft, Run
 from tracker.extract.spans import one_word
-from tracker.extract.speakers import classify
+from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, tokenize, vocab
 
 
 def hop(run: Run, draft: HopDraft) -> InternalHop:
-    """The hop with its source entered in the table (aliases merge there)."""
-    sid = run.table.add(draft.mention)
-    return InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end)
+    """The hop with its source entered in the table (aliases merge there; a definite
+    description is the source it describes)."""
+    return InternalHop(
+        source_id(run, draft.mention), draft.relation, draft.cue, draft.start, draft.end
+    )
+
+
+def source_id(run: Run, mention: Mention) -> int:
+    """The source a (non-pronoun) mention names: "the agency" the agency named before, "the
+    statement" the author of the statement named before, any other mention its own entry
+    of the table."""
+    sid = resolve_definite(run.lex, run.table, run.salience, mention, run.text)
+    if sid is not None:
+        return sid
+    noun = described_document(run.lex, mention)
+    if noun is not None and noun in run.document_authors:
+        return run.document_authors[noun]
+    sid = run.table.add(mention)
+    noun = authored_document(run.lex, mention)
+    if noun is not None:
+        run.document_authors[noun] = sid  # "a statement by X": X wrote the statement
+    return sid
+
+
+def _hops(run: Run, drafts: tuple[HopDraft, ...]) -> tuple[InternalHop, ...]:
+    """Hops of the drafts that are not the document's own outlet (never a hop)."""
+    own = run.own_outlet
+    return tuple(
+        hop(run, h) for h in drafts if not is_own_outlet(own, h.mention.name, h.mention.kind)
+    )
 
 
 def emit(
@@ -35,61 +66,103 @@ def emit(
     relays: Relays | None,
     inherited: Antecedent | None = None,
 ) -> Draft | None:
-    """Build a statement, resolving pronouns and assembling the chain."""
+    """Build a statement, resolving pronouns and descriptions and assembling the chain (its
+    sentence's relays, or the relay frame it continues: `frames`)."""
     start, end = run.trim(start, end)
     if start >= end:
         return None
-    prefix = tuple(hop(run, h) for h in relays.prefix) if relays else ()
-    suffix = tuple(hop(run, h) for h in relays.suffix) if relays else ()
+    prefix = _hops(run, relays.prefix) if relays else ()
+    suffix = _hops(run, relays.suffix) if relays else ()
+    if attribution is not None and attribution.via:
+        prefix = _with_quoters(run, prefix, attribution.via)
+    _push_relays(run, prefix)
     cue = attribution.cue if attribution else None
     cs = attribution.cue_start if attribution else None
     ce = attribution.cue_end if attribution else None
     mention = attribution.speaker if attribution else None
     surface = mention.surface if mention else None
     sid: int | None = None
+    by_pronoun = inherited is not None
     if mention is not None and mention.pronoun is not None:
         inherited = run.salience.resolve(mention.pronoun)
         if inherited is None:
             # an unresolved "dia"/"he" still marks a claim: keep it, speaker unknown
             return _bare(rule, kind, start, end, attribution)
+        by_pronoun = True
     elif mention is not None:
-        sid = run.table.add(mention)
+        if is_own_outlet(run.own_outlet, mention.name, mention.kind):
+            return None  # "Reuters reported" in a Reuters story: the writer's own words
+        sid = source_id(run, mention)
+        by_pronoun = False
     if sid is None and inherited is not None:
         sid = inherited.sid
         if sid is None and inherited.mention is not None:
             sid = run.table.add(inherited.mention)
-        if inherited.from_statement:
-            prefix = prefix if prefix else (*inherited.prefix, *prefix)
-            suffix = suffix or inherited.suffix
     if sid is None and relays is not None and relays.according:
-        last = relays.according[-1]
-        pronoun = _according_pronoun(run, last)
-        if pronoun is not None:
-            return _pronoun_source(run, rule, kind, start, end, last, pronoun)
-        hops = tuple(hop(run, h) for h in relays.according)
-        sid = hops[-1].sid
-        stmt = Draft(
-            kind,
-            start,
-            end,
-            hops[-1].cue,
-            hops[-1].start,
-            hops[-1].end,
-            sid,
-            run.text[hops[-1].start or 0 : hops[-1].end or 0],
-            (*hops, *suffix),
-            rule,
-        )
-        _remember(run, stmt, hops[:-1], suffix)
-        return stmt
+        return _according(run, rule, kind, start, end, relays, suffix)
     if sid is None:
         return _bare(rule, kind, start, end, attribution)
-    relation = "said"
-    speaker_hop = InternalHop(sid, relation, cue, cs, ce)
-    hops = (*prefix, speaker_hop, *suffix)
+    speaker_hop = InternalHop(sid, "said", cue, cs, ce)
+    prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
+    # the channel matters only to a frame opened in an earlier sentence
+    channel = (
+        not prefix and run.frames.open_before() and own_channel(run.text, attribution, run.language)
+    )
+    hops = run.frames.chain(prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel)
     stmt = Draft(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
-    _remember(run, stmt, prefix, suffix)
+    _remember(run, stmt)
     return stmt
+
+
+def _according(
+    run: Run,
+    rule: str,
+    kind: str,
+    start: int,
+    end: int,
+    relays: Relays,
+    suffix: tuple[InternalHop, ...],
+) -> Draft | None:
+    """ "Menurut X, …", "According to the agency, …": the last according-to source speaks,
+    the ones before it relay it."""
+    last = relays.according[-1]
+    pronoun = _according_pronoun(run, last)
+    if pronoun is not None:
+        return _pronoun_source(run, rule, kind, start, end, last, pronoun)
+    hops = _hops(run, relays.according)
+    if not hops:
+        return None  # "menurut Kompas" in a Kompas story: the writer's own words
+    speaker = hops[-1]
+    _push_relays(run, hops[:-1])
+    chain = run.frames.chain(hops[:-1], speaker, suffix, False, _opens(run, hops[:-1]))
+    surface = run.text[speaker.start or 0 : speaker.end or 0]
+    cs, ce = speaker.start, speaker.end
+    stmt = Draft(kind, start, end, speaker.cue, cs, ce, speaker.sid, surface, chain, rule)
+    _remember(run, stmt)
+    return stmt
+
+
+def _with_quoters(
+    run: Run, prefix: tuple[InternalHop, ...], via: tuple[HopDraft, ...]
+) -> tuple[InternalHop, ...]:
+    """The sentence's relays, then the quoters of "X quoted Y as saying", then the media
+    Y told: "the radio quoted him as saying in an interview with the daily X" is [radio,
+    X, him]. A quoter named by a pronoun ("It quoted …") is whom it stands for, or no hop."""
+    quoters: list[InternalHop] = []
+    for draft in via:
+        pronoun = draft.mention.pronoun
+        if pronoun is None:
+            quoters.extend(_hops(run, (draft,)))  # never the document's own outlet
+            continue
+        ante = run.salience.resolve(pronoun)
+        sid = ante.sid if ante is not None else None
+        if sid is None and ante is not None and ante.mention is not None:
+            sid = run.table.add(ante.mention)
+        if sid is not None:
+            quoters.append(InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end))
+    told = tuple(h for h in prefix if h.relation == "told")
+    others = tuple(h for h in prefix if h.relation != "told")
+    return (*others, *quoters, *told)
 
 
 def _according_pronoun(run: Run, draft: HopDraft) -> str | None:
@@ -113,10 +186,9 @@ def _pronoun_source(
     if sid is None:
         return Draft(kind, start, end, draft.cue, draft.start, draft.end, None, surface, (), rule)
     source_hop = InternalHop(sid, draft.relation, draft.cue, draft.start, draft.end)
-    stmt = Draft(
-        kind, start, end, draft.cue, draft.start, draft.end, sid, surface, (source_hop,), rule
-    )
-    _remember(run, stmt, (), ())
+    chain = run.frames.chain((), source_hop, (), True)
+    stmt = Draft(kind, start, end, draft.cue, draft.start, draft.end, sid, surface, chain, rule)
+    _remember(run, stmt)
     return stmt
 
 
@@ -136,14 +208,28 @@ def _bare(rule: str, kind: str, start: int, end: int, attribution: Attribution |
     )
 
 
-def _remember(
-    run: Run, stmt: Draft, prefix: tuple[InternalHop, ...], suffix: tuple[InternalHop, ...]
-) -> None:
+def _opens(run: Run, prefix: tuple[InternalHop, ...]) -> bool:
+    return opens_frame(prefix, [run.table.kind(h.sid) for h in prefix])
+
+
+def _push_relays(run: Run, relays: tuple[InternalHop, ...]) -> None:
+    """A sentence's relays are what a later "it" or "the agency" may stand for ("…,
+    according to the Washington Post. The paper said …"), even when no statement of the
+    sentence has a speaker."""
+    table, lex = run.table, run.lex
+    for h in relays:
+        name = table.name(h.sid).lower()
+        if name not in lex.pronouns and name not in lex.object_pronouns:  # "menurut dia"
+            run.salience.push(Antecedent(h.sid, table.kind(h.sid), (), (), False))
+
+
+def _remember(run: Run, stmt: Draft) -> None:
+    """The statement's speaker is whom a later "he", "it" or "the agency" may stand for."""
     if stmt.sid is None:
         return
     kind = run.table.kind(stmt.sid)
-    singular = kind != "anonymous" or run.table.name(stmt.sid).split()[0].lower() in SINGULAR
-    run.salience.push(Antecedent(stmt.sid, kind, prefix, suffix, True, None, singular))
+    singular = run.singular(kind, run.table.name(stmt.sid))
+    run.salience.push(Antecedent(stmt.sid, kind, (), (), True, None, singular))
 
 
 def finish(
@@ -156,9 +242,10 @@ def finish(
     relays: Relays,
     partials: list[QuoteSpan],
 ) -> Draft | None:
-    """Emit a statement; a lone word reports no claim."""
+    """Emit a statement; a lone word reports no claim. Content holding a quote is mixed,
+    unless the quote is all of it ('…, saying, "We will win."'): that is a direct quote."""
     if any(start <= q.start and q.end <= end + 1 for q in partials):
-        kind = "mixed"
+        kind = "direct" if _whole_quote(run, start, end, partials) else "mixed"
     elif kind == "indirect" and one_word(run.text, start, end):
         return None  # "The plan said nothing.": a lone word reports no claim
     embedded = _embedded_source(run, start, end)
@@ -173,6 +260,12 @@ def finish(
     stmt = emit(run, rule, kind, start, end, attribution, relays)
     run.add(stmt)
     return stmt
+
+
+def _whole_quote(run: Run, start: int, end: int, partials: list[QuoteSpan]) -> bool:
+    """Whether the content from `start` to `end` is one quotation and nothing else."""
+    a, b = run.trim(start, end)
+    return any(q.start == a and b <= q.end <= b + 1 for q in partials)
 
 
 def _embedded_source(run: Run, start: int, end: int) -> HopDraft | None:

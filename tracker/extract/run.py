@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.extract.frames import Frames
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.patterns import patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
@@ -67,16 +68,33 @@ class Run:
     source table and the salience list are what resolution (pronouns, aliases) works on.
     """
 
-    def __init__(self, text: str, language: str) -> None:
-        self.text = text
+    def __init__(
+        self,
+        text: str,
+        language: str,
+        original: str | None = None,
+        own_outlet: frozenset[str] = frozenset(),
+    ) -> None:
+        self.text = text  # what the sieves read (`reading.reading_text`)
+        self.original = text if original is None else original  # the input, same offsets
         self.language = language
+        self.own_outlet = own_outlet  # the document's own outlet's names (`own_outlet`)
+        self.frames = Frames()
         self.lex = load_lexicon(language)
         self.pats = patterns_for(language)
-        self.table = SourceTable()
+        self.table = SourceTable(self.lex.company_suffixes)
         self.salience = Salience(self.subject_of)
         self.statements: list[Draft] = []
         self.vocab = vocab(language)  # word sets built once per language, not per document
         self.block_end = -1  # end of a block quote taken whole after its "X added:" lead-in
+        # the sentence before the one the sieves read ("the outlet named nearby")
+        self.previous_sentence: tuple[int, int] = (0, 0)
+        # the author of the last document of each noun ("a statement by X" -> "statement": X),
+        # whom "the statement said" stands for (`definites.described_document`)
+        self.document_authors: dict[str, int] = {}
+        # the quoter of the last "X quoted Y as saying" and where its verb stands: a later
+        # "Y was quoted as saying" with no outlet of its own is X's account (`quoted_as`)
+        self.last_quoter: tuple[Mention, int] | None = None
         self._counts: dict[str, int] = {}
         self._lower_seen: dict[str, bool] = {}
 
@@ -102,8 +120,27 @@ class Run:
         lead = leading_subject(self.text, start, end, self.language)
         if lead is None or (lead.kind == "person" and not self.name_like(lead)):
             return None
-        singular = lead.kind != "anonymous" or lead.name.split()[0].lower() in SINGULAR
+        singular = self.singular(lead.kind, lead.name)
         return Antecedent(self.table.add(lead), lead.kind, (), (), False, None, singular)
+
+    def singular(self, kind: str, name: str) -> bool:
+        """Whether "he" may stand for a source: an anonymous one named as one ("a source",
+        not "officials"), a person who is no pair or group ("Smith and Jones", "Senate
+        leaders" are "they")."""
+        words = name.lower().split()
+        if kind == "anonymous":
+            return bool(words) and words[0] in SINGULAR
+        if kind != "person" or not words:
+            return True
+        if any(w in self.lex.subject_conjunctions for w in words):
+            return False  # "Smith and Jones"
+        # "Senate Republican leaders", "Democrats": a role or a party in the plural
+        last, stem = words[-1], name.split()[-1]
+        groups = self.lex.non_name_words
+        return not any(
+            last.endswith(s) and (last[: -len(s)] in self.vocab.roles or stem[: -len(s)] in groups)
+            for s in self.lex.plural_suffixes
+        )
 
     def name_like(self, mention: Mention) -> bool:
         """A sentence-initial capital is a name only if the word never appears in lower case

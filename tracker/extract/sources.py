@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from tracker.extract.model import Source, SourceRef
 from tracker.extract.speakers import Mention
+
+_WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 
 
 @dataclass(slots=True)
@@ -22,7 +26,8 @@ class _Entry:
 class SourceTable:
     """Sources of one text; person aliases merge by token containment, anonymous never merge."""
 
-    def __init__(self) -> None:
+    def __init__(self, company_suffixes: frozenset[str] = frozenset()) -> None:
+        self._company_suffixes = frozenset(w.lower() for w in company_suffixes)
         self._entries: list[_Entry] = []
         self._by_name: dict[tuple[str, str], int] = {}
 
@@ -67,17 +72,33 @@ class SourceTable:
             return None
         for sid in range(len(self._entries) - 1, -1, -1):
             entry = self._entries[sid]
-            if entry.kind != "person" or not entry.tokens:
+            if not entry.tokens:
                 continue
-            if tokens <= entry.tokens or entry.tokens <= tokens:
+            if entry.kind == "person" and (tokens <= entry.tokens or entry.tokens <= tokens):
                 return sid
+            if entry.kind == "organization" and tokens < entry.tokens and self._company(entry):
+                return sid  # "Exxon" after "Exxon Corp": the company, by its short name
         return None
+
+    def _company(self, entry: _Entry) -> bool:
+        """A company named with its legal form ("Exxon Corp", "Volvo AB")."""
+        last = entry.names[0].split()[-1].strip(".").lower()
+        return last in self._company_suffixes
 
     def kind(self, sid: int) -> str:
         return self._entries[sid].kind
 
     def name(self, sid: int) -> str:
         return self._entries[sid].names[0]
+
+    def words(self, sid: int) -> frozenset[str]:
+        """The lower-cased words of every name, surface and role of a source ("the Bernama
+        news agency" gives "agency"): what a definite description is checked against."""
+        entry = self._entries[sid]
+        found: set[str] = set()
+        for name in (*entry.names, *entry.aliases, entry.role or ""):
+            found.update(_WORD_re.findall(name.lower()))
+        return frozenset(found)
 
     def finalize(self, used: set[int]) -> tuple[list[Source], dict[int, SourceRef]]:
         """Keys in order of first use; the canonical name is the longest alias seen."""

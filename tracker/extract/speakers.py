@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
+from tracker.extract.document_sources import document_author
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, trim_np
+from tracker.extract.outlet_mentions import (
+    named_outlet,
+    outlet_affiliation,
+    outlet_before_name,
+    surname_outlet,
+)
 from tracker.extract.patterns import Patterns, patterns_for
 from tracker.extract.tokens import Token, Vocab, vocab
+
+# The capitalised words right after a title: "Joko Widodo" of "Presiden Joko Widodo menjadi".
+_CAPS_AFTER_re = regex.compile(r"\G[ \t]++(\p{Lu}[\p{L}\p{M}'’.\-]*+)")
 
 # Determiners that make a group: "para nelayan Desa X" is never a person named X.
 _PLURAL = frozenset({"para", "sejumlah", "beberapa"})
@@ -47,14 +59,39 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         decided, pronoun = _one_word(text, surface, start, end, words[0], v)
         if decided:
             return pronoun
+    if any(t.lower in v.lex.document_nouns for t in words):
+        owner = v.lex.possessive_pronouns.get(words[0].lower)
+        if owner is not None and words[-1].lower in v.lex.document_nouns:
+            # "His statement said …": the statement's owner, whom the pronoun stands for
+            return Mention(surface, start, end, surface, "person", pronoun=owner)
+        author = document_author(text, toks, words, v, classify)
+        if author is not None:
+            # "a statement by ENOF", "X's annual report", "data BPS": the author speaks
+            return Mention(
+                surface,
+                start,
+                end,
+                author.name,
+                author.kind,
+                author.role,
+                author.affiliation,
+                author.state_media,
+            )
+    pats = patterns_for(language)
+    match = _outlet_match(text, start, end, pats)
+    named = named_outlet(text, words, v, match)
+    if named is not None:
+        # "the official Tass news agency", "Yonhap news agency": an outlet, whatever its head
+        return Mention(
+            surface, start, end, named[0] or surface, "news_outlet", state_media=named[1]
+        )
     placed = _name_then_place(text, toks, words, v)
     if placed is not None:
         return placed
     kind = _head_kind(words, v, language)
     if kind is not None:
         return Mention(surface, start, end, surface, kind)
-    pats = patterns_for(language)
-    outlet = _outlet(text, surface, start, end, words, v, pats)
+    outlet = _outlet(surface, start, end, words, v, match)
     if outlet is not None:
         return outlet
     if len(words) == 1 and words[0].text in v.known:
@@ -62,7 +99,7 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     unnamed = _unnamed_source(text, surface, toks, words, v, pats)
     if unnamed is not None:
         return unnamed
-    return _person(text, toks, words, v, surface)
+    return _person(text, toks, words, v, surface, match)
 
 
 def _one_word(
@@ -100,19 +137,29 @@ def _head_kind(words: list[Token], v: Vocab, language: str) -> str | None:
     return kind
 
 
+def _outlet_match(text: str, start: int, end: int, pats: Patterns) -> regex.Match[str] | None:
+    """The first listed outlet name inside a phrase, if any."""
+    if pats.outlet_hint_re.search(text, start, end) is None:
+        return None  # no outlet word at all: decided without the long alternation
+    return pats.outlet_re.search(text, start, end)
+
+
 def _outlet(
-    text: str, surface: str, start: int, end: int, words: list[Token], v: Vocab, pats: Patterns
+    surface: str,
+    start: int,
+    end: int,
+    words: list[Token],
+    v: Vocab,
+    outlet_match: regex.Match[str] | None,
 ) -> Mention | None:
-    """A listed news outlet heading the phrase (state media flagged)."""
-    outlet_match = (
-        pats.outlet_re.search(text, start, end)
-        if pats.outlet_hint_re.search(text, start, end) is not None
-        else None
-    )
+    """A listed news outlet heading the phrase (state media flagged); never a person named
+    like one ("Michael Bloomberg") or named after one ("CNBC's Becky Quick")."""
     if outlet_match is not None and end not in (outlet_match.end(), outlet_match.end() + 1):
         # an outlet inside a longer name ("Ketua RT Bambang") is not the head of it
         outlet_match = None if outlet_match.start() != start else outlet_match
     if outlet_match is None:
+        return None
+    if surname_outlet(words, outlet_match, v) or outlet_before_name(words, outlet_match, v):
         return None
     outlet = outlet_index()[outlet_match.group("outlet")]
     state = outlet.state_media or any(t.lower in v.lex.state_markers for t in words)
@@ -242,11 +289,20 @@ def _caps_tail(text: str, words: list[Token], v: Vocab) -> str | None:
 
 
 def _person(
-    text: str, toks: list[Token], words: list[Token], v: Vocab, surface: str
+    text: str,
+    toks: list[Token],
+    words: list[Token],
+    v: Vocab,
+    surface: str,
+    match: regex.Match[str] | None = None,
 ) -> Mention | None:
     start, end = toks[0].start, toks[-1].end
     name = _name_run(words, v)
     if not name:
+        if len(words) == 1 and words[0].is_cap and words[0].lower in v.titles:
+            named = titled_antecedent(text, start, words[0].text, v)
+            if named is not None:
+                return Mention(surface, start, end, named, "person", words[0].text)
         if any(t.lower in v.roles or t.lower in v.titles for t in words):
             return Mention(surface, start, end, surface, "person")
         return None
@@ -284,8 +340,37 @@ def _person(
         # outlet, not the person; they are neither name nor role nor affiliation
         role, affiliation = None, None
         name = [t for t in name if t.start >= outlet_end]
+    employer = outlet_affiliation(text, [t for t in words if t.end <= name[0].start], v, match)
+    if employer is not None:
+        role, affiliation = employer  # "Fox News host Sean Hannity": the host's outlet
     name_text = _surface(text, name)
+    if len(name) > 1 and name[-1].text.strip(".") in v.lex.company_suffixes:
+        return Mention(surface, start, end, name_text, "organization", None, affiliation)
     return Mention(surface, start, end, name_text, "person", role, affiliation)
+
+
+TITLE_LOOKBACK = 6000  # how far back "Presiden" looks for "Presiden Joko Widodo"
+
+
+def titled_antecedent(text: str, pos: int, title: str, v: Vocab) -> str | None:
+    """The name a bare title stands for: "Menurut Presiden, …" after "Presiden Joko
+    Widodo meresmikan …" is Joko Widodo (the last person named with that title before
+    it, not with a longer title such as "Wakil Presiden")."""
+    lo = max(0, pos - TITLE_LOOKBACK)
+    found: str | None = None
+    k = text.find(title, lo, pos)
+    while k >= 0:
+        after = k + len(title)
+        before = text[max(lo, k - 24) : k].split()
+        longer = bool(before) and f"{before[-1].lower()} {title.lower()}" in v.title_phrases
+        if not longer and (k == 0 or not text[k - 1].isalnum()):
+            toks = [t for t in _CAPS_AFTER_re.findall(text, after, min(pos, after + 60))]
+            if toks:
+                named = _name_run([Token(0, len(w), w) for w in (title, *toks)], v)
+                if named:
+                    found = " ".join(t.text for t in named)
+        k = text.find(title, after, pos)
+    return found
 
 
 def _name_run(words: list[Token], v: Vocab) -> list[Token]:
@@ -317,8 +402,8 @@ def _name_run(words: list[Token], v: Vocab) -> list[Token]:
     stopped_by = None
     if len(name) < len(words):
         stopped_by = words[len(words) - len(name) - 1]
-    while name and name[-1].lower in v.connectors:
-        name.pop()
+    while name and name[-1].lower in v.connectors and not (name[-1].is_cap and len(name) > 1):
+        name.pop()  # "de" of "Menteri de …"; a capitalised one opens the name: "Al Chaidar"
     name.reverse()
     if (
         name

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 
+from tracker.extract.document_sources import AUTHOR_KINDS
 from tracker.extract.lexicon import Lexicon
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
@@ -283,6 +284,9 @@ def _mention(text: str, toks: list[Token], head: int, language: str, v: Vocab) -
     if found is not None and found.pronoun is not None:
         return None
     kind = "anonymous"
+    if found is not None and found.name != found.surface and found.kind in AUTHOR_KINDS:
+        # "A State Accountability Office report released last year": its author speaks
+        return Mention(surface, start, end, found.name, found.kind, state_media=found.state_media)
     if found is not None and found.kind in ("government_body", "organization", "document"):
         kind = found.kind
     return Mention(surface, start, end, surface, kind)

@@ -63,6 +63,12 @@ class Vocab:
     # words that open the clause after it (`sieves.cue_context.after_audience`)
     not_audience: frozenset[str]
     clause_openers: frozenset[str]
+    # "news agency", "newspaper", "harian": what heads a phrase naming a news outlet, and
+    # every word of them (`outlet_mentions`)
+    medium_nouns: frozenset[str]
+    medium_words: frozenset[str]
+    title_phrases: frozenset[str]  # "wakil presiden": titles of several words, lower case
+    cue_words: frozenset[str]  # every cue verb, lower case
 
 
 @functools.cache
@@ -84,6 +90,9 @@ def vocab(language: str) -> Vocab:
         | {w.lower() for a in lex.anonymous for w in (a.split()[0], a.split()[-1])}
         | roles
         | {w.lower() for w in lex.report_nouns}
+        | {w for n in lex.medium_nouns for w in n.split()}  # "the official Tass news agency"
+        | lex.medium_modifiers
+        | lex.document_modifiers  # "Continental's annual report"
     )
     function_words = frozenset(w.lower() for w in lex.function_words)
     clause_openers = frozenset(lex.determiners) | frozenset(lex.pronouns)
@@ -105,6 +114,10 @@ def vocab(language: str) -> Vocab:
         post_cues=frozenset(w.lower() for w in lex.post_cues),
         not_audience=function_words | clause_openers,
         clause_openers=clause_openers,
+        medium_nouns=frozenset(lex.medium_nouns),
+        medium_words=frozenset(w for n in lex.medium_nouns for w in n.split()),
+        title_phrases=frozenset(t.lower() for t in lex.titles if " " in t),
+        cue_words=frozenset(w.lower() for w in (*lex.cue_verbs, *lex.weak_cue_verbs)),
     )
 
 

@@ -118,7 +118,8 @@ def prepare_document(
 ) -> PreparedDocument:
     """Validate ``doc`` and, if it carries no statements, run the extractor on it.
 
-    Statements given are manual; extracted ones record the extractor version. Pure CPU
+    Statements given are manual; extracted ones record the extractor version. The
+    extractor knows the document's outlet (given, or the URL's), which is never a hop. Pure CPU
     work with no database, so `tracker ingest --jobs N` runs it in worker processes and
     only the writes happen in the parent. A document with more than ``max_statements``
     statements, given or extracted, is refused (TRACKER_MAX_STATEMENTS).
@@ -126,14 +127,20 @@ def prepare_document(
     validate_document(doc, max_statements=max_statements)
     language = resolve_language(doc.text, doc.language)
     origin = MANUAL_ORIGIN if doc.statements is not None else EXTRACTOR_VERSION
+    outlet = outlet_source(doc.outlet, doc.url)
     if doc.statements is None and extract_statements:
-        extraction = extract(doc.text, language=language if language in ("id", "en") else "auto")
+        # the document's own outlet is never a hop: "told Reuters" in a Reuters story
+        extraction = extract(
+            doc.text,
+            language=language if language in ("id", "en") else "auto",
+            outlet=outlet.name if outlet is not None else None,
+        )
         doc = _with_statements(doc, statements_from_extraction(extraction))
         validate_document(doc, max_statements=max_statements)
     return PreparedDocument(
         doc=doc,
         language=language,
-        outlet=outlet_source(doc.outlet, doc.url),
+        outlet=outlet,
         content_hash=content_hash(doc.text),
         statement_origin=origin,
         label=label,

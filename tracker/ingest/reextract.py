@@ -18,7 +18,10 @@ from tracker.vocabulary import MANUAL_ORIGIN, UNREVIEWED
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-_DOCUMENT_SQL = text("SELECT id, text, language FROM document WHERE id = :id")
+_DOCUMENT_SQL = text(
+    "SELECT d.id, d.text, d.language, o.name AS outlet FROM document d"
+    " LEFT JOIN source o ON o.id = d.outlet_id WHERE d.id = :id"
+)
 _DELETE_MACHINE_SQL = text(
     """
     DELETE FROM statement st
@@ -80,7 +83,9 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
     language = doc.language if doc.language in ("id", "en") else "auto"
     fresh = [
         st
-        for st in statements_from_extraction(extract(doc.text, language=language))
+        for st in statements_from_extraction(
+            extract(doc.text, language=language, outlet=doc.outlet)
+        )
         if (st.start, st.end) not in blocked
     ]
     add_statements(

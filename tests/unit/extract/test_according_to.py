@@ -64,3 +64,164 @@ def test_reported_by_opener_with_no_speaker_is_the_outlets_report(
     assert [(h.source.name, h.relation) for h in st.chain] == [(outlet, "reported_by")]
     mid = "The campaign, first reported by the Daily Ledger, is a key part of the plan."
     assert extract(mid, "en").statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "source"),
+    [
+        # set off inside the clause: an adverbial lead is no part of the statement
+        (
+            "Since last spring, according to the harbour police, six boats have been stolen.",
+            "en",
+            "six boats have been stolen",
+            "the harbour police",
+        ),
+        (
+            "At the heart of the dispute, according to Dana Ross, a former mediator, was a "
+            "missing clause in the lease.",
+            "en",
+            "was a missing clause in the lease",
+            "Dana Ross",
+        ),
+        # a subject before it is: the statement is the whole clause
+        (
+            "Ticket sales, according to the museum, have doubled since May.",
+            "en",
+            "Ticket sales, according to the museum, have doubled since May",
+            "the museum",
+        ),
+        (
+            "Sejak Mei lalu, menurut polisi, tiga orang sudah ditangkap di pelabuhan.",
+            "id",
+            "tiga orang sudah ditangkap di pelabuhan",
+            "polisi",
+        ),
+        (
+            "Harga beras, menurut pedagang, naik dua kali lipat bulan ini.",
+            "id",
+            "Harga beras, menurut pedagang, naik dua kali lipat bulan ini",
+            "pedagang",
+        ),
+    ],
+)
+def test_according_to_set_off_inside_the_clause(
+    text: str, language: str, content: str, source: str
+) -> None:
+    [st] = extract(text, language).statements
+    assert (st.text, st.rule) == (content, "according_to")
+    assert st.speaker is not None and st.speaker.name == source
+
+
+def test_according_to_before_a_new_clause_keeps_the_clause_before() -> None:
+    text = "The ferry is full, according to the operator, although two cabins are free."
+    [st] = extract(text, "en").statements
+    assert st.text == "The ferry is full"
+    assert st.speaker is not None and st.speaker.name == "the operator"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "name"),
+    [
+        # set off inside the clause it attributes: the whole clause is the source's
+        (
+            "Kebakaran itu, menurut Rina Wulandari, bermula dari dapur warga.",
+            "id",
+            "Kebakaran itu, menurut Rina Wulandari, bermula dari dapur warga",
+            "Rina Wulandari",
+        ),
+        (
+            "Sebab, menurut Rina Wulandari, jika angin kencang, api cepat menjalar.",
+            "id",
+            "jika angin kencang, api cepat menjalar",
+            "Rina Wulandari",
+        ),
+        (
+            "The fire, according to Chief Ana Ruiz, started in a kitchen on the ground floor.",
+            "en",
+            "The fire, according to Chief Ana Ruiz, started in a kitchen on the ground floor",
+            "Ana Ruiz",
+        ),
+        # an acronym in parentheses inside the name, a date after it
+        (
+            "Menurut Ketua Asosiasi Petani Kopi Indonesia (APKI) Dedi Kurnia, Selasa (4/5/2021),"
+            " harga kopi naik.",
+            "id",
+            "harga kopi naik",
+            "Dedi Kurnia",
+        ),
+        # a role, a place, then the name
+        (
+            "Menurut Guru Besar Fakultas Pertanian Universitas Mulawarman, Samarinda, Hendra"
+            " Kusuma, panen akan mundur.",
+            "id",
+            "panen akan mundur",
+            "Hendra Kusuma",
+        ),
+        # a subheading glued to the sentence (the copy lost its line break)
+        (
+            "Panen mundur Menurut Hendra Kusuma, hujan datang terlambat tahun ini.",
+            "id",
+            "hujan datang terlambat tahun ini",
+            "Hendra Kusuma",
+        ),
+        (
+            "Harvest delayed According to Ana Ruiz, the rains came late this year.",
+            "en",
+            "the rains came late this year",
+            "Ana Ruiz",
+        ),
+        # a body named as one
+        (
+            "Namun, menurut Pusat Kajian Pangan Nusantara, harga beras masih tinggi.",
+            "id",
+            "harga beras masih tinggi",
+            "Pusat Kajian Pangan Nusantara",
+        ),
+    ],
+)
+def test_according_to_where_news_copy_puts_it(
+    text: str, language: str, content: str, name: str
+) -> None:
+    stmt = _with(extract(text, language).statements, content)
+    assert stmt.text.endswith(content)
+    assert stmt.speaker is not None and stmt.speaker.name == name
+    assert [h.source.name for h in stmt.chain] == [name]
+
+
+def test_according_to_inside_the_clause_makes_one_statement() -> None:
+    text = "Kebakaran itu, menurut Rina Wulandari, bermula dari dapur warga."
+    assert len(extract(text, "id").statements) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "name"),
+    [
+        # a bare title stands for the last person named with it (not with a longer title)
+        (
+            "Wakil Presiden Hasan Basri hadir. Presiden Dewi Lestari meresmikan bandara itu. "
+            "Menurut Presiden, landasan bandara mampu menahan gempa besar.",
+            "id",
+            "landasan bandara mampu menahan gempa besar",
+            "Dewi Lestari",
+        ),
+        (
+            "Gubernur Andi Wijaya meninjau tanggul. ”Tanggul ini aman,” kata Gubernur.",
+            "id",
+            "Tanggul ini aman",
+            "Andi Wijaya",
+        ),
+        # a capitalised connector opens a name
+        (
+            "Menurut Al Hakim, rencana itu terkait pandemi.",
+            "id",
+            "rencana itu terkait pandemi",
+            "Al Hakim",
+        ),
+        ("According to Al Ruiz, the plan is tied to the pandemic.", "en", "the plan", "Al Ruiz"),
+    ],
+)
+def test_the_speaker_named_after_according_to(
+    text: str, language: str, content: str, name: str
+) -> None:
+    stmt = _with(extract(text, language).statements, content)
+    assert stmt.speaker is not None and stmt.speaker.name == name

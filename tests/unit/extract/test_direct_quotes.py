@@ -107,6 +107,12 @@ AFTER_QUOTE_CASES = [
         "\u201cThe files show two missing payments,\u201d according to Open Records Watch.",
         "Open Records Watch",
     ),
+    # a lower-case word before the title, and the party in parentheses, are no name
+    ('"The plan is sound," panel Chairman Rep. Ana Lopez (R-Utah) said on Friday.', "Ana Lopez"),
+    ('"The plan is sound," Mark Larson Jr. said on Friday.', "Mark Larson Jr"),
+    # a described name after the cue, and a definite common noun
+    ('"The plan is sound," said 9/11 widow Ana Lopez.', "Ana Lopez"),
+    ('"The plan is sound," said the welder, who has worked at the yard for years.', "the welder"),
 ]
 
 
@@ -368,3 +374,53 @@ def test_audience_is_not_the_speaker() -> None:
     ex = extract("“Kami siap bekerja,” kata Rahmat kepada wartawan di Bandung.", "id")
     assert ex.statements[0].speaker is not None
     assert ex.statements[0].speaker.name == "Rahmat"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Said Lopez: “The plan is sound and the money is there.”", "Lopez"),
+        ("Said the mayor: “The plan is sound and the money is there.”", "the mayor"),
+    ],
+)
+def test_inverted_lead_in(text: str, speaker: str) -> None:
+    """ "Said X: “…”": the cue opens the sentence and names its speaker after it."""
+    [st] = extract(text, "en").statements
+    assert (st.kind, st.rule, speaker_name(st)) == ("direct", "quote_cue_before", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "content", "kind"),
+    [
+        # a quote after "that" is reported speech in quoted words: mixed
+        (
+            "Lane said that “the council will listen to us.”",
+            "en",
+            "“the council will listen to us.”",
+            "mixed",
+        ),
+        (
+            "Lane said, “The council will listen to us.”",
+            "en",
+            "“The council will listen to us.”",
+            "direct",
+        ),
+        (
+            "Lane mengatakan bahwa “dewan akan mendengar kami semua.”",
+            "id",
+            "“dewan akan mendengar kami semua.”",
+            "mixed",
+        ),
+        # reported content that is one whole quote is a direct quote
+        (
+            "Lane left the hall early, saying, “The council will not listen to us.”",
+            "en",
+            "“The council will not listen to us.”",
+            "direct",
+        ),
+    ],
+)
+def test_kind_of_a_quote_after_its_cue(text: str, lang: str, content: str, kind: str) -> None:
+    st = with_text(extract(text, lang).statements, content)
+    assert st.kind == kind
+    assert speaker_name(st) == "Lane"

@@ -41,6 +41,17 @@ SPLIT_CASES = [
     ),
     # an adverbial lead stays out, as before
     ("Still, she said, the dam will hold.", ["the dam will hold"], None),
+    # a common-noun subject between the commas: an unnamed group speaks
+    (
+        "Most weekdays, former employees said, she stayed at the office past midnight.",
+        ["she stayed at the office past midnight"],
+        "former employees",
+    ),
+    (
+        "The three biggest worries of the town, residents said, are rents, jobs and roads.",
+        ["The three biggest worries of the town", "are rents, jobs and roads"],
+        "residents",
+    ),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.extract import extract
+from tracker.extract.pronouns import Antecedent, Salience
 
 
 @pytest.mark.parametrize(
@@ -97,3 +98,68 @@ def test_pronoun_contraction_is_no_possessive(text: str, cue: str) -> None:
     after it is a verb (while "Lopez’s warning" stays a noun)."""
     [st] = extract(text, "en").statements
     assert (st.cue, st.speaker_surface) == (cue, "He")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # "it" stands for a body (a company, an outlet), never for a person
+        (
+            "Harbor Freight Corp said it would close two plants. It said 300 jobs would go.",
+            "en",
+            "Harbor Freight Corp",
+        ),
+        (
+            "Mayor Lena Park said the city would sue. The World Bank said the loan was"
+            " approved. It said the money would come in May.",
+            "en",
+            "The World Bank",
+        ),
+        ("Mayor Lena Park opened the bridge. It said the bridge would ease traffic.", "en", None),
+        # "they" stands for a group or a body, never for one person named before
+        (
+            "Senate Republican leaders said the bill was dead. Mayor Lena Park said the city"
+            " would sue. They said the vote would wait.",
+            "en",
+            "Senate Republican leaders",
+        ),
+        ("Mayor Lena Park said the city would sue. They said the vote would wait.", "en", None),
+        (
+            "Bupati Rina Wati meresmikan jembatan itu. Mereka mengatakan jembatan itu mengurai"
+            " kemacetan.",
+            "id",
+            None,
+        ),
+        # and "he" never for a group
+        (
+            "Mayor Lena Park said the city would sue. Senate Republican leaders said the bill"
+            " was dead. He said the vote would wait.",
+            "en",
+            "Lena Park",
+        ),
+    ],
+)
+def test_it_and_they_fit_their_antecedents(text: str, language: str, speaker: str | None) -> None:
+    last = extract(text, language).statements[-1]
+    if speaker is None:
+        assert last.speaker is None and last.chain == ()
+    else:
+        assert last.speaker is not None and last.speaker.name == speaker
+
+
+def test_find_passes_over_a_sentence_it_need_not_parse() -> None:
+    parsed: list[tuple[int, int]] = []
+    agency = Antecedent(7, "news_outlet", (), (), False)
+
+    def subject_of(start: int, end: int) -> Antecedent | None:
+        parsed.append((start, end))
+        return agency if start == 0 else None
+
+    salience = Salience(subject_of)
+    salience.push((0, 10))
+    salience.push((10, 20))
+    found = salience.find(lambda a: a.kind == "news_outlet", lambda s, e: s == 10)
+    assert found is agency
+    assert parsed == [(0, 10)]  # the skipped sentence was never parsed
+    assert salience.find(lambda a: a.kind == "news_outlet") is agency
+    assert parsed == [(0, 10), (10, 20)]  # without the skip it is

@@ -37,7 +37,8 @@ def _chain(text: str, language: str, index: int = 0) -> list[tuple[str, str, str
             "Mengacu pada data kepolisian, juru bicara Andi Saputra mengatakan bahwa kasus"
             " menurun.",
             "id",
-            [("Andi Saputra", "person", "said"), ("data kepolisian", "unknown", "citing")],
+            # data names its author (CHAINS_GUIDE.md: "data X" is [X])
+            [("Andi Saputra", "person", "said"), ("kepolisian", "government_body", "citing")],
         ),
         (
             "Xinhua, mengutip kementerian kesehatan, melaporkan bahwa wabah sudah terkendali.",
@@ -136,3 +137,151 @@ def test_referring_to_is_not_a_citation() -> None:
 )
 def test_outlet_own_statements_are_not_attributed(text: str, language: str) -> None:
     assert extract(text, language).statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "expected"),
+    [
+        # the relay after the content is no part of it
+        (
+            "Menteri Keuangan Sri Wahyuni mengatakan bahwa defisit akan turun, seperti dikutip"
+            " Antara.",
+            "id",
+            "defisit akan turun",
+            [("Antara", "quoted_by"), ("Sri Wahyuni", "said")],
+        ),
+        # "Mengutip X," opening the sentence is where the writer took it from
+        (
+            "Mengutip Reuters, juru bicara Ali Hasan mengatakan bahwa perundingan gagal.",
+            "id",
+            "perundingan gagal",
+            [("Reuters", "quoted_by"), ("Ali Hasan", "said")],
+        ),
+        (
+            "Melansir CNN, Menteri Ali Hasan mengatakan bahwa perundingan gagal.",
+            "id",
+            "perundingan gagal",
+            [("CNN", "reported_by"), ("Ali Hasan", "said")],
+        ),
+        # "X, citing Y, said": the relay phrase is no cue of its own
+        (
+            "Tass, citing the defence ministry, reported that two drones were shot down.",
+            "en",
+            "two drones were shot down",
+            [("TASS", "said"), ("the defence ministry", "citing")],
+        ),
+        # a monitor is the outermost hop
+        (
+            "IRNA, monitored by the BBC in London, said the offensive had begun.",
+            "en",
+            "the offensive had begun",
+            [("BBC", "monitored_by"), ("IRNA", "said")],
+        ),
+        # an outlet described around its name is the outlet
+        (
+            "Xinhua, citing state news agency SPA, said Prince Fahd would visit Paris.",
+            "en",
+            "Prince Fahd would visit Paris",
+            [("Xinhua", "said"), ("Saudi Press Agency", "citing")],
+        ),
+    ],
+)
+def test_relays_around_the_content(
+    text: str, language: str, content: str, expected: list[tuple[str, str]]
+) -> None:
+    statements = {s.text: s for s in extract(text, language).statements}
+    assert content in statements, list(statements)
+    chain = statements[content].chain
+    assert [(h.source.name, h.relation) for h in chain] == expected
+    assert all(h.source.kind == "news_outlet" for h in chain if h.source.name in ("SPA", "BBC"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sejak kasus itu dilaporkan akhir Maret lalu, ia mengatakan aparat telah memeriksa saksi.",
+        "Ia mengatakan dana yang dilaporkan kecil belum tentu benar.",
+    ],
+)
+def test_a_passive_verb_with_no_source_after_it_is_no_relay(text: str) -> None:
+    for statement in extract(text, "id").statements:
+        assert all(h.relation != "reported_by" for h in statement.chain)
+
+
+@pytest.mark.parametrize(
+    ("surface", "language", "name", "state_media"),
+    [
+        ("the official Tass news agency", "en", "TASS", True),
+        ("Tehran's IRNA news agency", "en", "IRNA", True),
+        ("the Kyodo news agency", "en", "Kyodo", False),
+        ("kantor berita Antara", "id", "Antara", True),
+        ("the armed forces newspaper Harian Bersatu", "en", "Harian Bersatu", False),
+        ("the daily al-Tariq", "en", "al-Tariq", False),
+    ],
+)
+def test_relay_hops_name_the_outlet(
+    surface: str, language: str, name: str, state_media: bool
+) -> None:
+    """A relay hop that describes an outlet is the outlet under its canonical name."""
+    text = (
+        f"Trade Minister Aziz Rahman was quoted by {surface} as saying rice imports would rise."
+        if language == "en"
+        else f"Seperti dikutip {surface}, Menteri Budi Hartono mengatakan impor beras naik."
+    )
+    hop = extract(text, language).statements[0].chain[0]
+    assert (hop.source.name, hop.source.kind) == (name, "news_outlet")
+    assert hop.source.state_media is state_media
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "chain"),
+    [
+        # "citing" a topic (a lower-case phrase whose head is no source noun) is no hop
+        (
+            "Sales dropped, the firm said, citing weak demand in Asia.",
+            "en",
+            "Sales dropped",
+            ["the firm"],
+        ),
+        (
+            "Profits fell 30 pct, the company said, citing lower oil prices.",
+            "en",
+            "Profits fell 30 pct",
+            ["the company"],
+        ),
+        (
+            "Harga beras naik, kata pedagang, mengutip kenaikan ongkos kirim.",
+            "id",
+            "Harga beras naik",
+            ["pedagang"],
+        ),
+        # people, sources and names cited stay hops
+        (
+            "The trial was delayed, the court said, citing their attorneys.",
+            "en",
+            "The trial was delayed",
+            ["the court", "their attorneys"],
+        ),
+        (
+            "Sales dropped, the firm said, citing analysts.",
+            "en",
+            "Sales dropped",
+            ["the firm", "analysts"],
+        ),
+        (
+            "Harga beras naik, kata pedagang, mengutip para petani.",
+            "id",
+            "Harga beras naik",
+            ["pedagang", "para petani"],
+        ),
+        (
+            "Harga beras naik, kata Andi Saputra, mengutip Badan Pusat Statistik.",
+            "id",
+            "Harga beras naik",
+            ["Andi Saputra", "Badan Pusat Statistik"],
+        ),
+    ],
+)
+def test_citing_a_topic_is_no_hop(text: str, language: str, content: str, chain: list[str]) -> None:
+    [st] = [s for s in extract(text, language).statements if s.text == content]
+    assert [h.source.name for h in st.chain] == chain

@@ -525,3 +525,50 @@ def test_the_audience_after_a_long_subject_is_never_the_speaker() -> None:
     )
     speakers = {s.speaker.name for s in extract(text, "en").statements if s.speaker}
     assert "reporters" not in speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "speaker"),
+    [
+        # a weak cue with no complementizer takes a clause (an auxiliary, a negation or a
+        # prefixed verb after its subject), never an object
+        (
+            "Rudi Hartono memastikan tidak ada biaya tambahan bagi keluarga korban.",
+            "id",
+            "tidak ada biaya tambahan bagi keluarga korban",
+            "Rudi Hartono",
+        ),
+        (
+            "Ketua KNTI Dani Setiawan menilai UU Perikanan menciptakan kekeliruan besar.",
+            "id",
+            "UU Perikanan menciptakan kekeliruan besar",
+            "Dani Setiawan",
+        ),
+        (
+            "Mayor Ana Ruiz expects the bridge will open in May.",
+            "en",
+            "the bridge will open in May",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_weak_cue_with_a_clause_and_no_complementizer(
+    text: str, language: str, content: str, speaker: str
+) -> None:
+    [st] = extract(text, language).statements
+    assert st.text == content
+    assert st.speaker is not None and st.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polisi memastikan keamanan warga.",  # an object, no clause
+        "Polisi tidak bisa memastikan apakah para pelajar itu akan berunjuk rasa.",  # denied
+        "Budi menyebut rencana itu “memalukan” di depan dewan.",  # a quoted word names it
+        # a subject set off by commas: the subject finders guess worst there
+        "Agus, pegiat wisata di Desa Karangrejo, berharap bandara itu bisa menarik wisatawan.",
+    ],
+)
+def test_weak_cue_without_a_bare_clause_makes_no_statement(text: str) -> None:
+    assert [s.kind for s in extract(text, "id").statements if s.kind == "indirect"] == []

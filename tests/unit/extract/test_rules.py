@@ -78,6 +78,12 @@ EXAMPLES = [
         "the ferry would stop in July",
     ),
     (
+        "quoted_as",
+        "en",
+        "The Harbor Gazette quoted the mayor as saying the pier would reopen in June.",
+        "the pier would reopen in June",
+    ),
+    (
         "according_to_inline",
         "en",
         "The bridge will cost more according to a new state audit.",

@@ -40,6 +40,12 @@ _LOWER_CASED: tuple[str, ...] = (
     "subject_tail_links",
     "subject_quantifiers",
     "share_words",
+    "share_approximators",
+    "share_fractions",
+    "share_links",
+    "share_ratio_links",
+    "share_openers",
+    "poll_participles",
     "number_words",
     "group_cue_verbs",
     "subject_conjunctions",
@@ -49,6 +55,25 @@ _LOWER_CASED: tuple[str, ...] = (
     "apposition_links",
     "attribution_adjuncts",
     "headline_cue_verbs",
+    "definite_demonstratives",
+    "channel_cues",
+    "channel_phrases",
+    "quote_verbs",
+    "quote_links",
+    "quote_verbs_alone",
+    "writer_citing",
+    "outlet_heads",
+    "outlet_report_verbs",
+    "relayed_speech_verbs",
+    "medium_nouns",
+    "medium_modifiers",
+    "programme_nouns",
+    "programme_links",
+    "clause_markers",
+    "negations",
+    "prefixed_non_verbs",
+    "document_nouns",
+    "document_modifiers",
 )
 
 
@@ -84,6 +109,21 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     claim_relative_tails: frozenset[str] = frozenset()
     citing: tuple[str, ...] = ()
     reported_by: tuple[str, ...] = ()
+    # "quoted" of "X quoted Y as saying", "mengutip" of "X mengutip Y yang mengatakan": the
+    # verb of a quoted-as frame, and the link before its speech verb ("as", "yang")
+    quote_verbs: frozenset[str] = frozenset()
+    quote_links: frozenset[str] = frozenset()
+    # "quoted" of "…, Y was quoted by X.": a quote verb that frames speech with no speech
+    # verb after it ("the letter was reported by X" frames none)
+    quote_verbs_alone: frozenset[str] = frozenset()
+    # "Mengutip X, …" opening a sentence: the writer's own relay, not whom the speaker cites
+    writer_citing: frozenset[str] = frozenset()
+    # "reported" of "Y said …, the Kyodo news agency reported" and "Antara reported that Y
+    # said …": an outlet's verb around another attribution makes the outlet Y's relay
+    outlet_report_verbs: frozenset[str] = frozenset()
+    # "said" of "Antara reported that Y said …": a speaker's verb inside an outlet's report
+    # ("… reports Beck will endorse Cruz" has none)
+    relayed_speech_verbs: frozenset[str] = frozenset()
     based_on: tuple[str, ...] = ()
     referring: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()
@@ -141,6 +181,18 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     document_participles: frozenset[str] = frozenset()
     strict_cue_verbs: frozenset[str] = frozenset()
     definite_determiners: frozenset[str] = frozenset()
+    # "the agency", "the paper", "kementerian tersebut": a definite description's head noun
+    # and the kinds of named source it may stand for (see extract.definites)
+    definite_heads: dict[str, tuple[str, ...]] = {}
+    # "tersebut", "itu" closing an Indonesian definite description ("lembaga itu")
+    definite_demonstratives: frozenset[str] = frozenset()
+    # "wrote", "tweeted": a cue of the speaker's own channel (extract.channels)
+    channel_cues: frozenset[str] = frozenset()
+    # "in a statement", "on his Facebook page", "dalam keterangan tertulis": a channel of the
+    # speaker's own named right after the cue or the speaker (extract.channels)
+    channel_phrases: frozenset[str] = frozenset()
+    # "Corp", "Inc", "Tbk" closing a name: a company, never a person ("Exxon Corp said")
+    company_suffixes: frozenset[str] = frozenset()
     line_label_words: frozenset[str] = frozenset()
     participle_suffixes: tuple[str, ...] = ()
     participle_connectors: frozenset[str] = frozenset()
@@ -164,6 +216,15 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     subject_quantifiers: frozenset[str] = frozenset()  # "all", "most" before a subject's determiner
     share_words: frozenset[str] = frozenset()  # "percent" of "63 percent said"
     number_words: frozenset[str] = frozenset()  # "Twelve" of "Twelve percent said"
+    # poll shares as subjects (extract.shares): "nearly" of "nearly half said", "a third"
+    # of "a third of independents say", "of"/"among" before the group, "surveyed" of
+    # "those surveyed said"
+    share_approximators: frozenset[str] = frozenset()
+    share_fractions: frozenset[str] = frozenset()
+    share_links: frozenset[str] = frozenset()
+    share_ratio_links: frozenset[str] = frozenset()  # "in" of "eight in 10"
+    share_openers: frozenset[str] = frozenset()  # "while" of "while 22 percent said"
+    poll_participles: frozenset[str] = frozenset()
     # speech and written-position verbs an unnamed group takes
     group_cue_verbs: frozenset[str] = frozenset()
     # "and" of "The station and its defenders say"
@@ -184,6 +245,32 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     attribution_adjuncts: frozenset[str] = frozenset()
     # "Ledger" of "told The Daily Ledger": a masthead word names an unlisted news outlet
     outlet_mastheads: frozenset[str] = frozenset()
+    # "newspaper" of "the armed forces newspaper Harian AB": a relay hop with such a word
+    # and a name is a news outlet, listed or not
+    outlet_heads: frozenset[str] = frozenset()
+    # nouns that make a phrase a news outlet ("the official X news agency", "state
+    # television", "harian X"): its head, last in English, first in Indonesian
+    medium_nouns: frozenset[str] = frozenset()
+    # "official" of "the official X news agency": lower-case words such a phrase may hold
+    # ("a white paper" is a document, no outlet)
+    medium_modifiers: frozenset[str] = frozenset()
+    # "said on a Sunday talk show on NBC": a programme noun, then a link to its outlet
+    programme_nouns: frozenset[str] = frozenset()
+    # "tidak", "akan", "harus": a clause follows a weak cue that has no complementizer
+    # ("Zudan memastikan tidak ada …"), not an object ("memastikan keamanan warga")
+    clause_markers: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()  # "tidak bisa memastikan": a cue denied, no claim
+    # "men-" of "menciptakan": a verb's prefix ("UU itu menciptakan …" is a clause), and
+    # words with it that are no verbs ("mengenai", "melalui")
+    verb_prefixes: tuple[str, ...] = ()
+    # "a statement by X", "X's annual report", "data BPS": nouns of documents whose author
+    # is the source, and the words that may stand between the noun and its author
+    document_nouns: frozenset[str] = frozenset()
+    document_modifiers: frozenset[str] = frozenset()
+    prefixed_non_verbs: frozenset[str] = frozenset()
+    programme_links: frozenset[str] = frozenset()
+    # "French" of "the French newspaper": an adjective of origin, never a masthead
+    demonym_suffixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.
@@ -194,6 +281,8 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
         msgspec.structs.force_setattr(self, "place_abbreviations", places)
         followers = {k.lower(): v for k, v in self.non_cue_followers.items()}
         msgspec.structs.force_setattr(self, "non_cue_followers", followers)
+        heads = {k.lower(): v for k, v in self.definite_heads.items()}
+        msgspec.structs.force_setattr(self, "definite_heads", heads)
 
 
 def decode_lexicon(data: bytes | str, language: str) -> Lexicon:

@@ -142,6 +142,77 @@ def after_audience(run: Run, pos: int, hi: int) -> int:
     return pos
 
 
+def after_medium(run: Run, pos: int, hi: int) -> tuple[regex.Match[str] | None, int]:
+    """Where the content starts after a medium hop that follows its cue ("told the Gazeta
+    newspaper in an interview on Sunday the plan …", "said on CNN's State of the Union
+    that …"): past times and an interview adjunct, and the complementizer if one follows."""
+    toks = tokenize(run.text, pos, min(hi, pos + 80))
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        if tok.text == "," or tok.lower in run.lex.time_words:
+            k += 1
+            continue
+        if tok.lower in run.lex.attribution_adjuncts:
+            # "in an interview", "dalam wawancara": a preposition and a programme noun
+            j = next(
+                (
+                    j
+                    for j in range(k + 1, min(len(toks), k + 5))
+                    if toks[j].lower in run.lex.programme_nouns
+                ),
+                None,
+            )
+            if j is not None:
+                k = j + 1
+                continue
+        break
+    start = toks[k].start if k < len(toks) else hi
+    comp = run.pats.complementizer_re.match(run.text, start, hi)
+    return comp, comp.end() if comp is not None else start
+
+
+MAX_CLAUSE_SUBJECT_WORDS = 6  # "UU Cipta Kerja menciptakan …": the subject before its verb
+_QUOTE_MARKS = "\"“”‘’'«»„"
+
+
+def clause_follows(run: Run, after: str) -> bool:
+    """Whether a clause, not an object, follows a weak cue with no complementizer:
+    "Zudan memastikan tidak ada mekanisme rumit …", "Dani menilai UU itu akan …" (an
+    auxiliary, a negation or a copula among the first words, a lexicon list), against
+    "Polisi memastikan keamanan warga." (an object)."""
+    markers = run.lex.clause_markers
+    if not markers:
+        return False
+    head = after[:160]
+    mark = next((k for k, ch in enumerate(head) if ch in _QUOTE_MARKS), -1)
+    if mark >= 0:
+        head = head[:mark]  # 'menyebut rencana itu “memalukan”': a quoted word names
+    words = [w.lower() for w in words_of(head)[: MAX_CLAUSE_SUBJECT_WORDS + 1]]
+    if any(w in markers for w in words):
+        return True
+    # "UU Cipta Kerja menciptakan …": a subject, then a verb with its prefix (not the
+    # speaker's own next verb: "memuji hubungan itu dan menyatakan …")
+    if not words or _prefixed_verb(run, words[0]):
+        return False
+    return any(
+        _prefixed_verb(run, w) and words[k].lower() not in run.lex.coordinators
+        for k, w in enumerate(words[1:])
+    )
+
+
+def _prefixed_verb(run: Run, word: str) -> bool:
+    lex = run.lex
+    return (
+        word.startswith(lex.verb_prefixes or ("\0",))
+        and len(word) > 5
+        and word not in run.vocab.cue_words
+        and word not in lex.prefixed_non_verbs
+        and word not in run.vocab.roles
+        and word not in run.vocab.titles
+    )
+
+
 def closes_content(run: Run, cue: str, after: str) -> bool:
     """Whether only adverbs follow a cue ("…, he said Friday."), so the content came
     before it. A capitalised word passes as an adverb ("said Friday on CNN") only after

@@ -14,7 +14,7 @@ def unattributed(
 ) -> list[Unattributed]:
     """One entry per sentence holding a hedge word, cued by its first hedge: fact-checkers
     want the claims nobody is named for."""
-    text = run.text
+    text = run.original
     starts = [s for s, _ in sentences]
     found: list[Unattributed] = []
     seen: set[int] = set()

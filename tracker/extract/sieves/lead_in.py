@@ -46,6 +46,13 @@ def lead_in_attribution(run: Run, lo: int, qstart: int) -> Attribution | None:
             return None
         return Attribution(last.group(), last.start(), last.end(), mention, qstart)
     speaker = subject_before(text, lo, last.start(), run.language)
+    if speaker is None and not text[lo : last.start()].strip():
+        # "Said Ellis: “…”": the cue opens the sentence and its speaker follows it
+        toks = tokenize(text, last.end(), qstart)
+        np = np_after(text, toks, 0, run.vocab)
+        inverted = classify(text, np, run.language) if np else None
+        if inverted is not None and inverted.pronoun is None and inverted.kind == "person":
+            return Attribution(last.group(), last.start(), last.end(), inverted, qstart)
     if speaker is None:
         # "As a phone rang, the announcer said, “…”": a common-noun subject
         speaker = modified_subject(text, lo, last.start(), last.group(), run.language)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tracker.extract.attribution import Attribution, attribution_after
+from tracker.extract.attribution import Attribution, attribution_after, frame_attribution
 from tracker.extract.cues import CueMatch, find_cues
 from tracker.extract.quotes import QuoteSpan, resumption
-from tracker.extract.relays import Relays
+from tracker.extract.relays import Frame, Relays
 from tracker.extract.resolution import emit
 from tracker.extract.run import Draft, Run
 from tracker.extract.sieves.cue_context import only_adverbs
@@ -159,7 +159,10 @@ def _read(
 ) -> Quote:
     """The attributions around a quote that is speech (double marks, or a sentence)."""
     text = run.text
-    after = attribution_after(text, q.end, state.end, run.language)
+    frames = state.relays.frames
+    after = _frame_after(run, frames, q.end) if frames else None
+    if after is None:
+        after = attribution_after(text, q.end, state.end, run.language)
     if after is not None and after.speaker is None:
         after = None
     lead_blank = not before.strip() or before.rstrip().endswith((":",))
@@ -169,12 +172,43 @@ def _read(
         and state.prev_stmt is not None
         and not text[prev_attr.end : q.start].strip(" ,;:—–-\n")
     )
-    pre = (
-        None
-        if continued or not before.strip()
-        else lead_in_attribution(run, state.prev_end, q.start)
-    )
+    pre = _frame_before(text, frames, state.prev_end, q.start) if frames else None
+    if pre is None and not continued and before.strip():
+        pre = lead_in_attribution(run, state.prev_end, q.start)
+    if after is not None and not lead_blank and _closing_relay(state.relays, after):
+        after = None  # '… said, "No comment," the Herald reported.': the paper relays it
     return Quote(q, before, inner, words, sentence_like, after, pre, lead_blank, continued)
+
+
+def _closing_relay(relays: Relays, after: Attribution) -> bool:
+    """Whether the attribution after a quote is the outlet's verb that closes the sentence
+    ("…, the Herald reported."), which `extract.outlet_reports` made a relay."""
+    return any(
+        h.relation == "reported_by" and h.start <= after.cue_start < h.end for h in relays.prefix
+    )
+
+
+def _frame_after(run: Run, frames: tuple[Frame, ...], qend: int) -> Attribution | None:
+    """'"…," the paper quoted the minister as saying.': a quoted-as frame right after
+    the quote attributes it, unless content of its own follows ("as saying that …")."""
+    text = run.text
+    for frame in frames:
+        if qend <= frame.start and not text[qend : frame.start].strip(" ,\n"):
+            rest = text[frame.end : frame.end + 16].lstrip()
+            first = rest.split(" ", 1)[0].lower() if rest else ""
+            if not rest.startswith(":") and first not in run.lex.complementizers:
+                return frame_attribution(frame)
+    return None
+
+
+def _frame_before(text: str, frames: tuple[Frame, ...], lo: int, qstart: int) -> Attribution | None:
+    """'The paper quoted him as saying: "…"': a quoted-as frame that leads into the quote."""
+    for frame in frames:
+        if lo <= frame.start and frame.end <= qstart:
+            gap = text[frame.end : qstart].strip(" \n")
+            if gap in ("", ":", ",") or gap.lower() in ("that", "bahwa"):
+                return frame_attribution(frame)
+    return None
 
 
 def quote_continued(run: Run, state: QuoteState, quote: Quote) -> bool:
@@ -285,7 +319,8 @@ def quote_cue_before(run: Run, state: QuoteState, quote: Quote) -> bool:
     opens = state.prev_end == s
     if opens:
         _claim_before_lead_in(run, s, q.start, pre, state.cues, state.partials)
-    stmt = emit(run, "quote_cue_before", "direct", q.start, q.end, pre, state.relays)
+    kind = "mixed" if _reported_lead_in(run, pre, q.start) else "direct"
+    stmt = emit(run, "quote_cue_before", kind, q.start, q.end, pre, state.relays)
     run.add(stmt)
     if opens and stmt is not None:
         _lead_clause(run, s, pre, state.relays)
@@ -312,6 +347,14 @@ def quote_no_cue(run: Run, state: QuoteState, quote: Quote) -> bool:
     run.add(stmt)
     state.took(stmt, q.end, None)
     return True
+
+
+def _reported_lead_in(run: Run, pre: Attribution, qstart: int) -> bool:
+    """'Lee said that "we will win."': a complementizer makes the quote the content of
+    reported speech (its pronouns and tenses are the writer's to shift), quoted words in
+    an indirect statement, which is a mixed statement, not a direct one."""
+    words = words_of(run.text[pre.cue_end : qstart])
+    return bool(words) and words[-1].lower() in run.lex.complementizers
 
 
 def _title_quote(before: str, inner: str) -> bool:

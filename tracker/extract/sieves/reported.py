@@ -17,6 +17,7 @@ from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
 from tracker.extract.resolution import finish
 from tracker.extract.run import TRAILING_PUNCT, Draft, Run
+from tracker.extract.shares import share_may_hold, share_subject
 from tracker.extract.sieves.according import according_to, according_to_inline
 from tracker.extract.sieves.clauses import MAX_CUES_PER_SENTENCE, next_clause
 from tracker.extract.sieves.cue_context import (
@@ -26,8 +27,10 @@ from tracker.extract.sieves.cue_context import (
     adverbial_lead,
     after_audience,
     after_coordinator,
+    after_medium,
     as_lead,
     attribution_ends,
+    clause_follows,
     closed_by_adjuncts,
     closes_content,
     cue_between,
@@ -81,6 +84,9 @@ def reported_speech(
             break
         group = m.lastgroup or ""
         if group == "acc":
+            if any(h.start == m.start() for h in relays.according):
+                # "X, according to Y, …", "Kejadian itu, menurut Ahmad, …": read already
+                continue  # as the clause's relay
             stmt = according_to_inline(run, m, lo, hi, relays, partials)
             taken = stmt is not None
         elif group == "verb":
@@ -142,6 +148,19 @@ class _VerbCue:
         self.after_text = after_text  # the clause after the cue
 
 
+def _subject_end(run: Run, lo: int, m: CueMatch, relays: Relays) -> int:
+    """Where the subject of the cue `m` ends: before dashes around an apposition
+    ("Okafor -- a curator at … -- said"), before a medium hop right before the cue ("Ani
+    dalam acara X di Kompas TV mengatakan"), else at the cue."""
+    subj_end = dash_apposition_start(run.text, lo, m.start(), run.language)
+    if subj_end is None:
+        subj_end = m.start()
+    for hop in relays.prefix:
+        if hop.relation == "told" and lo < hop.start and 0 <= m.start() - hop.end <= 3:
+            subj_end = hop.start
+    return subj_end
+
+
 def _verb_cue(
     run: Run,
     m: CueMatch,
@@ -159,18 +178,24 @@ def _verb_cue(
     relative = relative_cue(run, lo, m)
     if relative and main_cue_after(run, m, cues, hi):
         return _NEXT_CUE  # "X, who has endorsed Y, said Z": the main verb speaks
+    if any(h.start == m.start() for h in relays.suffix) and main_cue_after(run, m, cues, hi):
+        return _NEXT_CUE  # "Tass, citing the ministry, reported …": the relay is no cue
     comp, content_start = _content_start(run, m, relays)
     cue = m.group()
     weak = cue.lower() in run.lex.weak_cue_verbs
     after_text = text[m.end() : hi].lstrip()
     if weak and comp is None and _weak_without_complement(run, lo, m, after_text):
         return _NEXT_CUE  # cheap rejection before any subject parsing
-    # "Okafor -- a curator at … -- said": the subject stands before the dashes
-    subj_end = dash_apposition_start(text, lo, m.start(), run.language)
-    if subj_end is None:
-        subj_end = m.start()
+    subj_end = _subject_end(run, lo, m, relays)
     speaker = subject_before(text, lo, subj_end, run.language)
     participle = cue.lower().endswith(run.lex.participle_suffixes or ("\0",))
+    # "Among likely voters, 41 percent said", "Nearly half of Democrats say", "with 22
+    # percent saying": a poll's share, whose group ("Democrats") the name parser took for
+    # the speaker
+    if speaker is None or share_may_hold(text, lo, speaker.start, run.language):
+        share = share_subject(text, lo, subj_end, run.language)
+        if share is not None and (speaker is None or share.start <= speaker.start < share.end):
+            speaker = share
     if (
         speaker is None
         and not participle  # "…, saying it …" never names its speaker after it
@@ -237,7 +262,7 @@ def _construction(
             participle_tail(run, m, cues, hi, speaker, partials, depth)
         return True, stmt
     if reading.weak and comp is None and not after_text.startswith((":", ",")):
-        if _weak_claimless(run, m, speaker, after_text, hi, partials):
+        if _weak_claimless(run, lo, m, speaker, after_text, hi, partials):
             return _NEXT_CUE
     content_start = reading.content_start
     if comp is None and as_lead(run, lo, speaker.start):
@@ -283,6 +308,12 @@ def _content_start(run: Run, m: CueMatch, relays: Relays) -> tuple[regex.Match[s
             after = run.pats.complementizer_re.match(text, k, hi)
             content_start = max(content_start, after.end() if after else k)
             comp = comp or after
+    for hop in relays.prefix:
+        if hop.relation == "told" and m.start() <= hop.start <= m.end() + 3:
+            # "said in an interview with a Tokyo daily that …": past the medium
+            after, k = after_medium(run, hop.end, hi)
+            content_start = max(content_start, after.end() if after else k)
+            comp = comp or after
     return comp, content_start
 
 
@@ -294,11 +325,23 @@ def _weak_without_complement(run: Run, lo: int, m: CueMatch, after_text: str) ->
         and not after_text.startswith((":", ","))
         and not after_comma(run.text, lo, m.start())
         and after_text.strip(TRAILING_PUNCT)
+        and not _bare_clause(run, lo, m, after_text)
     )
+
+
+def _bare_clause(run: Run, lo: int, m: CueMatch, after_text: str) -> bool:
+    """ "Zudan memastikan tidak ada …": a clause after a weak cue with no complementizer,
+    its speaker a plain subject right before it (no apposition or lead set off by commas,
+    where the subject finders guess worst)."""
+    before = words_of(run.text[max(lo, m.start() - 24) : m.start()])[-2:]
+    if any(w.lower() in run.lex.negations for w in before):
+        return False  # "polisi tidak bisa memastikan apakah …": no claim made
+    return "," not in run.text[lo : m.start()] and clause_follows(run, after_text)
 
 
 def _weak_claimless(
     run: Run,
+    lo: int,
     m: CueMatch,
     speaker: Mention,
     after_text: str,
@@ -308,7 +351,7 @@ def _weak_claimless(
     """Whether a weak cue with no complementizer names no claim: "member states for …",
     "a government plan similar to …" (but "X called Trump “unhinged.”" does)."""
     if run.lex.weak_cues_need_complementizer:
-        return True
+        return not _bare_clause(run, lo, m, after_text)
     if m.group().lower() in run.lex.strict_cue_verbs and speaker.pronoun is None:
         return True
     if speaker.pronoun is None and speaker.kind in ("unknown",):
@@ -371,8 +414,8 @@ def _fallback_subject(
     if speaker is None and not participle and not cue_between(run, cues, lo, m):
         # "Experts on trade said", "All the experts I interviewed said"
         speaker = modified_subject(text, lo, subj_end, cue, run.language)
-    if speaker is None and closes_content(run, cue, after_text):
-        # "…, another source said.": the clause after the last comma
+    if speaker is None and (after_text.startswith(",") or closes_content(run, cue, after_text)):
+        # "…, another source said.", "…, participants said, …": the clause after the last comma
         comma = text.rfind(",", lo, m.start())
         if comma >= 0:
             speaker = common_subject(run, comma + 1, m.start())

@@ -1,0 +1,200 @@
+"""Relay frames: a passage a relay opens holds for the statements that continue it, and ends
+when another source, a new relay, the speaker's own channel or the writer's narration takes
+over (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import Statement, extract
+
+OPENER_EN = "The cut will start in May, Finance Minister Ahmad Rahim told the Bernama news agency."
+OPENER_ID = (
+    "Seperti dilansir Reuters, Menteri Keuangan Budi Santoso mengatakan subsidi BBM akan dipangkas."
+)
+
+
+def chain_of(statements: tuple[Statement, ...], needle: str) -> list[str]:
+    """The hop names of the statement whose text holds `needle`."""
+    found = [s for s in statements if needle in s.text]
+    assert found, statements
+    return [h.source.name for h in found[0].chain]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "needle", "chain"),
+    [
+        # the same speaker by a pronoun, by name, by a quote with no cue
+        (f"{OPENER_EN} He said the savings would go to schools.", "en", "savings", None),
+        (f"{OPENER_EN} Rahim said the savings would go to schools.", "en", "savings", None),
+        (f'{OPENER_EN} "The savings will go to schools."', "en", "savings", None),
+        (
+            f"{OPENER_EN} He said the savings would go to schools.\nRahim added that the plan"
+            " was approved by the cabinet on Friday.",
+            "en",
+            "approved",
+            None,
+        ),
+        # the relay speaking for itself, by a description: the frame's hops up to it
+        (
+            f"{OPENER_EN} The agency said the cabinet approved the plan on Friday.",
+            "en",
+            "cabinet",
+            ["Bernama"],
+        ),
+        (f"{OPENER_ID} Ia menambahkan, pemangkasan dimulai Mei.", "id", "dimulai Mei", None),
+        (f"{OPENER_ID} Budi juga mengatakan dana itu dialihkan.", "id", "dialihkan", None),
+        (
+            f'{OPENER_ID} "Dananya untuk sekolah," ujarnya.',
+            "id",
+            "Dananya",
+            None,
+        ),
+        (
+            "Berdasarkan laporan Yonhap yang mengutip KCNA, Kim Jong Un menyatakan bahwa latihan"
+            ' itu berhasil. "Kami akan terus berlatih," sambungnya.',
+            "id",
+            "terus berlatih",
+            ["Yonhap", "KCNA", "Kim Jong Un"],
+        ),
+    ],
+)
+def test_a_statement_continuing_the_frame_takes_its_chain(
+    text: str, language: str, needle: str, chain: list[str] | None
+) -> None:
+    ex = extract(text, language)
+    opener = ex.statements[0]
+    assert len(opener.chain) >= 2  # the frame is a relayed one
+    expected = chain if chain is not None else [h.source.name for h in opener.chain]
+    assert chain_of(ex.statements, needle) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "needle", "chain"),
+    [
+        # another source speaks: the frame is over, for it and for the speaker after it
+        (
+            f"{OPENER_EN} Opposition leader Tan Lee said the plan was unfair.",
+            "en",
+            "unfair",
+            ["Tan Lee"],
+        ),
+        (
+            f"{OPENER_EN} Opposition leader Tan Lee said the plan was unfair. Rahim said the"
+            " savings would go to schools.",
+            "en",
+            "savings",
+            ["Ahmad Rahim"],
+        ),
+        (
+            f'{OPENER_EN} "It hurts the poor," Tan Lee said. "We will see," Rahim said.',
+            "en",
+            "We will see",
+            ["Ahmad Rahim"],
+        ),
+        # a paragraph of the writer's own narration between
+        (
+            f"{OPENER_EN}\nThe subsidy cost the state 5 billion ringgit last year.\nHe said the"
+            " savings would go to schools.",
+            "en",
+            "savings",
+            ["Ahmad Rahim"],
+        ),
+        # a new relay opens a frame of its own
+        (
+            f"{OPENER_EN} He told Reuters that the savings would go to schools.",
+            "en",
+            "savings",
+            ["Reuters", "Ahmad Rahim"],
+        ),
+        # the speaker's own channel: a statement, a post, a news conference
+        (
+            f"{OPENER_EN} He said in a statement on Tuesday that the savings would go to schools.",
+            "en",
+            "savings",
+            ["Ahmad Rahim"],
+        ),
+        (
+            f"{OPENER_EN} He wrote on Facebook that the savings would go to schools.",
+            "en",
+            "savings",
+            ["Ahmad Rahim"],
+        ),
+        (
+            f"{OPENER_ID} Ketua DPR Joko Susilo mengatakan rencana itu perlu dibahas.",
+            "id",
+            "perlu dibahas",
+            ["Joko Susilo"],
+        ),
+        (
+            f"{OPENER_ID} Ketua DPR Joko Susilo mengatakan rencana itu perlu dibahas. Budi"
+            " mengatakan pemangkasan dimulai Mei.",
+            "id",
+            "dimulai Mei",
+            ["Budi Santoso"],
+        ),
+        (
+            f"{OPENER_ID}\nPemerintah membelanjakan Rp 50 triliun untuk subsidi tahun lalu.\nIa"
+            " menambahkan, pemangkasan dimulai Mei.",
+            "id",
+            "dimulai Mei",
+            ["Budi Santoso"],
+        ),
+        (
+            f"{OPENER_ID} Budi mengatakan dalam keterangan tertulis bahwa pemangkasan dimulai Mei.",
+            "id",
+            "dimulai Mei",
+            ["Budi Santoso"],
+        ),
+        (
+            f'{OPENER_ID} "Pemangkasan dimulai Mei," ujar Budi kepada wartawan.',
+            "id",
+            "dimulai Mei",
+            ["Budi Santoso"],
+        ),
+        (
+            f'{OPENER_ID} "Pemangkasan dimulai Mei," tulis Budi di akun Instagram-nya.',
+            "id",
+            "dimulai Mei",
+            ["Budi Santoso"],
+        ),
+    ],
+)
+def test_the_frame_ends(text: str, language: str, needle: str, chain: list[str]) -> None:
+    ex = extract(text, language)
+    assert len(ex.statements[0].chain) == 2  # the frame was opened
+    assert chain_of(ex.statements, needle) == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "needle"),
+    [
+        # "according to" a person or a body relays its own sentence only
+        (
+            "Police said they would not release the video, according to lawyers for the family."
+            " The officer wore no camera, police said.",
+            "en",
+            "no camera",
+        ),
+        (
+            "Polisi belum akan merilis rekaman itu, menurut kuasa hukum keluarga. Petugas itu"
+            " tidak memakai kamera, kata polisi.",
+            "id",
+            "kamera",
+        ),
+    ],
+)
+def test_according_to_a_person_or_body_opens_no_frame(
+    text: str, language: str, needle: str
+) -> None:
+    ex = extract(text, language)
+    assert len(chain_of(ex.statements, needle)) == 1
+
+
+def test_a_line_wrapped_mid_sentence_is_no_paragraph_of_narration() -> None:
+    text = (
+        f"{OPENER_EN} He said the schools would get new buildings and\n"
+        "Libraries. He said the plan was approved on Friday."
+    )
+    ex = extract(text, "en")
+    assert chain_of(ex.statements, "approved") == ["Bernama", "Ahmad Rahim"]

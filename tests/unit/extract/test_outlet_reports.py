@@ -1,0 +1,122 @@
+"""An outlet's report verb around another attribution of the sentence: "Y said …, the Kyodo
+news agency reported", "Antara reported that Y said …": the outlet relays Y."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def _chains(text: str, language: str) -> dict[str, list[tuple[str, str]]]:
+    return {
+        s.text: [(h.source.name, h.relation) for h in s.chain]
+        for s in extract(text, language).statements
+        if s.kind != "partial"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "chain"),
+    [
+        (
+            "Trade Minister Aziz Rahman said rice imports would rise, the Bernama news agency"
+            " reported.",
+            "en",
+            "rice imports would rise",
+            [("Bernama", "reported_by"), ("Aziz Rahman", "said")],
+        ),
+        (
+            "Governor Ana Lopez said the pier would reopen in June, the official Antara news"
+            " agency reported on Monday.",
+            "en",
+            "the pier would reopen in June",
+            [("Antara", "reported_by"), ("Ana Lopez", "said")],
+        ),
+        (
+            '"We will not retreat," General Ruth Mola said, Interfax reported.',
+            "en",
+            '"We will not retreat,"',
+            [("Interfax", "reported_by"), ("Ruth Mola", "said")],
+        ),
+        (
+            "Kyodo reported that Finance Minister Ken Sato said the yen was too strong.",
+            "en",
+            "the yen was too strong",
+            [("Kyodo", "reported_by"), ("Ken Sato", "said")],
+        ),
+        (
+            "The official Tanjug news agency reported last night that Minister Ivo Kral said"
+            " the port would be sold.",
+            "en",
+            "the port would be sold",
+            [("Tanjug", "reported_by"), ("Ivo Kral", "said")],
+        ),
+        (
+            "Menteri Perdagangan Budi Hartono mengatakan impor beras akan naik, lapor kantor"
+            " berita Antara.",
+            "id",
+            "impor beras akan naik",
+            [("Antara", "reported_by"), ("Budi Hartono", "said")],
+        ),
+        (
+            "Kantor berita Antara melaporkan bahwa Menteri Perdagangan Budi Hartono mengatakan"
+            " impor beras akan naik.",
+            "id",
+            "impor beras akan naik",
+            [("Antara", "reported_by"), ("Budi Hartono", "said")],
+        ),
+    ],
+)
+def test_the_outlet_relays_the_other_attribution(
+    text: str, language: str, content: str, chain: list[tuple[str, str]]
+) -> None:
+    chains = _chains(text, language)
+    assert chains.get(content) == chain, chains
+
+
+def test_a_pronoun_speaker_keeps_the_outlet_that_closes_the_sentence() -> None:
+    text = (
+        "Finance Minister Ken Sato spoke in Osaka on Monday. "
+        "He said the yen was too strong, Jiji said."
+    )
+    chain = _chains(text, "en")["the yen was too strong"]
+    assert [name for name, _ in chain] == ["Jiji Press", "Ken Sato"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "chain"),
+    [
+        # the outlet's own report: nobody else is named
+        (
+            "The plant closed on Monday, Kyodo reported.",
+            "en",
+            "The plant closed on Monday",
+            [("Kyodo", "said")],
+        ),
+        # a verb inside the content is no speaker of the report
+        (
+            "The Harbor Gazette reports Lopez will endorse Ruiz at a rally on Saturday.",
+            "en",
+            "Lopez will endorse Ruiz at a rally on Saturday",
+            [("The Harbor Gazette", "said")],
+        ),
+    ],
+)
+def test_an_outlet_reporting_alone_is_the_only_hop(
+    text: str, language: str, content: str, chain: list[tuple[str, str]]
+) -> None:
+    assert _chains(text, language).get(content) == chain
+
+
+def test_an_indonesian_outlet_reporting_alone_is_the_only_hop() -> None:
+    chain = _chains("Pabrik itu ditutup pada Senin, lapor kantor berita Antara.", "id")[
+        "Pabrik itu ditutup pada Senin"
+    ]
+    assert len(chain) == 1
+    assert "Antara" in chain[0][0]
+
+
+def test_a_person_closing_the_sentence_is_no_relay() -> None:
+    chains = _chains("Lopez said the pier would reopen in June, Ruiz said.", "en")
+    assert all(name != "Ruiz" or len(chain) == 1 for chain in chains.values() for name, _ in chain)

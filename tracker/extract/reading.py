@@ -1,0 +1,69 @@
+"""The text the sieves read: wire copy's wrapped lines joined and its tickers blanked.
+
+Every change keeps the length (a character becomes a space), so each offset into the text
+the sieves read is an offset into the input, and statements take their text from the input.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# A hard-wrapped line of wire copy: a single newline between a word (or a comma) and the
+# word that goes on with the sentence ("Continental Illinois said if the\nBrazilian debt").
+# Before a quote mark only after a lower-case word ("Mulroney said\n"significant …"): a
+# line ending with a name ("― Ana Lopez\n“…”") is a quote's credit, then a new paragraph.
+_WRAP_re = regex.compile(r"(?<=[\p{L}\p{N},-])\n(?=[\p{L}\p{N}])|(?<=\s\p{Ll}++)\n(?=[\"“])")
+# A lower-case word of four letters or more: a line that has one is not a title-case
+# headline ("Huckabee Makes Joke To Bash Fed Chair\n" ends its own paragraph).
+_LOWER_WORD_re = regex.compile(r"(?<![\p{L}\p{N}'’])\p{Ll}\p{L}{3,}")
+MIN_WRAPPED_LINE_WORDS = 4  # "Council meeting\n" is a label; a wrapped line is longer
+
+
+# A stock ticker after a company's name in wire copy ("Volvo AB <VOLV ST> said"), and a
+# company's name in angle brackets ("<Toronto Sun Publishing Corp> said").
+_TICKER_re = regex.compile(r"<[\p{Lu}\p{N}.\- ]{1,16}>")
+_BRACKETED_NAME_re = regex.compile(
+    r"<(?=\p{Lu}[\p{L}\p{N}.&'’\- \n]{1,60}>)|(?<=<\p{Lu}[\p{L}\p{N}.&'’\- \n]{1,60})>"
+)
+
+
+def reading_text(text: str) -> str:
+    """What the sieves read: `unwrap_lines`, then `blank_tickers`; same length as `text`."""
+    return blank_tickers(unwrap_lines(text))
+
+
+def blank_tickers(text: str) -> str:
+    """The text with wire tickers made spaces ("Volvo AB <VOLV ST> said" reads "Volvo AB
+    said") and the angle brackets around a company's name too ("<Toronto Sun Publishing
+    Corp> said"), so that the name parser reads the name and nothing else."""
+    if "<" not in text:
+        return text
+    blanked: str = _TICKER_re.sub(lambda m: " " * len(m.group()), text)
+    named: str = _BRACKETED_NAME_re.sub(" ", blanked)
+    return named
+
+
+def unwrap_lines(text: str) -> str:
+    """The text with the newlines that only wrap a line of a sentence made spaces (wire
+    copy is hard-wrapped mid-sentence: "Volvo said its\nshares are to be listed"), so that
+    a sentence, a name or a cue is never cut there. Same length, so every offset holds.
+
+    A newline wraps a line when no stop comes before it, a word comes after it, and the
+    line before it reads as prose (four words or more, one of them a lower-case word, and
+    no colon): a title-case headline, a short label or a labelled line ends its paragraph."""
+    if "\n" not in text:
+        return text
+    chars: list[str] | None = None
+    for m in _WRAP_re.finditer(text):
+        pos = m.start()
+        line_start = text.rfind("\n", 0, pos) + 1
+        if (
+            _LOWER_WORD_re.search(text, line_start, pos) is None
+            or text.count(" ", line_start, pos) < MIN_WRAPPED_LINE_WORDS - 1
+            or ":" in text[line_start:pos]  # "Survey: most back the plan\n", a labelled line
+        ):
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[pos] = " "
+    return text if chars is None else "".join(chars)

@@ -1,0 +1,120 @@
+"""The source of an according-to phrase as news copy writes it, and where its clause starts.
+
+"Menurut Direktur Asosiasi Gula Indonesia (AGI) Budi Hidayat, Rabu (29/4/2020), harga …":
+an acronym in parentheses inside the name and a date after it; "Menurut Dekan Fakultas
+Hukum, Yogyakarta, Sigit Riyanto, …": a place, then the name; "Kejadian itu, menurut Ahmad,
+ditemukan …": the phrase set off inside the clause it attributes; "Dianggap berakhir
+Menurut X, …": a subheading glued to the sentence (the copy lost its line break).
+"""
+
+from __future__ import annotations
+
+from tracker.extract.cues import CueMatch
+from tracker.extract.document_sources import AUTHOR_KINDS
+from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment, np_after
+from tracker.extract.speakers import Mention, classify
+from tracker.extract.tokens import Token, Vocab, vocab
+
+MIN_PARENTHETICAL_WORDS = 2  # words of the clause after ", menurut X," for it to resume
+
+
+def glued_heading(text: str, lo: int, m: CueMatch) -> bool:
+    """Whether a capitalised "Menurut"/"According" follows a word with no punctuation
+    between: a subheading the copy glued to the sentence, which really starts here."""
+    if m.start() <= lo or not m.group()[:1].isupper():
+        return False
+    before = text[lo : m.start()].rstrip()
+    return bool(before) and before[-1].isalnum()
+
+
+def parenthetical(toks: list[Token], k: int, v: Vocab) -> bool:
+    """Whether the source at token `k` is set off by commas with the clause going on after
+    it ("Kejadian itu, menurut Ahmad, ditemukan di Bali")."""
+    if k >= len(toks) or toks[k].text != ",":
+        return False
+    rest = [t for t in toks[k + 1 :] if t.is_word]
+    return len(rest) >= MIN_PARENTHETICAL_WORDS and rest[0].lower not in v.lex.complementizers
+
+
+def source_tail(
+    text: str, toks: list[Token], source: Mention, k: int, language: str
+) -> tuple[Mention, int]:
+    """The source with the rest of its name: past an acronym in parentheses ("Asosiasi
+    Gula Indonesia (AGI) Budi Hidayat"), or past a one-word place to the name after it
+    ("Dekan Fakultas Hukum, Yogyakarta, Sigit Riyanto"). Returns it and the index of the
+    token after it."""
+    v = vocab(language)
+    n = len(toks)
+    if source.kind == "document" and k + 1 < n and toks[k].lower in v.lex.claim_agents:
+        # "according to recent data from comScore": the document's author is the source
+        for np in (np_after(text, toks, k + 1, v), _word_run(toks, k + 1)):
+            author = _author_of(text, np, language)
+            if author is not None:
+                return author, toks.index(np[-1]) + 1
+    if k + 3 < n and toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].is_word:
+        j = k + 3
+        while j < n and j - k - 3 < MAX_NAME_TOKENS and toks[j].is_word and toks[j].is_cap:
+            j += 1
+        if j > k + 3 and (j == n or toks[j].text == ","):
+            first = next(i for i, t in enumerate(toks) if t.start >= source.start)
+            longer = classify(text, toks[first:j], language)
+            if longer is not None and longer.kind == "person":
+                return longer, j
+    if k < n and toks[k].text == "," and len(source.name.split()) == 1 and source.kind == "person":
+        j = k + 1
+        while j < n and toks[j].text not in ",;.":
+            j += 1
+        seg = toks[k + 1 : j]
+        words = [t for t in seg if t.is_word]
+        if j < n and toks[j].text == "," and len(words) >= 2 and is_name_segment(seg, v):
+            named = classify(text, seg, language)
+            if named is not None and named.kind == "person":
+                surface = text[source.start : named.end]
+                role = text[source.start : toks[k].start]
+                return Mention(surface, source.start, named.end, named.name, "person", role), j
+    return source, k
+
+
+def _author_of(text: str, np: list[Token], language: str) -> Mention | None:
+    """The author a phrase after "from"/"by" names: a person, a body, an outlet, an
+    anonymous group, or a name the parsers do not know ("comScore")."""
+    if not np:
+        return None
+    author = classify(text, np, language)
+    if (author is None or author.kind == "unknown") and _named(np):
+        name = text[np[0].start : np[-1].end]
+        return Mention(name, np[0].start, np[-1].end, name, "organization")
+    if author is None or author.pronoun is not None:
+        return None
+    return author if author.kind in AUTHOR_KINDS or author.kind == "anonymous" else None
+
+
+def _named(words: list[Token]) -> bool:
+    return any(not ch.islower() for t in words for ch in t.text if ch.isalpha())
+
+
+def _word_run(toks: list[Token], k: int) -> list[Token]:
+    """The words from `k` up to punctuation ("comScore" of "data from comScore."), at most
+    a name's length; empty when punctuation does not close them."""
+    j = k
+    while j < len(toks) and toks[j].is_word and j - k <= MAX_NAME_TOKENS:
+        j += 1
+    return toks[k:j] if j > k and (j == len(toks) or not toks[j].is_word) else []
+
+
+def after_adjunct(text: str, toks: list[Token], k: int, v: Vocab) -> int:
+    """Where the clause starts after the comma at token `k`: past a date set off by commas
+    ("…, Rabu (29/4/2020), harga …"), else right after the comma."""
+    j = k + 1
+    seen = False
+    while j < len(toks) and toks[j].text != ",":
+        tok = toks[j]
+        if tok.is_word and tok.lower not in v.lex.time_words and not tok.text[0].isdigit():
+            return toks[k].end
+        seen = seen or tok.is_word
+        if not tok.is_word and tok.text not in "()/.-":
+            return toks[k].end
+        j += 1
+    if seen and j < len(toks):
+        return toks[j].end
+    return toks[k].end
