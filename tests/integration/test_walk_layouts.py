@@ -136,6 +136,9 @@ def test_walking_one_document_at_a_time_gives_the_one_query_walk(
             for statement_id, _ in corpus.statements:
                 one = walk(session, statement_id, max_depth)
                 assert by_document[statement_id].to_dict() == one.to_dict(), (seed, max_depth)
+                # alone and without its document: the call finds the document itself
+                alone = walks_by_document(session, [(statement_id, None)], max_depth)
+                assert alone[statement_id].to_dict() == one.to_dict(), (seed, max_depth)
 
 
 def test_the_random_corpora_meet_what_the_walk_must_handle(
