@@ -34,7 +34,21 @@ down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SIGNATURE = "tracker_document_walk(bigint, bigint[], integer[], text[], text[], integer)"
+SIGNATURE = "tracker_document_walk(bigint, bigint[], bigint[], integer[], text[], text[], integer)"
+
+ROW_TYPE = """
+CREATE TYPE tracker_walk_row AS (
+    root_id bigint, entry_statement_id bigint, document_id bigint, entry_found boolean,
+    entry_visible boolean, entry_speaker_id bigint, entry_speaker_name text,
+    citation_id bigint, statement_id bigint, parent_walk_id bigint, source_id bigint,
+    source_name text, source_kind text, source_state_media boolean, relation text, cue text,
+    evidence_start integer, evidence_end integer, upstream_statement_id bigint,
+    upstream_document_id bigint, link_method text, link_similarity double precision,
+    inverted_statement_id bigint, review_status text, depth integer, path bigint[],
+    is_cycle boolean, sort_path bigint[])
+"""
+"""One row of a walk: a hop met (or an entry's own row), the walk it belongs to
+(``root_id``), the statement entered that led to it and the document it is in."""
 
 FIND_DOCUMENT = {
     True: "SELECT sd.document_id INTO p_document_id FROM statement_document sd "
@@ -45,6 +59,10 @@ FIND_DOCUMENT = {
 """Where a statement lives: ``statement_document`` on Citus (routed by the statement id;
 the statement's own key would ask every shard), the statement's key on one PostgreSQL."""
 
+FOLLOW_BELOW = 32
+"""Links of hops at this depth or deeper are left to the caller: a chain through more
+documents than that goes on in further calls, and the calls nest no deeper."""
+
 VISIBLE = (
     "(st.review_status <> 'rejected' OR current_setting('tracker.include_rejected', true) = 'on')"
 )
@@ -52,16 +70,9 @@ VISIBLE = (
 
 FUNCTION = """
 CREATE FUNCTION tracker_document_walk(
-    p_document_id bigint, p_statement_ids bigint[], p_depths integer[], p_paths text[],
-    p_sort_paths text[], p_max_depth integer)
-RETURNS TABLE (
-    document_id bigint, entry_no bigint, entry_found boolean, entry_visible boolean,
-    entry_speaker_id bigint, entry_speaker_name text, citation_id bigint, statement_id bigint,
-    parent_walk_id bigint, source_id bigint, source_name text, source_kind text,
-    source_state_media boolean, relation text, cue text, evidence_start integer,
-    evidence_end integer, upstream_statement_id bigint, upstream_document_id bigint,
-    link_method text, link_similarity double precision, inverted_statement_id bigint,
-    review_status text, depth integer, path bigint[], is_cycle boolean, sort_path bigint[])
+    p_document_id bigint, p_roots bigint[], p_statement_ids bigint[], p_depths integer[],
+    p_paths text[], p_sort_paths text[], p_max_depth integer)
+RETURNS SETOF tracker_walk_row
 LANGUAGE plpgsql STABLE AS $walk$
 #variable_conflict use_column
 DECLARE
@@ -71,6 +82,8 @@ DECLARE
     c_up_statement bigint[]; c_up_document bigint[]; c_method text[];
     c_similarity double precision[]; c_inverted bigint[]; c_status text[];
     r_id bigint[]; r_name text[]; r_kind text[]; r_state_media boolean[];
+    walked tracker_walk_row[];
+    onward record;
 BEGIN
     IF p_document_id IS NULL THEN
         -- one entry without its document: the walk of a statement given by id alone
@@ -96,7 +109,6 @@ BEGIN
       INTO r_id, r_name, r_kind, r_state_media
       FROM source r
      WHERE r.id = ANY(c_source || s_speaker);
-    RETURN QUERY
     WITH RECURSIVE
     st AS (
         SELECT * FROM unnest(s_id, s_speaker, s_status) AS x(id, speaker_id, review_status)
@@ -114,7 +126,7 @@ BEGIN
             AS z(id, name, kind, state_media)
     ),
     walk AS (
-        SELECT e.entry_no, st.id IS NOT NULL AS entry_found,
+        SELECT e.root_id, e.statement_id AS entry_statement_id, st.id IS NOT NULL AS entry_found,
                coalesce(%(visible)s, false) AS entry_visible,
                st.speaker_id AS entry_speaker_id,
                c.id AS citation_id, c.statement_id, NULL::bigint AS parent_walk_id,
@@ -124,13 +136,13 @@ BEGIN
                CAST(e.path AS bigint[]) || c.id AS path,
                c.id = ANY(CAST(e.path AS bigint[])) AS is_cycle,
                CAST(e.sort_path AS bigint[]) || ARRAY[c.position::bigint, c.id] AS sort_path
-        FROM unnest(p_statement_ids, p_depths, p_paths, p_sort_paths)
-             WITH ORDINALITY AS e(statement_id, depth, path, sort_path, entry_no)
+        FROM unnest(p_roots, p_statement_ids, p_depths, p_paths, p_sort_paths)
+             AS e(root_id, statement_id, depth, path, sort_path)
         LEFT JOIN st ON st.id = e.statement_id
         LEFT JOIN hop c ON c.statement_id = st.id AND c.parent_id IS NULL
                        AND e.depth <= p_max_depth + 1 AND %(visible)s
       UNION ALL
-        SELECT w.entry_no, NULL, NULL, NULL, k.id, k.statement_id, w.citation_id,
+        SELECT w.root_id, w.entry_statement_id, NULL, NULL, NULL, k.id, k.statement_id, w.citation_id,
                k.source_id, k.relation, k.cue, k.evidence_start, k.evidence_end,
                k.upstream_statement_id, k.upstream_document_id, k.link_method,
                k.link_similarity, k.inverted_statement_id, k.review_status, w.depth + 1,
@@ -139,15 +151,38 @@ BEGIN
         FROM walk w JOIN hop k ON k.parent_id = w.citation_id
         WHERE w.upstream_statement_id IS NULL AND NOT w.is_cycle AND w.depth <= p_max_depth
     )
-    SELECT p_document_id, w.entry_no, w.entry_found, w.entry_visible, w.entry_speaker_id,
-           sp.name, w.citation_id, w.statement_id, w.parent_walk_id, w.source_id, so.name,
-           so.kind, so.state_media, w.relation, w.cue, w.evidence_start, w.evidence_end,
-           w.upstream_statement_id, w.upstream_document_id, w.link_method,
-           w.link_similarity, w.inverted_statement_id, w.review_status, w.depth, w.path,
-           w.is_cycle, w.sort_path
-    FROM walk w
-    LEFT JOIN src so ON so.id = w.source_id
-    LEFT JOIN src sp ON sp.id = w.entry_speaker_id;
+    SELECT array_agg(ROW(
+               w.root_id, w.entry_statement_id, p_document_id, w.entry_found, w.entry_visible,
+               w.entry_speaker_id, sp.name, w.citation_id, w.statement_id, w.parent_walk_id,
+               w.source_id, so.name, so.kind, so.state_media, w.relation, w.cue,
+               w.evidence_start, w.evidence_end, w.upstream_statement_id,
+               w.upstream_document_id, w.link_method, w.link_similarity,
+               w.inverted_statement_id, w.review_status, w.depth, w.path, w.is_cycle,
+               w.sort_path)::tracker_walk_row)
+      INTO walked
+      FROM walk w
+      LEFT JOIN src so ON so.id = w.source_id
+      LEFT JOIN src sp ON sp.id = w.entry_speaker_id;
+    RETURN QUERY SELECT * FROM unnest(walked);
+    -- on into the documents the hops link to (one call per document, not per hop): the
+    -- depth bound ends it, a hop met again on its path (a cycle) is not followed, and a
+    -- link stored without its document, or deeper than the calls may nest, is left to
+    -- the caller
+    FOR onward IN
+        SELECT r.upstream_document_id AS document_id, array_agg(r.root_id) AS roots,
+               array_agg(r.upstream_statement_id) AS statement_ids,
+               array_agg(r.depth + 1) AS depths, array_agg(r.path::text) AS paths,
+               array_agg(r.sort_path::text) AS sort_paths
+          FROM unnest(walked) r
+         WHERE r.citation_id IS NOT NULL AND r.upstream_statement_id IS NOT NULL
+           AND r.upstream_document_id IS NOT NULL AND NOT r.is_cycle
+           AND r.depth <= p_max_depth AND r.depth < %(follow_below)s
+         GROUP BY r.upstream_document_id
+    LOOP
+        RETURN QUERY SELECT * FROM tracker_document_walk(
+            onward.document_id, onward.roots, onward.statement_ids, onward.depths,
+            onward.paths, onward.sort_paths, p_max_depth);
+    END LOOP;
 END
 $walk$
 """
@@ -161,9 +196,15 @@ def _has_citus() -> bool:
 
 
 def upgrade() -> None:
-    body = FUNCTION % {"find_document": FIND_DOCUMENT[_has_citus()], "visible": VISIBLE}
-    op.execute(body)
+    op.execute(ROW_TYPE)
+    values = {
+        "find_document": FIND_DOCUMENT[_has_citus()],
+        "visible": VISIBLE,
+        "follow_below": FOLLOW_BELOW,
+    }
+    op.execute(FUNCTION % values)
 
 
 def downgrade() -> None:
     op.execute(f"DROP FUNCTION IF EXISTS {SIGNATURE}")
+    op.execute("DROP TYPE IF EXISTS tracker_walk_row")

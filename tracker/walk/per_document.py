@@ -1,15 +1,16 @@
-"""The walk one document at a time: one call of ``tracker_document_walk`` per document a
-chain enters.
+"""The walk one document at a time: calls of ``tracker_document_walk`` (migration 0011).
 
-What Citus can run cheaply (migration 0011): the function reads one document's statements
-and hops with single-table queries filtered on the document (single-shard, Citus's fast
-path), walks those rows with a recursive query over them, cycle-safe by the explicit path
-of citation ids each entry brings along and bounded by depth, and names the sources met.
-Given a statement without its document, it finds the document first (``statement_document``
-on Citus). Hops linked into another document name it (``upstream_document_id``), so the
-next call goes straight to that document. Python loops over *documents*, level by level,
-never over hops inside one; every document entered at one level by any of the walks asked
-for gets one call, however many statements are entered there.
+The function reads one document's statements and hops with single-table queries
+filtered on the document (single-shard, Citus's fast path), walks those rows with a
+recursive query over them, cycle-safe by the explicit path of citation ids each entry
+brings along and bounded by depth, names the sources met, and goes on by calling itself
+once per document its hops link to (``upstream_document_id``). Given a statement without
+its document, it finds the document first (``statement_document`` on Citus). So a walk
+is one call, whatever documents it crosses, unless a link was stored without its
+document or the chain goes deeper than ``FOLLOW_BELOW``: those entries come back here,
+and Python goes on level by level, one call per document entered (every statement
+entered into one document at one level, by any of the walks asked for, shares it).
+Neither Python nor the function loops over hops inside a document.
 
 The rows it returns are those of the one-query walk (``WALK_SQL``), in the same order,
 so ``tracker.walk.walker.build_walk`` turns either into the same Walk.
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.db import prepared_rows
 from tracker.store.identity import statement_documents
 from tracker.walk.model import WalkRow
-from tracker.walk.sql import DOCUMENT_WALK_SQL
+from tracker.walk.sql import DOCUMENT_WALK_SQL, FOLLOW_BELOW
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -40,8 +41,6 @@ class Entry:
     path: tuple[int, ...]
     """Citation ids from the walk's first hop to the hop linked here: met again, a cycle."""
     sort_path: tuple[int, ...]
-    parent: int | None
-    """The hop linked into this statement, None for the walked statement itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +93,7 @@ def walk_rows(
     pending: dict[int | None, list[Entry]] = {}
     lost: list[Entry] = []
     for statement_id, document_id in heads:
-        entry = Entry(statement_id, statement_id, 0, (), (), None)
+        entry = Entry(statement_id, statement_id, 0, (), ())
         if document_id is None:
             lost.append(entry)
         else:
@@ -107,10 +106,8 @@ def walk_rows(
             lost = []
         level, pending = pending, {}
         for document_id, entries in level.items():
-            onward, unplaced = _walk_document(session, document_id, entries, max_depth, found)
-            lost += unplaced
-            for entry, target in onward:
-                if target is None:  # linked before links named their document
+            for entry, target in _walk_document(session, document_id, entries, max_depth, found):
+                if target is None:  # not found by the call, or linked without a document
                     lost.append(entry)
                 else:
                     pending.setdefault(target, []).append(entry)
@@ -139,12 +136,15 @@ def _text_array(values: Iterable[int]) -> str:
 
 def _walk_document(
     session: Session, document_id: int | None, entries: list[Entry], max_depth: int, found: _Found
-) -> tuple[list[tuple[Entry, int | None]], list[Entry]]:
+) -> list[tuple[Entry, int | None]]:
     """One call for every entry into ``document_id`` (None: the one entry's own document,
-    found by the call). Returns the entries it leads to, each with its document (None for
-    a link stored without one), and the entries whose document the call did not find."""
+    found by the call); the call goes on by itself into the documents its hops link to.
+    Returns what it left to the caller: entries whose document it did not find, and
+    links it did not follow (stored without their document, or past ``FOLLOW_BELOW``),
+    each with its document if known."""
     params = {
         "document_id": document_id,
+        "roots": [e.root_id for e in entries],
         "statement_ids": [e.statement_id for e in entries],
         "depths": [e.depth for e in entries],
         "paths": [_text_array(e.path) for e in entries],
@@ -153,34 +153,37 @@ def _walk_document(
     }
     rows = prepared_rows(session, DOCUMENT_WALK_SQL, params)
     if rows and rows[0].document_id is None:
-        return [], entries  # not in statement_document: looked for the long way
-    onward: list[tuple[Entry, int | None]] = []
+        return [(e, None) for e in entries]  # not in statement_document: the long way
+    left: list[tuple[Entry, int | None]] = []
     for row in rows:
-        entry = entries[row.entry_no - 1]
         if row.parent_walk_id is None:  # an entry's own row (its first hop, or none)
-            _land(found, entry.statement_id, row.document_id, row)
+            _land(found, row.entry_statement_id, row.document_id, row)
         else:
             found.with_children.add(row.parent_walk_id)
         if row.citation_id is None or row.depth > max_depth:
             continue  # no hop, or one past the bound (it only says its parent has children)
-        parent = row.parent_walk_id if row.parent_walk_id is not None else entry.parent
-        found.hops.setdefault(entry.root_id, []).append(_Hop(row, row.document_id, parent))
+        parent = row.parent_walk_id
+        if parent is None and len(row.path) > 1:  # entered by a link: the linking hop
+            parent = row.path[-2]
+        found.hops.setdefault(row.root_id, []).append(_Hop(row, row.document_id, parent))
         found.sources[row.source_id] = (row.source_name, row.source_kind, row.source_state_media)
-        if row.upstream_statement_id is not None and not row.is_cycle:
-            onward.append(
-                (
-                    Entry(
-                        entry.root_id,
-                        row.upstream_statement_id,
-                        row.depth + 1,
-                        tuple(row.path),
-                        tuple(row.sort_path),
-                        row.citation_id,
-                    ),
-                    row.upstream_document_id,
-                )
+        if _left_to_caller(row):
+            entry = Entry(
+                row.root_id,
+                row.upstream_statement_id,
+                row.depth + 1,
+                tuple(row.path),
+                tuple(row.sort_path),
             )
-    return onward, []
+            left.append((entry, row.upstream_document_id))
+    return left
+
+
+def _left_to_caller(row: Any) -> bool:
+    """A hop's link the call did not follow (see ``FOLLOW_BELOW``)."""
+    if row.upstream_statement_id is None or row.is_cycle:
+        return False
+    return row.upstream_document_id is None or row.depth >= FOLLOW_BELOW
 
 
 def _land(found: _Found, statement_id: int, document_id: int, row: Any) -> None:

@@ -144,12 +144,19 @@ PRIMARY_SOURCES_SQL = text(
 # into unless the transaction shows rejected statements); a hop's children are the rows
 # that name it as parent, which is why the walk goes one level past the bound
 # (``:max_depth + 1``): those rows only say whether a hop at the bound has children. Hops
-# linked into another document come back with ``upstream_document_id``: the next call
-# goes there. Given no document (``:document_id`` NULL, one entry) the function finds
-# the entry's own first: a walk inside one document is one round trip.
+# linked into another document name it (``upstream_document_id``): the function calls
+# itself for each such document, so a walk is one round trip whatever documents it
+# crosses. Given no document (``:document_id`` NULL, one entry) the function finds the
+# entry's own first.
 DOCUMENT_WALK_SQL = text(
-    "SELECT * FROM tracker_document_walk(:document_id, CAST(:statement_ids AS bigint[]), "
-    "CAST(:depths AS integer[]), CAST(:paths AS text[]), CAST(:sort_paths AS text[]), "
-    ":max_depth)"
+    "SELECT * FROM tracker_document_walk(:document_id, CAST(:roots AS bigint[]), "
+    "CAST(:statement_ids AS bigint[]), CAST(:depths AS integer[]), "
+    "CAST(:paths AS text[]), CAST(:sort_paths AS text[]), :max_depth)"
 )
-"""Every hop the walk meets inside ``:document_id`` from the statements it enters there."""
+"""Every hop the walks of ``:roots`` meet from the statements they enter in
+``:document_id``, there and in the documents its hops link to (a call per document,
+made by the function itself, up to ``FOLLOW_BELOW``)."""
+
+FOLLOW_BELOW = 32
+"""The function follows links of hops above this depth only (migration 0011): deeper,
+the caller goes on with further calls, so the function's calls never nest deeper."""
