@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.db import transaction
+from tracker.walk.sql import FOLLOW_BELOW
 from tracker.walk.walker import walk, walks, walks_by_document
 
 SOURCES = [
@@ -136,6 +137,9 @@ def test_walking_one_document_at_a_time_gives_the_one_query_walk(
             for statement_id, _ in corpus.statements:
                 one = walk(session, statement_id, max_depth)
                 assert by_document[statement_id].to_dict() == one.to_dict(), (seed, max_depth)
+                # alone and without its document: the call finds the document itself
+                alone = walks_by_document(session, [(statement_id, None)], max_depth)
+                assert alone[statement_id].to_dict() == one.to_dict(), (seed, max_depth)
 
 
 def test_the_random_corpora_meet_what_the_walk_must_handle(
@@ -169,3 +173,34 @@ def test_a_walk_given_the_wrong_document_finds_no_statement(
         assert walks_by_document(session, [(statement_id, other)]) == {}
         assert statement_id in walks_by_document(session, [(statement_id, document_id)])
         assert walks_by_document(session, [(MISSING_STATEMENT, None)]) == {}
+
+
+def test_a_chain_through_more_documents_than_one_call_follows(
+    session_factory: sessionmaker[Session],
+) -> None:
+    """Past FOLLOW_BELOW the function leaves the links to Python, which goes on with
+    further calls: a chain through 45 documents, one hop each, comes out whole."""
+    corpus = Corpus()
+    count = FOLLOW_BELOW + 13
+    for n in range(1, count + 1):
+        corpus.documents.append(n)
+        corpus.statements.append((n, n))
+        corpus.hops.append(
+            {
+                "id": n,
+                "statement_id": n,
+                "document_id": n,
+                "parent_id": None,
+                "position": 0,
+                "source_id": SOURCES[n % len(SOURCES)][0],
+                "upstream_statement_id": n + 1 if n < count else None,
+                "upstream_document_id": n + 1 if n < count else None,
+            }
+        )
+    _store(session_factory, corpus)
+    with transaction(session_factory) as session:
+        for max_depth in (FOLLOW_BELOW, FOLLOW_BELOW + 1, count, count + 5):
+            one = walk(session, 1, max_depth)
+            by_document = walks_by_document(session, [(1, None)], max_depth)[1]
+            assert by_document.to_dict() == one.to_dict(), max_depth
+            assert len(by_document.hops) == min(count, max_depth)

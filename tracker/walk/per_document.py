@@ -1,13 +1,16 @@
-"""The walk one document at a time: a routed recursive query per document a chain enters.
+"""The walk one document at a time: calls of ``tracker_document_walk`` (migration 0012).
 
-What Citus can run (``tracker.walk.sql.DOCUMENT_WALK_SQL``): the hops inside one
-document are walked by one recursive query on that document's shard, cycle-safe by the
-explicit path of citation ids each entry brings along and bounded by depth. Hops linked
-into another document name it (``upstream_document_id``), so the next query goes
-straight to that shard. Python loops over *documents*, level by level, never over hops
-inside one; every document entered at one level by any of the walks asked for gets one
-query, however many statements are entered there. The sources met are read once at the
-end, for every walk together.
+The function reads one document's statements and hops with single-table queries
+filtered on the document (single-shard, Citus's fast path), walks those rows with a
+recursive query over them, cycle-safe by the explicit path of citation ids each entry
+brings along and bounded by depth, names the sources met, and goes on by calling itself
+once per document its hops link to (``upstream_document_id``). Given a statement without
+its document, it finds the document first (``statement_document`` on Citus). So a walk
+is one call, whatever documents it crosses, unless a link was stored without its
+document or the chain goes deeper than ``FOLLOW_BELOW``: those entries come back here,
+and Python goes on level by level, one call per document entered (every statement
+entered into one document at one level, by any of the walks asked for, shares it).
+Neither Python nor the function loops over hops inside a document.
 
 The rows it returns are those of the one-query walk (``WALK_SQL``), in the same order,
 so ``tracker.walk.walker.build_walk`` turns either into the same Walk.
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.db import prepared_rows
 from tracker.store.identity import statement_documents
 from tracker.walk.model import WalkRow
-from tracker.walk.sql import DOCUMENT_WALK_SQL, SOURCE_BRIEFS_SQL
+from tracker.walk.sql import DOCUMENT_WALK_SQL, FOLLOW_BELOW
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -38,8 +41,6 @@ class Entry:
     path: tuple[int, ...]
     """Citation ids from the walk's first hop to the hop linked here: met again, a cycle."""
     sort_path: tuple[int, ...]
-    parent: int | None
-    """The hop linked into this statement, None for the walked statement itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +69,15 @@ class _Hop:
 
 @dataclass(slots=True)
 class _Found:
-    """The hops of every walk, what was found of every statement entered, and which hops
-    have children (a row names them as its parent)."""
+    """The hops of every walk, what was found of every statement entered, which hops
+    have children (a row names them as its parent), and the sources met (name, kind and
+    state-media mark of every hop's source; the name of every speaker)."""
 
     hops: dict[int, list[_Hop]] = field(default_factory=dict)
     landings: dict[int, Landing] = field(default_factory=dict)
     with_children: set[int] = field(default_factory=set)
+    sources: dict[int, tuple[str, str, bool]] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
 
 
 def walk_rows(
@@ -86,14 +90,16 @@ def walk_rows(
     such statement), and the names of the sources met (speakers included).
     """
     found = _Found()
-    pending: dict[int, list[Entry]] = {}
+    pending: dict[int | None, list[Entry]] = {}
     lost: list[Entry] = []
     for statement_id, document_id in heads:
-        entry = Entry(statement_id, statement_id, 0, (), (), None)
+        entry = Entry(statement_id, statement_id, 0, (), ())
         if document_id is None:
             lost.append(entry)
         else:
             pending.setdefault(document_id, []).append(entry)
+    if len(lost) == 1:  # a statement given by id alone: the call finds its document
+        pending[None], lost = lost, []
     while pending or lost:
         if lost:
             _place(session, lost, pending, found)
@@ -101,20 +107,20 @@ def walk_rows(
         level, pending = pending, {}
         for document_id, entries in level.items():
             for entry, target in _walk_document(session, document_id, entries, max_depth, found):
-                if target is None:  # linked before links named their document
+                if target is None:  # not found by the call, or linked without a document
                     lost.append(entry)
                 else:
                     pending.setdefault(target, []).append(entry)
-    sources = _sources(session, found)
-    rows = {h: _rows(found, h, max_depth, sources) for h, _ in heads}
-    names = {i: brief[0] for i, brief in sources.items()}
+    rows = {h: _rows(found, h, max_depth) for h, _ in heads}
+    names = {i: brief[0] for i, brief in found.sources.items()} | found.names
     return rows, found.landings, names
 
 
 def _place(
-    session: Session, entries: list[Entry], pending: dict[int, list[Entry]], found: _Found
+    session: Session, entries: list[Entry], pending: dict[int | None, list[Entry]], found: _Found
 ) -> None:
-    """Find the documents of statements entered without one."""
+    """Find the documents of statements entered without one (on Citus a statement missing
+    from ``statement_document`` is looked for on every shard)."""
     where = statement_documents(session, sorted({e.statement_id for e in entries}))
     for entry in entries:
         document_id = where.get(entry.statement_id)
@@ -129,44 +135,55 @@ def _text_array(values: Iterable[int]) -> str:
 
 
 def _walk_document(
-    session: Session, document_id: int, entries: list[Entry], max_depth: int, found: _Found
+    session: Session, document_id: int | None, entries: list[Entry], max_depth: int, found: _Found
 ) -> list[tuple[Entry, int | None]]:
-    """One routed query for every entry into ``document_id``; the entries it leads to,
-    each with its document (None for a link stored without one)."""
+    """One call for every entry into ``document_id`` (None: the one entry's own document,
+    found by the call); the call goes on by itself into the documents its hops link to.
+    Returns what it left to the caller: entries whose document it did not find, and
+    links it did not follow (stored without their document, or past ``FOLLOW_BELOW``),
+    each with its document if known."""
     params = {
         "document_id": document_id,
+        "roots": [e.root_id for e in entries],
         "statement_ids": [e.statement_id for e in entries],
         "depths": [e.depth for e in entries],
         "paths": [_text_array(e.path) for e in entries],
         "sort_paths": [_text_array(e.sort_path) for e in entries],
         "max_depth": max_depth,
     }
-    onward: list[tuple[Entry, int | None]] = []
-    for row in prepared_rows(session, DOCUMENT_WALK_SQL, params):
-        entry = entries[row.entry_no - 1]
+    rows = prepared_rows(session, DOCUMENT_WALK_SQL, params)
+    if rows and rows[0].document_id is None:
+        return [(e, None) for e in entries]  # not in statement_document: the long way
+    left: list[tuple[Entry, int | None]] = []
+    for row in rows:
         if row.parent_walk_id is None:  # an entry's own row (its first hop, or none)
-            _land(found, entry.statement_id, document_id, row)
+            _land(found, row.entry_statement_id, row.document_id, row)
         else:
             found.with_children.add(row.parent_walk_id)
         if row.citation_id is None or row.depth > max_depth:
             continue  # no hop, or one past the bound (it only says its parent has children)
-        parent = row.parent_walk_id if row.parent_walk_id is not None else entry.parent
-        found.hops.setdefault(entry.root_id, []).append(_Hop(row, document_id, parent))
-        if row.upstream_statement_id is not None and not row.is_cycle:
-            onward.append(
-                (
-                    Entry(
-                        entry.root_id,
-                        row.upstream_statement_id,
-                        row.depth + 1,
-                        tuple(row.path),
-                        tuple(row.sort_path),
-                        row.citation_id,
-                    ),
-                    row.upstream_document_id,
-                )
+        parent = row.parent_walk_id
+        if parent is None and len(row.path) > 1:  # entered by a link: the linking hop
+            parent = row.path[-2]
+        found.hops.setdefault(row.root_id, []).append(_Hop(row, row.document_id, parent))
+        found.sources[row.source_id] = (row.source_name, row.source_kind, row.source_state_media)
+        if _left_to_caller(row):
+            entry = Entry(
+                row.root_id,
+                row.upstream_statement_id,
+                row.depth + 1,
+                tuple(row.path),
+                tuple(row.sort_path),
             )
-    return onward
+            left.append((entry, row.upstream_document_id))
+    return left
+
+
+def _left_to_caller(row: Any) -> bool:
+    """A hop's link the call did not follow (see ``FOLLOW_BELOW``)."""
+    if row.upstream_statement_id is None or row.is_cycle:
+        return False
+    return row.upstream_document_id is None or row.depth >= FOLLOW_BELOW
 
 
 def _land(found: _Found, statement_id: int, document_id: int, row: Any) -> None:
@@ -175,24 +192,14 @@ def _land(found: _Found, statement_id: int, document_id: int, row: Any) -> None:
         found.landings.setdefault(statement_id, NOWHERE)
         return
     has_hops = row.citation_id is not None or (known is not None and known.has_hops)
+    if row.entry_speaker_id is not None:
+        found.names[row.entry_speaker_id] = row.entry_speaker_name
     found.landings[statement_id] = Landing(
         document_id, row.entry_speaker_id, has_hops, row.entry_visible
     )
 
 
-def _sources(session: Session, found: _Found) -> dict[int, tuple[str, str, bool]]:
-    """Name, kind and state-media mark of every hop's source and every speaker met."""
-    ids = {h.row.source_id for hops in found.hops.values() for h in hops}
-    ids |= {land.speaker_id for land in found.landings.values() if land.speaker_id is not None}
-    if not ids:
-        return {}
-    rows = prepared_rows(session, SOURCE_BRIEFS_SQL, {"ids": sorted(ids)})
-    return {r.id: (r.name, r.kind, r.state_media) for r in rows}
-
-
-def _rows(
-    found: _Found, root_id: int, max_depth: int, sources: dict[int, tuple[str, str, bool]]
-) -> list[WalkRow]:
+def _rows(found: _Found, root_id: int, max_depth: int) -> list[WalkRow]:
     """A head's hops as the one-query walk returns them: walk order, links resolved."""
     hops = sorted(found.hops.get(root_id, ()), key=lambda h: tuple(h.row.sort_path))
     rows = []
@@ -201,13 +208,11 @@ def _rows(
         landing = None
         if row.upstream_statement_id is not None and not row.is_cycle:
             landing = found.landings.get(row.upstream_statement_id, NOWHERE)
-        rows.append(_walk_row(hop, found, landing, sources))
+        rows.append(_walk_row(hop, found, landing))
     return rows
 
 
-def _walk_row(
-    hop: _Hop, found: _Found, landing: Landing | None, sources: dict[int, tuple[str, str, bool]]
-) -> WalkRow:
+def _walk_row(hop: _Hop, found: _Found, landing: Landing | None) -> WalkRow:
     row = hop.row
     speaker = None
     if landing is None:  # inside the document (or a cycle, which is never shown)
@@ -220,8 +225,8 @@ def _walk_row(
         leaf = not landing.has_hops
         upstream_document = landing.document_id
         if landing.speaker_id is not None:
-            speaker = sources[landing.speaker_id][0]
-    name, kind, state_media = sources[row.source_id]
+            speaker = found.names[landing.speaker_id]
+    name, kind, state_media = found.sources[row.source_id]
     return WalkRow(
         citation_id=row.citation_id,
         statement_id=row.statement_id,

@@ -132,59 +132,31 @@ PRIMARY_SOURCES_SQL = text(
 #
 # On Citus a recursive CTE runs only inside one shard: filtered on the document in its
 # anchor and in its recursive term alike, and without the CYCLE clause (it fails on the
-# worker). So the walk goes one document at a time (tracker.walk.per_document): this
-# query takes every statement the walk enters in one document, each with the path of
-# hops that led there (cycle detection by that explicit path), its depth and its sort
-# key, and walks all of them inside the document. Hops linked into another document come
-# back with ``upstream_document_id``: the next query goes there.
-#
-# It is kept small because Citus plans it twice on every call (on the coordinator, then
-# on the worker; a generic plan is refused): no source names (one query per walk reads
-# them), no correlated subqueries. Each entry comes back once even without hops (its
-# statement found or not, seen or rejected, and its speaker; a rejected one is not
-# walked into unless the transaction shows rejected statements); a hop's children are
-# the rows that name it as parent, which is why the walk goes one level past the bound
-# (``:max_depth + 1``): those rows only say whether a hop at the bound has children.
+# worker). Such a query cost about 1.3 ms of server CPU per call on the local cluster,
+# nearly all of it planning (Citus plans it on the coordinator, deparses it, and the
+# worker parses and plans it again; no generic plan is kept). So the walk goes one
+# document at a time (tracker.walk.per_document) through a function (migration 0012)
+# that reads the document's rows with single-table queries filtered on the document
+# (Citus's fast path), walks them with a recursive query over those rows alone (planned
+# once per connection by PL/pgSQL), with cycle detection by the explicit path each entry
+# brings, and names the sources met. Each entry comes back once even without hops (its
+# statement found or not, seen or rejected, and its speaker; a rejected one is not walked
+# into unless the transaction shows rejected statements); a hop's children are the rows
+# that name it as parent, which is why the walk goes one level past the bound
+# (``:max_depth + 1``): those rows only say whether a hop at the bound has children. Hops
+# linked into another document name it (``upstream_document_id``): the function calls
+# itself for each such document, so a walk is one round trip whatever documents it
+# crosses. Given no document (``:document_id`` NULL, one entry) the function finds the
+# entry's own first.
 DOCUMENT_WALK_SQL = text(
-    """
-    WITH RECURSIVE walk AS (
-        SELECT e.entry_no, st.id IS NOT NULL AS entry_found,
-               coalesce("""
-    + visible_sql("st")
-    + """, false) AS entry_visible, st.speaker_id AS entry_speaker_id,
-               c.id AS citation_id, c.statement_id, NULL::bigint AS parent_walk_id,
-               c.source_id, c.relation, c.cue, c.evidence_start, c.evidence_end,
-               c.upstream_statement_id, c.upstream_document_id, c.link_method,
-               c.link_similarity, c.inverted_statement_id, c.review_status, e.depth,
-               CAST(e.path AS bigint[]) || c.id AS path,
-               c.id = ANY(CAST(e.path AS bigint[])) AS is_cycle,
-               CAST(e.sort_path AS bigint[]) || ARRAY[c.position::bigint, c.id] AS sort_path
-        FROM unnest(CAST(:statement_ids AS bigint[]), CAST(:depths AS int[]),
-                    CAST(:paths AS text[]), CAST(:sort_paths AS text[]))
-             WITH ORDINALITY AS e(statement_id, depth, path, sort_path, entry_no)
-        LEFT JOIN statement st ON st.document_id = :document_id AND st.id = e.statement_id
-        LEFT JOIN citation c ON c.document_id = :document_id AND c.statement_id = st.id
-                            AND c.parent_id IS NULL AND e.depth <= :max_depth + 1
-                            AND """
-    + visible_sql("st")
-    + """
-      UNION ALL
-        SELECT w.entry_no, NULL, NULL, NULL, k.id, k.statement_id, w.citation_id, k.source_id,
-               k.relation, k.cue, k.evidence_start, k.evidence_end, k.upstream_statement_id,
-               k.upstream_document_id, k.link_method, k.link_similarity,
-               k.inverted_statement_id, k.review_status, w.depth + 1,
-               w.path || k.id, k.id = ANY(w.path),
-               w.sort_path || ARRAY[k.position::bigint, k.id]
-        FROM walk w JOIN citation k ON k.parent_id = w.citation_id
-        WHERE k.document_id = :document_id AND w.upstream_statement_id IS NULL
-          AND NOT w.is_cycle AND w.depth <= :max_depth
-    )
-    SELECT * FROM walk
-    """
+    "SELECT * FROM tracker_document_walk(:document_id, CAST(:roots AS bigint[]), "
+    "CAST(:statement_ids AS bigint[]), CAST(:depths AS integer[]), "
+    "CAST(:paths AS text[]), CAST(:sort_paths AS text[]), :max_depth)"
 )
-"""Every hop the walk meets inside ``:document_id`` from the statements it enters there."""
+"""Every hop the walks of ``:roots`` meet from the statements they enter in
+``:document_id``, there and in the documents its hops link to (a call per document,
+made by the function itself, up to ``FOLLOW_BELOW``)."""
 
-SOURCE_BRIEFS_SQL = text(
-    "SELECT id, name, kind, state_media FROM source WHERE id = ANY(CAST(:ids AS bigint[]))"
-)
-"""The sources a walk met, read once per walk (a small table, on every node on Citus)."""
+FOLLOW_BELOW = 32
+"""The function follows links of hops above this depth only (migration 0012): deeper,
+the caller goes on with further calls, so the function's calls never nest deeper."""
