@@ -170,7 +170,19 @@ class Run:
         remembered per word, since each look-up scans the whole text."""
         seen = self._lower_seen.get(word)
         if seen is None:
-            text = self.text
-            seen = any(f"{pre}{word}{post}" in text for pre in " (" for post in " ,.;:")
+            seen = _occurs_between(self.text, word, " (", " ,.;:")
             self._lower_seen[word] = seen
         return seen
+
+
+def _occurs_between(text: str, word: str, before: str, after: str) -> bool:
+    """Whether `word` occurs right after a character of `before` and right before one of
+    `after`: one pass over its occurrences, not a scan of the text per pair."""
+    n, size = len(text), len(word)
+    find = text.find
+    pos = find(word, 1)
+    while 0 <= pos <= n - size - 1:
+        if text[pos - 1] in before and text[pos + size] in after:
+            return True
+        pos = find(word, pos + 1)
+    return False

@@ -6,20 +6,22 @@ import re
 
 import regex
 
+from tracker.extract.patterns import NOT_PLAIN_re
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.speakers import Mention
 
 WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)")
 LAST_WORD_re = regex.compile(r"[\p{L}]++$")
-_ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # WORD_re on ASCII text, in faster stdlib re
+_ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # WORD_re on plain text, in faster stdlib re
 CLOSING_QUOTES = frozenset("”\"’'»")
 MIN_CLAIM_WORDS = 3  # fewer words make no claim ("Name: yes.", "…, adding thanks.")
 
 
 def words_of(span: str) -> list[str]:
-    """The letter-and-digit runs of `span` (stdlib `re` when it is ASCII: same runs)."""
-    return (_ASCII_WORD_re if span.isascii() else WORD_re).findall(span)
+    """The letter-and-digit runs of `span` (stdlib `re` when it is plain: same runs)."""
+    plain = span.isascii() or NOT_PLAIN_re.search(span) is None
+    return (_ASCII_WORD_re if plain else WORD_re).findall(span)
 
 
 def one_word(text: str, start: int, end: int) -> bool:

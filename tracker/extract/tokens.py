@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from tracker.extract.lexicon import Lexicon, load_lexicon
-from tracker.extract.patterns import TOKEN_ASCII_re, TOKEN_FLAT_re
+from tracker.extract.patterns import NOT_PLAIN_re, TOKEN_ASCII_re, TOKEN_FLAT_re
 
 
 class Token:
@@ -132,9 +132,9 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     append = out.append
     find = text.find
     pos = lo
-    # str.isascii is O(1) on CPython; an ASCII window can use the faster stdlib pattern
-    ascii_only = text.isascii() or text[lo:hi].isascii()
-    for tok in (TOKEN_ASCII_re if ascii_only else TOKEN_FLAT_re).findall(text, lo, hi):
+    # str.isascii is O(1) on CPython; a plain window can use the faster stdlib pattern
+    plain = text.isascii() or NOT_PLAIN_re.search(text, lo, hi) is None
+    for tok in (TOKEN_ASCII_re if plain else TOKEN_FLAT_re).findall(text, lo, hi):
         pos = find(tok, pos)
         end = pos + len(tok)
         append(Token(pos, end, tok))
