@@ -25,7 +25,8 @@ _WORD_CHAR_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]")
 _LONG_WORD_re = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]{3,}+")
 TITLE_LINE_CHARS = 200  # a headline is short; longer lines are prose
 MIN_TITLE_WORDS = 4
-_PREV_WORD_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])[\p{L}\p{M}\p{N}'’\-]++[ \t]++$")
+_PREV_WORD_CHAR_re = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]")
+PREV_WORD_WINDOW = 32  # how far back `word_before` looks
 
 # category -> groups in match priority (an earlier group wins for the same words)
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -262,11 +263,10 @@ def noun_use(text: str, cue: CueMatch, language: str) -> bool:
         return True
     if not lex.noun_markers and not lex.possessive_suffixes:
         return False
-    start = cue.start()
-    m = _PREV_WORD_re.search(text, max(0, start - 32), start)
-    if m is None:
+    before = word_before(text, cue.start())
+    if before is None:
         return False
-    word = m.group().rstrip().lower()
+    word = before.lower()
     if cue.group().endswith("s") and all(
         part.isdigit() or part in lex.number_words for part in word.split("-")
     ):
@@ -279,6 +279,37 @@ def noun_use(text: str, cue: CueMatch, language: str) -> bool:
     # "Lopez’s warning" is a noun; "He’s claiming" is "he is": a pronoun's "’s" is no
     # possessive (the pronoun's possessive is "his")
     return bool(suffix) and word[: -len(suffix)] not in lex.pronouns
+
+
+def word_before(text: str, pos: int) -> str | None:
+    """The word right before `pos`: a maximal run of letters, marks, digits, apostrophes
+    and hyphens, then spaces or tabs up to `pos` (or up to a newline just before it), the
+    run starting in the `PREV_WORD_WINDOW` characters before `pos`; None if there is none.
+
+    Read backwards from `pos`: what the pattern search
+    `(?<![\\p{L}\\p{M}\\p{N}'’\\-])[\\p{L}\\p{M}\\p{N}'’\\-]++[ \t]++$` over the window found
+    (its `$` matches before a final newline too), without trying every position of it."""
+    lo = max(0, pos - PREV_WORD_WINDOW)
+    end = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
+    k = end
+    while k > lo and text[k - 1] in " \t":
+        k -= 1
+    if k == end:
+        return None
+    j = k
+    while j > lo and _prev_word_char(text[j - 1]):
+        j -= 1
+    if j == k or (j == lo and lo > 0 and _prev_word_char(text[lo - 1])):
+        return None  # no word, or one that starts before the window
+    return text[j:k]
+
+
+def _prev_word_char(ch: str) -> bool:
+    """A character of the word `word_before` reads: a letter, mark, digit, apostrophe or
+    hyphen."""
+    if ch.isascii():
+        return ch.isalnum() or ch in "'-"
+    return ch == "’" or _PREV_WORD_CHAR_re.match(ch) is not None
 
 
 def _blocked_by_follower(text: str, cue: CueMatch, followers: dict[str, frozenset[str]]) -> bool:

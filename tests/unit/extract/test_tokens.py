@@ -1,9 +1,11 @@
-"""Tokens and word runs: the stdlib fast path on plain text gives what the Unicode patterns give."""
+"""Tokens, word runs and the word before a cue: the fast paths give what the patterns give."""
 
 from __future__ import annotations
 
 import pytest
+import regex
 
+from tracker.extract.cues import PREV_WORD_WINDOW, word_before
 from tracker.extract.patterns import NOT_PLAIN_re, TOKEN_FLAT_re
 from tracker.extract.run import _occurs_between
 from tracker.extract.spans import WORD_re, words_of
@@ -70,3 +72,28 @@ def test_occurs_between_is_the_pairwise_substring_test(text: str, word: str, fou
     pairs = any(f"{pre}{word}{post}" in text for pre in " (" for post in " ,.;:")
     assert pairs is found
     assert _occurs_between(text, word, " (", " ,.;:") is found
+
+
+# What `cues.word_before` reads without a search: this pattern's match over the window.
+PREV_WORD_re = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])[\p{L}\p{M}\p{N}'’\-]++[ \t]++$")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the plan said",
+        "Lopez’s warning came",
+        "word \nsaid it",  # a newline right before the position
+        "word \n\nsaid it",
+        "(his) claims, “her”  \t views",
+        "a-very-long-hyphenated-compound-word-indeed claims",  # starts before the window
+        "x a-very-long-hyphenated-compound-word-indee claims",
+        "Café’s café\u0301 1990s ñandú report",
+        "  leading spaces",
+    ],
+)
+def test_word_before_is_the_pattern_search(text: str) -> None:
+    for pos in range(len(text) + 1):
+        m = PREV_WORD_re.search(text, max(0, pos - PREV_WORD_WINDOW), pos)
+        expected = None if m is None else m.group().rstrip()
+        assert word_before(text, pos) == expected, pos
