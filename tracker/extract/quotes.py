@@ -17,6 +17,7 @@ QUOTE_MARK_re = regex.compile(
     regex.VERBOSE,
 )
 
+_SINGLE_MARKS = frozenset("‘’'‚‹›")  # the `sgl` group; every other mark but "\n" is `dbl`
 _OPEN_ONLY = frozenset("“„«‘‚‹")
 _CLOSE_ONLY = frozenset("»›")
 _OPENING_CONTEXT = frozenset(" \t\n\r([{—–-/:;,\u00a0“„«‘‚‹\"'")
@@ -67,8 +68,9 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
     absorb_at = -1  # position of a paragraph-opening mark that continues the open quote
     scan_until = -1  # end of the whitespace run already examined after a paragraph break
     for m in QUOTE_MARK_re.finditer(text):
-        pos = m.start()
-        if m.group("nl") is not None:
+        pos, end = m.span()
+        mark = m.group()  # its family from the mark itself: group look-ups by name cost more
+        if mark == "\n":
             if not stack or pos < scan_until:
                 continue
             reopen_at, scan_until = _paragraph_break(text, pos, stack)
@@ -77,13 +79,12 @@ def scan_quotes(text: str) -> list[QuoteSpan]:
             continue
         if pos == absorb_at:
             continue
-        end = m.end()
-        double = m.group("dbl") is not None
+        double = mark not in _SINGLE_MARKS
         prev = text[pos - 1] if pos > 0 else " "
         nxt = text[end] if end < n else " "
         if not double and _is_word(prev) and _is_word(nxt):
             continue  # apostrophe inside a word: don't, Clinton’s
-        can_close, can_open = _roles(text, m.group(), pos, prev, nxt, double, stack)
+        can_close, can_open = _roles(text, mark, pos, prev, nxt, double, stack)
         closed = can_close and _close(stack, spans, double, pos, end)
         if not closed and can_open and len(stack) < MAX_DEPTH:
             stack.append((double, pos, end))
