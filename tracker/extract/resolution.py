@@ -18,7 +18,7 @@ from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import HopDraft, Relays
 from tracker.extract.run import Draft, Run
-from tracker.extract.spans import one_word
+from tracker.extract.spans import one_word, words_of
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, tokenize, vocab
 
@@ -243,9 +243,13 @@ def finish(
     partials: list[QuoteSpan],
 ) -> Draft | None:
     """Emit a statement; a lone word reports no claim. Content holding a quote is mixed,
-    unless the quote is all of it ('…, saying, "We will win."'): that is a direct quote."""
+    unless the quote is all of it ('…, saying, "We will win."'): that is a direct quote,
+    except after a complementizer ('X said that "we will win."': quoted words in reported
+    speech, as `quote_cue_before` reads the same lead-in)."""
     if any(start <= q.start and q.end <= end + 1 for q in partials):
-        kind = "direct" if _whole_quote(run, start, end, partials) else "mixed"
+        whole = _whole_quote(run, start, end, partials)
+        direct = whole and not _after_complementizer(run, attribution, start)
+        kind = "direct" if direct else "mixed"
     elif kind == "indirect" and one_word(run.text, start, end):
         return None  # "The plan said nothing.": a lone word reports no claim
     embedded = _embedded_source(run, start, end)
@@ -260,6 +264,14 @@ def finish(
     stmt = emit(run, rule, kind, start, end, attribution, relays)
     run.add(stmt)
     return stmt
+
+
+def _after_complementizer(run: Run, attribution: Attribution | None, start: int) -> bool:
+    """Whether the last word between the cue and `start` is a complementizer ("that")."""
+    if attribution is None or attribution.cue_end is None or attribution.cue_end > start:
+        return False
+    words = words_of(run.text[attribution.cue_end : start])
+    return bool(words) and words[-1].lower() in run.lex.complementizers
 
 
 def _whole_quote(run: Run, start: int, end: int, partials: list[QuoteSpan]) -> bool:

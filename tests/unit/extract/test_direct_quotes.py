@@ -424,3 +424,49 @@ def test_kind_of_a_quote_after_its_cue(text: str, lang: str, content: str, kind:
     st = with_text(extract(text, lang).statements, content)
     assert st.kind == kind
     assert speaker_name(st) == "Lane"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "kind", "speaker"),
+    [
+        (
+            "The board says on its website that “the new pool will open in June.”",
+            "en",
+            "“the new pool will open in June.”",
+            "mixed",
+            "The board",
+        ),
+        (
+            "The council wrote in a letter that “no park will close this year.”",
+            "en",
+            "“no park will close this year.”",
+            "mixed",
+            "The council",
+        ),
+        (
+            "Dewan kota menyatakan dalam suratnya bahwa “tidak ada taman yang akan ditutup "
+            "tahun ini.”",
+            "id",
+            "“tidak ada taman yang akan ditutup tahun ini.”",
+            "mixed",
+            "Dewan kota",
+        ),
+        # no complementizer: the quote is the speaker's own words
+        (
+            "The board says on its website: “the new pool will open in June.”",
+            "en",
+            "“the new pool will open in June.”",
+            "direct",
+            "The board",
+        ),
+    ],
+)
+def test_quote_after_complementizer_is_mixed(
+    text: str, language: str, content: str, kind: str, speaker: str
+) -> None:
+    """'X said that "…"' is reported speech holding quoted words, however the sieves reach
+    it (a lead-in cue, or reported speech whose content is the quote alone)."""
+    found = [s for s in extract(text, language).statements if s.text == content]
+    whole = [s for s in found if s.kind != "partial"]
+    assert len(whole) == 1, found
+    assert (whole[0].kind, speaker_name(whole[0])) == (kind, speaker)
