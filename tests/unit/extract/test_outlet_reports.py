@@ -120,3 +120,47 @@ def test_an_indonesian_outlet_reporting_alone_is_the_only_hop() -> None:
 def test_a_person_closing_the_sentence_is_no_relay() -> None:
     chains = _chains("Lopez said the pier would reopen in June, Ruiz said.", "en")
     assert all(name != "Ruiz" or len(chain) == 1 for chain in chains.values() for name, _ in chain)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "outlet"),
+    [
+        (
+            "Governor Ali Rezai said the port would reopen, Tehran radio reported.",
+            "en",
+            "the port would reopen",
+            "Tehran radio",
+        ),
+        (
+            "Governor Ali Rezai said the port would reopen, Iranian television reported.",
+            "en",
+            "the port would reopen",
+            "Iranian television",
+        ),
+        (
+            "Gubernur Ali Rezai mengatakan pelabuhan akan dibuka lagi, lapor radio Teheran.",
+            "id",
+            "pelabuhan akan dibuka lagi",
+            "radio Teheran",
+        ),
+        (
+            "Menurut radio Teheran, pelabuhan itu akan dibuka lagi pekan depan.",
+            "id",
+            "pelabuhan itu akan dibuka lagi pekan depan",
+            "radio Teheran",
+        ),
+        # a news agency is named by its masthead alone, as before
+        (
+            "Governor Ali Rezai said the port would reopen, the Kyodo news agency reported.",
+            "en",
+            "the port would reopen",
+            "Kyodo",
+        ),
+    ],
+)
+def test_a_broadcaster_named_by_its_place_keeps_its_broadcast_head(
+    text: str, language: str, content: str, outlet: str
+) -> None:
+    """ "Tehran radio" is the broadcaster; "Tehran" alone is a city, no outlet."""
+    chain = _chains(text, language)[content]
+    assert chain[0][0] == outlet, chain
