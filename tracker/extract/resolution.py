@@ -108,7 +108,10 @@ def emit(
     channel = (
         not prefix and run.frames.open_before() and own_channel(run.text, attribution, run.language)
     )
-    hops = run.frames.chain(prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel)
+    anonymous = run.table.kind(sid) == "anonymous"
+    hops = run.frames.chain(
+        prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel, anonymous
+    )
     stmt = Draft(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
     _remember(run, stmt)
     return stmt
