@@ -204,6 +204,8 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     if not sentence.marked:
         return  # no quote, cue or relay: the sentence is only remembered for pronouns
     relays = find_relays(run.text, s, e, run.language, sentence.relay_marks, sentence.media)
+    if relays.prefix and sentence.quotes:
+        relays = _outside_quotes(relays, sentence.quotes)
     if sentence.relay_marks:
         relays = with_frames(run, relays, sentence.relay_marks, s, e)
     if len(sentence.cues) > 1:
@@ -222,6 +224,17 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     elif state.prev_attr is not None and e - state.attr_end > 20:
         _after_last_attribution(run, state, state.prev_attr)
     partial_quotes(run, sentence, _outside_media(state.partials, relays), container)
+
+
+def _outside_quotes(relays: Relays, quotes: list[QuoteSpan]) -> Relays:
+    """ "… prices quoted by some publications are wrong," the firm said: a relay phrase in
+    the quoted words is what they are about, never a relay of whoever speaks them."""
+    prefix = tuple(h for h in relays.prefix if not any(q.start < h.start < q.end for q in quotes))
+    if len(prefix) == len(relays.prefix):
+        return relays
+    return Relays(
+        prefix, relays.suffix, relays.according, relays.main_start, relays.main_end, relays.frames
+    )
 
 
 def _outside_media(partials: list[QuoteSpan], relays: Relays) -> list[QuoteSpan]:
