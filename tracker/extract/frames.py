@@ -100,7 +100,8 @@ class Frames:
         if own_channel and frame is not None and frame.sentence != self.sentence:
             frame = None  # a channel named in the opener's own sentence is the opener's
         i = frame.index(speaker.sid) if frame is not None else None
-        relays = self.relayed.get(speaker.sid, ()) if anonymous else ()
+        # a named source may have spoken to the writer since: only the frame carries it
+        relays = self.relayed.get(speaker.sid, ()) if anonymous and not own_channel else ()
         if (frame is None or i is None) and relays:
             hops = (*relays, speaker, *suffix)
             self.current = Frame(hops, len(relays), self.sentence)

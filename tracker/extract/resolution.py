@@ -104,11 +104,14 @@ def emit(
         return _bare(rule, kind, start, end, attribution)
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
     prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
-    # the channel matters only to a frame opened in an earlier sentence
-    channel = (
-        not prefix and run.frames.open_before() and own_channel(run.text, attribution, run.language)
-    )
     anonymous = run.table.kind(sid) == "anonymous"
+    # the channel matters only to a frame opened in an earlier sentence, or to an
+    # anonymous source heard through a relay ("the spokesman said in a statement")
+    channel = (
+        not prefix
+        and (run.frames.open_before() or (anonymous and sid in run.frames.relayed))
+        and own_channel(run.text, attribution, run.language)
+    )
     hops = run.frames.chain(
         prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel, anonymous
     )
