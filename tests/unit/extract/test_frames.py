@@ -246,3 +246,13 @@ def test_an_anonymous_source_heard_first_hand_stays_first_hand() -> None:
     )
     statements = extract(text, "en").statements
     assert chain_of(statements, "repairs") == ["Officials"]
+
+
+def test_an_anonymous_source_on_a_channel_of_its_own_is_first_hand() -> None:
+    text = (
+        "The Harbor Gazette quoted an official of the port as saying the pier may close.\n"
+        "The pier was built in 1950.\n"
+        "The official said in a statement that the repairs could take a year."
+    )
+    statements = extract(text, "en").statements
+    assert chain_of(statements, "repairs") == ["an official of the port"]
