@@ -401,8 +401,16 @@ def _medium(text: str, language: str, media: list[CueMatch], found: _Found) -> N
         mention = medium_hop(text, language, marker, found.end)
         if mention is not None:
             hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
-            found.prefix.insert(0, hop)
+            # "told the radio, monitored by the BBC": the monitor stays outermost
+            at = 0
+            while at < len(found.prefix) and _monitors_later(found.prefix[at], marker):
+                at += 1
+            found.prefix.insert(at, hop)
             break
+
+
+def _monitors_later(hop: HopDraft, marker: CueMatch) -> bool:
+    return hop.relation == "monitored_by" and hop.start > marker.start()
 
 
 def cue_of(m: CueMatch) -> str:
