@@ -284,7 +284,7 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
         language = detect_language(text)
     elif language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected auto or one of {LANGUAGES}")
-    run = Run(reading_text(text), language, text, own_outlet_keys(outlet))
+    run = Run(reading_text(text, language), language, text, own_outlet_keys(outlet))
     scans = Scans(run)
     narration = True  # the paragraph so far has no statement
     prev_end = 0
