@@ -266,8 +266,8 @@ def _based_on(
         noun = toks[0].text
         k = 1
     source, k = _np_with_name(text, toks, k, language)
-    if source is None:
-        return
+    if source is None or (noun and _no_source(source, v)):
+        return  # "berdasarkan data 2017": a year wrote no data
     relation = "reported_by" if noun else "according_to"
     hops = [HopDraft(source, relation, f"{cue} {noun}".strip(), m.start(), source.end)]
     if k < len(toks):
@@ -371,7 +371,7 @@ def _no_source(mention: Mention, v: Vocab) -> bool:
     words = mention.name.split()
     if not words:
         return True
-    if all(w.lower() in v.lex.time_words for w in words):
+    if all(w.lower() in v.lex.time_words or w.isdigit() for w in words):
         return True
     return mention.kind == "unknown" and not words[0][:1].isupper()
 
