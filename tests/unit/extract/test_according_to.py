@@ -225,3 +225,35 @@ def test_the_speaker_named_after_according_to(
 ) -> None:
     stmt = _with(extract(text, language).statements, content)
     assert stmt.speaker is not None and stmt.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "fragment", "name"),
+    [
+        (
+            "Menurut Kepala Bidang Taman dan Pemakaman Dinas Kota Rina Wulandari, jumlah taman"
+            " di kota itu 312.",
+            "id",
+            "jumlah taman",
+            "Rina Wulandari",
+        ),
+        (
+            "According to Commissioner of Parks and Recreation Ana Lopez, the city has 312 parks.",
+            "en",
+            "312",
+            "Ana Lopez",
+        ),
+    ],
+)
+def test_a_role_whose_name_holds_and_runs_on_to_the_person(
+    text: str, language: str, fragment: str, name: str
+) -> None:
+    st = _with(extract(text, language).statements, fragment)
+    assert st.speaker is not None and st.speaker.name.endswith(name)
+    assert len(st.chain) == 1
+
+
+def test_a_year_after_berdasarkan_data_is_no_source() -> None:
+    text = "Menurut Kepala Dinas Rina Wulandari, berdasarkan data 2017, jumlah taman 312."
+    st = _with(extract(text, "id").statements, "jumlah taman")
+    assert [h.source.name for h in st.chain] == ["Rina Wulandari"]
