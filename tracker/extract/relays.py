@@ -266,8 +266,9 @@ def _based_on(
         noun = toks[0].text
         k = 1
     source, k = _np_with_name(text, toks, k, language)
-    if source is None or (noun and _no_source(source, v)):
-        return  # "berdasarkan data 2017": a year wrote no data
+    named_before = bool(found.according) or bool(text[start : m.start()].strip())
+    if source is None or (noun and named_before and _no_source(source, v)):
+        return  # "Menurut X, berdasarkan data 2017, …": X speaks; a year wrote nothing
     relation = "reported_by" if noun else "according_to"
     hops = [HopDraft(source, relation, f"{cue} {noun}".strip(), m.start(), source.end)]
     if k < len(toks):

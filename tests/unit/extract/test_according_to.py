@@ -257,3 +257,14 @@ def test_a_year_after_berdasarkan_data_is_no_source() -> None:
     text = "Menurut Kepala Dinas Rina Wulandari, berdasarkan data 2017, jumlah taman 312."
     st = _with(extract(text, "id").statements, "jumlah taman")
     assert [h.source.name for h in st.chain] == ["Rina Wulandari"]
+
+
+def test_lower_case_words_after_berdasarkan_data_mid_sentence_are_no_relay() -> None:
+    text = (
+        "Wali Kota Rina Wulandari menjelaskan, berdasarkan data milik pemkot, kasus baru"
+        " turun.\nMenurut dia, warga harus tetap memakai masker."
+    )
+    statements = extract(text, "id").statements
+    for fragment in ("kasus baru", "memakai masker"):
+        st = _with(statements, fragment)
+        assert [h.source.name for h in st.chain] == ["Rina Wulandari"], fragment
