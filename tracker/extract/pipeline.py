@@ -23,7 +23,7 @@ from tracker.extract.model import Extraction
 from tracker.extract.monitors import carry_monitors
 from tracker.extract.outlet_reports import with_outlet_reports
 from tracker.extract.own_outlet import own_outlet_keys
-from tracker.extract.quoted_as import with_frames
+from tracker.extract.quoted_as import name_late_quoters, with_frames
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.reading import reading_text
 from tracker.extract.relays import Relays, find_relays
@@ -305,6 +305,7 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
         run.previous_sentence = scans.sentences[k - 1] if k else (s, s)
         sentence_sieves(run, sentence, first)
         narration = narration and len(run.statements) == first
+    name_late_quoters(run)
     carry_monitors(run)
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)

@@ -11,7 +11,8 @@ from tracker.extract.noun_phrases import is_role_segment
 from tracker.extract.outlet_hops import as_outlet, outlet_np
 from tracker.extract.patterns import patterns_for
 from tracker.extract.relays import Frame, HopDraft, Relays, cue_of
-from tracker.extract.run import Run
+from tracker.extract.pronouns import InternalHop
+from tracker.extract.run import Draft, Run
 from tracker.extract.speakers import Mention, classify, with_apposition
 from tracker.extract.subject_before import subject_before
 from tracker.extract.tokens import Token, tokenize, vocab
@@ -380,3 +381,42 @@ def _anonymous_nouns(language: str) -> frozenset[str]:
         w for w in lex.indefinites if w not in lex.determiners
     }
     return frozenset(nouns | vocab(language).roles)
+
+
+LATE_QUOTER_RELATIONS = frozenset({"told", "quoted_by", "reported_by", "monitored_by"})
+
+
+def name_late_quoters(run: Run) -> None:
+    """ "Y was quoted as saying …" with no outlet named yet, then, shortly after, "Y told
+    the daily X …" or "He was quoted by X as saying …": X is the outlet nearby that quoted
+    Y (CHAINS_GUIDE.md), so the quoted statement and Y's statements up to X's take X's
+    relays. Another source's relays, or none within reach, leave them first-hand."""
+    drafts = run.statements
+    for i, draft in enumerate(drafts):
+        if draft.rule != "quoted_as" or len(draft.hops) != 1 or draft.sid is None:
+            continue
+        for j in range(i + 1, len(drafts)):
+            later = drafts[j]
+            if later.start - draft.end > MAX_QUOTER_DISTANCE:
+                break
+            relays = _outlet_relays(run, later, draft.sid)
+            if relays:
+                for between in drafts[i:j]:
+                    if between.sid == draft.sid and len(between.hops) == 1:
+                        between.hops = (*relays, *between.hops)
+                break
+
+
+def _outlet_relays(run: Run, draft: Draft, sid: int) -> tuple[InternalHop, ...]:
+    """The hops before speaker `sid` in the draft's chain when they are outlets that had it
+    from the speaker ("told the daily X", "quoted by X"), else none."""
+    hops = draft.hops
+    if draft.sid != sid or len(hops) < 2 or hops[-1].sid != sid:
+        return ()
+    relays = hops[:-1]
+    if all(
+        h.relation in LATE_QUOTER_RELATIONS and run.table.kind(h.sid) == "news_outlet"
+        for h in relays
+    ):
+        return relays
+    return ()
