@@ -10,8 +10,8 @@ from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import is_role_segment
 from tracker.extract.outlet_hops import as_outlet, outlet_np
 from tracker.extract.patterns import patterns_for
-from tracker.extract.relays import Frame, HopDraft, Relays, cue_of
 from tracker.extract.pronouns import InternalHop
+from tracker.extract.relays import Frame, HopDraft, Relays, cue_of
 from tracker.extract.run import Draft, Run
 from tracker.extract.speakers import Mention, classify, with_apposition
 from tracker.extract.subject_before import subject_before
