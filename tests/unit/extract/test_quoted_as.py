@@ -300,3 +300,18 @@ def test_an_outlet_named_far_after_was_quoted_as_saying_is_no_quoter() -> None:
     statements = extract(text, "en").statements
     [st] = [s for s in statements if s.text.startswith("The port will need")]
     assert [h.source.name for h in st.chain] == ["Ali Rezai"]
+
+
+def test_an_outlet_that_spoke_just_before_was_quoted_as_saying_is_the_quoter() -> None:
+    text = (
+        "Oil output in the region rose last week, the Kuwaiti daily al-Qabas said.\n"
+        "It gave no figures.\n"
+        "Gulf sources were quoted as saying some members had raised output.\n"
+        'The sources warned that "prices may fall below 18 dlrs," it said.'
+    )
+    statements = extract(text, "en").statements
+    [st] = [s for s in statements if s.text.startswith("some members")]
+    assert [(h.source.name, h.source.kind) for h in st.chain] == [
+        ("Al-Qabas", "news_outlet"),
+        ("sources", "anonymous"),
+    ]
