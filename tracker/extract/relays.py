@@ -88,6 +88,21 @@ def _clause_start(text: str, lo: int, pos: int) -> bool:
     return pos == lo or not text[lo:pos].strip() or before.endswith((",", "(", "—", ":"))
 
 
+_QUOTE_MARKS = '"“”„«'
+
+
+def _after_opening_quote(text: str, lo: int, pos: int) -> bool:
+    """Whether an opening quote mark (one after a space or at the sentence start) comes
+    right before `pos`: '"Menurut pengakuan sopir, …," ujarnya' (`pipeline` makes the
+    phrase whom the quote's speaker cites); ',"' closes a quote instead."""
+    k = pos
+    while k > lo and text[k - 1] == " ":
+        k -= 1
+    if k == lo or text[k - 1] not in _QUOTE_MARKS:
+        return False
+    return k - 1 == lo or text[k - 2].isspace()
+
+
 def _np_with_name(
     text: str, toks: list[Token], k: int, language: str
 ) -> tuple[Mention | None, int]:
@@ -222,7 +237,14 @@ def _relay(
     """One relay marker, read by its kind."""
     kind = m.lastgroup
     toks = tokenize(text, m.end(), min(found.end, m.end() + RELAY_WINDOW))
-    at_start = _clause_start(text, found.start, m.start()) or glued_heading(text, found.start, m)
+    at_start = (
+        _clause_start(text, found.start, m.start())
+        or glued_heading(text, found.start, m)
+        or (
+            cue_of(m).lower() in vocab(language).lex.according_to
+            and _after_opening_quote(text, found.start, m.start())
+        )
+    )
     if kind == "based_on" and at_start:
         _based_on(text, language, m, toks, by_start, found)
     elif kind == "reported_by":

@@ -268,3 +268,40 @@ def test_lower_case_words_after_berdasarkan_data_mid_sentence_are_no_relay() -> 
     for fragment in ("kasus baru", "memakai masker"):
         st = _with(statements, fragment)
         assert [h.source.name for h in st.chain] == ["Rina Wulandari"], fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "fragment", "chain"),
+    [
+        (
+            'Police stopped the truck. "According to the driver, the truck carried pineapples'
+            ' to the port," said police spokesman Ed Sumner.',
+            "en",
+            "pineapples",
+            [("Ed Sumner", "said"), ("the driver", "citing")],
+        ),
+        (
+            "Polisi menghentikan truk itu. ”Menurut sopir, truk itu membawa nanas ke"
+            " pelabuhan,” ujar juru bicara polisi Edi Sumarna.",
+            "id",
+            "nanas",
+            [("Edi Sumarna", "said"), ("sopir", "citing")],
+        ),
+        # a quote that closes before "according to" is the relay's, as before
+        (
+            'Lopez met Ruiz "to discuss the port," according to a statement by the council.',
+            "en",
+            "discuss",
+            None,
+        ),
+    ],
+)
+def test_an_according_to_phrase_opening_a_quote_is_whom_the_speaker_cites(
+    text: str, language: str, fragment: str, chain: list[tuple[str, str]] | None
+) -> None:
+    st = _with(extract(text, language).statements, fragment)
+    hops = [(h.source.name, h.relation) for h in st.chain]
+    if chain is None:
+        assert all(relation != "citing" for _, relation in hops), hops
+    else:
+        assert hops == chain
