@@ -68,7 +68,7 @@ def resolve_definite(
     that names it (parsing every sentence subject back was a tenth of the subject parses)."""
     if mention.pronoun is not None:
         return None
-    head = definite_head(lex, mention.surface)
+    head = definite_head(lex, _with_determiner(lex, mention, text))
     if head is None:
         return None
     kinds = lex.definite_heads[head]
@@ -90,6 +90,18 @@ def resolve_definite(
 
     found = salience.find(names_it, lacks_head if text else None) or salience.find(may_be_it)
     return found.sid if found is not None else None
+
+
+def _with_determiner(lex: Lexicon, mention: Mention, text: str) -> str:
+    """The mention's surface with the determiner a subject finder left before it: "the
+    officials said" has the mention "officials", a description all the same."""
+    surface = mention.surface
+    if not text or mention.kind != "anonymous" or " " in surface:
+        return surface
+    before = text[max(0, mention.start - 8) : mention.start].split()
+    if before and before[-1].lower() in lex.definite_determiners:
+        return f"{before[-1]} {surface}"
+    return surface
 
 
 def _fits_kind(kind: str, kinds: tuple[str, ...]) -> bool:

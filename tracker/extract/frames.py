@@ -61,11 +61,13 @@ class Frame:
 class Frames:
     """The frame open at the current point of the text, if any."""
 
-    __slots__ = ("current", "sentence")
+    __slots__ = ("current", "relayed", "sentence")
 
     def __init__(self) -> None:
         self.current: Frame | None = None
         self.sentence = 0  # where the sentence being read starts (`pipeline` sets it)
+        # the relays of each source the text has so far heard only through a relay
+        self.relayed: dict[int, tuple[InternalHop, ...]] = {}
 
     def chain(
         self,
@@ -75,6 +77,7 @@ class Frames:
         by_pronoun: bool,
         opens: bool = True,
         own_channel: bool = False,
+        anonymous: bool = False,
     ) -> tuple[InternalHop, ...]:
         """The chain of a statement whose own sentence gave it `prefix` and `suffix`.
 
@@ -83,18 +86,30 @@ class Frames:
         the frame's hops and speaks on no `own_channel`, or ends it. A pronoun continuing the
         frame's speaker also keeps whom the speaker cited ("…, citing the police, X said.
         He added …"), as it always did; a name or a description starts afresh there.
+        An `anonymous` speaker the text knows only through a relay keeps that relay
+        wherever it speaks again ("…, officials were quoted by the paper as saying. … The
+        officials said …"): the writer never heard it first-hand.
         """
         if prefix:
             hops = (*prefix, speaker, *suffix)
             self.current = Frame(hops, len(prefix), self.sentence) if opens else None
+            if opens:
+                self.relayed.setdefault(speaker.sid, prefix)
             return hops
         frame = self.current
         if own_channel and frame is not None and frame.sentence != self.sentence:
             frame = None  # a channel named in the opener's own sentence is the opener's
         i = frame.index(speaker.sid) if frame is not None else None
+        # a named source may have spoken to the writer since: only the frame carries it
+        relays = self.relayed.get(speaker.sid, ()) if anonymous and not own_channel else ()
+        if (frame is None or i is None) and relays:
+            hops = (*relays, speaker, *suffix)
+            self.current = Frame(hops, len(relays), self.sentence)
+            return hops
         if frame is None or i is None:
             # no frame, another source takes over, or the speaker speaks on a channel of
             # its own ("Carson wrote in his autobiography"): a frame of its own if it cites
+            self.relayed.pop(speaker.sid, None)  # heard first-hand now
             hops = (speaker, *suffix)
             self.current = Frame(hops, 0, self.sentence) if suffix else None
             return hops

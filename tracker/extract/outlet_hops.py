@@ -146,12 +146,16 @@ def _unlisted_outlet(text: str, mention: Mention, toks: list[Token], v: Vocab) -
             at, size = at + 1, size - 1
     tail = toks[at + size :]
     name = _name_run(tail, v) if not toks[at].is_cap else toks[at : at + size] + _name_run(tail, v)
+    if name and not toks[at].is_cap and head in v.lex.broadcast_heads:
+        name = [*toks[at : at + size], *name]  # "radio Teheran": the head names it too
     if not name:
         lead = toks[:at]
         k = len(lead)
         while k > 0 and (lead[k - 1].is_cap or lead[k - 1].lower.startswith("al-")):
             k -= 1
         name = [t for t in lead[k:] if t.is_word]
+        if name and head in v.lex.broadcast_heads:
+            name = [*name, toks[at]]  # "Tehran radio": the place alone is no broadcaster
     while name and name[0].lower in v.lex.determiners:
         name = name[1:]  # "The" of "The JIJI Press news agency"
     if not name or any(t.lower in v.lex.determiners for t in name):

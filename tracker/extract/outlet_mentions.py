@@ -43,7 +43,18 @@ def named_outlet(
     masthead = _masthead(text, rest, v)
     outlet = outlet_index().get(masthead) if masthead else None
     name = outlet.name if outlet is not None else masthead or ""
+    if outlet is None and masthead and _broadcast_head(words, k, v):
+        # "radio Teheran", "Tehran radio": the place alone names no broadcaster
+        at = next(t.start for t in rest if text.startswith(masthead, t.start))
+        english = v.lex.language == "en"
+        name = text[at : words[-1].end] if english else text[words[0].start : at + len(masthead)]
     return name, _state(words, v, outlet)
+
+
+def _broadcast_head(words: list[Token], k: int, v: Vocab) -> bool:
+    """Whether the `k` words of the phrase's medium noun are a broadcast head ("radio")."""
+    head = words[-k:] if v.lex.language == "en" else words[:k]
+    return " ".join(t.lower for t in head) in v.lex.broadcast_heads
 
 
 def _medium_modifier(low: str, v: Vocab) -> bool:

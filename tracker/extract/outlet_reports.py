@@ -29,7 +29,7 @@ def with_outlet_reports(
     verbs = _outside_quotes([c for c in cues if c.lastgroup in ("verb", "post")], quotes)
     if len(verbs) < 2:
         return relays
-    closed = _closing(run, relays, verbs)
+    closed = _closing(run, relays, verbs, quotes)
     return closed if closed is not None else _opening(run, relays, verbs) or relays
 
 
@@ -46,7 +46,9 @@ def _outside_quotes(cues: list[CueMatch], quotes: list[QuoteSpan]) -> list[CueMa
     return out
 
 
-def _closing(run: Run, relays: Relays, verbs: list[CueMatch]) -> Relays | None:
+def _closing(
+    run: Run, relays: Relays, verbs: list[CueMatch], quotes: list[QuoteSpan]
+) -> Relays | None:
     """ "…, the Kyodo news agency reported (last night).", "…, lapor kantor berita Yonhap."."""
     text = run.text
     lo, hi = relays.main_start, relays.main_end
@@ -66,6 +68,8 @@ def _closing(run: Run, relays: Relays, verbs: list[CueMatch]) -> Relays | None:
             return None
         comma = text.rfind(",", lo, last.start())
         outlet = _outlet(run, comma + 1, last.start()) if comma >= 0 else None
+        if outlet is None and comma >= 0 and not quotes:
+            outlet = _closer(run, comma + 1, last.start(), verbs[0], lo)
         if outlet is None:
             return None
     if not any(c.start() < comma for c in verbs):
@@ -149,6 +153,32 @@ def _outlet(run: Run, a: int, b: int) -> Mention | None:
     raw = Mention(surface, toks[0].start, toks[-1].end, surface, "unknown")
     outlet = as_outlet(text, raw, run.language)
     return outlet if _names_outlet(outlet) else None
+
+
+CLOSER_KINDS = frozenset({"person", "anonymous"})
+
+
+def _closer(run: Run, a: int, b: int, first: CueMatch, lo: int) -> Mention | None:
+    """ "Lyng said …, Maki said.", "Nakasone said …, the sources said.": a named person or
+    an anonymous source closing a sentence (with no quote) that opens with another
+    speaker and its speech verb is who told the writer what that one said. A pronoun, a
+    body or a description ("the candidate": the opener again, likely) is left alone."""
+    text = run.text
+    if first.group().lower() not in run.lex.relayed_speech_verbs:
+        return None  # "The congressman plans to …, Welch said": the opener said nothing
+    mention = subject_before(text, a, b, run.language)
+    if mention is None or mention.pronoun is not None or mention.kind not in CLOSER_KINDS:
+        return None
+    lead = [w.lower() for w in text[a : mention.start].split()]
+    determined = any(w in run.lex.definite_determiners for w in lead)
+    if any(w not in run.lex.definite_determiners for w in lead) or (
+        mention.kind == "person" and (determined or not mention.name[:1].isupper())
+    ):
+        return None  # "the" of "the sources said" is all that may stand before it
+    opener = subject_before(text, lo, first.start(), run.language)
+    if opener is None or text[lo : opener.start].strip() or opener.pronoun is not None:
+        return None  # the sentence must open with the other speaker and its verb
+    return mention if opener.name != mention.name else None
 
 
 def _names_outlet(mention: Mention) -> bool:

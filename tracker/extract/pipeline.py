@@ -23,10 +23,10 @@ from tracker.extract.model import Extraction
 from tracker.extract.monitors import carry_monitors
 from tracker.extract.outlet_reports import with_outlet_reports
 from tracker.extract.own_outlet import own_outlet_keys
-from tracker.extract.quoted_as import with_frames
+from tracker.extract.quoted_as import name_late_quoters, with_frames
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.reading import reading_text
-from tracker.extract.relays import Relays, find_relays
+from tracker.extract.relays import HopDraft, Relays, find_relays
 from tracker.extract.run import Run
 from tracker.extract.scans import Scans, Sentence
 from tracker.extract.sieves.hedges import unattributed
@@ -179,6 +179,8 @@ RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 # A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence
 # (wire copy) or a headline, neither of which is the writer's narration taking over.
 PARAGRAPH_ENDS = frozenset('.!?…"”’»)')
+# Relay phrases that, opening a quote, name whom its speaker cites ("Menurut X, …")
+OPENING_RELATIONS = frozenset({"according_to", "reported_by"})
 
 
 def quote_sieves(run: Run, state: QuoteState, quote: Quote) -> bool:
@@ -204,6 +206,8 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     if not sentence.marked:
         return  # no quote, cue or relay: the sentence is only remembered for pronouns
     relays = find_relays(run.text, s, e, run.language, sentence.relay_marks, sentence.media)
+    if relays.prefix and sentence.quotes:
+        relays = _outside_quotes(run.text, relays, sentence.quotes)
     if sentence.relay_marks:
         relays = with_frames(run, relays, sentence.relay_marks, s, e)
     if len(sentence.cues) > 1:
@@ -222,6 +226,32 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     elif state.prev_attr is not None and e - state.attr_end > 20:
         _after_last_attribution(run, state, state.prev_attr)
     partial_quotes(run, sentence, _outside_media(state.partials, relays), container)
+
+
+def _outside_quotes(text: str, relays: Relays, quotes: list[QuoteSpan]) -> Relays:
+    """ "… prices quoted by some publications are wrong," the firm said: a relay phrase in
+    the quoted words is what they are about, never a relay of whoever speaks them; one
+    that opens the quote ('"Menurut pengakuan sopir, …," ujarnya', '"According to the
+    driver, …," he said') is whom the speaker cites."""
+    prefix: list[HopDraft] = []
+    cited: list[HopDraft] = []
+    for h in relays.prefix:
+        q = next((q for q in quotes if q.start < h.start < q.end), None)
+        if q is None:
+            prefix.append(h)
+        elif h.relation in OPENING_RELATIONS and not text[q.inner_start : h.start].strip():
+            cited.append(HopDraft(h.mention, "citing", h.cue, h.start, h.end))
+    if len(prefix) == len(relays.prefix):
+        return relays
+    according = tuple(h for h in relays.according if h in prefix)
+    return Relays(
+        tuple(prefix),
+        (*relays.suffix, *cited),
+        according,
+        relays.main_start,
+        relays.main_end,
+        relays.frames,
+    )
 
 
 def _outside_media(partials: list[QuoteSpan], relays: Relays) -> list[QuoteSpan]:
@@ -271,7 +301,7 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
         language = detect_language(text)
     elif language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected auto or one of {LANGUAGES}")
-    run = Run(reading_text(text), language, text, own_outlet_keys(outlet))
+    run = Run(reading_text(text, language), language, text, own_outlet_keys(outlet))
     scans = Scans(run)
     narration = True  # the paragraph so far has no statement
     prev_end = 0
@@ -292,6 +322,7 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
         run.previous_sentence = scans.sentences[k - 1] if k else (s, s)
         sentence_sieves(run, sentence, first)
         narration = narration and len(run.statements) == first
+    name_late_quoters(run)
     carry_monitors(run)
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)

@@ -58,6 +58,7 @@ class Salience:
     def _get(self, index: int) -> Antecedent | None:
         item = self._items[index]
         if isinstance(item, tuple):
+            self._items[index] = _NONE  # a description parsed here looks back past itself
             parsed = self._subject_of(*item)
             self._items[index] = parsed if parsed is not None else _NONE
             return parsed

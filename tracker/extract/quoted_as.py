@@ -10,8 +10,9 @@ from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import is_role_segment
 from tracker.extract.outlet_hops import as_outlet, outlet_np
 from tracker.extract.patterns import patterns_for
+from tracker.extract.pronouns import InternalHop
 from tracker.extract.relays import Frame, HopDraft, Relays, cue_of
-from tracker.extract.run import Run
+from tracker.extract.run import Draft, Run
 from tracker.extract.speakers import Mention, classify, with_apposition
 from tracker.extract.subject_before import subject_before
 from tracker.extract.tokens import Token, tokenize, vocab
@@ -380,3 +381,86 @@ def _anonymous_nouns(language: str) -> frozenset[str]:
         w for w in lex.indefinites if w not in lex.determiners
     }
     return frozenset(nouns | vocab(language).roles)
+
+
+LATE_QUOTER_RELATIONS = frozenset({"told", "quoted_by", "reported_by", "monitored_by"})
+
+
+def name_late_quoters(run: Run) -> None:
+    """ "Y was quoted as saying …" with no outlet named in its sentence or the one before:
+    the outlet nearby that quoted Y (CHAINS_GUIDE.md) is the one named shortly after ("Y
+    told the daily X …", "He was quoted by X as saying …": the quoted statement and Y's
+    statements up to X's take X's relays), else the outlet that spoke shortly before ("…,
+    the daily al-Qabas said. … The sources were quoted as saying …": Y's statements from
+    here on take it). Another source's relays, or none within reach, leave them first-hand."""
+    drafts = run.statements
+    for i, draft in enumerate(drafts):
+        if draft.rule != "quoted_as" or len(draft.hops) != 1 or draft.sid is None:
+            continue
+        if not _quoter_after(run, drafts, i):
+            _quoter_before(run, drafts, i)
+
+
+def _quoter_after(run: Run, drafts: list[Draft], i: int) -> bool:
+    draft = drafts[i]
+    for j in range(i + 1, len(drafts)):
+        later = drafts[j]
+        if later.start - draft.end > MAX_QUOTER_DISTANCE:
+            return False
+        relays = _outlet_relays(run, later, draft.sid or 0)
+        if relays:
+            for between in drafts[i:j]:
+                if between.sid == draft.sid and len(between.hops) == 1:
+                    between.hops = (*relays, *between.hops)
+            return True
+    return False
+
+
+def _quoter_before(run: Run, drafts: list[Draft], i: int) -> None:
+    draft = drafts[i]
+    for k in range(i - 1, -1, -1):
+        earlier = drafts[k]
+        if draft.start - earlier.end > MAX_QUOTER_DISTANCE:
+            return
+        first = earlier.hops[0] if earlier.hops else None
+        if first is None or first.sid == draft.sid:
+            continue
+        if run.table.kind(first.sid) != "news_outlet" or first.relation == "monitored_by":
+            continue
+        if _coordinated(run, earlier):
+            return  # "Bernama and Antara reported …": which one quoted Y is not known
+        quoter = InternalHop(first.sid, "quoted_by", draft.cue, draft.cue_start, draft.cue_end)
+        last = draft.end
+        for later in drafts[i:]:
+            if later.start - last > MAX_QUOTER_DISTANCE:
+                break
+            if later.sid == draft.sid and len(later.hops) == 1:
+                later.hops = (quoter, *later.hops)
+                last = later.end
+        return
+
+
+def _coordinated(run: Run, draft: Draft) -> bool:
+    """Whether the draft's speaker is named as one of two joined by "and"/"dan"
+    ("Bernama and Antara reported …")."""
+    surface, cue = draft.surface, draft.cue_start
+    if not surface or cue is None:
+        return False
+    at = run.text.rfind(surface, max(0, cue - len(surface) - 40), cue)
+    before = run.text[max(0, at - 6) : at].split() if at >= 0 else []
+    return bool(before) and before[-1].lower() in run.lex.coordinators
+
+
+def _outlet_relays(run: Run, draft: Draft, sid: int) -> tuple[InternalHop, ...]:
+    """The hops before speaker `sid` in the draft's chain when they are outlets that had it
+    from the speaker ("told the daily X", "quoted by X"), else none."""
+    hops = draft.hops
+    if draft.sid != sid or len(hops) < 2 or hops[-1].sid != sid:
+        return ()
+    relays = hops[:-1]
+    if all(
+        h.relation in LATE_QUOTER_RELATIONS and run.table.kind(h.sid) == "news_outlet"
+        for h in relays
+    ):
+        return relays
+    return ()

@@ -6,7 +6,11 @@ the sieves read is an offset into the input, and statements take their text from
 
 from __future__ import annotations
 
+import functools
+
 import regex
+
+from tracker.extract.lexicon import load_lexicon
 
 # A hard-wrapped line of wire copy: a single newline between a word (or a comma) and the
 # word that goes on with the sentence ("Continental Illinois said if the\nBrazilian debt").
@@ -27,9 +31,34 @@ _BRACKETED_NAME_re = regex.compile(
 )
 
 
-def reading_text(text: str) -> str:
-    """What the sieves read: `unwrap_lines`, then `blank_tickers`; same length as `text`."""
-    return blank_tickers(unwrap_lines(text))
+def reading_text(text: str, language: str = "") -> str:
+    """What the sieves read: `unwrap_lines`, `blank_tickers`, then (given the language)
+    `blank_qualifiers`; same length as `text`."""
+    read = blank_tickers(unwrap_lines(text))
+    return blank_qualifiers(read, language) if language and "(" in read else read
+
+
+def blank_qualifiers(text: str, language: str) -> str:
+    """The text with a rank's qualifier in parentheses inside a name made spaces
+    ("Brigadir Jenderal (Pol) Raden Argo" reads "Brigadir Jenderal       Raden Argo"), so
+    that the name parser does not take the parenthesis for the name's end."""
+    pattern = _qualifier_re(language)
+    if pattern is None:
+        return text
+    blanked: str = pattern.sub(lambda m: " " * len(m.group()), text)
+    return blanked
+
+
+@functools.cache
+def _qualifier_re(language: str) -> regex.Pattern[str] | None:
+    """Between a capitalised word and a capitalised word: "(Pol)", "(ret.)"."""
+    words = sorted(load_lexicon(language).name_qualifiers)  # lower case
+    if not words:
+        return None
+    return regex.compile(
+        r"(?<=\p{Lu}[\p{L}.]*\s)\((?:\L<q>)\)(?=\s\p{Lu})",
+        q=[*words, *(w[:1].upper() + w[1:] for w in words)],
+    )
 
 
 def blank_tickers(text: str) -> str:

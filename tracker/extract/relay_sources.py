@@ -51,6 +51,9 @@ def source_tail(
             author = _author_of(text, np, language)
             if author is not None:
                 return author, toks.index(np[-1]) + 1
+    longer_role = _role_with_coordinator(text, toks, source, k, language)
+    if longer_role is not None:
+        return longer_role
     if k + 3 < n and toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].is_word:
         j = k + 3
         while j < n and j - k - 3 < MAX_NAME_TOKENS and toks[j].is_word and toks[j].is_cap:
@@ -73,6 +76,31 @@ def source_tail(
                 role = text[source.start : toks[k].start]
                 return Mention(surface, source.start, named.end, named.name, "person", role), j
     return source, k
+
+
+MAX_ROLE_TOKENS = 16  # "Kepala Seksi Pasca Panen dan Pengolahan Hasil Pertanian DKPKP Eti Rohaeti"
+
+
+def _role_with_coordinator(
+    text: str, toks: list[Token], source: Mention, k: int, language: str
+) -> tuple[Mention, int] | None:
+    """ "Menurut Kepala Seksi Pasca Panen dan Pengolahan Hasil X Eti Rohaeti, …",
+    "according to Minister of Trade and Industry Ana Lopez, …": a role whose name holds
+    "dan"/"and" runs on, in capitalised words, to the person's name before the comma."""
+    v = vocab(language)
+    n = len(toks)
+    if not (k < n and toks[k].is_word and toks[k].lower in v.lex.coordinators):
+        return None
+    j = k + 1
+    while j < n and j - k <= MAX_ROLE_TOKENS and toks[j].is_word and toks[j].is_cap:
+        j += 1
+    if j == k + 1 or (j < n and toks[j].text != ","):
+        return None
+    first = next(i for i, t in enumerate(toks) if t.start >= source.start)
+    if source.role is None and toks[first].lower not in v.titles:
+        return None  # "according to Lopez and Ruiz": two people, no role's name
+    longer = classify(text, toks[first:j], language)
+    return (longer, j) if longer is not None and longer.kind == "person" else None
 
 
 def _author_of(text: str, np: list[Token], language: str) -> Mention | None:

@@ -88,6 +88,21 @@ def _clause_start(text: str, lo: int, pos: int) -> bool:
     return pos == lo or not text[lo:pos].strip() or before.endswith((",", "(", "—", ":"))
 
 
+_QUOTE_MARKS = '"“”„«'
+
+
+def _after_opening_quote(text: str, lo: int, pos: int) -> bool:
+    """Whether an opening quote mark (one after a space or at the sentence start) comes
+    right before `pos`: '"Menurut pengakuan sopir, …," ujarnya' (`pipeline` makes the
+    phrase whom the quote's speaker cites); ',"' closes a quote instead."""
+    k = pos
+    while k > lo and text[k - 1] == " ":
+        k -= 1
+    if k == lo or text[k - 1] not in _QUOTE_MARKS:
+        return False
+    return k - 1 == lo or text[k - 2].isspace()
+
+
 def _np_with_name(
     text: str, toks: list[Token], k: int, language: str
 ) -> tuple[Mention | None, int]:
@@ -222,7 +237,14 @@ def _relay(
     """One relay marker, read by its kind."""
     kind = m.lastgroup
     toks = tokenize(text, m.end(), min(found.end, m.end() + RELAY_WINDOW))
-    at_start = _clause_start(text, found.start, m.start()) or glued_heading(text, found.start, m)
+    at_start = (
+        _clause_start(text, found.start, m.start())
+        or glued_heading(text, found.start, m)
+        or (
+            cue_of(m).lower() in vocab(language).lex.according_to
+            and _after_opening_quote(text, found.start, m.start())
+        )
+    )
     if kind == "based_on" and at_start:
         _based_on(text, language, m, toks, by_start, found)
     elif kind == "reported_by":
@@ -266,8 +288,9 @@ def _based_on(
         noun = toks[0].text
         k = 1
     source, k = _np_with_name(text, toks, k, language)
-    if source is None:
-        return
+    named_before = bool(found.according) or bool(text[start : m.start()].strip())
+    if source is None or (noun and named_before and _no_source(source, v)):
+        return  # "Menurut X, berdasarkan data 2017, …": X speaks; a year wrote nothing
     relation = "reported_by" if noun else "according_to"
     hops = [HopDraft(source, relation, f"{cue} {noun}".strip(), m.start(), source.end)]
     if k < len(toks):
@@ -371,7 +394,7 @@ def _no_source(mention: Mention, v: Vocab) -> bool:
     words = mention.name.split()
     if not words:
         return True
-    if all(w.lower() in v.lex.time_words for w in words):
+    if all(w.lower() in v.lex.time_words or w.isdigit() for w in words):
         return True
     return mention.kind == "unknown" and not words[0][:1].isupper()
 
@@ -401,8 +424,16 @@ def _medium(text: str, language: str, media: list[CueMatch], found: _Found) -> N
         mention = medium_hop(text, language, marker, found.end)
         if mention is not None:
             hop = HopDraft(mention, "told", cue_of(marker), marker.start(), mention.end)
-            found.prefix.insert(0, hop)
+            # "told the radio, monitored by the BBC": the monitor stays outermost
+            at = 0
+            while at < len(found.prefix) and _monitors_later(found.prefix[at], marker):
+                at += 1
+            found.prefix.insert(at, hop)
             break
+
+
+def _monitors_later(hop: HopDraft, marker: CueMatch) -> bool:
+    return hop.relation == "monitored_by" and hop.start > marker.start()
 
 
 def cue_of(m: CueMatch) -> str:

@@ -104,11 +104,17 @@ def emit(
         return _bare(rule, kind, start, end, attribution)
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
     prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
-    # the channel matters only to a frame opened in an earlier sentence
+    anonymous = run.table.kind(sid) == "anonymous"
+    # the channel matters only to a frame opened in an earlier sentence, or to an
+    # anonymous source heard through a relay ("the spokesman said in a statement")
     channel = (
-        not prefix and run.frames.open_before() and own_channel(run.text, attribution, run.language)
+        not prefix
+        and (run.frames.open_before() or (anonymous and sid in run.frames.relayed))
+        and own_channel(run.text, attribution, run.language)
     )
-    hops = run.frames.chain(prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel)
+    hops = run.frames.chain(
+        prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel, anonymous
+    )
     stmt = Draft(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
     _remember(run, stmt)
     return stmt

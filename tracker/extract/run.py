@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.extract.definites import resolve_definite
 from tracker.extract.frames import Frames
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.patterns import patterns_for
@@ -121,7 +122,11 @@ class Run:
         if lead is None or (lead.kind == "person" and not self.name_like(lead)):
             return None
         singular = self.singular(lead.kind, lead.name)
-        return Antecedent(self.table.add(lead), lead.kind, (), (), False, None, singular)
+        # "The paper put output at …. It quoted …": the description is the paper named before
+        sid = resolve_definite(self.lex, self.table, self.salience, lead, self.text)
+        if sid is None:
+            sid = self.table.add(lead)
+        return Antecedent(sid, self.table.kind(sid), (), (), False, None, singular)
 
     def singular(self, kind: str, name: str) -> bool:
         """Whether "he" may stand for a source: an anonymous one named as one ("a source",

@@ -27,7 +27,10 @@ class Token:
         self.lower = text.lower()
         first = text[0]
         self.is_word = first.isalnum()
-        self.is_cap = first.isupper()
+        # "al-Qabas", "el-Baz": an Arabic article before a capitalised name is part of it
+        self.is_cap = first.isupper() or (
+            text[1:3] in ("l-", "L-") and first in "ae" and text[3:4].isupper()
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Token):

@@ -225,3 +225,83 @@ def test_the_speaker_named_after_according_to(
 ) -> None:
     stmt = _with(extract(text, language).statements, content)
     assert stmt.speaker is not None and stmt.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "fragment", "name"),
+    [
+        (
+            "Menurut Kepala Bidang Taman dan Pemakaman Dinas Kota Rina Wulandari, jumlah taman"
+            " di kota itu 312.",
+            "id",
+            "jumlah taman",
+            "Rina Wulandari",
+        ),
+        (
+            "According to Commissioner of Parks and Recreation Ana Lopez, the city has 312 parks.",
+            "en",
+            "312",
+            "Ana Lopez",
+        ),
+    ],
+)
+def test_a_role_whose_name_holds_and_runs_on_to_the_person(
+    text: str, language: str, fragment: str, name: str
+) -> None:
+    st = _with(extract(text, language).statements, fragment)
+    assert st.speaker is not None and st.speaker.name.endswith(name)
+    assert len(st.chain) == 1
+
+
+def test_a_year_after_berdasarkan_data_is_no_source() -> None:
+    text = "Menurut Kepala Dinas Rina Wulandari, berdasarkan data 2017, jumlah taman 312."
+    st = _with(extract(text, "id").statements, "jumlah taman")
+    assert [h.source.name for h in st.chain] == ["Rina Wulandari"]
+
+
+def test_lower_case_words_after_berdasarkan_data_mid_sentence_are_no_relay() -> None:
+    text = (
+        "Wali Kota Rina Wulandari menjelaskan, berdasarkan data milik pemkot, kasus baru"
+        " turun.\nMenurut dia, warga harus tetap memakai masker."
+    )
+    statements = extract(text, "id").statements
+    for fragment in ("kasus baru", "memakai masker"):
+        st = _with(statements, fragment)
+        assert [h.source.name for h in st.chain] == ["Rina Wulandari"], fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "fragment", "chain"),
+    [
+        (
+            'Police stopped the truck. "According to the driver, the truck carried pineapples'
+            ' to the port," said police spokesman Ed Sumner.',
+            "en",
+            "pineapples",
+            [("Ed Sumner", "said"), ("the driver", "citing")],
+        ),
+        (
+            "Polisi menghentikan truk itu. ”Menurut sopir, truk itu membawa nanas ke"
+            " pelabuhan,” ujar juru bicara polisi Edi Sumarna.",
+            "id",
+            "nanas",
+            [("Edi Sumarna", "said"), ("sopir", "citing")],
+        ),
+        # a quote that closes before "according to" is the relay's, as before
+        (
+            'Lopez met Ruiz "to discuss the port," according to a statement by the council.',
+            "en",
+            "discuss",
+            None,
+        ),
+    ],
+)
+def test_an_according_to_phrase_opening_a_quote_is_whom_the_speaker_cites(
+    text: str, language: str, fragment: str, chain: list[tuple[str, str]] | None
+) -> None:
+    st = _with(extract(text, language).statements, fragment)
+    hops = [(h.source.name, h.relation) for h in st.chain]
+    if chain is None:
+        assert all(relation != "citing" for _, relation in hops), hops
+    else:
+        assert hops == chain

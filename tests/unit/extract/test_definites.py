@@ -154,3 +154,16 @@ def test_the_description_takes_the_frame_up_to_the_hop_it_names() -> None:
 )
 def test_definite_head(surface: str, language: str, head: str | None) -> None:
     assert definite_head(load_lexicon(language), surface) == head
+
+
+def test_it_after_a_description_in_a_sentence_with_no_cue_is_the_source_described() -> None:
+    """ "The paper put …. It quoted …": "it" stands for the subject "The paper", which is
+    the paper named before (Indonesian "ia" is a person, so it has no such sentence)."""
+    text = (
+        "The official Harbor Gazette newspaper last month said sugar output would fall.\n"
+        "The paper put output at 4.8 mln tonnes.\n"
+        "It quoted the ministry of industry as blaming the drop on low prices."
+    )
+    statements = extract(text, "en").statements
+    [st] = [s for s in statements if s.text.startswith("the drop")]
+    assert st.chain[0].source.name == "Harbor Gazette"

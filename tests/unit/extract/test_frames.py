@@ -198,3 +198,61 @@ def test_a_line_wrapped_mid_sentence_is_no_paragraph_of_narration() -> None:
     )
     ex = extract(text, "en")
     assert chain_of(ex.statements, "approved") == ["Bernama", "Ahmad Rahim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "needle", "chain"),
+    [
+        # "the officials", "the spokesman" after another source and narration
+        (
+            "The pier may close, port officials were quoted by the Harbor Gazette as saying.\n"
+            "Mayor Ana Lopez said she had not been told.\n"
+            "The pier was built in 1950.\n"
+            "The repairs could take a year, the officials said.",
+            "en",
+            "repairs",
+            ["Harbor Gazette", "officials"],
+        ),
+        (
+            "The Harbor Gazette quoted an official of the port as saying the pier may close.\n"
+            "The pier was built in 1950.\n"
+            "The official added that the repairs could take a year.",
+            "en",
+            "repairs",
+            ["Harbor Gazette", "an official of the port"],
+        ),
+        (
+            "Harian Suara Pelabuhan mengutip sumber di pelabuhan yang mengatakan dermaga akan"
+            " ditutup.\nDermaga itu dibangun pada 1950.\nSumber itu mengatakan perbaikan akan"
+            " memakan waktu setahun.",
+            "id",
+            "perbaikan",
+            ["Harian Suara Pelabuhan", "sumber di pelabuhan"],
+        ),
+    ],
+)
+def test_an_anonymous_source_heard_through_a_relay_keeps_it(
+    text: str, language: str, needle: str, chain: list[str]
+) -> None:
+    """The writer never heard the anonymous source first-hand: its relay stays its chain."""
+    assert chain_of(extract(text, language).statements, needle) == chain
+
+
+def test_an_anonymous_source_heard_first_hand_stays_first_hand() -> None:
+    text = (
+        "The pier may close, officials told the Harbor Gazette.\n"
+        "The pier was built in 1950.\n"
+        "Officials said on Monday the repairs could take a year."
+    )
+    statements = extract(text, "en").statements
+    assert chain_of(statements, "repairs") == ["Officials"]
+
+
+def test_an_anonymous_source_on_a_channel_of_its_own_is_first_hand() -> None:
+    text = (
+        "The Harbor Gazette quoted an official of the port as saying the pier may close.\n"
+        "The pier was built in 1950.\n"
+        "The official said in a statement that the repairs could take a year."
+    )
+    statements = extract(text, "en").statements
+    assert chain_of(statements, "repairs") == ["an official of the port"]

@@ -206,3 +206,31 @@ def test_unnamed_audience_after_ujarnya_keeps_the_speaker() -> None:
     statement = extract(text, "id").statements[0]
     assert statement.speaker is not None and statement.speaker.name == "Budi Santoso"
     assert [h.source.name for h in statement.chain] == ["Budi Santoso"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "chain"),
+    [
+        (
+            "Asked by the Bernama news agency about prices, Minister Ali Rezai said the levy"
+            " would go.",
+            "en",
+            ["Bernama", "Ali Rezai"],
+        ),
+        (
+            "Ditanya oleh kantor berita Antara soal harga, Menteri Ali Rezai mengatakan pungutan"
+            " itu akan dihapus.",
+            "id",
+            ["Antara", "Ali Rezai"],
+        ),
+        # asked by an audience: no hop
+        (
+            "Asked by reporters about prices, Minister Ali Rezai said the levy would go.",
+            "en",
+            ["Ali Rezai"],
+        ),
+    ],
+)
+def test_asked_by_a_medium_is_an_interview(text: str, language: str, chain: list[str]) -> None:
+    statements = [s for s in extract(text, language).statements if s.kind != "partial"]
+    assert [h.source.name for h in statements[-1].chain] == chain

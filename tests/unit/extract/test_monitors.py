@@ -44,3 +44,25 @@ def test_another_source_keeps_its_own_chain() -> None:
 def test_no_monitor_named_no_monitor_hop() -> None:
     text = "The border crossing would reopen on Monday, Radio Kabul said."
     assert _chain(text, "The border crossing would reopen on Monday") == ["Radio Kabul"]
+
+
+@pytest.mark.parametrize(
+    ("content", "chain"),
+    [
+        ("the army had retaken the town", ["BBC", "Tehran Radio", "Ali Karimi"]),
+        ('"We hold the bridge,"', ["BBC", "Tehran Radio", "Ali Karimi"]),
+        # the broadcast's own report elsewhere in the text came through the monitor too
+        ("the bridge was shelled", ["BBC", "Tehran Radio"]),
+    ],
+)
+def test_a_medium_the_speaker_told_keeps_its_monitor_outermost(
+    content: str, chain: list[str]
+) -> None:
+    """ "told the radio, monitored by the BBC": [monitor, radio, speaker], not the radio
+    first."""
+    text = (
+        "Defence Minister Ali Karimi told Tehran Radio the army had retaken the town.\n"
+        '"We hold the bridge," Karimi told the radio, monitored by the BBC.\n'
+        "Tehran Radio reported that the bridge was shelled."
+    )
+    assert _chain(text, content) == chain

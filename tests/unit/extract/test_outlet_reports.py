@@ -117,6 +117,77 @@ def test_an_indonesian_outlet_reporting_alone_is_the_only_hop() -> None:
     assert "Antara" in chain[0][0]
 
 
-def test_a_person_closing_the_sentence_is_no_relay() -> None:
-    chains = _chains("Lopez said the pier would reopen in June, Ruiz said.", "en")
-    assert all(name != "Ruiz" or len(chain) == 1 for chain in chains.values() for name, _ in chain)
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # the closing speaker told the writer what the opening one said
+        (
+            "Mayor Ana Lopez said the pier would reopen in June, Tom Ruiz said.",
+            [("Tom Ruiz", "reported_by"), ("Ana Lopez", "said")],
+        ),
+        (
+            "Ana Lopez also said the pier would reopen in June, the sources said.",
+            [("sources", "reported_by"), ("Ana Lopez", "said")],
+        ),
+        # a description closing it is the opener again, or a body: no relay
+        (
+            "Ana Lopez said the pier would reopen in June, the mayor said.",
+            [("Ana Lopez", "said")],
+        ),
+    ],
+)
+def test_a_person_or_anonymous_source_closing_the_sentence_relays_the_opener(
+    text: str, chain: list[tuple[str, str]]
+) -> None:
+    """English wire style; Indonesian has "menurut Y, X mengatakan …" for it instead."""
+    chains = _chains(text, "en")
+    assert chain in chains.values(), chains
+
+
+def test_an_opener_whose_verb_is_no_speech_is_relayed_by_nobody() -> None:
+    chains = _chains("Ana Lopez plans to reopen the pier in June, Tom Ruiz said.", "en")
+    assert all(len(chain) == 1 for chain in chains.values()), chains
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "outlet"),
+    [
+        (
+            "Governor Ali Rezai said the port would reopen, Tehran radio reported.",
+            "en",
+            "the port would reopen",
+            "Tehran radio",
+        ),
+        (
+            "Governor Ali Rezai said the port would reopen, Iranian television reported.",
+            "en",
+            "the port would reopen",
+            "Iranian television",
+        ),
+        (
+            "Gubernur Ali Rezai mengatakan pelabuhan akan dibuka lagi, lapor radio Teheran.",
+            "id",
+            "pelabuhan akan dibuka lagi",
+            "radio Teheran",
+        ),
+        (
+            "Menurut radio Teheran, pelabuhan itu akan dibuka lagi pekan depan.",
+            "id",
+            "pelabuhan itu akan dibuka lagi pekan depan",
+            "radio Teheran",
+        ),
+        # a news agency is named by its masthead alone, as before
+        (
+            "Governor Ali Rezai said the port would reopen, the Kyodo news agency reported.",
+            "en",
+            "the port would reopen",
+            "Kyodo",
+        ),
+    ],
+)
+def test_a_broadcaster_named_by_its_place_keeps_its_broadcast_head(
+    text: str, language: str, content: str, outlet: str
+) -> None:
+    """ "Tehran radio" is the broadcaster; "Tehran" alone is a city, no outlet."""
+    chain = _chains(text, language)[content]
+    assert chain[0][0] == outlet, chain

@@ -260,3 +260,58 @@ def test_a_quoter_far_back_is_not_followed() -> None:
 def test_an_agency_written_in_capitals_is_the_quoter(text: str, outlet: str) -> None:
     st = _only(text, "en")
     assert _hops(st) == [(outlet, "news_outlet"), ("the sources", "anonymous")]
+
+
+@pytest.mark.parametrize(
+    ("content", "chain"),
+    [
+        ("The port will need a new crane by May", ["Antara", "Ali Rezai"]),
+        ("the crane was very important", ["Antara", "Ali Rezai"]),
+        ("work would start at once", ["Antara", "Ali Rezai"]),
+        # another source in between keeps its own chain
+        ("the harbour was too small", ["Mira Tan"]),
+    ],
+)
+def test_an_outlet_named_after_was_quoted_as_saying_is_the_quoter(
+    content: str, chain: list[str]
+) -> None:
+    """The guide's "Y was quoted as saying (X named as the outlet nearby)": nearby may
+    follow. (Indonesian has no passive quoted-as frame: "X mengutip Y yang …" names X.)"""
+    text = (
+        "The port will need a new crane by May, Transport Minister Ali Rezai was quoted as"
+        " saying.\nSpeaking after a visit, Rezai said the crane was very important.\n"
+        "Police chief Mira Tan said the harbour was too small.\n"
+        "Rezai was also quoted by the official Antara news agency as saying work would start"
+        " at once."
+    )
+    statements = extract(text, "en").statements
+    found = [s for s in statements if s.text.startswith(content)]
+    assert found, statements
+    assert [h.source.name for h in found[0].chain] == chain
+
+
+def test_an_outlet_named_far_after_was_quoted_as_saying_is_no_quoter() -> None:
+    filler = "The harbour was busy all week and the ferries ran late.\n\n" * 12
+    text = (
+        "The port will need a new crane by May, Minister Ali Rezai was quoted as saying.\n\n"
+        + filler
+        + "Rezai told the Harbor Gazette the crane would cost more."
+    )
+    statements = extract(text, "en").statements
+    [st] = [s for s in statements if s.text.startswith("The port will need")]
+    assert [h.source.name for h in st.chain] == ["Ali Rezai"]
+
+
+def test_an_outlet_that_spoke_just_before_was_quoted_as_saying_is_the_quoter() -> None:
+    text = (
+        "Oil output in the region rose last week, the Kuwaiti daily al-Qabas said.\n"
+        "It gave no figures.\n"
+        "Gulf sources were quoted as saying some members had raised output.\n"
+        'The sources warned that "prices may fall below 18 dlrs," it said.'
+    )
+    statements = extract(text, "en").statements
+    [st] = [s for s in statements if s.text.startswith("some members")]
+    assert [(h.source.name, h.source.kind) for h in st.chain] == [
+        ("Al-Qabas", "news_outlet"),
+        ("sources", "anonymous"),
+    ]

@@ -285,3 +285,31 @@ def test_relay_hops_name_the_outlet(
 def test_citing_a_topic_is_no_hop(text: str, language: str, content: str, chain: list[str]) -> None:
     [st] = [s for s in extract(text, language).statements if s.text == content]
     assert [h.source.name for h in st.chain] == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "needle", "speaker"),
+    [
+        (
+            'The firm "regrets that prices quoted by some trade papers do not reflect the'
+            ' market," a statement by the Ruritanian miners said.',
+            "en",
+            "trade papers",
+            "a statement by the Ruritanian miners",
+        ),
+        (
+            'Perusahaan itu "menyesalkan harga yang dikutip oleh beberapa media tidak'
+            ' mencerminkan pasar," kata Direktur Budi Hartono.',
+            "id",
+            "beberapa media",
+            "Budi Hartono",
+        ),
+    ],
+)
+def test_a_relay_phrase_inside_the_quoted_words_relays_nobody(
+    text: str, language: str, needle: str, speaker: str
+) -> None:
+    """The quoted words speak of prices "quoted by" someone: no hop of whoever says them."""
+    found = [s for s in extract(text, language).statements if needle in s.text]
+    assert found
+    assert [h.source.name for h in found[0].chain] == [speaker]

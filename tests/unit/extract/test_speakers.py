@@ -244,3 +244,50 @@ def test_outlet_before_a_name_without_a_comma_is_no_part_of_it() -> None:
     [st] = extract(text, "en").statements
     assert st.speaker is not None
     assert (st.speaker.name, st.speaker.kind, st.speaker.affiliation) == ("Lane", "person", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "Kepala Bidang Humas Polda Kaltara Komisaris Besar (Pol) Rina Wulandari, dalam"
+            " konferensi pers, Senin (4/5/2020), menuturkan, pos pemeriksaan ditambah.",
+            "id",
+            "Rina Wulandari",
+        ),
+        (
+            '"Pos pemeriksaan ditambah," kata Kepala Polda Kaltara Irjen (Pol) Budi Santoso.',
+            "id",
+            "Budi Santoso",
+        ),
+        (
+            '"The base will close in May," said Lt. Gen. (ret.) Ann Lee, a former commander.',
+            "en",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_a_rank_qualifier_in_parentheses_stays_inside_the_name(
+    text: str, language: str, name: str
+) -> None:
+    """ "(Pol)", "(ret.)" qualify a rank; the name goes on after them."""
+    names = [s.speaker.name for s in extract(text, language).statements if s.speaker]
+    assert names and names[0] == name, names
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "kind"),
+    [
+        ("Oil prices will rise, the Kuwaiti daily al-Qabas said.", "en", "Al-Qabas", "news_outlet"),
+        ("Oil prices will rise, Minister Ali al-Sabah said.", "en", "Ali al-Sabah", "person"),
+        ("Harga minyak akan naik, lapor harian al-Qabas.", "id", "Al-Qabas", "news_outlet"),
+        ("Harga minyak akan naik, kata Menteri Ali al-Sabah.", "id", "Ali al-Sabah", "person"),
+    ],
+)
+def test_an_arabic_article_before_a_capital_is_part_of_the_name(
+    text: str, language: str, name: str, kind: str
+) -> None:
+    """ "al-Qabas", "al-Sabah": the lower-case article does not end the name."""
+    [st] = extract(text, language).statements
+    assert st.speaker is not None
+    assert (st.speaker.name, st.speaker.kind) == (name, kind)

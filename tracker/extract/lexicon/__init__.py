@@ -63,6 +63,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "quote_verbs_alone",
     "writer_citing",
     "outlet_heads",
+    "broadcast_heads",
+    "name_qualifiers",
     "outlet_report_verbs",
     "relayed_speech_verbs",
     "medium_nouns",
@@ -248,6 +250,12 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "newspaper" of "the armed forces newspaper Harian AB": a relay hop with such a word
     # and a name is a news outlet, listed or not
     outlet_heads: frozenset[str] = frozenset()
+    # "radio" of "Tehran radio said": a broadcast head after a place names the broadcaster
+    # with the place ("Tehran radio", "Turkish television"), not the place alone
+    broadcast_heads: frozenset[str] = frozenset()
+    # "Pol" of "Brigadir Jenderal (Pol) Budi", "ret." of "Gen. (ret.) Ann Lee": a rank's
+    # qualifier in parentheses inside a name, read as a space so the name stays whole
+    name_qualifiers: frozenset[str] = frozenset()
     # nouns that make a phrase a news outlet ("the official X news agency", "state
     # television", "harian X"): its head, last in English, first in Indonesian
     medium_nouns: frozenset[str] = frozenset()
