@@ -65,6 +65,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "outlet_heads",
     "outlet_report_verbs",
     "relayed_speech_verbs",
+    "non_speech_cues",
     "medium_nouns",
     "medium_modifiers",
     "programme_nouns",
@@ -124,6 +125,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "said" of "Antara reported that Y said …": a speaker's verb inside an outlet's report
     # ("… reports Beck will endorse Cruz" has none)
     relayed_speech_verbs: frozenset[str] = frozenset()
+    # "plans" of "X plans A, Y said": a cue naming an act or a state, which a closing
+    # attribution makes part of its speaker's content (extract.sieves.closing)
+    non_speech_cues: frozenset[str] = frozenset()
     based_on: tuple[str, ...] = ()
     referring: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()

@@ -20,6 +20,7 @@ from tracker.extract.run import TRAILING_PUNCT, Draft, Run
 from tracker.extract.shares import share_may_hold, share_subject
 from tracker.extract.sieves.according import according_to, according_to_inline
 from tracker.extract.sieves.clauses import MAX_CUES_PER_SENTENCE, next_clause
+from tracker.extract.sieves.closing import closing_start, inside_closed_clause
 from tracker.extract.sieves.cue_context import (
     COMPLEMENTIZER_WINDOW,
     MAX_ADJUNCT_WORDS,
@@ -76,8 +77,9 @@ def reported_speech(
     clause is the source of its according-to relay, if it has one."""
     lo, hi = relays.main_start, relays.main_end
     tried = 0
+    closing = closing_start(run, cues, relays) if len(cues) > 1 or relays.prefix else -1
     for m in cues:
-        if m.start() < lo or m.end() > hi:
+        if m.start() < lo or m.end() > hi or inside_closed_clause(run, m, closing):
             continue
         tried += 1
         if tried > MAX_CUES_PER_SENTENCE:
