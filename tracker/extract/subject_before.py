@@ -11,6 +11,8 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 # linear on a 1 MB paragraph.
 BEFORE_WINDOW = 160
 MAX_APPOSITION_WORDS = 12  # "X, senior associate for … at …, said"
+# kinds of source a role-like apposition may describe without being a person's role
+_DESCRIBED_KINDS = frozenset({"organization", "government_body"})
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
 
 
@@ -181,9 +183,7 @@ def _subject_over_comma(
         return subject_before(text, lo, toks[j].start, language, depth + 1)
     if has_left and is_role_segment(seg, v):
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
-        if name is not None and name.kind == "person" and name.pronoun is None:
-            return with_apposition(text, name, seg, language)
-        return None
+        return _described(text, name, seg, language)
     if has_left and len(words) == 1 and len(seg) == 1 and words[0].text.isdigit():
         # "Alvarez, 48, who coached …, told": the person before the age speaks
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
@@ -212,8 +212,20 @@ def _subject_over_comma(
     ):
         # "Senator Ana Lopez, Democrat of Ohio, said": a named person before any apposition
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
-        if name is not None and name.kind == "person" and name.pronoun is None:
-            return with_apposition(text, name, seg, language)
+        return _described(text, name, seg, language)
+    return None
+
+
+def _described(text: str, name: Mention | None, seg: list[Token], language: str) -> Mention | None:
+    """The subject before an apposition `seg`: a named person takes it as role and
+    affiliation; a named body is described by it ("National Nurses United, the super PAC,
+    has reported", "The Society for River Safety, a charity, said"); anyone else is none."""
+    if name is None or name.pronoun is not None:
+        return None
+    if name.kind == "person":
+        return with_apposition(text, name, seg, language)
+    if name.kind in _DESCRIBED_KINDS and name.name[:1].isupper():
+        return name
     return None
 
 

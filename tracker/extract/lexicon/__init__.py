@@ -75,6 +75,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "prefixed_non_verbs",
     "document_nouns",
     "document_modifiers",
+    "organization_links",
+    "organization_heads",
 )
 
 
@@ -275,6 +277,11 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     programme_links: frozenset[str] = frozenset()
     # "French" of "the French newspaper": an adjective of origin, never a masthead
     demonym_suffixes: tuple[str, ...] = ()
+    # "for" of "Center for Responsive Politics", "dan" of "Lembaga Penyelidikan Ekonomi dan
+    # Masyarakat": lower-case words inside an organisation's name, and the heads ("center",
+    # "lembaga") that make such a run an organisation (extract.org_names)
+    organization_links: frozenset[str] = frozenset()
+    organization_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.
