@@ -122,7 +122,37 @@ def _post_cue(run: Run, m: CueMatch, relays: Relays, partials: list[QuoteSpan]) 
         return _NEXT_CUE
     attribution = Attribution(cue, m.start(), m.end(), spk, m.end())
     rule = "nya_cue" if m.lastgroup == "nya" else "post_cue"
-    return True, finish(run, rule, "indirect", lo, end, attribution, relays, partials)
+    tail = _post_cue_tail(run, max(m.end(), spk.end), hi)
+    if tail is None:
+        return True, finish(run, rule, "indirect", lo, end, attribution, relays, partials)
+    # "Dalam pelaksanaan PSBB, lanjut Teguh, polisi harus …": the clause resumes after the
+    # attribution; an adverbial lead is only its setting
+    lead = None
+    if not _adverbial_opener(run, lo, end):
+        lead = finish(run, rule, "indirect", lo, end, attribution, relays, partials)
+    again = Attribution(cue, m.start(), m.end(), spk, m.end())
+    return True, finish(run, rule, "indirect", tail, hi, again, relays, partials) or lead
+
+
+def _post_cue_tail(run: Run, pos: int, hi: int) -> int | None:
+    """Where a clause resumes after "…, lanjut Teguh," set inside the sentence: a comma,
+    then a clause with its own verb (not a role of the speaker, "kata Juriah, pengelola
+    gang itu", nor a time, "kata Budi, Senin (5/10)")."""
+    rest = run.text[pos:hi]
+    stripped = rest.lstrip()
+    if not stripped.startswith(","):
+        return None
+    start = pos + len(rest) - len(stripped) + 1
+    after = run.text[start:hi]
+    if len(words_of(after)) < MIN_TAIL_WORDS + 1 or not clause_follows(run, after):
+        return None
+    return start + len(after) - len(after.lstrip())
+
+
+def _adverbial_opener(run: Run, lo: int, end: int) -> bool:
+    """Whether the words before an attribution open with an adverbial ("Dalam …")."""
+    words = words_of(run.text[lo:end])
+    return bool(words) and words[0].lower() in run.lex.adverbial_openers
 
 
 class _VerbCue:
