@@ -102,6 +102,16 @@ def _organization_link(toks: list[Token], i: int, out: list[Token], v: Vocab) ->
     )
 
 
+def _document_head(toks: list[Token], i: int, v: Vocab) -> bool:
+    """ "calculations by X", "polling by X": a bare document noun with its author after
+    it opens a phrase read like a determiner's ("a report by X")."""
+    return (
+        i + 1 < len(toks)
+        and toks[i].lower in v.lex.document_nouns
+        and toks[i + 1].lower in v.lex.claim_agents
+    )
+
+
 def _opens_organization(out: list[Token], v: Vocab) -> bool:
     """Whether the capitalised words read so far (left to right) open an organisation's
     name, so a link word after them continues it."""
@@ -128,6 +138,10 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
     """
     out: list[Token] = []
     n = len(toks)
+    if loose and _document_head(toks, i, v):
+        # "calculations by Amy Lane of the institute": the noun, its agent, the author
+        author = np_after(text, toks, i + 2, v)
+        return toks[i : toks.index(author[-1]) + 1] if author else []
     if loose and i < n and toks[i].lower in v.lex.determiners:
         j = i
         while (

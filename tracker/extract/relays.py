@@ -20,6 +20,7 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
 RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6
+MAX_LEAD_WORDS = 2  # "Padahal," / "Namun demikian," before "mengacu pada X,"
 MIN_TAIL_WORDS = 3  # "…, according to X, the plan failed": words of the clause after X
 
 
@@ -243,8 +244,9 @@ def _relay(
             return  # "mengacu pada X dengan nama …" means *refers to*: no hop
         found.suffix.append(HopDraft(cited, "citing", cue_of(m), m.start(), cited.end))
         found.consumed = toks[k].end
-        if not text[found.start : m.start()].strip():
-            found.main_start = found.consumed
+        lead = text[found.start : m.start()].strip()
+        if not lead or (lead.endswith(",") and len(lead.split()) <= MAX_LEAD_WORDS):
+            found.main_start = found.consumed  # "Padahal, mengacu pada riset X, …"
 
 
 def _based_on(
