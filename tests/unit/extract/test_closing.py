@@ -141,3 +141,27 @@ def test_found_is_a_finding_unless_reflexive(text: str, content: str, chain: lis
     got = _chains(text, "en").get(content)
     assert got is not None and len(got) == len(chain)
     assert all(name.endswith(want) for name, want in zip(got, chain, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "source"),
+    [
+        (
+            "The senator came back for the last minutes of the lunch and said little,"
+            " according to an aide.",
+            "en",
+            "The senator came back for the last minutes of the lunch and said little",
+            "an aide",
+        ),
+        (
+            "Ia kembali ke kantor pada sore hari dan mengatakan sedikit, menurut seorang pegawai.",
+            "id",
+            "Ia kembali ke kantor pada sore hari dan mengatakan sedikit",
+            "seorang pegawai",
+        ),
+    ],
+)
+def test_a_cue_with_no_claim_leaves_the_clause_to_its_closing_relay(
+    text: str, language: str, content: str, source: str
+) -> None:
+    assert _chains(text, language).get(content) == [source]

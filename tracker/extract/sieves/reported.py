@@ -97,8 +97,10 @@ def reported_speech(
             taken, stmt = _post_cue(run, m, relays, partials)
         else:
             continue
-        if taken:
+        if taken and (stmt is not None or closing < 0 or not relays.according):
             return stmt
+        if taken:
+            break  # "He returned and said little, according to an attendee.": the relay's
     return according_to(run, relays, partials)
 
 
