@@ -86,9 +86,12 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         return Mention(
             surface, start, end, named[0] or surface, "news_outlet", state_media=named[1]
         )
-    organization = _organization(text, surface, start, end, words, v)
-    if organization is not None:
-        return organization
+    # "the Center for Responsive Politics"; "a naval source in the Gulf"
+    unlinked = _organization(text, surface, start, end, words, v) or _anonymous_in_place(
+        surface, start, end, words, v
+    )
+    if unlinked is not None:
+        return unlinked
     placed = _name_then_place(text, toks, words, v)
     if placed is not None:
         return placed
@@ -222,6 +225,22 @@ def _unnamed_source(
         affiliation = _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
     return None
+
+
+def _anonymous_in_place(
+    surface: str, start: int, end: int, words: list[Token], v: Vocab
+) -> Mention | None:
+    """ "a British naval source in the Gulf", "Western diplomats in Khartoum": an unnamed
+    source with where it was; read as a name, the place became the speaker."""
+    k = place_link(words, v)
+    if k is None or words[k].lower not in v.lex.location_links:
+        return None
+    if words[0].lower in v.lex.definite_determiners:
+        return None  # "the spokesman in Manila" may be someone named before
+    head = words[:k]
+    if head[-1].is_cap or head[-1].lower not in v.anonymous_nouns:
+        return None
+    return Mention(surface, start, end, surface, "anonymous")
 
 
 def _name_then_place(text: str, toks: list[Token], words: list[Token], v: Vocab) -> Mention | None:
