@@ -313,3 +313,28 @@ def test_a_person_beside_an_organisation_stays_a_person(text: str, name: str) ->
     (statement,) = [s for s in extract(text, "auto").statements if s.kind != "partial"]
     assert statement.speaker is not None
     assert statement.speaker.kind == "person" and statement.speaker.name.endswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "“Penularan sudah meluas ke kota tetangga,” kata pakar epidemiologi Universitas"
+            " Cendana, Maria Lestari.",
+            "id",
+            "Maria Lestari",
+        ),
+        (
+            '"Prices will rise before the summer," said the chief economist at the bank,'
+            " Mark Brett.",
+            "en",
+            "Mark Brett",
+        ),
+    ],
+)
+def test_a_role_with_no_name_then_the_name_after_a_comma(
+    text: str, language: str, name: str
+) -> None:
+    (statement,) = [s for s in extract(text, language).statements if s.kind != "partial"]
+    assert statement.speaker is not None
+    assert (statement.speaker.name, statement.speaker.kind) == (name, "person")
