@@ -182,6 +182,9 @@ def _subject_over_comma(
     ):
         return subject_before(text, lo, toks[j].start, language, depth + 1)
     if has_left and is_role_segment(seg, v):
+        titled = _titled_name(text, toks, j, seg, language)
+        if titled is not None:
+            return titled
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
         return _described(text, name, seg, language)
     if has_left and len(words) == 1 and len(seg) == 1 and words[0].text.isdigit():
@@ -214,6 +217,28 @@ def _subject_over_comma(
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
         return _described(text, name, seg, language)
     return None
+
+
+def _titled_name(
+    text: str, toks: list[Token], j: int, seg: list[Token], language: str
+) -> Mention | None:
+    """ "Kandidat doktor Universitas Kobe, dokter Adam Prabata, mengatakan": the segment
+    before the cue is a lower-case title and a name, so the name speaks; the words before
+    its comma (a role) are its role, not the speaker."""
+    v = vocab(language)
+    words = [t for t in seg if t.is_word]
+    if len(words) < 3 or words[0].is_cap or words[0].lower not in v.titles:
+        return None
+    if not all(t.is_cap for t in words[1:]):
+        return None
+    named = classify(text, seg, language)
+    if named is None or named.kind != "person" or named.pronoun is not None:
+        return None
+    k = j - 1
+    while k >= 0 and toks[k].text not in ",;":
+        k -= 1
+    left = toks[k + 1 : j]
+    return with_apposition(text, named, left, language) if is_role_segment(left, v) else named
 
 
 def _described(text: str, name: Mention | None, seg: list[Token], language: str) -> Mention | None:

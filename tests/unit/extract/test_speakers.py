@@ -338,3 +338,41 @@ def test_a_role_with_no_name_then_the_name_after_a_comma(
     (statement,) = [s for s in extract(text, language).statements if s.kind != "partial"]
     assert statement.speaker is not None
     assert (statement.speaker.name, statement.speaker.kind) == (name, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "name"),
+    [
+        (
+            "A senior economist at Barclays, Mark Brett, said prices would rise.",
+            "en",
+            "prices would rise",
+            "Mark Brett",
+        ),
+        (
+            "Pengajar sosiologi Universitas Cendana, Rina Wulan, mengatakan tim itu penting.",
+            "id",
+            "tim itu penting",
+            "Rina Wulan",
+        ),
+        (
+            # a lower-case title with the name: the name speaks, not the role before it
+            "Kandidat doktor Universitas Cendana, dokter Adam Sitorus, mengatakan vaksin itu aman.",
+            "id",
+            "vaksin itu aman",
+            "Adam Sitorus",
+        ),
+        (
+            "An adviser to the mayor, attorney Jane Moss, said the plan was legal.",
+            "en",
+            "the plan was legal",
+            "Jane Moss",
+        ),
+    ],
+)
+def test_a_role_apposition_before_the_name_is_no_content(
+    text: str, language: str, content: str, name: str
+) -> None:
+    (statement,) = [s for s in extract(text, language).statements if s.kind != "partial"]
+    assert statement.text == content
+    assert statement.speaker is not None and statement.speaker.name == name

@@ -12,14 +12,18 @@ speaker ("Kim said A, the agency said" is still Kim's, relayed).
 from __future__ import annotations
 
 from tracker.extract.cues import CueMatch
+from tracker.extract.noun_phrases import is_role_segment
 from tracker.extract.relays import Relays
 from tracker.extract.run import TRAILING_PUNCT, Run
 from tracker.extract.sieves.cue_context import attribution_ends, closes_content
 from tracker.extract.spans import words_of
+from tracker.extract.speakers import Mention
 from tracker.extract.subject_before import subject_before
+from tracker.extract.tokens import tokenize
 
 MAX_SUBJECT_WORDS = 12  # "…, the head of a government panel which controls the shares told"
 MIN_CONTENT_WORDS = 3  # words before the closing comma that make a clause
+MAX_ROLE_LEAD_WORDS = 12  # "The chief economist at the Bank of Central Asia, X, said"
 
 
 def closing_start(run: Run, cues: list[CueMatch], relays: Relays) -> int:
@@ -63,3 +67,18 @@ def inside_closed_clause(run: Run, m: CueMatch, closing: int) -> bool:
     """Whether cue `m` names an act or a state ("plans", "decided") inside a clause that a
     later attribution closes at `closing`: then it is no attribution of its own."""
     return 0 <= closing and m.end() <= closing and m.group().lower() in run.lex.non_speech_cues
+
+
+def role_lead(run: Run, lo: int, speaker: Mention, cue_start: int) -> bool:
+    """ "A senior economist at Barclays, Mark Brett, said …", "Pengamat politik dari UI,
+    Rina, mengatakan …": the words before the speaker and its commas are the speaker's role,
+    not a content the attribution closes; the content follows the cue."""
+    text = run.text
+    if text[speaker.end : cue_start].strip() != ",":
+        return False
+    comma = text.rfind(",", lo, speaker.start)
+    if comma < 0 or text[comma + 1 : speaker.start].strip() or "," in text[lo:comma]:
+        return False
+    lead = tokenize(text, lo, comma)
+    words = [t for t in lead if t.is_word]
+    return 0 < len(words) <= MAX_ROLE_LEAD_WORDS and is_role_segment(lead, run.vocab)

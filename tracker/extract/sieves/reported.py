@@ -20,7 +20,7 @@ from tracker.extract.run import TRAILING_PUNCT, Draft, Run
 from tracker.extract.shares import share_may_hold, share_subject
 from tracker.extract.sieves.according import according_to, according_to_inline
 from tracker.extract.sieves.clauses import MAX_CUES_PER_SENTENCE, next_clause
-from tracker.extract.sieves.closing import closing_start, inside_closed_clause
+from tracker.extract.sieves.closing import closing_start, inside_closed_clause, role_lead
 from tracker.extract.sieves.cue_context import (
     COMPLEMENTIZER_WINDOW,
     MAX_ADJUNCT_WORDS,
@@ -279,6 +279,7 @@ def _construction(
         after_comma(text, lo, speaker.start)
         and (before_words >= 3 or lead)
         and comp is None
+        and not role_lead(run, lo, speaker, m.start())
         and attribution_ends(run, m.end(), hi, cue)
         and closed_by_adjuncts(run, m.end(), hi, cue)
         and not adverbial_lead(run, lo, speaker.start, cue)
