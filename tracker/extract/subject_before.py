@@ -365,7 +365,9 @@ def leading_subject(text: str, start: int, end: int, language: str) -> Mention |
         first = words[0].lower
         if first in v.lex.adverbial_openers or first in {b.lower() for b in v.lex.based_on}:
             continue
-        if first in v.titles and k + 1 < len(segs) and is_name_segment(segs[k + 1], v):
+        # "Pengajar sosiologi UNJ, Rakhmat,", "An economist at the bank, Mark Brett,"
+        titled = first in v.titles or is_role_segment(seg, v)
+        if titled and k + 1 < len(segs) and is_name_segment(segs[k + 1], v):
             named = classify(text, segs[k + 1], language)
             if named is not None and named.kind == "person":
                 return with_apposition(text, named, seg, language)
