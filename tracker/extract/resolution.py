@@ -41,11 +41,31 @@ def source_id(run: Run, mention: Mention) -> int:
     noun = described_document(run.lex, mention)
     if noun is not None and noun in run.document_authors:
         return run.document_authors[noun]
+    if mention.kind == "person" and " " not in mention.name and not run.table.known(mention):
+        _named_subject_before(run, mention.name.lower())
     sid = run.table.add(mention)
     noun = authored_document(run.lex, mention)
     if noun is not None:
         run.document_authors[noun] = sid  # "a statement by X": X wrote the statement
     return sid
+
+
+def _named_subject_before(run: Run, word: str) -> None:
+    """ "Pemimpin Korea Utara, Kim Jong Un, memuji …" then "Kim menyatakan …": a one-word
+    name that no speaker so far bears is looked for among the persons earlier sentences were
+    about; the one found joins the source table, so the short name merges with it there."""
+
+    def names_it(item: Antecedent) -> bool:
+        if item.kind != "person" or item.sid is None:
+            return False
+        words = run.table.name(item.sid).lower().split()
+        return len(words) > 1 and word in words
+
+    def lacks_word(start: int, end: int) -> bool:
+        # the sentence being read is no earlier one ("Said Lopez: …" names no "Said Lopez")
+        return start >= run.frames.sentence or word not in run.text[start:end].lower()
+
+    run.salience.find(names_it, lacks_word)
 
 
 def _hops(run: Run, drafts: tuple[HopDraft, ...]) -> tuple[InternalHop, ...]:
