@@ -53,6 +53,7 @@ def source_id(run: Run, mention: Mention) -> int:
 
 
 SUBJECT_WINDOW = 120  # the words of a sentence `leading_subject` reads
+NAME_LOOKBACK_ITEMS = 8  # recent speakers and sentences a one-word name looks back over
 NAME_LOOKBACK = 1500  # how far back a one-word name looks for the full name's sentence
 _NAME_NEIGHBOUR_re = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.\-]*+")
 
@@ -93,7 +94,7 @@ def _named_subject_before(run: Run, name: str) -> None:
         head_end = min(end, start + SUBJECT_WINDOW)
         return start >= here or start < since or text.find(name, start, head_end) < 0
 
-    if run.salience.find(names_it, lacks_name) is None:
+    if run.salience.find(names_it, lacks_name, NAME_LOOKBACK_ITEMS) is None:
         run.unmatched_names.add(name)
 
 
