@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from tracker.extract.cues import CueMatch, cue_at
-from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
+from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment, is_role_segment, np_after
 from tracker.extract.patterns import patterns_for, post_cue_possible
 from tracker.extract.relays import Frame, HopDraft
 from tracker.extract.speakers import Mention, classify, with_apposition
@@ -85,6 +85,7 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
     return found if found is not None else _span_then_cue(text, toks, k, hi, language)
 
 
+MAX_ROLE_TOKENS = 14  # "pakar epidemiologi Fakultas Kesehatan Masyarakat Universitas Indonesia"
 MAX_CONTINUED_TOKENS = 24  # "Pelaksana Tugas Direktur Jenderal … Kementerian Kesehatan Maxi …"
 
 
@@ -295,7 +296,7 @@ def _apposition_after(
             and at_end
             and is_name_segment(seg, v)
             and np[0].is_word
-            and (np[0].lower in v.titles or np[0].lower in v.roles)
+            and (np[0].lower in v.titles or np[0].lower in v.roles or _unnamed_role(np, v))
         ):
             # “…,” kata Ketua KPUD Muna, Kubais. — role first, then the name
             named = classify(text, seg, language)
@@ -307,7 +308,43 @@ def _apposition_after(
             named = classify(text, seg, language)
             if named is not None and named.kind == "person":
                 return with_apposition(text, named, np, language), seg[-1].end
+    elif _unnamed_role(np, v):
+        return _named_after_role(text, toks, np, mention, language, end)
     return mention, end
+
+
+def _unnamed_role(np: list[Token], v: Vocab) -> bool:
+    """ "the chief economist at the bank", "pakar": a role in lower case, no name in it."""
+    return not any(t.is_cap for t in np) and any(t.lower in v.roles for t in np)
+
+
+def _named_after_role(
+    text: str, toks: list[Token], np: list[Token], mention: Mention, language: str, end: int
+) -> tuple[Mention, int]:
+    """“…,” kata pakar epidemiologi Universitas Indonesia, Tri Yunis Miko. — a role with
+    no name ("pakar"), its institution, then the name closing the attribution."""
+    v = vocab(language)
+    first = toks.index(np[0])
+    comma = next(
+        (
+            j
+            for j in range(first, min(len(toks), first + MAX_ROLE_TOKENS))
+            if toks[j].text in ",.;:"
+        ),
+        None,
+    )
+    if comma is None or toks[comma].text != ",":
+        return mention, end
+    j = comma + 1
+    while j < len(toks) and toks[j].text not in ",.;:" and j - comma <= MAX_NAME_TOKENS + 1:
+        j += 1
+    seg = toks[comma + 1 : j]
+    if not seg or not (j >= len(toks) or toks[j].text in ",.;") or not is_name_segment(seg, v):
+        return mention, end
+    named = classify(text, seg, language)
+    if named is None or named.kind != "person":
+        return mention, end
+    return with_apposition(text, named, toks[first:comma], language), seg[-1].end
 
 
 @functools.cache

@@ -73,7 +73,7 @@ def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
             out.append(tok)
             i -= 1
             continue
-        if not _np_token(tok, v, bool(out)):
+        if not _np_token(tok, v, bool(out)) and not _organization_link(toks, i, out, v):
             break
         out.append(tok)
         i -= 1
@@ -82,6 +82,41 @@ def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
     if out and out[-1].lower in v.lex.pronouns:
         return [out[-1]]
     return trim_np(out, v)
+
+
+def _organization_link(toks: list[Token], i: int, out: list[Token], v: Vocab) -> bool:
+    """Whether the link word at token i ("and" of "Cable and Wireless Plc", "dan" of
+    "Badan Pengawas Obat dan Makanan") joins the capitalised words before it to `out` (read
+    right to left) in one organisation's name: an organisation's head opens the words
+    before it, or a company suffix closes the words after it."""
+    if not out or toks[i].lower not in v.lex.organization_links or toks[i].is_cap:
+        return False
+    j = i
+    while j > 0 and toks[j - 1].is_word and toks[j - 1].is_cap:
+        j -= 1
+    if j == i:
+        return False
+    heads = v.lex.organization_heads
+    return out[0].text.strip(".") in v.lex.company_suffixes or any(
+        t.lower in heads for t in toks[j:i]
+    )
+
+
+def _document_head(toks: list[Token], i: int, v: Vocab) -> bool:
+    """ "calculations by X", "polling by X": a bare document noun with its author after
+    it opens a phrase read like a determiner's ("a report by X")."""
+    return (
+        i + 1 < len(toks)
+        and toks[i].lower in v.lex.document_nouns
+        and toks[i + 1].lower in v.lex.claim_agents
+    )
+
+
+def _opens_organization(out: list[Token], v: Vocab) -> bool:
+    """Whether the capitalised words read so far (left to right) open an organisation's
+    name, so a link word after them continues it."""
+    heads = v.lex.organization_heads
+    return bool(out) and all(t.is_cap for t in out) and any(t.lower in heads for t in out)
 
 
 def opens_named_np(tok: Token, v: Vocab) -> bool:
@@ -103,6 +138,10 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
     """
     out: list[Token] = []
     n = len(toks)
+    if loose and _document_head(toks, i, v):
+        # "calculations by Amy Lane of the institute": the noun, its agent, the author
+        author = np_after(text, toks, i + 2, v)
+        return toks[i : toks.index(author[-1]) + 1] if author else []
     if loose and i < n and toks[i].lower in v.lex.determiners:
         j = i
         while (
@@ -126,6 +165,10 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
         nxt_np = i + 1 < n and toks[i + 1].is_word and toks[i + 1].is_cap
         if tok.is_word and not tok.is_cap and (tok.lower in v.connectors) and out and nxt_np:
             out.append(tok)
+            i += 1
+            continue
+        if nxt_np and tok.lower in v.lex.organization_links and _opens_organization(out, v):
+            out.append(tok)  # "Pusat Studi Kelautan dan Perikanan", "Union of Harbour Pilots"
             i += 1
             continue
         if not tok.is_word or (tok.lower in v.links and not out):

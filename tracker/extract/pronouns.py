@@ -79,11 +79,15 @@ class Salience:
         self,
         accept: Callable[[Antecedent], bool],
         unparsed_skip: Callable[[int, int], bool] | None = None,
+        limit: int = 0,
     ) -> Antecedent | None:
         """The most recent entry `accept` takes ("the agency": the outlet named last). A
         sentence whose subject is not parsed yet is passed over unparsed when
-        `unparsed_skip` says from its span that `accept` cannot take it."""
-        for index in range(len(self._items) - 1, -1, -1):
+        `unparsed_skip` says from its span that `accept` cannot take it. A `limit` looks
+        at that many recent entries only."""
+        last = len(self._items) - 1
+        stop = max(-1, last - limit) if limit > 0 else -1
+        for index in range(last, stop, -1):
             raw = self._items[index]
             if unparsed_skip is not None and isinstance(raw, tuple) and unparsed_skip(*raw):
                 continue

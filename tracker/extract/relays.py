@@ -20,6 +20,7 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
 RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6
+MAX_LEAD_WORDS = 2  # "Padahal," / "Namun demikian," before "mengacu pada X,"
 MIN_TAIL_WORDS = 3  # "…, according to X, the plan failed": words of the clause after X
 
 
@@ -265,8 +266,9 @@ def _relay(
             return  # "mengacu pada X dengan nama …" means *refers to*: no hop
         found.suffix.append(HopDraft(cited, "citing", cue_of(m), m.start(), cited.end))
         found.consumed = toks[k].end
-        if not text[found.start : m.start()].strip():
-            found.main_start = found.consumed
+        lead = text[found.start : m.start()].strip()
+        if not lead or (lead.endswith(",") and len(lead.split()) <= MAX_LEAD_WORDS):
+            found.main_start = found.consumed  # "Padahal, mengacu pada riset X, …"
 
 
 def _based_on(
@@ -344,8 +346,15 @@ def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> 
     while j < len(toks) and toks[j].text not in ",;.":
         j += 1
     seg = toks[k + 1 : j]
-    if j < len(toks) and toks[j].text == "," and seg and is_role_segment(seg, v):
-        k = j  # "according to Dana Ross, a former envoy, …"
+    if (
+        j < len(toks)
+        and toks[j].text == ","
+        and seg
+        and is_role_segment(seg, v)
+        and not any(_prefixed_verb(t, v) for t in seg)
+    ):
+        k = j  # "according to Dana Ross, a former envoy, …" (not "menurut X, beberapa
+        # daerah mengalami …,": a clause with its verb is X's claim)
     rest = toks[k + 1 :]
     words = [t for t in rest if t.is_word]
     if len(words) < MIN_TAIL_WORDS or not (rest[0].is_word or rest[0].text in "$€£\"“‘'"):
@@ -358,6 +367,20 @@ def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> 
     ):
         return None  # "…, according to X, although Y": X's statement ends before it
     return toks[k].end
+
+
+def _prefixed_verb(tok: Token, v: Vocab) -> bool:
+    """An Indonesian verb by its prefix ("mengalami", "berharap"), no role or known
+    non-verb ("mengenai", "beberapa"); none in a language without verb prefixes."""
+    low = tok.lower
+    return (
+        bool(v.lex.verb_prefixes)
+        and low.startswith(v.lex.verb_prefixes)
+        and len(low) > 5
+        and low not in v.lex.prefixed_non_verbs
+        and low not in v.roles
+        and low not in v.titles
+    )
 
 
 def _reported_by(text: str, language: str, m: CueMatch, toks: list[Token], found: _Found) -> None:

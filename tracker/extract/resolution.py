@@ -7,6 +7,8 @@ enters the source table (where aliases merge), and the relay frames become the c
 
 from __future__ import annotations
 
+import regex
+
 from tracker.extract.attribution import Attribution
 from tracker.extract.channels import own_channel
 from tracker.extract.definites import authored_document, described_document, resolve_definite
@@ -41,11 +43,59 @@ def source_id(run: Run, mention: Mention) -> int:
     noun = described_document(run.lex, mention)
     if noun is not None and noun in run.document_authors:
         return run.document_authors[noun]
+    if mention.kind == "person" and " " not in mention.name and not run.table.known(mention):
+        _named_subject_before(run, mention.name)
     sid = run.table.add(mention)
     noun = authored_document(run.lex, mention)
     if noun is not None:
         run.document_authors[noun] = sid  # "a statement by X": X wrote the statement
     return sid
+
+
+SUBJECT_WINDOW = 120  # the words of a sentence `leading_subject` reads
+NAME_LOOKBACK_ITEMS = 8  # recent speakers and sentences a one-word name looks back over
+NAME_LOOKBACK = 1500  # how far back a one-word name looks for the full name's sentence
+_NAME_NEIGHBOUR_re = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.\-]*+")
+
+
+def _in_longer_name(text: str, name: str, since: int, here: int) -> bool:
+    """Whether `name` stands in text[since:here] next to another capitalised word ("Kim
+    Jong Un", "Hillary Clinton"), as a part of a longer name."""
+    k = text.rfind(name, since, here)
+    while k >= 0:
+        after = k + len(name)
+        if after < here and text[after] == " " and _NAME_NEIGHBOUR_re.match(text, after + 1):
+            return True
+        before = text.rfind(" ", max(since, k - 30), k - 1) + 1 if k > since else k
+        if 0 < k - 1 and text[k - 1] == " " and _NAME_NEIGHBOUR_re.match(text, before, k - 1):
+            return True
+        k = text.rfind(name, since, k)
+    return False
+
+
+def _named_subject_before(run: Run, name: str) -> None:
+    """ "Pemimpin Korea Utara, Kim Jong Un, memuji …" then "Kim menyatakan …": a one-word
+    name that no speaker so far bears is looked for among the persons earlier sentences were
+    about; the one found joins the source table, so the short name merges with it there."""
+    text, here = run.text, run.frames.sentence
+    since = max(0, here - NAME_LOOKBACK)
+    if name in run.unmatched_names or not _in_longer_name(text, name, since, here):
+        return  # not written shortly before inside a longer name: no subject bears it
+
+    def names_it(item: Antecedent) -> bool:
+        if item.kind != "person" or item.sid is None:
+            return False
+        words = run.table.name(item.sid).split()
+        return len(words) > 1 and name in words
+
+    def lacks_name(start: int, end: int) -> bool:
+        # the sentence being read is no earlier one ("Said Lopez: …" names no "Said Lopez")
+        # a subject is parsed from a sentence's first words only (`leading_subject`)
+        head_end = min(end, start + SUBJECT_WINDOW)
+        return start >= here or start < since or text.find(name, start, head_end) < 0
+
+    if run.salience.find(names_it, lacks_name, NAME_LOOKBACK_ITEMS) is None:
+        run.unmatched_names.add(name)
 
 
 def _hops(run: Run, drafts: tuple[HopDraft, ...]) -> tuple[InternalHop, ...]:

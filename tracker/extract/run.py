@@ -98,6 +98,8 @@ class Run:
         self.last_quoter: tuple[Mention, int] | None = None
         self._counts: dict[str, int] = {}
         self._lower_seen: dict[str, bool] = {}
+        # one-word names an earlier look-back found no fuller name for (`resolution`)
+        self.unmatched_names: set[str] = set()
 
     def add(self, stmt: Draft | None) -> None:
         if stmt is not None:

@@ -61,6 +61,10 @@ class SourceTable:
         entry.state_media = entry.state_media or mention.state_media
         return sid
 
+    def known(self, mention: Mention) -> bool:
+        """Whether `mention` names a source already in the table."""
+        return self._find(mention) is not None
+
     def _find(self, mention: Mention) -> int | None:
         if mention.kind == "anonymous":
             return None

@@ -9,6 +9,7 @@ import regex
 from tracker.extract.document_sources import document_author
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, trim_np
+from tracker.extract.org_names import organization_run
 from tracker.extract.outlet_mentions import (
     named_outlet,
     outlet_affiliation,
@@ -85,6 +86,12 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
         return Mention(
             surface, start, end, named[0] or surface, "news_outlet", state_media=named[1]
         )
+    # "the Center for Responsive Politics"; "a naval source in the Gulf"
+    unlinked = _organization(text, surface, start, end, words, v) or _anonymous_in_place(
+        surface, start, end, words, v
+    )
+    if unlinked is not None:
+        return unlinked
     placed = _name_then_place(text, toks, words, v)
     if placed is not None:
         return placed
@@ -100,6 +107,20 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     if unnamed is not None:
         return unnamed
     return _person(text, toks, words, v, surface, match)
+
+
+def _organization(
+    text: str, surface: str, start: int, end: int, words: list[Token], v: Vocab
+) -> Mention | None:
+    """ "the Center for Responsive Politics", "Cable and Wireless Plc": an organisation
+    whose name holds link words, whole (`extract.org_names`)."""
+    organization = organization_run(words, v)
+    if organization is None:
+        return None
+    first, kind = organization
+    if any(w.lower not in v.lex.determiners for w in words[:first]):
+        return Mention(surface, start, end, text[words[first].start : end], kind)
+    return Mention(surface, start, end, surface, kind)  # "The Bank of England"
 
 
 def _one_word(
@@ -204,6 +225,22 @@ def _unnamed_source(
         affiliation = _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
     return None
+
+
+def _anonymous_in_place(
+    surface: str, start: int, end: int, words: list[Token], v: Vocab
+) -> Mention | None:
+    """ "a British naval source in the Gulf", "Western diplomats in Khartoum": an unnamed
+    source with where it was; read as a name, the place became the speaker."""
+    k = place_link(words, v)
+    if k is None or words[k].lower not in v.lex.location_links:
+        return None
+    if words[0].lower in v.lex.definite_determiners:
+        return None  # "the spokesman in Manila" may be someone named before
+    head = words[:k]
+    if head[-1].is_cap or head[-1].lower not in v.anonymous_nouns:
+        return None
+    return Mention(surface, start, end, surface, "anonymous")
 
 
 def _name_then_place(text: str, toks: list[Token], words: list[Token], v: Vocab) -> Mention | None:

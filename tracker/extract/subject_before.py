@@ -11,6 +11,8 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 # linear on a 1 MB paragraph.
 BEFORE_WINDOW = 160
 MAX_APPOSITION_WORDS = 12  # "X, senior associate for … at …, said"
+# kinds of source a role-like apposition may describe without being a person's role
+_DESCRIBED_KINDS = frozenset({"organization", "government_body"})
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
 
 
@@ -180,10 +182,11 @@ def _subject_over_comma(
     ):
         return subject_before(text, lo, toks[j].start, language, depth + 1)
     if has_left and is_role_segment(seg, v):
+        titled = _titled_name(text, toks, j, seg, language)
+        if titled is not None:
+            return titled
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
-        if name is not None and name.kind == "person" and name.pronoun is None:
-            return with_apposition(text, name, seg, language)
-        return None
+        return _described(text, name, seg, language)
     if has_left and len(words) == 1 and len(seg) == 1 and words[0].text.isdigit():
         # "Alvarez, 48, who coached …, told": the person before the age speaks
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
@@ -212,8 +215,42 @@ def _subject_over_comma(
     ):
         # "Senator Ana Lopez, Democrat of Ohio, said": a named person before any apposition
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
-        if name is not None and name.kind == "person" and name.pronoun is None:
-            return with_apposition(text, name, seg, language)
+        return _described(text, name, seg, language)
+    return None
+
+
+def _titled_name(
+    text: str, toks: list[Token], j: int, seg: list[Token], language: str
+) -> Mention | None:
+    """ "Kandidat doktor Universitas Kobe, dokter Adam Prabata, mengatakan": the segment
+    before the cue is a lower-case title and a name, so the name speaks; the words before
+    its comma (a role) are its role, not the speaker."""
+    v = vocab(language)
+    words = [t for t in seg if t.is_word]
+    if len(words) < 3 or words[0].is_cap or words[0].lower not in v.titles:
+        return None
+    if not all(t.is_cap for t in words[1:]):
+        return None
+    named = classify(text, seg, language)
+    if named is None or named.kind != "person" or named.pronoun is not None:
+        return None
+    k = j - 1
+    while k >= 0 and toks[k].text not in ",;":
+        k -= 1
+    left = toks[k + 1 : j]
+    return with_apposition(text, named, left, language) if is_role_segment(left, v) else named
+
+
+def _described(text: str, name: Mention | None, seg: list[Token], language: str) -> Mention | None:
+    """The subject before an apposition `seg`: a named person takes it as role and
+    affiliation; a named body is described by it ("National Nurses United, the super PAC,
+    has reported", "The Society for River Safety, a charity, said"); anyone else is none."""
+    if name is None or name.pronoun is not None:
+        return None
+    if name.kind == "person":
+        return with_apposition(text, name, seg, language)
+    if name.kind in _DESCRIBED_KINDS and name.name[:1].isupper():
+        return name
     return None
 
 
@@ -328,7 +365,9 @@ def leading_subject(text: str, start: int, end: int, language: str) -> Mention |
         first = words[0].lower
         if first in v.lex.adverbial_openers or first in {b.lower() for b in v.lex.based_on}:
             continue
-        if first in v.titles and k + 1 < len(segs) and is_name_segment(segs[k + 1], v):
+        # "Pengajar sosiologi UNJ, Rakhmat,", "An economist at the bank, Mark Brett,"
+        titled = first in v.titles or is_role_segment(seg, v)
+        if titled and k + 1 < len(segs) and is_name_segment(segs[k + 1], v):
             named = classify(text, segs[k + 1], language)
             if named is not None and named.kind == "person":
                 return with_apposition(text, named, seg, language)

@@ -72,6 +72,7 @@ class Vocab:
     medium_words: frozenset[str]
     title_phrases: frozenset[str]  # "wakil presiden": titles of several words, lower case
     cue_words: frozenset[str]  # every cue verb, lower case
+    anonymous_nouns: frozenset[str]  # "source", "diplomats": the heads of unnamed sources
 
 
 @functools.cache
@@ -121,6 +122,7 @@ def vocab(language: str) -> Vocab:
         medium_words=frozenset(w for n in lex.medium_nouns for w in n.split()),
         title_phrases=frozenset(t.lower() for t in lex.titles if " " in t),
         cue_words=frozenset(w.lower() for w in (*lex.cue_verbs, *lex.weak_cue_verbs)),
+        anonymous_nouns=frozenset(a.split()[-1].lower() for a in lex.anonymous if a.split()),
     )
 
 

@@ -305,3 +305,45 @@ def test_an_according_to_phrase_opening_a_quote_is_whom_the_speaker_cites(
         assert all(relation != "citing" for _, relation in hops), hops
     else:
         assert hops == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "speaker"),
+    [
+        (
+            # the words after "menurut X," are a clause with its verb, no apposition of X
+            "Dari jumlah itu, menurut Rina, beberapa daerah mengalami kenaikan kasus seperti"
+            " Cimahi yang mencapai 40 persen, Lembang 20 persen, dan Parongpong 15 persen.",
+            "id",
+            "beberapa daerah mengalami kenaikan kasus",
+            "Rina",
+        ),
+        (
+            "Of those, according to Rina, several districts saw a rise in cases such as Cimahi,"
+            " where it reached 40 percent, and Lembang.",
+            "en",
+            "several districts saw a rise in cases",
+            "Rina",
+        ),
+        (
+            # an apposition of X is still skipped
+            "Kejadian itu, menurut Ahmad, seorang petugas pos, ditemukan di Bali pada pagi hari.",
+            "id",
+            "ditemukan di Bali pada pagi hari",
+            "Ahmad",
+        ),
+        (
+            # a faculty named with "dan" inside the speaker's title
+            "Menurut Guru Besar Fakultas Hukum dan Bisnis Universitas Cendana Maria Lestari,"
+            " aturan baru itu harus diuji di pengadilan.",
+            "id",
+            "aturan baru itu harus diuji di pengadilan",
+            "Maria Lestari",
+        ),
+    ],
+)
+def test_according_to_mid_sentence_takes_the_clause_after_it(
+    text: str, language: str, content: str, speaker: str
+) -> None:
+    stmt = _with(extract(text, language).statements, content)
+    assert stmt.speaker is not None and stmt.speaker.name.endswith(speaker)

@@ -192,3 +192,46 @@ def test_a_document_named_again_without_its_author_stays_a_document(
 ) -> None:
     _, kind, _ = _one(text, language, content)
     assert kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "source"),
+    [
+        (
+            "A fair rent in the valley is about $900 a month, according to calculations by"
+            " the economist Nora Hale.",
+            "en",
+            "A fair rent in the valley is about $900 a month",
+            "Nora Hale",
+        ),
+        (
+            "Most dock workers backed the strike, according to polling by the Harbour Workers"
+            " Union.",
+            "en",
+            "Most dock workers backed the strike",
+            "Harbour Workers Union",
+        ),
+        (
+            # "mengacu pada X," opening a clause nobody speaks: X's document is the source
+            "Mengacu pada data Bank Pembangunan Asia, ada 20 juta petani yang belum punya"
+            " lahan sendiri.",
+            "id",
+            "ada 20 juta petani yang belum punya lahan sendiri",
+            "Bank Pembangunan Asia",
+        ),
+        (
+            "Padahal, mengacu pada kajian Lembaga Riset Pangan, harga gabah akan turun bulan"
+            " depan.",
+            "id",
+            "harga gabah akan turun bulan depan",
+            "Lembaga Riset Pangan",
+        ),
+    ],
+)
+def test_a_documents_author_is_the_source(
+    text: str, language: str, content: str, source: str
+) -> None:
+    by_text = {s.text: s for s in extract(text, language).statements}
+    assert content in by_text
+    speaker = by_text[content].speaker
+    assert speaker is not None and speaker.name.endswith(source)

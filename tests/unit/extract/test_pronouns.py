@@ -163,3 +163,31 @@ def test_find_passes_over_a_sentence_it_need_not_parse() -> None:
     assert parsed == [(0, 10)]  # the skipped sentence was never parsed
     assert salience.find(lambda a: a.kind == "news_outlet") is agency
     assert parsed == [(0, 10), (10, 20)]  # without the skip it is
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "name"),
+    [
+        (
+            "Pengajar sosiologi Universitas Cendana, Rina Wulan, mengapresiasi pembentukan tim"
+            " itu. Kerja tim ini termasuk cara represif. Menurut dia, langkah persuasif saja"
+            " tidak cukup.",
+            "id",
+            "langkah persuasif saja tidak cukup",
+            "Rina Wulan",
+        ),
+        (
+            "An economist at the bank, Mark Brett, welcomed the cut. The decision came late."
+            " According to him, rates should fall again.",
+            "en",
+            "rates should fall again",
+            "Mark Brett",
+        ),
+    ],
+)
+def test_a_pronoun_finds_the_named_subject_behind_its_role(
+    text: str, language: str, content: str, name: str
+) -> None:
+    by_text = {s.text: s for s in extract(text, language).statements}
+    speaker = by_text[content].speaker
+    assert speaker is not None and speaker.name == name

@@ -572,3 +572,43 @@ def test_weak_cue_with_a_clause_and_no_complementizer(
 )
 def test_weak_cue_without_a_bare_clause_makes_no_statement(text: str) -> None:
     assert [s.kind for s in extract(text, "id").statements if s.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "absent"),
+    [
+        (
+            # an adverbial lead is the setting; the clause resumes after the attribution
+            "Dalam pelaksanaan aturan itu, lanjut Teguh, polisi harus mengacu pada peraturan"
+            " gubernur.",
+            "id",
+            "polisi harus mengacu pada peraturan gubernur",
+            "Dalam pelaksanaan aturan itu",
+        ),
+        (
+            "In the first week, Lopez said, the ferry will carry only freight.",
+            "en",
+            "the ferry will carry only freight",
+            None,
+        ),
+    ],
+)
+def test_a_clause_resumes_after_an_attribution_set_inside_it(
+    text: str, language: str, content: str, absent: str | None
+) -> None:
+    texts = [s.text for s in extract(text, language).statements]
+    assert content in texts
+    assert absent is None or absent not in texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role or a time after the speaker is no resumed clause
+        "Harga beras naik lagi pekan ini, kata Juriah, pengelola warung itu.",
+        "Harga beras naik lagi pekan ini, kata Budi, Senin (5/10/2020).",
+    ],
+)
+def test_an_apposition_or_time_after_a_post_cue_is_no_statement(text: str) -> None:
+    texts = [s.text for s in extract(text, "id").statements]
+    assert texts == ["Harga beras naik lagi pekan ini"]

@@ -112,3 +112,30 @@ def test_an_article_means_nobody_is_named(text: str, role: str | None, affiliati
     speaker = statement.speaker
     assert speaker is not None
     assert (speaker.kind, speaker.role, speaker.affiliation) == ("anonymous", role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "name"),
+    [
+        (
+            "Pemimpin partai itu, Rudi Hartono Siregar, memuji hubungan dengan buruh.\n"
+            "Berdasarkan laporan Antara, Siregar menyatakan bahwa upah akan naik tahun depan.",
+            "id",
+            "upah akan naik tahun depan",
+            "Rudi Hartono Siregar",
+        ),
+        (
+            "The party leader, Anna Maria Lopez, praised the union on Monday.\n"
+            "Lopez said wages would rise next year.",
+            "en",
+            "wages would rise next year",
+            "Anna Maria Lopez",
+        ),
+    ],
+)
+def test_a_short_name_is_the_person_an_earlier_sentence_was_about(
+    text: str, language: str, content: str, name: str
+) -> None:
+    by_text = {s.text: s for s in extract(text, language).statements}
+    speaker = by_text[content].speaker
+    assert speaker is not None and speaker.name == name

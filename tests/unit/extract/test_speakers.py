@@ -291,3 +291,135 @@ def test_an_arabic_article_before_a_capital_is_part_of_the_name(
     [st] = extract(text, language).statements
     assert st.speaker is not None
     assert (st.speaker.name, st.speaker.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "kind"),
+    [
+        (
+            "The ferry fares rose by a third, according to the Center for Coastal Transport.",
+            "en",
+            "the Center for Coastal Transport",
+            "organization",
+        ),
+        (
+            "The Union of Harbour Pilots said the new locks were too narrow.",
+            "en",
+            "The Union of Harbour Pilots",
+            "organization",
+        ),
+        (
+            "Brandt and Keller Ltd said the mill would reopen in May.",
+            "en",
+            "Brandt and Keller Ltd",
+            "organization",
+        ),
+        (
+            "The Society for River Safety, a charity, has reported 40 drownings this year.",
+            "en",
+            "The Society for River Safety",
+            "organization",
+        ),
+        (
+            "Lembaga Kajian Pangan dan Pertanian mengatakan harga beras akan naik.",
+            "id",
+            "Lembaga Kajian Pangan dan Pertanian",
+            "organization",
+        ),
+        (
+            "Menurut Pusat Studi Kelautan dan Perikanan, stok ikan turun tahun ini.",
+            "id",
+            "Pusat Studi Kelautan dan Perikanan",
+            "organization",
+        ),
+    ],
+)
+def test_an_organisation_keeps_the_link_words_of_its_name(
+    text: str, language: str, name: str, kind: str
+) -> None:
+    (statement,) = [s for s in extract(text, language).statements if s.kind != "partial"]
+    assert statement.speaker is not None
+    assert (statement.speaker.name, statement.speaker.kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person of the organisation, or its employees: not the organisation
+        ("Bureau of Statistics director Ana Ruiz said prices rose.", "Ana Ruiz"),
+        ("Nelson and Park said the deal was off.", "Park"),
+        ("Union of Harbour Pilots chairman Ana Ruiz said the locks were too narrow.", "Ana Ruiz"),
+        (
+            "Kepala Lembaga Kajian Pangan dan Pertanian Budi Santoso mengatakan harga beras"
+            " akan naik.",
+            "Budi Santoso",
+        ),
+    ],
+)
+def test_a_person_beside_an_organisation_stays_a_person(text: str, name: str) -> None:
+    (statement,) = [s for s in extract(text, "auto").statements if s.kind != "partial"]
+    assert statement.speaker is not None
+    assert statement.speaker.kind == "person" and statement.speaker.name.endswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "“Penularan sudah meluas ke kota tetangga,” kata pakar epidemiologi Universitas"
+            " Cendana, Maria Lestari.",
+            "id",
+            "Maria Lestari",
+        ),
+        (
+            '"Prices will rise before the summer," said the chief economist at the bank,'
+            " Mark Brett.",
+            "en",
+            "Mark Brett",
+        ),
+    ],
+)
+def test_a_role_with_no_name_then_the_name_after_a_comma(
+    text: str, language: str, name: str
+) -> None:
+    (statement,) = [s for s in extract(text, language).statements if s.kind != "partial"]
+    assert statement.speaker is not None
+    assert (statement.speaker.name, statement.speaker.kind) == (name, "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "name"),
+    [
+        (
+            "A senior economist at Barclays, Mark Brett, said prices would rise.",
+            "en",
+            "prices would rise",
+            "Mark Brett",
+        ),
+        (
+            "Pengajar sosiologi Universitas Cendana, Rina Wulan, mengatakan tim itu penting.",
+            "id",
+            "tim itu penting",
+            "Rina Wulan",
+        ),
+        (
+            # a lower-case title with the name: the name speaks, not the role before it
+            "Kandidat doktor Universitas Cendana, dokter Adam Sitorus, mengatakan vaksin itu aman.",
+            "id",
+            "vaksin itu aman",
+            "Adam Sitorus",
+        ),
+        (
+            "An adviser to the mayor, attorney Jane Moss, said the plan was legal.",
+            "en",
+            "the plan was legal",
+            "Jane Moss",
+        ),
+    ],
+)
+def test_a_role_apposition_before_the_name_is_no_content(
+    text: str, language: str, content: str, name: str
+) -> None:
+    (statement,) = [s for s in extract(text, language).statements if s.kind != "partial"]
+    assert statement.text == content
+    assert statement.speaker is not None and statement.speaker.name == name

@@ -525,3 +525,23 @@ def test_poll_share_subject(text: str, lang: str, content: str, speaker: str) ->
 )
 def test_no_poll_share_subject(text: str, content: str, speaker: str) -> None:
     assert speaker_name(with_text(extract(text, "en").statements, content)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "surface"),
+    [
+        # an unnamed source with where it was: the place is no speaker
+        ("A senior naval source in the Baltic said the drill was cut short.", "en", "source"),
+        ("Western bankers in Nairobi say the loan will be signed this week.", "en", "bankers"),
+        # market and trade sources of wire copy are unnamed groups
+        ("Dealers said the bond market ended lower on Friday.", "en", "Dealers"),
+        ("Economists and bankers said the rate cut came too late.", "en", "bankers"),
+        ("One Dutch trader said demand for cocoa was rising.", "en", "trader"),
+        ("Seorang sumber di Istana Bogor mengatakan rapat itu ditunda.", "id", "sumber"),
+        ("Para pedagang di Pasar Minggu mengatakan harga bawang naik.", "id", "pedagang"),
+    ],
+)
+def test_unnamed_sources_of_wire_copy_are_anonymous(text: str, language: str, surface: str) -> None:
+    (statement,) = [s for s in extract(text, language).statements if s.kind != "partial"]
+    assert statement.speaker is not None
+    assert statement.speaker.kind == "anonymous" and surface in statement.speaker.name

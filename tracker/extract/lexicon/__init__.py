@@ -67,6 +67,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "name_qualifiers",
     "outlet_report_verbs",
     "relayed_speech_verbs",
+    "non_speech_cues",
     "medium_nouns",
     "medium_modifiers",
     "programme_nouns",
@@ -76,6 +77,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "prefixed_non_verbs",
     "document_nouns",
     "document_modifiers",
+    "organization_links",
+    "organization_heads",
 )
 
 
@@ -126,6 +129,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "said" of "Antara reported that Y said …": a speaker's verb inside an outlet's report
     # ("… reports Beck will endorse Cruz" has none)
     relayed_speech_verbs: frozenset[str] = frozenset()
+    # "plans" of "X plans A, Y said": a cue naming an act or a state, which a closing
+    # attribution makes part of its speaker's content (extract.sieves.closing)
+    non_speech_cues: frozenset[str] = frozenset()
     based_on: tuple[str, ...] = ()
     referring: tuple[str, ...] = ()
     audience: tuple[str, ...] = ()
@@ -279,6 +285,11 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     programme_links: frozenset[str] = frozenset()
     # "French" of "the French newspaper": an adjective of origin, never a masthead
     demonym_suffixes: tuple[str, ...] = ()
+    # "for" of "Center for Responsive Politics", "dan" of "Lembaga Penyelidikan Ekonomi dan
+    # Masyarakat": lower-case words inside an organisation's name, and the heads ("center",
+    # "lembaga") that make such a run an organisation (extract.org_names)
+    organization_links: frozenset[str] = frozenset()
+    organization_heads: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.

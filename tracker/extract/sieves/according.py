@@ -6,7 +6,7 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.cues import CueMatch
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.quotes import QuoteSpan
-from tracker.extract.relays import Relays
+from tracker.extract.relays import HopDraft, Relays
 from tracker.extract.resolution import finish
 from tracker.extract.run import Draft, Run
 from tracker.extract.spans import comma_end
@@ -53,4 +53,22 @@ def according_to(run: Run, relays: Relays, partials: list[QuoteSpan]) -> Draft |
     if relays.according and not relays.prefix[len(relays.according) :]:
         lo, hi = relays.main_start, relays.main_end
         return finish(run, "according_to", "indirect", lo, hi, None, relays, partials)
+    opening = _opening_reference(run, relays)
+    if opening is not None:
+        # "Mengacu pada data Bank Dunia, ada 114 juta orang …": with nobody speaking, the
+        # cited document's author is the clause's source
+        alone = Relays((), (), (opening,), relays.main_start, relays.main_end, relays.frames)
+        lo, hi = relays.main_start, relays.main_end
+        return finish(run, "according_to", "indirect", lo, hi, None, alone, partials)
     return None
+
+
+def _opening_reference(run: Run, relays: Relays) -> HopDraft | None:
+    """The one hop of "mengacu pada X, …" / "referring to X, …" opening the clause, when
+    it is the sentence's only relay."""
+    if relays.prefix or len(relays.suffix) != 1:
+        return None
+    hop = relays.suffix[0]
+    if hop.end > relays.main_start or hop.cue.lower() not in {r.lower() for r in run.lex.referring}:
+        return None
+    return hop

@@ -20,6 +20,7 @@ from tracker.extract.run import TRAILING_PUNCT, Draft, Run
 from tracker.extract.shares import share_may_hold, share_subject
 from tracker.extract.sieves.according import according_to, according_to_inline
 from tracker.extract.sieves.clauses import MAX_CUES_PER_SENTENCE, next_clause
+from tracker.extract.sieves.closing import closing_start, inside_closed_clause, role_lead
 from tracker.extract.sieves.cue_context import (
     COMPLEMENTIZER_WINDOW,
     MAX_ADJUNCT_WORDS,
@@ -76,8 +77,9 @@ def reported_speech(
     clause is the source of its according-to relay, if it has one."""
     lo, hi = relays.main_start, relays.main_end
     tried = 0
+    closing = closing_start(run, cues, relays) if len(cues) > 1 or relays.prefix else -1
     for m in cues:
-        if m.start() < lo or m.end() > hi:
+        if m.start() < lo or m.end() > hi or inside_closed_clause(run, m, closing):
             continue
         tried += 1
         if tried > MAX_CUES_PER_SENTENCE:
@@ -95,8 +97,10 @@ def reported_speech(
             taken, stmt = _post_cue(run, m, relays, partials)
         else:
             continue
-        if taken:
+        if taken and (stmt is not None or closing < 0 or not relays.according):
             return stmt
+        if taken:
+            break  # "He returned and said little, according to an attendee.": the relay's
     return according_to(run, relays, partials)
 
 
@@ -120,7 +124,37 @@ def _post_cue(run: Run, m: CueMatch, relays: Relays, partials: list[QuoteSpan]) 
         return _NEXT_CUE
     attribution = Attribution(cue, m.start(), m.end(), spk, m.end())
     rule = "nya_cue" if m.lastgroup == "nya" else "post_cue"
-    return True, finish(run, rule, "indirect", lo, end, attribution, relays, partials)
+    tail = _post_cue_tail(run, max(m.end(), spk.end), hi)
+    if tail is None:
+        return True, finish(run, rule, "indirect", lo, end, attribution, relays, partials)
+    # "Dalam pelaksanaan PSBB, lanjut Teguh, polisi harus …": the clause resumes after the
+    # attribution; an adverbial lead is only its setting
+    lead = None
+    if not _adverbial_opener(run, lo, end):
+        lead = finish(run, rule, "indirect", lo, end, attribution, relays, partials)
+    again = Attribution(cue, m.start(), m.end(), spk, m.end())
+    return True, finish(run, rule, "indirect", tail, hi, again, relays, partials) or lead
+
+
+def _post_cue_tail(run: Run, pos: int, hi: int) -> int | None:
+    """Where a clause resumes after "…, lanjut Teguh," set inside the sentence: a comma,
+    then a clause with its own verb (not a role of the speaker, "kata Juriah, pengelola
+    gang itu", nor a time, "kata Budi, Senin (5/10)")."""
+    rest = run.text[pos:hi]
+    stripped = rest.lstrip()
+    if not stripped.startswith(","):
+        return None
+    start = pos + len(rest) - len(stripped) + 1
+    after = run.text[start:hi]
+    if len(words_of(after)) < MIN_TAIL_WORDS + 1 or not clause_follows(run, after):
+        return None
+    return start + len(after) - len(after.lstrip())
+
+
+def _adverbial_opener(run: Run, lo: int, end: int) -> bool:
+    """Whether the words before an attribution open with an adverbial ("Dalam …")."""
+    words = words_of(run.text[lo:end])
+    return bool(words) and words[0].lower() in run.lex.adverbial_openers
 
 
 class _VerbCue:
@@ -245,6 +279,7 @@ def _construction(
         after_comma(text, lo, speaker.start)
         and (before_words >= 3 or lead)
         and comp is None
+        and not role_lead(run, lo, speaker, m.start())
         and attribution_ends(run, m.end(), hi, cue)
         and closed_by_adjuncts(run, m.end(), hi, cue)
         and not adverbial_lead(run, lo, speaker.start, cue)
