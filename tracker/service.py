@@ -462,6 +462,34 @@ class TrackerService:
             )
         )
 
+    def delete_document(
+        self,
+        actor: Actor,
+        document_id: int,
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> None:
+        """Delete a document and all it carries; links into it from elsewhere are removed."""
+        self._write(
+            lambda s: actions.delete_document(
+                s, actor, document_id, note=note, if_version=if_version
+            )
+        )
+
+    def delete_source(
+        self,
+        actor: Actor,
+        source_id: int,
+        *,
+        note: str | None = None,
+        if_version: int | None = None,
+    ) -> None:
+        """Delete a source nothing names any more (a named one is refused: merge it first)."""
+        self._write(
+            lambda s: actions.delete_source(s, actor, source_id, note=note, if_version=if_version)
+        )
+
     def audit(
         self,
         *,
