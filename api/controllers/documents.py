@@ -44,6 +44,7 @@ class DocumentController(Controller):
         self,
         data: DocumentCreate,
         service: TrackerService,
+        actor: Actor,
         extract: bool = Parameter(
             default=True, description="Run the extractor when no statements are given."
         ),
@@ -51,7 +52,7 @@ class DocumentController(Controller):
         span_errors = data.span_errors()
         if span_errors:
             raise ValidationError(span_errors[0]["message"], span_errors)
-        result = service.create_document(data.to_input(), extract=extract)
+        result = service.create_document(data.to_input(), extract=extract, actor=actor)
         return Response(
             result.document,
             status_code=201 if result.created else 200,

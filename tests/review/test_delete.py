@@ -116,7 +116,7 @@ def test_delete_answers_404_412_and_problem_json(
 def test_a_delete_that_fails_midway_leaves_everything_as_it_was(
     service: TrackerService, engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    a, b, linked = _linked(service)
+    a, _, linked = _linked(service)
     before = database_state(engine)
 
     def refuse(*_: Any) -> None:
