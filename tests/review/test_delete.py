@@ -79,7 +79,8 @@ def test_a_deleted_document_leaves_every_read_and_its_links_go(
     assert [p.name for p in walk.primary_sources] == [b.names["speaker"]]
     kept = [st.id for st in service.get_document(b.document.id).statements]
     assert kept == [st.id for st in b.document.statements]
-    [row] = _audit(admin, "document", a.document.id)
+    row, ingested = _audit(admin, "document", a.document.id)  # newest first
+    assert ingested["action"] == "document.ingest"
     assert (row["actor"], row["action"], row["note"], row["request_id"]) == (
         "desk-admin",
         "document.delete",
