@@ -223,3 +223,25 @@ def test_delete_from_the_cli(runner: CliRunner, service: TrackerService, engine:
         ("source.delete", speaker, None),
         ("document.delete", s.document.id, "dup"),
     ]
+
+
+def test_the_same_text_and_url_can_be_stored_again_after_a_delete(
+    service: TrackerService, engine: Engine
+) -> None:
+    from tracker.store.inputs import DocumentIn
+
+    doc = DocumentIn(
+        text="Ana Ruiz said the ferry leaves at noon on Sunday.",
+        language="en",
+        url="https://example.test/ferry",
+    )
+    first = service.create_document(doc).document
+    service.delete_document(TEST_ACTOR, first.id)
+    again = service.create_document(doc)
+    assert again.created and again.document.id != first.id
+    assert [st.text for st in again.document.statements] == [st.text for st in first.statements]
+    with engine.connect() as conn:
+        left = conn.execute(
+            text("SELECT count(*) FROM statement WHERE document_id = :id"), {"id": first.id}
+        ).scalar_one()
+    assert left == 0
