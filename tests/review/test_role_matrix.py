@@ -241,6 +241,15 @@ CASES: dict[tuple[str, str], Case] = {
             _doc(svc)
         ),
     ),
+    ("POST", "/documents/{document_id:int}/delete"): Case(
+        "admin",
+        303,
+        lambda svc: (
+            lambda d: _page_form(
+                f"/documents/{d.id}/delete", {"confirm": "yes", "version": d.version}
+            )
+        )(_doc(svc)),
+    ),
     ("POST", "/statements/{statement_id:int}/review"): Case(
         "editor",
         303,
