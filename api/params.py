@@ -63,6 +63,16 @@ Limit = Annotated[
 ]
 Text = Annotated[str | None, Parameter(schema_extra={"pattern": NO_NUL})]
 """A free-text filter (no NUL)."""
+NOTE_MAX_LENGTH = 4000
+NoteParameter = Annotated[
+    str | None,
+    Parameter(
+        max_length=NOTE_MAX_LENGTH,
+        description="Why: kept in the audit trail (no NUL)",
+        schema_extra={"pattern": NO_NUL},
+    ),
+]
+"""The note of an action sent without a body (a DELETE), as the query's ``note``."""
 Include = Annotated[
     Literal["rejected"] | None,
     Parameter(

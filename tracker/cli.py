@@ -12,7 +12,7 @@ import click
 
 from tracker import __version__
 from tracker.access.commands import keys
-from tracker.cli_common import make_service, ready_database, settings, user_errors
+from tracker.cli_common import actor_option, make_service, ready_database, settings, user_errors
 from tracker.cluster.commands import cluster
 from tracker.review.commands import audit, review
 
@@ -222,9 +222,16 @@ def extract(files: tuple[str, ...], lang: str, fmt: str, outlet: str | None) -> 
 )
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--batch-size", type=click.IntRange(1, 5000), default=200, show_default=True)
+@actor_option
 @user_errors
 def ingest(
-    paths: tuple[str, ...], outlet: str | None, lang: str, fmt: str, jobs: int, batch_size: int
+    paths: tuple[str, ...],
+    outlet: str | None,
+    lang: str,
+    fmt: str,
+    jobs: int,
+    batch_size: int,
+    actor: str,
 ) -> None:
     """Store files, directories (recursively) and - (stdin) with their extracted chains.
 
@@ -233,6 +240,7 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from tracker.access.actor import Actor
     from tracker.ingest.bulk import IngestOptions, iter_items
 
     for path in paths:
@@ -244,6 +252,7 @@ def ingest(
         fmt=fmt,
         jobs=jobs,
         batch_size=batch_size,
+        actor=Actor(actor),
         max_statements=_settings().max_statements,
     )
     console = Console(stderr=True)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import getpass
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -80,7 +78,9 @@ def service() -> Iterator[TrackerService]:
 
 def default_actor() -> str:
     """Who the CLI acts as in the audit trail when --actor is not given."""
-    return os.environ.get("TRACKER_ACTOR") or getpass.getuser()
+    from tracker.access.actor import process_actor
+
+    return process_actor().name
 
 
 actor_option = click.option(

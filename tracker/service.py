@@ -19,7 +19,7 @@ from tracker.db import (
 from tracker.errors import DatabaseUnavailableError, NotFoundError
 from tracker.models import Document
 from tracker.provenance import appearances, links, lookup
-from tracker.review import actions
+from tracker.review.service_actions import ReviewActions
 from tracker.store import documents, sources
 from tracker.store.layout import known_citus, one_connection_per_node
 from tracker.store.visibility import show_rejected
@@ -48,8 +48,7 @@ if TYPE_CHECKING:
     from tracker.reports.shares import CorpusOverview
     from tracker.reports.source import SourceProfile
     from tracker.reports.statement import DocumentDetail, StatementDetail
-    from tracker.review.actions import Decision
-    from tracker.store.inputs import ChainHopIn, DocumentIn, StatementEdit
+    from tracker.store.inputs import DocumentIn
     from tracker.store.stats import Overview
     from tracker.store.writer import StoreResult
     from tracker.views import (
@@ -66,7 +65,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class TrackerService:
+class TrackerService(ReviewActions):
     """tracker's actions over one database; reads and writes each in their own transaction.
 
     Writes go through one method per action; review actions take the ``Actor`` they are
@@ -146,12 +145,15 @@ class TrackerService:
             raise DatabaseUnavailableError(f"database unreachable: {exc.orig}") from exc
         return {"database": "ok", "server_version": str(version), "schema": schema}
 
-    def create_document(self, doc: DocumentIn, *, extract: bool = True) -> StoreResult:
+    def create_document(
+        self, doc: DocumentIn, *, extract: bool = True, actor: Actor | None = None
+    ) -> StoreResult:
         """Store a document (idempotent by text and URL) in one transaction: the writer
         with a batch of one.
 
         Statements given are stored as manual; without statements the extractor runs,
-        unless ``extract`` is False, and its statements record the extractor version.
+        unless ``extract`` is False, and its statements record the extractor version. The
+        audit row names ``actor`` (None: whoever runs this process).
         """
         from tracker.ingest.extraction import prepare_document
         from tracker.store.writer import store_prepared
@@ -159,9 +161,13 @@ class TrackerService:
         prepared = prepare_document(
             doc, extract_statements=extract, max_statements=self.settings.max_statements
         )
-        return run_in_transaction(self.sessions, lambda session: store_prepared(session, prepared))
+        return run_in_transaction(
+            self.sessions, lambda session: store_prepared(session, prepared, actor)
+        )
 
-    def create_documents(self, docs: list[DocumentIn]) -> list[StoreResult]:
+    def create_documents(
+        self, docs: list[DocumentIn], actor: Actor | None = None
+    ) -> list[StoreResult]:
         """Store several documents in one transaction, all or none: every one is prepared
         (validated, extracted) before the first is written."""
         from tracker.ingest.extraction import prepare_document
@@ -174,7 +180,7 @@ class TrackerService:
             for doc in docs
         ]
         return run_in_transaction(
-            self.sessions, lambda session: [store_prepared(session, p) for p in prepared]
+            self.sessions, lambda session: [store_prepared(session, p, actor) for p in prepared]
         )
 
     def ingest(
@@ -348,119 +354,6 @@ class TrackerService:
         outputs.check_format(fmt, "document")
         with self._read(include_rejected) as session:
             return outputs.export_document(session, document_id, fmt)
-
-    # Review actions: one transaction each, the audit row inside it.
-
-    def review_statement(
-        self,
-        actor: Actor,
-        statement_id: int,
-        decision: Decision,
-        *,
-        note: str | None = None,
-        if_version: int | None = None,
-    ) -> StatementView:
-        """Confirm or reject a statement (confirming confirms its unreviewed hops too)."""
-        return self._write(
-            lambda s: actions.review_statement(
-                s, actor, statement_id, decision, note=note, if_version=if_version
-            )
-        )
-
-    def edit_statement(
-        self,
-        actor: Actor,
-        statement_id: int,
-        edit: StatementEdit,
-        *,
-        note: str | None = None,
-        if_version: int | None = None,
-    ) -> StatementView:
-        """Correct a statement's span, kind or speaker."""
-        return self._write(
-            lambda s: actions.edit_statement(
-                s, actor, statement_id, edit, note=note, if_version=if_version
-            )
-        )
-
-    def replace_chain(
-        self,
-        actor: Actor,
-        statement_id: int,
-        chain: tuple[ChainHopIn, ...],
-        *,
-        note: str | None = None,
-        if_version: int | None = None,
-    ) -> StatementView:
-        """Replace a statement's chain (nearest relay first)."""
-        return self._write(
-            lambda s: actions.replace_chain(
-                s, actor, statement_id, chain, note=note, if_version=if_version
-            )
-        )
-
-    def set_upstream(
-        self,
-        actor: Actor,
-        citation_id: int,
-        upstream_statement_id: int | None,
-        *,
-        note: str | None = None,
-        if_version: int | None = None,
-    ) -> HopView:
-        """Link a hop to the statement it came from elsewhere, or remove that link."""
-        return self._write(
-            lambda s: actions.set_upstream(
-                s, actor, citation_id, upstream_statement_id, note=note, if_version=if_version
-            )
-        )
-
-    def merge_sources(
-        self,
-        actor: Actor,
-        source_id: int,
-        into_id: int,
-        *,
-        note: str | None = None,
-        if_version: int | None = None,
-    ) -> SourceView:
-        """Merge a source into another (never an anonymous one); returns the one kept."""
-        return self._write(
-            lambda s: actions.merge_sources(
-                s, actor, source_id, into_id, note=note, if_version=if_version
-            )
-        )
-
-    def split_source(
-        self,
-        actor: Actor,
-        source_id: int,
-        alias: str,
-        *,
-        note: str | None = None,
-        if_version: int | None = None,
-    ) -> SourceView:
-        """Make an alias of a source a source of its own; returns the new source."""
-        return self._write(
-            lambda s: actions.split_source(
-                s, actor, source_id, alias, note=note, if_version=if_version
-            )
-        )
-
-    def review_document(
-        self,
-        actor: Actor,
-        document_id: int,
-        *,
-        note: str | None = None,
-        if_version: int | None = None,
-    ) -> DocumentView:
-        """Mark a document reviewed."""
-        return self._write(
-            lambda s: actions.review_document(
-                s, actor, document_id, note=note, if_version=if_version
-            )
-        )
 
     def audit(
         self,

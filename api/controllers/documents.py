@@ -1,20 +1,22 @@
-"""/api/v1/documents: store a document with its statements, read, list and review them."""
+"""/api/v1/documents: store a document with its statements, read, list, review and delete
+them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, delete, get, post
 from litestar.openapi import ResponseSpec
 from litestar.params import Parameter
 
-from api.auth import EDITOR, READER, access
-from api.params import Cursor, Id, Include, Limit, Text, including_rejected
+from api.auth import ADMIN, EDITOR, READER, access
+from api.params import Cursor, Id, Include, Limit, NoteParameter, Text, including_rejected
 from api.preconditions import IfMatchOptional, etag, if_match
 from api.schemas import DocumentCreate, DocumentPage, DocumentReviewBody
 from tracker.access.actor import Actor
 from tracker.errors import ValidationError
 from tracker.service import TrackerService
+from tracker.store.validation import check_text_param
 from tracker.views import DocumentView
 
 STORED_BEFORE = ResponseSpec(
@@ -42,6 +44,7 @@ class DocumentController(Controller):
         self,
         data: DocumentCreate,
         service: TrackerService,
+        actor: Actor,
         extract: bool = Parameter(
             default=True, description="Run the extractor when no statements are given."
         ),
@@ -49,7 +52,7 @@ class DocumentController(Controller):
         span_errors = data.span_errors()
         if span_errors:
             raise ValidationError(span_errors[0]["message"], span_errors)
-        result = service.create_document(data.to_input(), extract=extract)
+        result = service.create_document(data.to_input(), extract=extract, actor=actor)
         return Response(
             result.document,
             status_code=201 if result.created else 200,
@@ -110,6 +113,33 @@ class DocumentController(Controller):
             if_version=if_match(if_match_header, required=False),
         )
         return Response(view, headers=etag(view.version))
+
+    @delete(
+        "/{document_id:int}",
+        sync_to_thread=True,
+        summary="Delete a document with its statements and chains (admin)",
+        description=(
+            "Its statements, hops and anonymous sources go with it, in one transaction with "
+            "one audit row (document.delete). Hops of other documents that continued into "
+            "one of its statements lose that upstream link. The note goes in the query "
+            "(a DELETE carries no body). If-Match optional (412 when stale)."
+        ),
+        **access(ADMIN),
+    )
+    def delete(
+        self,
+        document_id: Id,
+        service: TrackerService,
+        actor: Actor,
+        note: NoteParameter = None,
+        if_match_header: IfMatchOptional = None,
+    ) -> None:
+        service.delete_document(
+            actor,
+            document_id,
+            note=check_text_param(note, "note"),
+            if_version=if_match(if_match_header, required=False),
+        )
 
 
 __all__: list[Any] = ["DocumentController"]

@@ -1,18 +1,20 @@
-"""/api/v1/sources: read and search sources; merge two, split an alias off (admin)."""
+"""/api/v1/sources: read and search sources; merge two, split an alias off, delete one
+(admin)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, delete, get, post
 from litestar.params import Parameter
 
 from api.auth import ADMIN, READER, access
-from api.params import WORDS_FORMAT, Cursor, Id, Limit
+from api.params import WORDS_FORMAT, Cursor, Id, Limit, NoteParameter
 from api.preconditions import IfMatchOptional, etag, if_match
 from api.schemas import MergeBody, SourceKind, SourcePage, SplitBody
 from tracker.access.actor import Actor
 from tracker.service import TrackerService
+from tracker.store.validation import check_text_param
 from tracker.views import SourceView
 
 SearchWords = Annotated[
@@ -114,3 +116,31 @@ class SourceController(Controller):
             if_version=if_match(if_match_header, required=False),
         )
         return Response(view, headers=etag(view.version))
+
+    @delete(
+        "/{source_id:int}",
+        sync_to_thread=True,
+        summary="Delete a source that nothing names any more (admin)",
+        description=(
+            "Its aliases go with it, and so do tombstones of sources merged into it. A "
+            "source still named by a statement, a hop or a document (as its outlet) is "
+            "refused with 409: merge it into another first. A tombstone (merged_into) is "
+            "refused with 409, as merge refuses it. The note goes in the query. If-Match "
+            "optional (412 when stale)."
+        ),
+        **access(ADMIN, 409),
+    )
+    def delete(
+        self,
+        source_id: Id,
+        service: TrackerService,
+        actor: Actor,
+        note: NoteParameter = None,
+        if_match_header: IfMatchOptional = None,
+    ) -> None:
+        service.delete_source(
+            actor,
+            source_id,
+            note=check_text_param(note, "note"),
+            if_version=if_match(if_match_header, required=False),
+        )

@@ -36,6 +36,10 @@ NOTICES: dict[str, Notice] = {
     ),
     "merged": Notice("The sources were merged: this one holds them both now.", "page"),
     "reviewed": Notice("The story is marked reviewed.", "page"),
+    "deleted": Notice(
+        "The story was deleted, with its statements and chains. The audit trail keeps it.",
+        "page",
+    ),
     "confirmed": Notice("The statement is confirmed, with its chain.", "panel"),
     "speaker": Notice("The speaker is corrected.", "panel"),
     "chain": Notice("The chain is replaced.", "panel"),

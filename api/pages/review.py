@@ -4,7 +4,7 @@ POST, redirect, GET: a success redirects (303) to the statement's panel saying w
 done; a refused form draws the page again with the form's answer beside it (412 when
 the statement changed meanwhile, 422 with the inputs at fault) and writes nothing. Every
 form carries the version it was drawn from, the page's If-Match. Editors only (merging
-sources: admins), signed in with a desk session whose form token was checked.
+sources and deleting a story: admins), signed in with a desk session whose form token was checked.
 """
 
 from __future__ import annotations
@@ -178,6 +178,31 @@ class ReviewPages(Controller):
                 service, current_user, document_id, None, feedback=feedback("document", exc)
             )
         return Redirect(f"/documents/{document_id}?{DONE_PARAM}=reviewed", status_code=303)
+
+    @post("/documents/{document_id:int}/delete", sync_to_thread=True, opt={ROLE_OPT: ADMIN})
+    def document_delete(
+        self,
+        document_id: int,
+        data: FormData,
+        service: TrackerService,
+        actor: Actor,
+        current_user: Viewer | None,
+    ) -> Redirect | Template:
+        """Delete the story with its statements and chains, once the box is ticked."""
+        try:
+            if text_value(data, "confirm") != "yes":
+                raise ValidationError(
+                    "tick the box to confirm: the story, its statements and chains go",
+                    [{"field": "confirm", "message": "tick the box to delete the story"}],
+                )
+            service.delete_document(
+                actor, document_id, note=note_of(data), if_version=version_of(data)
+            )
+        except REFUSED as exc:
+            return document_page(
+                service, current_user, document_id, None, feedback=feedback("document", exc)
+            )
+        return Redirect(f"/?{DONE_PARAM}=deleted", status_code=303)
 
     @post("/sources/{source_id:int}/merge", sync_to_thread=True, opt={ROLE_OPT: ADMIN})
     def merge(

@@ -21,6 +21,7 @@ from api.pages.forms import story_inputs, text_value, uploads
 from api.pages.links import ADD_STORY_PATH, DONE_PARAM
 from api.pages.templating import page
 from api.pages.viewer import Viewer
+from tracker.access.actor import Actor
 from tracker.errors import TooLargeError, ValidationError
 from tracker.service import TrackerService
 
@@ -43,11 +44,15 @@ class StoryPages(Controller):
 
     @post(ADD_STORY_PATH, sync_to_thread=True)
     def add(
-        self, data: MultipartForm, service: TrackerService, current_user: Viewer | None
+        self,
+        data: MultipartForm,
+        service: TrackerService,
+        actor: Actor,
+        current_user: Viewer | None,
     ) -> Redirect | Template:
         try:
             stories = story_inputs(data)
-            stored = service.create_documents(stories)
+            stored = service.create_documents(stories, actor)
         except (ValidationError, TooLargeError) as exc:
             files = bool(uploads(data))
             answer = feedback("story", exc, lambda field: _story_field(field, files))

@@ -18,6 +18,8 @@ WRITES = {
     ("post", "/api/v1/sources/{source_id}/merge"): {400, 401, 403, 404, 409, 412, 503, *BODY},
     ("post", "/api/v1/sources/{source_id}/split"): {400, 401, 403, 404, 409, 412, 503, *BODY},
     ("post", "/api/v1/documents/{document_id}/review"): {400, 401, 403, 404, 412, 503, *BODY},
+    ("delete", "/api/v1/documents/{document_id}"): {400, 401, 403, 404, 412, 503},
+    ("delete", "/api/v1/sources/{source_id}"): {400, 401, 403, 404, 409, 412, 503},
     ("get", "/api/v1/audit"): {400, 401, 403, 503},  # no body: a bad parameter is a 400
     ("post", "/api/v1/keys"): {400, 401, 403, 409, 503, *BODY},
     ("delete", "/api/v1/keys/{name}"): {400, 401, 403, 404, 409, 503},

@@ -233,3 +233,23 @@ def test_a_story_with_script_added_through_the_form_stays_inert(
     assert page.evaluate("document.title") != "pwned"
     assert dialogs == []
     assert not [e for e in errors if "Content Security Policy" in e]
+
+
+def test_an_admin_deletes_a_story_after_ticking_the_box(
+    page: Any, live_server: LiveServer, stories: DeskStories, settings: Settings, engine: Engine
+) -> None:
+    service = live_server.service
+    admin_key = issue_key(settings, engine, "desk-admin", "admin")
+    sign_in(page, live_server.url, admin_key)
+    page.goto(f"{live_server.url}/documents/{stories.later}")
+    delete = page.locator("form[data-form='delete']")
+    delete.get_by_role("button", name="Delete the story").click()
+    assert page.url.endswith(f"/documents/{stories.later}")  # the box is required: not sent
+    service.get_document(stories.later)
+    delete.get_by_label("Delete this story with its statements and chains").check()
+    delete.get_by_role("button", name="Delete the story").click()
+    page.wait_for_url(re.compile(r"/\?done=deleted$"))
+    assert "The story was deleted" in page.locator("[role='status']").inner_text()
+    with pytest.raises(NotFoundError):
+        service.get_document(stories.later)
+    assert service.get_document(stories.early).id == stories.early

@@ -444,3 +444,44 @@ def test_every_review_control_has_a_label_and_every_id_is_unique(
         "//section[contains(@class, 'review')]//button[normalize-space()='Reject statement']"
     )
     assert panel.xpath(f"//form[@action='/citations/{hop.id}/upstream']")
+
+
+def test_an_admin_deletes_a_story_from_its_page_once_the_box_is_ticked(
+    browser_client: TestClient[Any], admin_key: str, service: TrackerService, engine: Engine
+) -> None:
+    token = sign_in(browser_client, admin_key)
+    s = story(service)
+    path = f"/documents/{s.document.id}"
+    page = browser_client.get(path).text
+    assert f'action="/documents/{s.document.id}/delete"' in page
+    before = database_state(engine)
+    unticked = _post(browser_client, f"{path}/delete", {"version": s.document.version}, token)
+    assert unticked.status_code == 422 and "tick the box" in unticked.text
+    stale = _post(
+        browser_client,
+        f"{path}/delete",
+        {"confirm": "yes", "version": s.document.version + 1},
+        token,
+    )
+    assert stale.status_code == 412
+    assert database_state(engine) == before
+    done = _post(
+        browser_client,
+        f"{path}/delete",
+        {"confirm": "yes", "version": s.document.version, "note": "a duplicate"},
+        token,
+    )
+    assert done.status_code == 303 and done.headers["location"] == "/?done=deleted"
+    assert "The story was deleted" in browser_client.get(done.headers["location"]).text
+    assert browser_client.get(path).status_code == 404
+    row = service.audit(entity="document", entity_id=s.document.id).items[0]
+    assert (row.actor, row.action, row.note) == ("desk-admin", "document.delete", "a duplicate")
+
+
+def test_an_editor_sees_no_delete_button(
+    browser_client: TestClient[Any], token: str, service: TrackerService
+) -> None:
+    s = story(service)
+    page = browser_client.get(f"/documents/{s.document.id}").text
+    assert "Mark the story reviewed" in page  # signed in as an editor
+    assert "/delete" not in page

@@ -273,7 +273,8 @@ def test_document_review_is_recorded(editor: TestClient[Any], service: TrackerSe
     assert response.status_code == 200, response.text
     assert response.json()["reviewed_by"] == "test-editor"
     assert response.json()["reviewed_at"] is not None
-    [row] = _audit(editor, "document", doc.id)
+    row, ingested = _audit(editor, "document", doc.id)  # newest first
+    assert (row["action"], ingested["action"]) == ("document.review", "document.ingest")
     assert row["before"]["reviewed_by"] is None and row["after"]["reviewed_by"] == "test-editor"
     assert "statements" not in row["after"] or row["after"]["statements"] == []
     stale = editor.post(f"/api/v1/documents/{doc.id}/review", headers={"If-Match": '"1"'})

@@ -77,6 +77,13 @@ def _split(svc: TrackerService) -> Call:
     return Call("POST", f"/api/v1/sources/{s.relayed.speaker.id}/split", {"alias": f"Quill{s.n}"})
 
 
+def _delete_source(svc: TrackerService) -> Call:
+    """A source nothing names any more: its story deleted first (admin only)."""
+    s = story(svc)
+    svc.delete_document(TEST_ACTOR, s.document.id)
+    return Call("DELETE", f"/api/v1/sources/{s.relayed.speaker.id}?note=unused")
+
+
 def _page_merge(svc: TrackerService) -> Call:
     s = story(svc)
     duplicate = svc.get_source(s.first_hand.speaker.id)
@@ -120,6 +127,13 @@ CASES: dict[tuple[str, str], Case] = {
         "editor",
         200,
         lambda svc: Call("POST", f"/api/v1/documents/{_doc(svc).id}/review", {"note": "read"}),
+    ),
+    ("DELETE", "/api/v1/documents/{document_id:int}"): Case(
+        "admin",
+        204,
+        lambda svc: (
+            lambda d: Call("DELETE", f"/api/v1/documents/{d.id}", headers=_if_match(d.version))
+        )(_doc(svc)),
     ),
     ("GET", "/api/v1/statements"): Case(
         "reader", 200, lambda svc: Call("GET", "/api/v1/statements")
@@ -188,6 +202,7 @@ CASES: dict[tuple[str, str], Case] = {
     ),
     ("POST", "/api/v1/sources/{source_id:int}/merge"): Case("admin", 200, _merge),
     ("POST", "/api/v1/sources/{source_id:int}/split"): Case("admin", 200, _split),
+    ("DELETE", "/api/v1/sources/{source_id:int}"): Case("admin", 204, _delete_source),
     ("GET", "/api/v1/provenance"): Case(
         "reader", 200, lambda svc: Call("GET", "/api/v1/provenance?quote=harbour+will+reopen")
     ),
@@ -225,6 +240,15 @@ CASES: dict[tuple[str, str], Case] = {
         lambda svc: (lambda d: _page_form(f"/documents/{d.id}/review", {"version": d.version}))(
             _doc(svc)
         ),
+    ),
+    ("POST", "/documents/{document_id:int}/delete"): Case(
+        "admin",
+        303,
+        lambda svc: (
+            lambda d: _page_form(
+                f"/documents/{d.id}/delete", {"confirm": "yes", "version": d.version}
+            )
+        )(_doc(svc)),
     ),
     ("POST", "/statements/{statement_id:int}/review"): Case(
         "editor",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+import os
 from dataclasses import dataclass, replace
 
 from tracker.vocabulary import ROLES
@@ -34,3 +36,9 @@ def role_allows(role: str | None, needed: str) -> bool:
     if role is None or role not in ROLES or needed not in ROLES:
         return False
     return ROLES.index(role) >= ROLES.index(needed)
+
+
+def process_actor() -> Actor:
+    """Whoever runs this process, as the audit trail names them when no key or ``--actor``
+    does: TRACKER_ACTOR, else the OS user (the CLI's default actor too)."""
+    return Actor(os.environ.get("TRACKER_ACTOR") or getpass.getuser())

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from tracker.access.actor import Actor
 from tracker.db import is_retryable, run_in_transaction
 from tracker.errors import TrackerError
 from tracker.ingest.extraction import prepare_item
@@ -58,6 +59,8 @@ class IngestOptions:
     fmt: str = "auto"
     jobs: int = 1
     batch_size: int = DEFAULT_BATCH_SIZE
+    actor: Actor | None = None
+    """Who the audit rows of the stored documents name (None: whoever runs the process)."""
     max_statements: int = MAX_STATEMENTS
 
 
@@ -113,7 +116,7 @@ def _drain(bad: list[BadItem]) -> Iterator[BadItem]:
 
 
 def write_with_retry(
-    factory: sessionmaker[Session], batch: list[PreparedDocument]
+    factory: sessionmaker[Session], batch: list[PreparedDocument], actor: Actor | None = None
 ) -> tuple[WriteOutcome, list[BadItem]]:
     """Write one batch in one transaction; retry on deadlock, isolate a bad document.
 
@@ -123,7 +126,7 @@ def write_with_retry(
     """
 
     def write(session: Session) -> WriteOutcome:
-        return store_documents(session, batch)
+        return store_documents(session, batch, actor)
 
     try:
         return run_in_transaction(factory, write, attempts=MAX_RETRIES), []
@@ -134,7 +137,7 @@ def write_with_retry(
             return WriteOutcome(), [BadItem(batch[0].label, "rejected by the database")]
         total, failed = WriteOutcome(), []
         for one in batch:
-            outcome, bad = write_with_retry(factory, [one])
+            outcome, bad = write_with_retry(factory, [one], actor)
             total.add(outcome)
             failed += bad
         return total, failed
@@ -155,7 +158,7 @@ def bulk_ingest(
     summary = IngestSummary()
     batch: list[PreparedDocument] = []
     writer: WriterThread[list[PreparedDocument], tuple[WriteOutcome, list[BadItem]]] = WriterThread(
-        lambda b: write_with_retry(factory, b)
+        lambda b: write_with_retry(factory, b, options.actor)
     )
 
     def account(results: list[tuple[WriteOutcome, list[BadItem]]]) -> None:

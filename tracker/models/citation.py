@@ -67,6 +67,11 @@ class Citation(SQLModel, table=True):
             "upstream_statement_id",
             postgresql_where=sa_text("upstream_statement_id IS NOT NULL"),
         ),
+        Index(
+            "ix_citation_inverted_statement_id",
+            "inverted_statement_id",
+            postgresql_where=sa_text("inverted_statement_id IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, sa_type=BigInteger, primary_key=True)

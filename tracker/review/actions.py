@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from tracker.errors import NotFoundError
-from tracker.store import documents, merging, review, sources
+from tracker.store import deletion, documents, merging, review, sources
 from tracker.store.audit import AuditRecord, append
 from tracker.store.versions import Versioned, check_version, lock_version
 
@@ -222,6 +222,78 @@ def split_source(
         ),
     )
     return new_source
+
+
+def delete_document(
+    session: Session,
+    actor: Actor,
+    document_id: int,
+    *,
+    note: str | None = None,
+    if_version: int | None = None,
+) -> None:
+    """Delete a document with everything it carries (admin).
+
+    The audit keeps the document as it was (text and all, without its statements) and
+    what went with it: the statements' ids, the number of hops, its anonymous sources,
+    and the hops of other documents whose upstream link into it was removed.
+    """
+    check_version(
+        "document", document_id, lock_version(session, "document", document_id), if_version
+    )
+    document = documents.get_document(session, document_id, statements=False)
+    removed = deletion.delete_document(session, document_id)
+    before = {
+        "document": document,
+        "removed": {
+            "statements": len(removed.statements),
+            "citations": removed.citations,
+            "anonymous_sources": len(removed.anonymous_sources),
+        },
+        "statement_ids": removed.statements,
+        "anonymous_source_ids": removed.anonymous_sources,
+        "unlinked_citations": removed.unlinked_citations,
+        "uninverted_citations": removed.uninverted_citations,
+    }
+    append(
+        session,
+        AuditRecord(
+            actor.name,
+            "document.delete",
+            "document",
+            document_id,
+            before,
+            None,
+            note,
+            actor.request_id,
+        ),
+    )
+
+
+def delete_source(
+    session: Session,
+    actor: Actor,
+    source_id: int,
+    *,
+    note: str | None = None,
+    if_version: int | None = None,
+) -> None:
+    """Delete a source that nothing names any more, with its aliases (admin)."""
+    row = deletion.lock_source(session, source_id)
+    check_version("source", source_id, int(row.version), if_version)
+    source = sources.get_source(session, source_id)
+    removed = deletion.delete_source(session, source_id)
+    before = {
+        "source": source,
+        "tombstones": removed.tombstones,
+        "unaffiliated_sources": removed.unaffiliated_sources,
+    }
+    append(
+        session,
+        AuditRecord(
+            actor.name, "source.delete", "source", source_id, before, None, note, actor.request_id
+        ),
+    )
 
 
 def _sources(session: Session, source_id: int, into_id: int) -> dict[str, Any]:

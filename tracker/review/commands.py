@@ -230,6 +230,41 @@ def document(
     _done(ctx, view, f"document {view.id}: reviewed by {view.reviewed_by}")
 
 
+@review.group("delete")
+def delete() -> None:
+    """Delete a document with all it carries, or a source nothing names (admin's work)."""
+
+
+@delete.command("document")
+@click.argument("document_id", type=int)
+@note_option
+@version_option
+@click.pass_context
+@user_errors
+def delete_document(
+    ctx: click.Context, document_id: int, note: str | None, if_version: int | None
+) -> None:
+    """Delete DOCUMENT_ID, its statements and hops; links into it from elsewhere go too."""
+    with service() as svc:
+        svc.delete_document(ctx.obj["actor"], document_id, note=note, if_version=if_version)
+    _done(ctx, {"deleted": "document", "id": document_id}, f"document {document_id} deleted")
+
+
+@delete.command("source")
+@click.argument("source_id", type=int)
+@note_option
+@version_option
+@click.pass_context
+@user_errors
+def delete_source(
+    ctx: click.Context, source_id: int, note: str | None, if_version: int | None
+) -> None:
+    """Delete SOURCE_ID and its aliases; refused while anything names it (merge first)."""
+    with service() as svc:
+        svc.delete_source(ctx.obj["actor"], source_id, note=note, if_version=if_version)
+    _done(ctx, {"deleted": "source", "id": source_id}, f"source {source_id} deleted")
+
+
 @click.command()
 @click.option("--entity", default=None, help="statement, citation, source, document, api_key")
 @click.option("--id", "entity_id", type=int, default=None)

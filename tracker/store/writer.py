@@ -8,7 +8,9 @@ its hop tree, and new documents are linked upstream before the transaction ends.
 
 Everything runs in the caller's session and transaction, so a review action (confirm,
 reject or edit a statement or chain, merge or split sources) can write its change
-through these functions and its audit row beside it: both commit, or neither.
+through these functions and its audit row beside it: both commit, or neither. Storing
+documents writes its own audit rows (``document.ingest``, one per new document) the same
+way.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
+from tracker.access.actor import Actor, process_actor
 from tracker.errors import ValidationError
 from tracker.provenance.identity import fingerprint, search_config
 from tracker.provenance.links import link_documents
+from tracker.store.audit import append_created
 from tracker.store.documents import get_document
 from tracker.store.identity import (
     claim_identities,
@@ -50,6 +54,8 @@ if TYPE_CHECKING:
 
     from tracker.views import DocumentView
 
+INGEST_ACTION = "document.ingest"
+"""The audit action of a document stored by an ingest (API, desk or `tracker ingest`)."""
 MANUAL_LINK = "manual"
 """``link_method`` of an upstream link given in the input (the linker writes its own)."""
 UNDETERMINED_LANGUAGE = "und"
@@ -127,12 +133,15 @@ class _Target:
     origin: str
 
 
-def store_documents(session: Session, prepared: Sequence[PreparedDocument]) -> WriteOutcome:
+def store_documents(
+    session: Session, prepared: Sequence[PreparedDocument], actor: Actor | None = None
+) -> WriteOutcome:
     """Store each document of ``prepared`` that is new, with its statements and chains.
 
     A document already stored (same text, or same URL), or stored meanwhile by a
-    concurrent writer, is skipped with everything it carries. Runs in the caller's
-    transaction: a failure anywhere leaves the database as it was.
+    concurrent writer, is skipped with everything it carries. Each new document gets an
+    audit row (``document.ingest``) by ``actor`` (None: whoever runs this process). Runs
+    in the caller's transaction: a failure anywhere leaves the database as it was.
     """
     outcome = WriteOutcome()
     one_connection_per_node(session)
@@ -154,11 +163,24 @@ def store_documents(session: Session, prepared: Sequence[PreparedDocument]) -> W
         _write_statements(session, plan, sources, targets, outcome, upstream)
         outcome.new_sources += sources.inserted
         link_documents(session, outcome.document_ids)
+        _audit_ingest(session, actor or process_actor(), fresh, targets)
     for p, earlier in split.repeats:
         if earlier.content_hash in outcome.stored_ids:
             outcome.stored_ids.setdefault(p.content_hash, outcome.stored_ids[earlier.content_hash])
     outcome.present_documents = len(prepared) - outcome.new_documents
     return outcome
+
+
+def _audit_ingest(
+    session: Session, actor: Actor, fresh: list[PreparedDocument], targets: list[_Target]
+) -> None:
+    """One audit row per stored document, written set-wise beside the documents."""
+    created = []
+    for t in targets:
+        doc = fresh[t.position].doc
+        after = {"id": t.document_id, "title": doc.title, "url": doc.url}
+        created.append((t.document_id, {**after, "statements": len(t.statements)}))
+    append_created(session, actor, INGEST_ACTION, "document", created)
 
 
 def add_statements(
@@ -269,6 +291,7 @@ def store_document(
     origin: str = MANUAL_ORIGIN,
     language: str | None = None,
     outlet: SourceIn | None = None,
+    actor: Actor | None = None,
 ) -> StoreResult:
     """One document as given (statements and all, no extraction): a write of one."""
     validate_document(doc)
@@ -279,12 +302,14 @@ def store_document(
         content_hash=content_hash(doc.text),
         statement_origin=origin,
     )
-    return store_prepared(session, prepared)
+    return store_prepared(session, prepared, actor)
 
 
-def store_prepared(session: Session, prepared: PreparedDocument) -> StoreResult:
+def store_prepared(
+    session: Session, prepared: PreparedDocument, actor: Actor | None = None
+) -> StoreResult:
     """One prepared document, read back as stored: 201 or 200 for the API."""
-    outcome = store_documents(session, [prepared])
+    outcome = store_documents(session, [prepared], actor)
     document_id = outcome.stored_ids[prepared.content_hash]
     return StoreResult(get_document(session, document_id), created=outcome.new_documents == 1)
 
