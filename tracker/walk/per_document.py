@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.db import prepared_rows
 from tracker.store.identity import statement_documents
+from tracker.store.layout import is_citus
 from tracker.walk.model import WalkRow
 from tracker.walk.sql import DOCUMENT_WALK_SQL, FOLLOW_BELOW
 
@@ -98,8 +99,8 @@ def walk_rows(
             lost.append(entry)
         else:
             pending.setdefault(document_id, []).append(entry)
-    if len(lost) == 1:  # a statement given by id alone: the call finds its document
-        pending[None], lost = lost, []
+    if len(lost) == 1 and not is_citus(session):
+        pending[None], lost = lost, []  # a statement given by id alone: the call finds it
     while pending or lost:
         if lost:
             _place(session, lost, pending, found)
