@@ -1,16 +1,19 @@
-"""The walk one document at a time: calls of ``tracker_document_walk`` (migration 0012).
+"""The walk one document at a time: calls of ``tracker_document_walk`` (migrations 0012, 0013).
 
 The function reads one document's statements and hops with single-table queries
-filtered on the document (single-shard, Citus's fast path), walks those rows with a
-recursive query over them, cycle-safe by the explicit path of citation ids each entry
-brings along and bounded by depth, names the sources met, and goes on by calling itself
-once per document its hops link to (``upstream_document_id``). Given a statement without
-its document, it finds the document first (``statement_document`` on Citus). So a walk
-is one call, whatever documents it crosses, unless a link was stored without its
-document or the chain goes deeper than ``FOLLOW_BELOW``: those entries come back here,
-and Python goes on level by level, one call per document entered (every statement
-entered into one document at one level, by any of the walks asked for, shares it).
-Neither Python nor the function loops over hops inside a document.
+filtered on the document, walks those rows with a recursive query over them,
+cycle-safe by the explicit path of citation ids each entry brings along and bounded by
+depth, names the sources met, and goes on by calling itself once per document its hops
+link to (``upstream_document_id``). On Citus the function is distributed by its
+document (0013): a call made outside a transaction block runs whole on the worker that
+holds the document, which reads its own shards directly; so a walk of a statement given
+by id is two round trips (its document from ``statement_document``, one fast-path
+read, then the call), whatever documents it crosses. On one PostgreSQL (where this form
+serves only to check the one-query walk) the call finds the statement's document itself.
+Entries whose link was stored without its document, or deeper than ``FOLLOW_BELOW``,
+come back here, and Python goes on level by level, one call per document entered (every
+statement entered into one document at one level, by any of the walks asked for, shares
+it). Neither Python nor the function loops over hops inside a document.
 
 The rows it returns are those of the one-query walk (``WALK_SQL``), in the same order,
 so ``tracker.walk.walker.build_walk`` turns either into the same Walk.
@@ -100,7 +103,10 @@ def walk_rows(
         else:
             pending.setdefault(document_id, []).append(entry)
     if len(lost) == 1 and not is_citus(session):
-        pending[None], lost = lost, []  # a statement given by id alone: the call finds it
+        # a statement given by id alone: the call finds its document. On Citus it is
+        # looked up first instead (one fast-path read), so that the call carries its
+        # document and Citus sends it to the worker holding it (migration 0013)
+        pending[None], lost = lost, []
     while pending or lost:
         if lost:
             _place(session, lost, pending, found)
