@@ -216,7 +216,8 @@ BEGIN
     -- on into the documents the hops link to (one call per document, not per hop): the
     -- depth bound ends it, a hop met again on its path (a cycle) is not followed, and a
     -- link stored without its document, or deeper than the calls may nest, is left to
-    -- the caller
+    -- the caller (and, read here from this node's shards, so is a document whose shards
+    -- are on another node: the caller's next call is sent there)
     FOR onward IN
         SELECT r.upstream_document_id AS document_id, array_agg(r.root_id) AS roots,
                array_agg(r.upstream_statement_id) AS statement_ids,
@@ -225,7 +226,7 @@ BEGIN
           FROM unnest(walked) r
          WHERE r.citation_id IS NOT NULL AND r.upstream_statement_id IS NOT NULL
            AND r.upstream_document_id IS NOT NULL AND NOT r.is_cycle
-           AND r.depth <= p_max_depth AND r.depth < %(follow_below)s
+           AND r.depth <= p_max_depth AND r.depth < %(follow_below)s%(onward_here)s
          GROUP BY r.upstream_document_id
     LOOP
         RETURN QUERY SELECT * FROM tracker_document_walk(
@@ -235,6 +236,16 @@ BEGIN
 END
 $walk$
 """
+
+ONWARD_HERE = """
+           AND (NOT here OR EXISTS (
+               SELECT 1 FROM pg_dist_placement p
+                WHERE p.shardid = get_shard_id_for_distribution_column(
+                          'statement', r.upstream_document_id)
+                  AND p.groupid = (SELECT g.groupid FROM pg_dist_local_group g)))"""
+"""A call reading this node's shards follows links only into documents whose shards are
+on this node too; the others go back to the caller, whose next call Citus sends to the
+node holding them (a routed read from one worker to another cost several times a call)."""
 
 DISTRIBUTE = (
     f"SELECT create_distributed_function('{SIGNATURE}', 'p_document_id', "
@@ -249,12 +260,13 @@ def _has_citus() -> bool:
     return found is not None
 
 
-def _function(reads: str) -> str:
+def _function(reads: str, onward_here: str) -> str:
     values = {
         "find_document": FIND_DOCUMENT,
         "visible": VISIBLE,
         "follow_below": FOLLOW_BELOW,
         "reads": reads,
+        "onward_here": onward_here,
     }
     return FUNCTION % values
 
@@ -262,7 +274,7 @@ def _function(reads: str) -> str:
 def upgrade() -> None:
     if not _has_citus():
         return
-    op.execute(_function(DISTRIBUTED_READS))
+    op.execute(_function(DISTRIBUTED_READS, ONWARD_HERE))
     op.execute(DISTRIBUTE)
 
 
@@ -271,4 +283,4 @@ def downgrade() -> None:
         return
     # dropping a distributed function is the one way to undistribute it
     op.execute(f"DROP FUNCTION {SIGNATURE}")
-    op.execute(_function(READS_0012).replace("CREATE OR REPLACE FUNCTION", "CREATE FUNCTION"))
+    op.execute(_function(READS_0012, "").replace("CREATE OR REPLACE FUNCTION", "CREATE FUNCTION"))

@@ -29,7 +29,7 @@ from tracker.db import prepared_rows
 from tracker.store.identity import statement_documents
 from tracker.store.layout import is_citus
 from tracker.walk.model import WalkRow
-from tracker.walk.sql import DOCUMENT_WALK_SQL, FOLLOW_BELOW
+from tracker.walk.sql import DOCUMENT_WALK_SQL
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -162,6 +162,7 @@ def _walk_document(
     if rows and rows[0].document_id is None:
         return [(e, None) for e in entries]  # not in statement_document: the long way
     left: list[tuple[Entry, int | None]] = []
+    entered = {(r.root_id, tuple(r.path[:-1])) for r in rows if r.parent_walk_id is None}
     for row in rows:
         if row.parent_walk_id is None:  # an entry's own row (its first hop, or none)
             _land(found, row.entry_statement_id, row.document_id, row)
@@ -174,7 +175,7 @@ def _walk_document(
             parent = row.path[-2]
         found.hops.setdefault(row.root_id, []).append(_Hop(row, row.document_id, parent))
         found.sources[row.source_id] = (row.source_name, row.source_kind, row.source_state_media)
-        if _left_to_caller(row):
+        if _left_to_caller(row, entered):
             entry = Entry(
                 row.root_id,
                 row.upstream_statement_id,
@@ -186,11 +187,14 @@ def _walk_document(
     return left
 
 
-def _left_to_caller(row: Any) -> bool:
-    """A hop's link the call did not follow (see ``FOLLOW_BELOW``)."""
+def _left_to_caller(row: Any, entered: set[tuple[int, tuple[int, ...]]]) -> bool:
+    """A hop's link the call did not follow: stored without its document, past
+    ``FOLLOW_BELOW``, or into a document on another node than the one the call ran on
+    (migration 0013). A followed link shows as the entry row of the statement it leads
+    to, whose path is the linking hop's path and one more hop (or none)."""
     if row.upstream_statement_id is None or row.is_cycle:
         return False
-    return row.upstream_document_id is None or row.depth >= FOLLOW_BELOW
+    return row.upstream_document_id is None or (row.root_id, tuple(row.path)) not in entered
 
 
 def _land(found: _Found, statement_id: int, document_id: int, row: Any) -> None:
