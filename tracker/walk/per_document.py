@@ -8,10 +8,12 @@ link to (``upstream_document_id``). On Citus the function is distributed by its
 document (0013): a call made outside a transaction block runs whole on the worker that
 holds the document, which reads its own shards directly; so a walk of a statement given
 by id is two round trips (its document from ``statement_document``, one fast-path
-read, then the call), whatever documents it crosses. On one PostgreSQL (where this form
-serves only to check the one-query walk) the call finds the statement's document itself.
-Entries whose link was stored without its document, or deeper than ``FOLLOW_BELOW``,
-come back here, and Python goes on level by level, one call per document entered (every
+read, then the call) while the chain stays on that worker's documents. On one
+PostgreSQL (where this form serves only to check the one-query walk) the call finds the
+statement's document itself. Entries whose link leads to a document on another node (the
+call on a worker follows only its own node's), was stored without its document, or is
+deeper than ``FOLLOW_BELOW``, come back here, and Python goes on level by level, one call
+per document entered, sent by Citus to the node holding it (every
 statement entered into one document at one level, by any of the walks asked for, shares
 it). Neither Python nor the function loops over hops inside a document.
 
