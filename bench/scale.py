@@ -49,6 +49,9 @@ from tracker.config import Settings
 from tracker.migrations import upgrade
 from tracker.service import TrackerService
 
+KEPT_PORTS = 30100
+"""First port tried for a kept cluster (``--keep``)."""
+
 OPERATIONS = ("walk", "lookup", "appearances", "report")
 WARMUP = {"walk": 100, "lookup": 10, "appearances": 10, "report": 3}
 
@@ -132,7 +135,9 @@ def citus_cluster(
         if port_file.is_file():
             base_port = int(port_file.read_text())
         else:
-            base_port = free_port_block(config.host, len(config.nodes()))
+            # above the range where test suites look for free ports (20000 to 30000),
+            # so that their clusters do not take a kept cluster's ports while it is down
+            base_port = free_port_block(config.host, len(config.nodes()), KEPT_PORTS, 32000)
             port_file.write_text(f"{base_port}\n")
     os.chmod(root, 0o755)
     config = dataclasses.replace(config, data_dir=root, base_port=base_port)
