@@ -295,9 +295,8 @@ class TrackerService:
     def walk(
         self, statement_id: int, max_depth: int | None = None, include_rejected: bool = False
     ) -> Walk:
-        """The statement's chain to its primary sources (one query; on Citus the
-        statement's document, then one call run on the worker holding it, outside a
-        transaction block so that Citus may send it there)."""
+        """The statement's chain to its primary sources (one query; on Citus one call per
+        document the chain enters, outside a transaction block)."""
         with self._walk_read(include_rejected) as session:
             return walker.walk(session, statement_id, max_depth or self.settings.max_walk_depth)
 

@@ -1,21 +1,16 @@
-"""The walk one document at a time: calls of ``tracker_document_walk`` (migrations 0012, 0013).
+"""The walk one document at a time: calls of ``tracker_document_walk`` (migration 0012).
 
 The function reads one document's statements and hops with single-table queries
-filtered on the document, walks those rows with a recursive query over them,
-cycle-safe by the explicit path of citation ids each entry brings along and bounded by
-depth, names the sources met, and goes on by calling itself once per document its hops
-link to (``upstream_document_id``). On Citus the function is distributed by its
-document (0013): a call made outside a transaction block runs whole on the worker that
-holds the document, which reads its own shards directly; so a walk of a statement given
-by id is two round trips (its document from ``statement_document``, one fast-path
-read, then the call) while the chain stays on that worker's documents. On one
-PostgreSQL (where this form serves only to check the one-query walk) the call finds the
-statement's document itself. Entries whose link leads to a document on another node (the
-call on a worker follows only its own node's), was stored without its document, or is
-deeper than ``FOLLOW_BELOW``, come back here, and Python goes on level by level, one call
-per document entered, sent by Citus to the node holding it (every
-statement entered into one document at one level, by any of the walks asked for, shares
-it). Neither Python nor the function loops over hops inside a document.
+filtered on the document (single-shard, Citus's fast path), walks those rows with a
+recursive query over them, cycle-safe by the explicit path of citation ids each entry
+brings along and bounded by depth, names the sources met, and goes on by calling itself
+once per document its hops link to (``upstream_document_id``). Given a statement without
+its document, it finds the document first (``statement_document`` on Citus). So a walk
+is one call, whatever documents it crosses, unless a link was stored without its
+document or the chain goes deeper than ``FOLLOW_BELOW``: those entries come back here,
+and Python goes on level by level, one call per document entered (every statement
+entered into one document at one level, by any of the walks asked for, shares it).
+Neither Python nor the function loops over hops inside a document.
 
 The rows it returns are those of the one-query walk (``WALK_SQL``), in the same order,
 so ``tracker.walk.walker.build_walk`` turns either into the same Walk.
@@ -29,9 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.db import prepared_rows
 from tracker.store.identity import statement_documents
-from tracker.store.layout import is_citus
 from tracker.walk.model import WalkRow
-from tracker.walk.sql import DOCUMENT_WALK_SQL
+from tracker.walk.sql import DOCUMENT_WALK_SQL, FOLLOW_BELOW
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -104,10 +98,7 @@ def walk_rows(
             lost.append(entry)
         else:
             pending.setdefault(document_id, []).append(entry)
-    if len(lost) == 1 and not is_citus(session):
-        # a statement given by id alone: the call finds its document. On Citus it is
-        # looked up first instead (one fast-path read), so that the call carries its
-        # document and Citus sends it to the worker holding it (migration 0013)
+    if len(lost) == 1:  # a statement given by id alone: the call finds its document
         pending[None], lost = lost, []
     while pending or lost:
         if lost:
@@ -164,7 +155,6 @@ def _walk_document(
     if rows and rows[0].document_id is None:
         return [(e, None) for e in entries]  # not in statement_document: the long way
     left: list[tuple[Entry, int | None]] = []
-    entered = {(r.root_id, tuple(r.path[:-1])) for r in rows if r.parent_walk_id is None}
     for row in rows:
         if row.parent_walk_id is None:  # an entry's own row (its first hop, or none)
             _land(found, row.entry_statement_id, row.document_id, row)
@@ -177,7 +167,7 @@ def _walk_document(
             parent = row.path[-2]
         found.hops.setdefault(row.root_id, []).append(_Hop(row, row.document_id, parent))
         found.sources[row.source_id] = (row.source_name, row.source_kind, row.source_state_media)
-        if _left_to_caller(row, entered):
+        if _left_to_caller(row):
             entry = Entry(
                 row.root_id,
                 row.upstream_statement_id,
@@ -189,14 +179,11 @@ def _walk_document(
     return left
 
 
-def _left_to_caller(row: Any, entered: set[tuple[int, tuple[int, ...]]]) -> bool:
-    """A hop's link the call did not follow: stored without its document, past
-    ``FOLLOW_BELOW``, or into a document on another node than the one the call ran on
-    (migration 0013). A followed link shows as the entry row of the statement it leads
-    to, whose path is the linking hop's path and one more hop (or none)."""
+def _left_to_caller(row: Any) -> bool:
+    """A hop's link the call did not follow (see ``FOLLOW_BELOW``)."""
     if row.upstream_statement_id is None or row.is_cycle:
         return False
-    return row.upstream_document_id is None or (row.root_id, tuple(row.path)) not in entered
+    return row.upstream_document_id is None or row.depth >= FOLLOW_BELOW
 
 
 def _land(found: _Found, statement_id: int, document_id: int, row: Any) -> None:

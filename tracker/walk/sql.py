@@ -145,12 +145,9 @@ PRIMARY_SOURCES_SQL = text(
 # that name it as parent, which is why the walk goes one level past the bound
 # (``:max_depth + 1``): those rows only say whether a hop at the bound has children. Hops
 # linked into another document name it (``upstream_document_id``): the function calls
-# itself for each such document, so a walk is one call whatever documents it crosses.
-# Given no document (``:document_id`` NULL, one entry) the function finds the entry's own
-# first. On Citus the function is distributed by ``:document_id`` (migration 0013): a call
-# outside a transaction block runs on the worker holding the document, reading its shards
-# there without Citus planning each read (inside a transaction block it runs on the
-# coordinator and reads through the distributed tables, as before).
+# itself for each such document, so a walk is one round trip whatever documents it
+# crosses. Given no document (``:document_id`` NULL, one entry) the function finds the
+# entry's own first.
 DOCUMENT_WALK_SQL = text(
     "SELECT * FROM tracker_document_walk(:document_id, CAST(:roots AS bigint[]), "
     "CAST(:statement_ids AS bigint[]), CAST(:depths AS integer[]), "

@@ -37,9 +37,8 @@ def walk(
 
     Always terminates: cycles are flagged ``circular``, chains deeper than ``max_depth``
     hops are cut and flagged ``truncated``. One round trip on one PostgreSQL. On Citus
-    one to find the statement's shard when the caller cannot say which ``document_id``
-    holds it, then one call of ``tracker_document_walk``, which follows the chain into
-    other documents itself (``tracker.walk.per_document``). A rejected statement is not walked,
+    one per document the chain enters, plus one to find the statement's shard when the
+    caller cannot say which ``document_id`` holds it. A rejected statement is not walked,
     and a link into one is ``broken``, unless the transaction shows rejected statements
     (``tracker.store.visibility``).
     """
