@@ -304,7 +304,14 @@ def reextract(document_ids: tuple[int, ...], everything: bool) -> None:
     finally:
         service.close()
     for o in outcomes:
-        click.echo(f"document {o.document_id}: {o.removed} removed, {o.added} added, {o.kept} kept")
+        links = (
+            f"; links from other documents: {o.relinked} followed, {o.unlinked} removed"
+            if o.relinked or o.unlinked
+            else ""
+        )
+        click.echo(
+            f"document {o.document_id}: {o.removed} removed, {o.added} added, {o.kept} kept{links}"
+        )
 
 
 @main.command()

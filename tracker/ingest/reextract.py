@@ -12,6 +12,7 @@ from tracker.extract import EXTRACTOR_VERSION, extract
 from tracker.ingest.extraction import statements_from_extraction
 from tracker.store.identity import forget_statements
 from tracker.store.layout import one_connection_per_node
+from tracker.store.relinking import StatementSpan, carry_links
 from tracker.store.writer import add_statements
 from tracker.vocabulary import MANUAL_ORIGIN, UNREVIEWED
 
@@ -29,7 +30,7 @@ _DELETE_MACHINE_SQL = text(
       AND NOT EXISTS (SELECT 1 FROM citation c
                       WHERE c.document_id = :id AND c.statement_id = st.id
                         AND (c.origin = :manual OR c.review_status <> :unreviewed))
-    RETURNING st.id
+    RETURNING st.id, st.start_offset, st.end_offset
     """
 )
 _KEPT_SPANS_SQL = text("SELECT start_offset, end_offset FROM statement WHERE document_id = :id")
@@ -51,6 +52,11 @@ class ReextractOutcome:
     removed: int
     added: int
     kept: int
+    relinked: int = 0
+    """Hops of other documents that continued into a replaced statement and now continue
+    into the statement that replaced it."""
+    unlinked: int = 0
+    """Such hops whose statement nothing replaced: they lost the link."""
 
 
 def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
@@ -62,7 +68,9 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
     and the extractor's statement of the same span is not added beside it (so a rejected
     statement never comes back; nor does the span a reviewer corrected a statement away
     from). The fresh statements go through the one writer and are linked upstream
-    again, as on ingest; the linker leaves reviewed hops alone.
+    again, as on ingest; the linker leaves reviewed hops alone. Hops of other documents
+    that continued into a replaced statement follow its replacement
+    (``tracker.store.relinking``).
     """
     one_connection_per_node(session)
     doc = session.execute(_DOCUMENT_SQL, {"id": document_id}).first()
@@ -91,4 +99,13 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
     add_statements(
         session, document_id, doc.text, fresh, origin=EXTRACTOR_VERSION, language=doc.language
     )
-    return ReextractOutcome(document_id, removed=removed, added=len(fresh), kept=len(kept))
+    old = [StatementSpan(r.id, r.start_offset, r.end_offset) for r in deleted]
+    carried = carry_links(session, document_id, old)
+    return ReextractOutcome(
+        document_id,
+        removed=removed,
+        added=len(fresh),
+        kept=len(kept),
+        relinked=carried.followed,
+        unlinked=carried.removed,
+    )
