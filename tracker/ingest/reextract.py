@@ -10,6 +10,7 @@ from sqlalchemy import text
 from tracker.errors import NotFoundError
 from tracker.extract import EXTRACTOR_VERSION, extract
 from tracker.ingest.extraction import statements_from_extraction
+from tracker.store.holds import lock_for_removal
 from tracker.store.identity import forget_statements
 from tracker.store.layout import one_connection_per_node
 from tracker.store.relinking import StatementSpan, carry_links
@@ -74,7 +75,7 @@ def reextract_document(session: Session, document_id: int) -> ReextractOutcome:
     """
     one_connection_per_node(session)
     doc = session.execute(_DOCUMENT_SQL, {"id": document_id}).first()
-    if doc is None:
+    if doc is None or not lock_for_removal(session, document_id):
         raise NotFoundError("document", document_id)
     params = {"id": document_id, "manual": MANUAL_ORIGIN, "unreviewed": UNREVIEWED}
     deleted = session.execute(_DELETE_MACHINE_SQL, params).all()

@@ -12,6 +12,7 @@ from sqlalchemy import TextClause, text
 from tracker.errors import NotFoundError, ValidationError
 from tracker.provenance.matching import Match, find_matches
 from tracker.provenance.rules import publication_order, published_later
+from tracker.store.holds import hold_targets
 from tracker.store.layout import is_citus, one_connection_per_node
 from tracker.store.visibility import visible_sql
 
@@ -121,6 +122,8 @@ def _apply(
 ) -> None:
     """Link hop ``(citation id, document id)`` to ``match``, or note a time inversion."""
     citation_id, document_id = hop
+    if not hold_targets(session, [(match.statement_id, match.document_id)]):
+        return  # removed by a write that committed while this one ran
     if published_later(match.published_at, citing_published):
         session.execute(
             _INVERT_SQL,
@@ -254,7 +257,9 @@ def set_upstream_link(
 ) -> None:
     """Point hop ``citation_id`` at ``upstream_statement_id``, recording how it was found."""
     upstream = session.execute(_STATEMENT_DOCUMENT_SQL, {"id": upstream_statement_id}).first()
-    if upstream is None:
+    if upstream is None or not hold_targets(
+        session, [(upstream_statement_id, upstream.document_id)]
+    ):
         raise ValidationError(
             f"upstream statement {upstream_statement_id} does not exist",
             [{"field": "upstream_statement_id", "message": "does not exist"}],

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from tracker.errors import ConflictError, NotFoundError
+from tracker.store.holds import lock_for_removal
 from tracker.store.identity import forget_statements
 from tracker.store.layout import is_citus
 
@@ -93,7 +94,7 @@ def delete_document(session: Session, document_id: int) -> RemovedDocument:
     """Delete the document, its statements, hops and anonymous sources, in the caller's
     transaction, and remove the upstream links other documents' hops had into it."""
     row = session.execute(_DOCUMENT_SQL, {"id": document_id}).first()
-    if row is None:
+    if row is None or not lock_for_removal(session, document_id):
         raise NotFoundError("document", document_id)
     params: dict[str, Any] = {"id": document_id}
     statements = [int(r.id) for r in session.execute(_STATEMENT_IDS_SQL, params)]

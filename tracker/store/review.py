@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from tracker.errors import NotFoundError, ValidationError
 from tracker.provenance.identity import fingerprint
+from tracker.store.holds import hold_targets
 from tracker.store.inputs import ChainHopIn, SourceIn, StatementEdit
 from tracker.store.validation import (
     validate_chain,
@@ -256,7 +257,7 @@ def set_upstream(session: Session, citation_id: int, upstream_id: int | None, by
     if upstream_id is not None:
         target = session.execute(_UPSTREAM_SQL, {"id": upstream_id}).first()
         field = [{"field": "statement_id", "message": ""}]
-        if target is None:
+        if target is None or not hold_targets(session, [(upstream_id, target.document_id)]):
             field[0]["message"] = f"statement {upstream_id} does not exist"
         elif target.id == own_statement:
             field[0]["message"] = "a hop cannot continue into its own statement"

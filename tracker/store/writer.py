@@ -27,6 +27,7 @@ from tracker.provenance.identity import fingerprint, search_config
 from tracker.provenance.links import link_documents
 from tracker.store.audit import append_created
 from tracker.store.documents import get_document
+from tracker.store.holds import hold_targets
 from tracker.store.identity import (
     claim_identities,
     content_hash,
@@ -338,6 +339,8 @@ def _check_upstream_links(session: Session, statements: Sequence[StatementIn]) -
         r.id: r.document_id
         for r in session.execute(EXISTING_STATEMENTS_SQL, {"ids": sorted(wanted)})
     }
+    there = hold_targets(session, found.items())
+    found = {ident: document for ident, document in found.items() if ident in there}
     missing = sorted(wanted - found.keys())
     if missing:
         raise ValidationError(
