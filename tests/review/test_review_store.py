@@ -93,8 +93,11 @@ def _statements(service: TrackerService, document_id: int) -> dict[tuple[int, in
 
 CHILDREN_AND_THEIR_PARENTS_STATEMENTS = text(
     "SELECT count(*), count(*) FILTER (WHERE c.statement_id <> p.statement_id) "
-    "FROM citation c JOIN citation p ON p.id = c.parent_id WHERE c.document_id = :doc"
+    "FROM citation c JOIN citation p ON p.id = c.parent_id AND p.document_id = c.document_id "
+    "WHERE c.document_id = :doc"
 )
+"""Hops with a parent in a document, and those whose parent is another statement's (a
+parent is in its child's document: the key ``(parent_id, document_id)``)."""
 
 
 def test_a_hops_children_stay_under_its_statement(service: TrackerService, engine: Engine) -> None:
