@@ -9,6 +9,7 @@ from typing import Any
 
 import psycopg
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -88,6 +89,34 @@ def test_a_stale_version_changes_nothing(service: TrackerService, engine: Engine
 def _statements(service: TrackerService, document_id: int) -> dict[tuple[int, int], Any]:
     doc = service.get_document(document_id, include_rejected=True)
     return {(st.start, st.end): st for st in doc.statements}
+
+
+CHILDREN_AND_THEIR_PARENTS_STATEMENTS = text(
+    "SELECT count(*), count(*) FILTER (WHERE c.statement_id <> p.statement_id) "
+    "FROM citation c JOIN citation p ON p.id = c.parent_id AND p.document_id = c.document_id "
+    "WHERE c.document_id = :doc"
+)
+"""Hops with a parent in a document, and those whose parent is another statement's (a
+parent is in its child's document: the key ``(parent_id, document_id)``)."""
+
+
+def test_a_hops_children_stay_under_its_statement(service: TrackerService, engine: Engine) -> None:
+    """The walk on Citus reads only the hops of the statements it enters (migration 0014):
+    every writer must put a hop's children under the hop's own statement."""
+    doc = service.create_document(DocumentIn(text=HARBOUR, language="en")).document
+    relayed = min(doc.statements, key=lambda st: st.start)
+    chain = (
+        ChainHopIn(SourceIn("Northwire", "news_outlet"), relation="reported_by"),
+        ChainHopIn(SourceIn("Coastpress", "news_outlet"), relation="citing"),
+        ChainHopIn(SourceIn("Mara Quill", "person"), relation="said"),
+    )
+    with engine.connect() as conn:
+        extracted = conn.execute(CHILDREN_AND_THEIR_PARENTS_STATEMENTS, {"doc": doc.id}).one()
+    service.replace_chain(TEST_ACTOR, relayed.id, chain, if_version=relayed.version)
+    with engine.connect() as conn:
+        replaced = conn.execute(CHILDREN_AND_THEIR_PARENTS_STATEMENTS, {"doc": doc.id}).one()
+    assert extracted[0] > 0 and replaced[0] >= 2  # hops with parents were written
+    assert extracted[1] == 0 and replaced[1] == 0
 
 
 def test_reextract_keeps_reviewed_work_and_replaces_only_unreviewed(

@@ -135,10 +135,11 @@ PRIMARY_SOURCES_SQL = text(
 # worker). Such a query cost about 1.3 ms of server CPU per call on the local cluster,
 # nearly all of it planning (Citus plans it on the coordinator, deparses it, and the
 # worker parses and plans it again; no generic plan is kept). So the walk goes one
-# document at a time (tracker.walk.per_document) through a function (migration 0012)
-# that reads the document's rows with single-table queries filtered on the document
-# (Citus's fast path), walks them with a recursive query over those rows alone (planned
-# once per connection by PL/pgSQL), with cycle detection by the explicit path each entry
+# document at a time (tracker.walk.per_document) through a function (migrations 0012,
+# 0014) that reads the statements entered and their hops (a hop's children belong to its
+# statement) with single-table queries filtered on the document (Citus's fast path),
+# walks them with a recursive query over those rows alone (planned once per connection
+# by PL/pgSQL), with cycle detection by the explicit path each entry
 # brings, and names the sources met. Each entry comes back once even without hops (its
 # statement found or not, seen or rejected, and its speaker; a rejected one is not walked
 # into unless the transaction shows rejected statements); a hop's children are the rows
@@ -158,5 +159,5 @@ DOCUMENT_WALK_SQL = text(
 made by the function itself, up to ``FOLLOW_BELOW``)."""
 
 FOLLOW_BELOW = 32
-"""The function follows links of hops above this depth only (migration 0012): deeper,
+"""The function follows links of hops above this depth only (migrations 0012, 0014): deeper,
 the caller goes on with further calls, so the function's calls never nest deeper."""
