@@ -100,6 +100,8 @@ class Run:
         self._lower_seen: dict[str, bool] = {}
         # one-word names an earlier look-back found no fuller name for (`resolution`)
         self.unmatched_names: set[str] = set()
+        # sources heard through a news outlet they spoke to (`outlet_voices`)
+        self.interviewed: set[int] = set()
 
     def add(self, stmt: Draft | None) -> None:
         if stmt is not None:
