@@ -1,0 +1,79 @@
+"""An outlet's words that open with someone else's saying relay that source: '"The sources
+said …," the daily said' is [the daily, the sources] (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "chain", "kinds"),
+    [
+        (
+            '"The sources said the plan would fail by May," the Bernama news agency said.',
+            "en",
+            ["Bernama", "sources"],
+            ["news_outlet", "anonymous"],
+        ),
+        (
+            'The Bernama news agency said, "Reliable sources disclosed that the plan would fail."',
+            "en",
+            ["Bernama", "sources"],
+            ["news_outlet", "anonymous"],
+        ),
+        (
+            '"The sources believed the plan would fail by May," the newspaper said.',
+            "en",
+            ["the newspaper", "sources"],
+            ["news_outlet", "anonymous"],
+        ),
+        (
+            '"Sumber-sumber itu mengatakan rencana itu akan gagal pada Mei," tulis harian Kompas.',
+            "id",
+            ["Kompas", "Sumber-sumber itu"],
+            ["news_outlet", "anonymous"],
+        ),
+        (
+            'Harian Kompas menulis, "Sejumlah pejabat mengatakan bahwa rencana itu akan gagal."',
+            "id",
+            ["Kompas", "pejabat"],
+            ["news_outlet", "anonymous"],
+        ),
+    ],
+)
+def test_the_outlet_relays_the_source_its_words_name(
+    text: str, language: str, chain: list[str], kinds: list[str]
+) -> None:
+    (statement,) = extract(text, language).statements
+    assert [h.source.name for h in statement.chain] == chain
+    assert [h.source.kind for h in statement.chain] == kinds
+    assert statement.speaker is not None and statement.speaker.kind == "news_outlet"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a pronoun: whom it stands for is unclear inside the outlet's words
+        ('"He said the plan would fail by May," the newspaper said.', "en"),
+        # no subject right before a verb of saying: a passive, an auxiliary, a plan
+        ('"Britain was expected to offer the submarine," the newspaper said.', "en"),
+        ('"Dealers were waiting to see if the plan would fail," the newspaper said.', "en"),
+        ('"The ministry plans to cut the subsidy," the newspaper said.', "en"),
+        # a comma first: the outlet's own clause
+        ('"Dealers, the sources said, were worried," the newspaper said.', "en"),
+        ('"Pemerintah akan memangkas subsidi," tulis harian Kompas.', "id"),
+    ],
+)
+def test_the_outlet_alone_when_its_words_name_nobody_saying(text: str, language: str) -> None:
+    statement = extract(text, language).statements[0]
+    assert len(statement.chain) == 1
+    assert statement.chain[0].source.kind == "news_outlet"
+
+
+def test_a_person_quoting_a_source_is_left_alone() -> None:
+    # only an outlet's words are read: a person's quote is the person's (first-hand)
+    text = '"The sources said the plan would fail," Finance Minister Ahmad Rahim said.'
+    (statement,) = extract(text, "en").statements
+    assert [h.source.name for h in statement.chain] == ["Ahmad Rahim"]
