@@ -20,6 +20,7 @@ from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import HopDraft, Relays
+from tracker.extract.report_authors import note_report
 from tracker.extract.run import Draft, Run
 from tracker.extract.spans import one_word, words_of
 from tracker.extract.speakers import Mention, classify
@@ -171,6 +172,7 @@ def emit(
     )
     stmt = Draft(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
     _remember(run, stmt)
+    note_report(run, sid, cue)
     return stmt
 
 
