@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
+import regex
+
+from tracker.extract.lexicon import load_lexicon
 from tracker.extract.pronouns import InternalHop
+from tracker.extract.relays import source_phrase
 from tracker.extract.subject_before import subject_before
 from tracker.extract.tokens import tokenize
 
 if TYPE_CHECKING:
     from tracker.extract.run import Draft, Run
+    from tracker.extract.tokens import Token
 
 OUTLET = "news_outlet"
-OPENING_WINDOW = 90  # "Oil industry sources close to the ministry said …"
+OPENING_WINDOW = 160  # "Perry, recalling his experience vetoing a long list of bills …, said"
 MAX_SUBJECT_WORDS = 8  # words before the cue verb
+MAX_PARTICIPLE_WORDS = 20  # "recalling his own experience vetoing a long list of bills early in …"
+LINKS = frozenset({"from", "by", "of", "dari", "oleh"})  # "data from X", "data dari X"
 OPENING_MARKS = "\"'“‘«„ "
+# Statements in the outlet's own quoted words: a relay phrase there is the outlet's citing
+# ('"The count was 699, according to the party," the paper reported'), while in reported
+# speech the sentence's relays were read already.
+QUOTED_KINDS = frozenset({"direct", "mixed"})
 
 
 def outlet_citations(run: Run) -> None:
@@ -30,30 +42,58 @@ def outlet_citations(run: Run) -> None:
         if run.table.kind(sid) != OUTLET:
             continue
         cited = _opening_source(run, draft)
+        if cited is None and draft.kind in QUOTED_KINDS:
+            cited = _according_inside(run, draft)
         if cited is not None and all(h.sid != cited.sid for h in hops):
             draft.hops = (*hops, cited)
 
 
 def _opening_source(run: Run, draft: Draft) -> InternalHop | None:
-    """The source named by the clause that opens the statement's words: a few words, a
-    cue verb of saying in the past, then more words; its subject is no pronoun."""
+    """The source named by the clause that opens the statement's words: a few words (and a
+    participle clause set off by commas: "Perry, recalling his own vetoes, said …"), a cue
+    verb of saying in the past, then more words; its subject is no pronoun."""
     text = run.text
     start = draft.start
     while start < draft.end and text[start] in OPENING_MARKS:
         start += 1
     toks = tokenize(text, start, min(draft.end, start + OPENING_WINDOW))
     for k, tok in enumerate(toks[: MAX_SUBJECT_WORDS + 1]):
+        if k and tok.text == ",":
+            verb = _after_participle(run, toks, k + 1)
+            return None if verb is None else _cited(run, toks, start, k, verb)
         if not tok.is_word:
-            return None  # "Dealers, he said, …": a clause of the outlet's own words
-        if k and k + 1 < len(toks) and toks[k + 1].is_word and _saying(tok.lower, run):
-            mention = subject_before(text, start, tok.start, run.language)
-            if mention is None or mention.pronoun is not None:
-                return None
-            if mention.start > toks[1].end or mention.end != toks[k - 1].end:
-                return None  # "Britain was expected to …": no subject right before a cue
-            source = run.table.add(mention)
-            return InternalHop(source, "citing", tok.text, mention.start, tok.end)
+            return None  # "Dealers: …": no clause of saying opens the words
+        if k and _saying_at(run, toks, k):
+            return _cited(run, toks, start, k, tok)
     return None
+
+
+def _saying_at(run: Run, toks: list[Token], k: int) -> bool:
+    return k + 1 < len(toks) and toks[k + 1].is_word and _saying(toks[k].lower, run)
+
+
+def _after_participle(run: Run, toks: list[Token], k: int) -> Token | None:
+    """The cue verb right after a participle clause set off at token k ("recalling his
+    vetoes, said"), else None ("Dealers, he said, …" is the outlet's own clause)."""
+    if k >= len(toks) or not toks[k].lower.endswith(run.lex.participle_suffixes):
+        return None
+    for j in range(k + 1, min(len(toks) - 1, k + MAX_PARTICIPLE_WORDS)):
+        if toks[j].text == ",":
+            return toks[j + 1] if _saying_at(run, toks, j + 1) else None
+        if not toks[j].is_word:
+            return None
+    return None
+
+
+def _cited(run: Run, toks: list[Token], start: int, k: int, cue: Token) -> InternalHop | None:
+    """The subject right before token k (at the opening, no pronoun) cited with `cue`."""
+    mention = subject_before(run.text, start, toks[k].start, run.language)
+    if mention is None or mention.pronoun is not None:
+        return None
+    if mention.start > toks[1].end or mention.end != toks[k - 1].end:
+        return None  # "Britain was expected to …": no subject right before the verb
+    source = run.table.add(mention)
+    return InternalHop(source, "citing", cue.text, mention.start, cue.end)
 
 
 def _saying(word: str, run: Run) -> bool:
@@ -64,3 +104,31 @@ def _saying(word: str, run: Run) -> bool:
         return True
     past = run.language != "en" or word.endswith("ed")
     return past and word in run.vocab.cue_words
+
+
+def _according_inside(run: Run, draft: Draft) -> InternalHop | None:
+    """The source of the first according-to phrase inside the outlet's quoted words
+    ("…, according to the Iowa Democratic Party.", "according to data from the county
+    office"), when it names one."""
+    text = run.text
+    m = _according_re(run.language).search(text, draft.start, draft.end)
+    if m is None:
+        return None
+    toks = tokenize(text, m.end(), draft.end)
+    k = 0
+    if len(toks) > 2 and toks[0].lower in run.lex.report_nouns and toks[1].lower in LINKS:
+        k = 2  # "according to data from X", "menurut data dari X"
+    mention, _ = source_phrase(text, toks, k, run.language)
+    if mention is None or mention.pronoun is not None or mention.kind == "unknown":
+        return None
+    source = run.table.add(mention)
+    return InternalHop(source, "citing", m.group().strip(), m.start(), mention.end)
+
+
+@functools.cache
+def _according_re(language: str) -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?:\L<phrase>)[ \t]++",
+        regex.IGNORECASE,
+        phrase=sorted(load_lexicon(language).according_to),
+    )

@@ -104,6 +104,13 @@ def _after_opening_quote(text: str, lo: int, pos: int) -> bool:
     return k - 1 == lo or text[k - 2].isspace()
 
 
+def source_phrase(
+    text: str, toks: list[Token], k: int, language: str
+) -> tuple[Mention | None, int]:
+    """The source a relay phrase names at token k, and the token after it (`_np_with_name`)."""
+    return _np_with_name(text, toks, k, language)
+
+
 def _np_with_name(
     text: str, toks: list[Token], k: int, language: str
 ) -> tuple[Mention | None, int]:

@@ -29,6 +29,36 @@ from tracker.extract import extract
             ["the newspaper", "sources"],
             ["news_outlet", "anonymous"],
         ),
+        # a participle clause set off between the subject and its verb
+        (
+            '"Rahim, recalling his own years in office, said the plan would fail," the Bernama'
+            " news agency reported.",
+            "en",
+            ["Bernama", "Rahim"],
+            ["news_outlet", "person"],
+        ),
+        # an according-to phrase inside the outlet's quoted words
+        (
+            '"The final count was 699, according to the Interior Ministry. The rest is'
+            ' disputed," the Bernama news agency reported.',
+            "en",
+            ["Bernama", "the Interior Ministry"],
+            ["news_outlet", "government_body"],
+        ),
+        (
+            'The Bernama news agency wrote: "Of its 7,000 voters, according to data from the'
+            ' Interior Ministry, 3,290 are registered."',
+            "en",
+            ["Bernama", "the Interior Ministry"],
+            ["news_outlet", "government_body"],
+        ),
+        (
+            '"Jumlah korban mencapai 20 orang, menurut Badan Nasional Penanggulangan Bencana,"'
+            " tulis harian Kompas.",
+            "id",
+            ["Kompas", "Badan Nasional Penanggulangan Bencana"],
+            ["news_outlet", "government_body"],
+        ),
         (
             '"Sumber-sumber itu mengatakan rencana itu akan gagal pada Mei," tulis harian Kompas.',
             "id",
@@ -64,6 +94,10 @@ def test_the_outlet_relays_the_source_its_words_name(
         # a comma first: the outlet's own clause
         ('"Dealers, the sources said, were worried," the newspaper said.', "en"),
         ('"Pemerintah akan memangkas subsidi," tulis harian Kompas.', "id"),
+        # a relative clause is no participle clause; a pronoun after "according to" names
+        # nobody
+        ('"Rahim, who was in office, said the plan would fail," the newspaper said.', "en"),
+        ('"The final count was 699, according to him," the newspaper said.', "en"),
     ],
 )
 def test_the_outlet_alone_when_its_words_name_nobody_saying(text: str, language: str) -> None:
