@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from tracker.extract.tokens import Token
 
 OUTLET = "news_outlet"
+# Speakers whose words name another speaker relay them: outlets, and the bodies and
+# documents that issue statements ("A central bank statement … \"X said that …\"")
+RELAYING_KINDS = frozenset({"news_outlet", "document", "organization", "government_body"})
 OPENING_WINDOW = 160  # "Perry, recalling his experience vetoing a long list of bills …, said"
 MAX_SUBJECT_WORDS = 8  # words before the cue verb
 MAX_PARTICIPLE_WORDS = 20  # "recalling his own experience vetoing a long list of bills early in …"
@@ -39,19 +42,21 @@ def outlet_citations(run: Run) -> None:
         sid = draft.sid
         if sid is None or not hops or hops[-1].sid != sid:
             continue  # no speaker, or the speaker already cites someone
-        if run.table.kind(sid) != OUTLET:
+        if run.table.kind(sid) not in RELAYING_KINDS:
             continue
-        cited = _opening_source(run, draft)
+        cited = _opening_source(run, draft, run.table.kind(sid) == OUTLET)
         if cited is None and draft.kind in QUOTED_KINDS:
             cited = _according_inside(run, draft)
         if cited is not None and all(h.sid != cited.sid for h in hops):
             draft.hops = (*hops, cited)
 
 
-def _opening_source(run: Run, draft: Draft) -> InternalHop | None:
+def _opening_source(run: Run, draft: Draft, outlet: bool) -> InternalHop | None:
     """The source named by the clause that opens the statement's words: a few words (and a
     participle clause set off by commas: "Perry, recalling his own vetoes, said …"), a cue
-    verb of saying in the past, then more words; its subject is no pronoun."""
+    verb of saying in the past, then more words; its subject is no pronoun. In the words of
+    a body or a document only a plain verb of saying ("said", "told") relays: "Chang
+    rejected the request, a spokesman said" is the spokesman's account of an act."""
     text = run.text
     start = draft.start
     while start < draft.end and text[start] in OPENING_MARKS:
@@ -59,27 +64,30 @@ def _opening_source(run: Run, draft: Draft) -> InternalHop | None:
     toks = tokenize(text, start, min(draft.end, start + OPENING_WINDOW))
     for k, tok in enumerate(toks[: MAX_SUBJECT_WORDS + 1]):
         if k and tok.text == ",":
-            verb = _after_participle(run, toks, k + 1)
+            verb = _after_participle(run, toks, k + 1, outlet)
             return None if verb is None else _cited(run, toks, start, k, verb)
         if not tok.is_word:
             return None  # "Dealers: …": no clause of saying opens the words
-        if k and _saying_at(run, toks, k):
+        if k and _saying_at(run, toks, k, outlet):
             return _cited(run, toks, start, k, tok)
     return None
 
 
-def _saying_at(run: Run, toks: list[Token], k: int) -> bool:
-    return k + 1 < len(toks) and toks[k + 1].is_word and _saying(toks[k].lower, run)
+def _saying_at(run: Run, toks: list[Token], k: int, outlet: bool) -> bool:
+    if k + 1 >= len(toks) or not toks[k + 1].is_word:
+        return False
+    word = toks[k].lower
+    return _saying(word, run) if outlet else word in run.lex.relayed_speech_verbs
 
 
-def _after_participle(run: Run, toks: list[Token], k: int) -> Token | None:
+def _after_participle(run: Run, toks: list[Token], k: int, outlet: bool) -> Token | None:
     """The cue verb right after a participle clause set off at token k ("recalling his
     vetoes, said"), else None ("Dealers, he said, …" is the outlet's own clause)."""
     if k >= len(toks) or not toks[k].lower.endswith(run.lex.participle_suffixes):
         return None
     for j in range(k + 1, min(len(toks) - 1, k + MAX_PARTICIPLE_WORDS)):
         if toks[j].text == ",":
-            return toks[j + 1] if _saying_at(run, toks, j + 1) else None
+            return toks[j + 1] if _saying_at(run, toks, j + 1, outlet) else None
         if not toks[j].is_word:
             return None
     return None

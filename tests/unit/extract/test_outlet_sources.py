@@ -111,3 +111,28 @@ def test_a_person_quoting_a_source_is_left_alone() -> None:
     text = '"The sources said the plan would fail," Finance Minister Ahmad Rahim said.'
     (statement,) = extract(text, "en").statements
     assert [h.source.name for h in statement.chain] == ["Ahmad Rahim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            '"Rahim said that the plan would fail," the ministry statement said.',
+            ["ministry", "Rahim"],
+        ),
+        (
+            'The Finance Ministry said in a statement: "Rahim said that the plan would fail."',
+            ["The Finance Ministry", "Rahim"],
+        ),
+    ],
+)
+def test_a_body_relays_whom_its_words_say_said(text: str, chain: list[str]) -> None:
+    (statement,) = extract(text, "en").statements
+    assert [h.source.name for h in statement.chain] == chain
+
+
+def test_a_body_reporting_an_act_is_first_hand() -> None:
+    # "rejected" is a cue for an outlet's words, an act in a body's: only "said" relays
+    text = '"Rahim rejected the plan," the Finance Ministry said.'
+    (statement,) = extract(text, "en").statements
+    assert [h.source.name for h in statement.chain] == ["the Finance Ministry"]

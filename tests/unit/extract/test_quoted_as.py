@@ -315,3 +315,24 @@ def test_an_outlet_that_spoke_just_before_was_quoted_as_saying_is_the_quoter() -
         ("Al-Qabas", "news_outlet"),
         ("sources", "anonymous"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # a participle inside the object ("managing") is no speech verb: the search goes on
+        (
+            "The Financial Times quoted the managing director Ahmad Rahim saying the cut would"
+            " start in May.",
+            ["Financial Times", "Ahmad Rahim"],
+        ),
+        (
+            "The Valley Herald quoted the acting governor Ahmad Rahim saying the cut would"
+            " start in May.",
+            ["Valley Herald", "Ahmad Rahim"],
+        ),
+    ],
+)
+def test_quoted_saying_past_a_participle_in_the_object(text: str, chain: list[str]) -> None:
+    statement = extract(text, "en").statements[0]
+    assert [h.source.name for h in statement.chain] == chain
