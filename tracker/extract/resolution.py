@@ -14,6 +14,7 @@ from tracker.extract.channels import own_channel
 from tracker.extract.definites import authored_document, described_document, resolve_definite
 from tracker.extract.frames import opens_frame
 from tracker.extract.noun_phrases import np_after, opens_named_np
+from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
 from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
@@ -39,6 +40,7 @@ def source_id(run: Run, mention: Mention) -> int:
     """The source a (non-pronoun) mention names: "the agency" the agency named before, "the
     statement" the author of the statement named before, any other mention its own entry
     of the table."""
+    mention = whole_outlet(run.text, mention, run.pats)
     sid = resolve_definite(run.lex, run.table, run.salience, mention, run.text)
     if sid is not None:
         return sid
