@@ -135,7 +135,9 @@ def _np_with_name(
             return None, k
         np = toks[k:j]
         surface = text[np[0].start : np[-1].end]
-        mention = Mention(surface, np[0].start, np[-1].end, surface, "unknown")
+        # "citing Iranian sources", "quoting intelligence sources": an unnamed source
+        kind = "anonymous" if np[-1].lower in v.anonymous_nouns else "unknown"
+        mention = Mention(surface, np[0].start, np[-1].end, surface, kind)
     k = toks.index(np[-1]) + 1
     if k + 1 < len(toks) and toks[k].text == ",":
         j = k + 1
