@@ -105,13 +105,15 @@ def _cited(run: Run, toks: list[Token], start: int, k: int, cue: Token) -> Inter
 
 
 def _saying(word: str, run: Run) -> bool:
-    """A verb that reports what was said, in the past ("said", "disclosed", "warned";
-    Indonesian "mengatakan"): no auxiliary, no plan ("plans to", "was expected to")."""
+    """A verb that reports what was said: in the past ("said", "disclosed", "warned";
+    Indonesian "mengatakan"), or a strong one in the present of a headline ("Petraeus
+    testifies …"); no auxiliary, no plan ("plans to", "was expected to")."""
     lex = run.lex
     if word in lex.relayed_speech_verbs:
         return True
-    past = run.language != "en" or word.endswith("ed")
-    return past and word in run.vocab.cue_words
+    if run.language != "en" or word.endswith("ed"):
+        return word in run.vocab.cue_words
+    return word.endswith("s") and word in run.vocab.cue_words and word not in lex.weak_cue_verbs
 
 
 def _according_inside(run: Run, draft: Draft) -> InternalHop | None:

@@ -29,6 +29,14 @@ from tracker.extract import extract
             ["the newspaper", "sources"],
             ["news_outlet", "anonymous"],
         ),
+        # a headline's present tense: a strong verb of saying
+        (
+            "The Bernama news agency reported that night Finance Minister Ahmad Rahim testifies"
+            " the plan was sound.",
+            "en",
+            ["Bernama", "Ahmad Rahim"],
+            ["news_outlet", "person"],
+        ),
         # a participle clause set off between the subject and its verb
         (
             '"Rahim, recalling his own years in office, said the plan would fail," the Bernama'
@@ -91,6 +99,7 @@ def test_the_outlet_relays_the_source_its_words_name(
         ('"Britain was expected to offer the submarine," the newspaper said.', "en"),
         ('"Dealers were waiting to see if the plan would fail," the newspaper said.', "en"),
         ('"The ministry plans to cut the subsidy," the newspaper said.', "en"),
+        ('"The ministry expects the subsidy to fall," the newspaper said.', "en"),
         # a comma first: the outlet's own clause
         ('"Dealers, the sources said, were worried," the newspaper said.', "en"),
         ('"Pemerintah akan memangkas subsidi," tulis harian Kompas.', "id"),
