@@ -336,3 +336,15 @@ def test_an_outlet_that_spoke_just_before_was_quoted_as_saying_is_the_quoter() -
 def test_quoted_saying_past_a_participle_in_the_object(text: str, chain: list[str]) -> None:
     statement = extract(text, "en").statements[0]
     assert [h.source.name for h in statement.chain] == chain
+
+
+def test_only_the_medium_after_the_frame_means_the_content_came_before() -> None:
+    # '…," the radio quoted him as saying in an interview with the daily X.': the medium
+    # closes the sentence, so the quote before the frame is what he said, to the daily
+    text = (
+        'Rahim said the plan would fail, Tehran Radio reported.\nThe cut "will start in May,'
+        '" the radio quoted him as saying in an interview with the daily Tehran Times.'
+    )
+    statement = [s for s in extract(text, "en").statements if "start in May" in s.text][0]
+    assert statement.text.startswith("The cut")
+    assert [h.source.name for h in statement.chain] == ["Tehran Radio", "Tehran Times", "Rahim"]
