@@ -345,6 +345,6 @@ def test_only_the_medium_after_the_frame_means_the_content_came_before() -> None
         'Rahim said the plan would fail, Tehran Radio reported.\nThe cut "will start in May,'
         '" the radio quoted him as saying in an interview with the daily Tehran Times.'
     )
-    statement = [s for s in extract(text, "en").statements if "start in May" in s.text][0]
+    statement = next(s for s in extract(text, "en").statements if "start in May" in s.text)
     assert statement.text.startswith("The cut")
     assert [h.source.name for h in statement.chain] == ["Tehran Radio", "Tehran Times", "Rahim"]
