@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from tracker.extract.assembly import assemble
 from tracker.extract.attribution import Attribution
 from tracker.extract.colon_leads import lead_media, with_lead_medium
+from tracker.extract.inner_sources import inner_citations
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
 from tracker.extract.monitors import carry_monitors
 from tracker.extract.outlet_reports import with_outlet_reports
-from tracker.extract.outlet_sources import outlet_citations
 from tracker.extract.own_outlet import own_outlet_keys
 from tracker.extract.quoted_as import name_late_quoters, with_frames
 from tracker.extract.quotes import QuoteSpan
@@ -329,6 +329,6 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
         narration = narration and len(run.statements) == first
     name_late_quoters(run)
     carry_monitors(run)
-    outlet_citations(run)
+    inner_citations(run)
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)

@@ -1,5 +1,5 @@
-"""An outlet's words that open with someone else's saying relay that source: '"The sources
-said …," the daily said' is [the daily, the sources] (texts written for these tests)."""
+"""Words that open with someone else's saying relay that source: '"The sources said …," the
+daily said' is [the daily, the sources] (texts written for these tests)."""
 
 from __future__ import annotations
 
@@ -115,9 +115,36 @@ def test_the_outlet_alone_when_its_words_name_nobody_saying(text: str, language:
     assert statement.chain[0].source.kind == "news_outlet"
 
 
-def test_a_person_quoting_a_source_is_left_alone() -> None:
-    # only an outlet's words are read: a person's quote is the person's (first-hand)
-    text = '"The sources said the plan would fail," Finance Minister Ahmad Rahim said.'
+@pytest.mark.parametrize(
+    ("text", "language", "chain"),
+    [
+        (
+            '"The sources said the plan would fail," Finance Minister Ahmad Rahim said.',
+            "en",
+            ["Ahmad Rahim", "sources"],
+        ),
+        (
+            "Finance Minister Ahmad Rahim said Prime Minister Tan Lee said the plan would fail.",
+            "en",
+            ["Ahmad Rahim", "Tan Lee"],
+        ),
+        (
+            "Menteri Keuangan Budi Santoso mengatakan Presiden Joko Susilo mengatakan rencana itu"
+            " akan gagal.",
+            "id",
+            ["Budi Santoso", "Joko Susilo"],
+        ),
+    ],
+)
+def test_a_person_relays_whom_their_words_say_said(
+    text: str, language: str, chain: list[str]
+) -> None:
+    (statement,) = extract(text, language).statements
+    assert [h.source.name for h in statement.chain] == chain
+
+
+def test_a_person_reporting_an_act_is_first_hand() -> None:
+    text = "Finance Minister Ahmad Rahim said Tan Lee rejected the plan."
     (statement,) = extract(text, "en").statements
     assert [h.source.name for h in statement.chain] == ["Ahmad Rahim"]
 

@@ -1,4 +1,4 @@
-"""Sources inside an outlet's words: '"The sources said …," the daily said' relays them."""
+"""Sources inside a speaker's words: '"The sources said …," the daily said' relays them."""
 
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from tracker.extract.tokens import Token
 
 OUTLET = "news_outlet"
-# Speakers whose words name another speaker relay them: outlets, and the bodies and
-# documents that issue statements ("A central bank statement … \"X said that …\"")
-RELAYING_KINDS = frozenset({"news_outlet", "document", "organization", "government_body"})
+# Speakers whose words name another speaker relay them: outlets, the bodies and documents
+# that issue statements ("A central bank statement … \"X said that …\""), and people
+RELAYING_KINDS = frozenset(
+    {"news_outlet", "document", "organization", "government_body", "person", "anonymous"}
+)
 OPENING_WINDOW = 160  # "Perry, recalling his experience vetoing a long list of bills …, said"
 MAX_SUBJECT_WORDS = 8  # words before the cue verb
 MAX_PARTICIPLE_WORDS = 20  # "recalling his own experience vetoing a long list of bills early in …"
@@ -32,11 +34,12 @@ OPENING_MARKS = "\"'“‘«„ "
 QUOTED_KINDS = frozenset({"direct", "mixed"})
 
 
-def outlet_citations(run: Run) -> None:
+def inner_citations(run: Run) -> None:
     """An outlet's statement whose words open with someone else's saying ('The paper said,
     "Reliable sources disclosed that …"', '"The sources said …," the daily said') is the
     outlet's relay of them: they are the last hop (CHAINS_GUIDE.md: "Y said …, X reported"
-    is [X, Y], whoever wrote the words "Y said")."""
+    is [X, Y], whoever wrote the words "Y said"). Anyone else relays whom their words say
+    said: "Rahim said Tan Lee said the plan would fail" is [Rahim, Tan Lee]."""
     for draft in run.statements:
         hops = draft.hops
         sid = draft.sid
@@ -55,7 +58,7 @@ def _opening_source(run: Run, draft: Draft, outlet: bool) -> InternalHop | None:
     """The source named by the clause that opens the statement's words: a few words (and a
     participle clause set off by commas: "Perry, recalling his own vetoes, said …"), a cue
     verb of saying in the past, then more words; its subject is no pronoun. In the words of
-    a body or a document only a plain verb of saying ("said", "told") relays: "Chang
+    anyone but an outlet only a plain verb of saying ("said", "told") relays: "Chang
     rejected the request, a spokesman said" is the spokesman's account of an act."""
     text = run.text
     start = draft.start
