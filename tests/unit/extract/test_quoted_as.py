@@ -348,3 +348,30 @@ def test_only_the_medium_after_the_frame_means_the_content_came_before() -> None
     statement = next(s for s in extract(text, "en").statements if "start in May" in s.text)
     assert statement.text.startswith("The cut")
     assert [h.source.name for h in statement.chain] == ["Tehran Radio", "Tehran Times", "Rahim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # the sentence closes with its quoter: "…, the spokesman said"
+        (
+            "Ahmad Rahim was quoted as saying the deal would be signed within five years, the"
+            " spokesman said.",
+            ["the spokesman", "Ahmad Rahim"],
+        ),
+        # a quoter of its own ("by Bernama") stays; a closing outlet is a relay as before
+        (
+            "Ahmad Rahim was quoted by Bernama as saying the deal would be signed within five"
+            " years, the spokesman said.",
+            ["Bernama", "Ahmad Rahim"],
+        ),
+        (
+            "Ahmad Rahim was quoted as saying the deal would be signed within five years, the"
+            " Bernama news agency said.",
+            ["Bernama", "Ahmad Rahim"],
+        ),
+    ],
+)
+def test_a_closing_attribution_is_the_quoter(text: str, chain: list[str]) -> None:
+    statement = extract(text, "en").statements[0]
+    assert [h.source.name for h in statement.chain] == chain

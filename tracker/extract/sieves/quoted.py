@@ -4,6 +4,7 @@ reported speech (a direct quote beside a frame is the quote sieves' own)."""
 from __future__ import annotations
 
 from tracker.extract.attribution import frame_attribution
+from tracker.extract.closing_quoters import with_closing_quoter
 from tracker.extract.cues import CueMatch
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Frame, Relays
@@ -36,6 +37,8 @@ def quoted_as(
             )
         if frame.cue.lower() in run.lex.quote_verbs:
             continue  # the quote verb alone ("was quoted by X") has no content after it
+        frame = with_closing_quoter(run, frame, cues, hi)
+        attribution = frame_attribution(frame)
         start = _content_start(run, frame, hi)
         later = [c for c in cues if c.start() >= start]
         stmt = content_clauses(run, "quoted_as", start, hi, later, attribution, relays, partials, 0)
