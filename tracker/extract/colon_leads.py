@@ -20,8 +20,13 @@ def lead_media(run: Run, scans: Scans, k: int) -> tuple[CueMatch, ...]:
     if not k or not scans.media:
         return ()
     ps, pe = scans.sentences[k - 1]
+    if pe <= ps:
+        return ()
     text = run.text
-    if not text[ps:pe].rstrip().endswith(":") or text[pe : scans.sentences[k][0]].strip():
+    last = pe - 1
+    while last > ps and text[last].isspace():
+        last -= 1
+    if text[last] != ":" or text[pe : scans.sentences[k][0]].strip():
         return ()
     return tuple(scans.sentence(k - 1).media)
 

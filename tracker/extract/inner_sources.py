@@ -28,6 +28,9 @@ MAX_SUBJECT_WORDS = 8  # words before the cue verb
 MAX_PARTICIPLE_WORDS = 20  # "recalling his own experience vetoing a long list of bills early in …"
 LINKS = frozenset({"from", "by", "of", "dari", "oleh"})  # "data from X", "data dari X"
 OPENING_MARKS = "\"'“‘«„ "
+# Speakers whose quoted words cite by "according to" inside them: an outlet's or a body's
+# report; a person's "according to X" in a quote is what the words are about
+DOCUMENT_KINDS = frozenset({"news_outlet", "document", "organization", "government_body"})
 # Statements in the outlet's own quoted words: a relay phrase there is the outlet's citing
 # ('"The count was 699, according to the party," the paper reported'), while in reported
 # speech the sentence's relays were read already.
@@ -45,10 +48,20 @@ def inner_citations(run: Run) -> None:
         sid = draft.sid
         if sid is None or not hops or hops[-1].sid != sid:
             continue  # no speaker, or the speaker already cites someone
-        if run.table.kind(sid) not in RELAYING_KINDS:
+        kind = run.table.kind(sid)
+        if kind not in RELAYING_KINDS:
             continue
-        cited = _opening_source(run, draft, run.table.kind(sid) == OUTLET)
-        if cited is None and draft.kind in QUOTED_KINDS:
+        outlet = kind == OUTLET
+        if (
+            not outlet
+            and _plain_saying_re(run.language).search(
+                run.text, draft.start, min(draft.end, draft.start + OPENING_WINDOW)
+            )
+            is None
+        ):
+            continue  # most words hold no plain verb of saying: no need to tokenise them
+        cited = _opening_source(run, draft, outlet)
+        if cited is None and draft.kind in QUOTED_KINDS and kind in DOCUMENT_KINDS:
             cited = _according_inside(run, draft)
         if cited is not None and all(h.sid != cited.sid for h in hops):
             draft.hops = (*hops, cited)
@@ -136,6 +149,17 @@ def _according_inside(run: Run, draft: Draft) -> InternalHop | None:
         return None
     source = run.table.add(mention)
     return InternalHop(source, "citing", m.group().strip(), m.start(), mention.end)
+
+
+@functools.cache
+def _plain_saying_re(language: str) -> regex.Pattern[str]:
+    """Any plain verb of saying ("said", "mengatakan"), the only ones that relay in the
+    words of anyone but an outlet: a quick test before the words are tokenised."""
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?:\L<verb>)(?![\p{L}\p{N}])",
+        regex.IGNORECASE,
+        verb=sorted(load_lexicon(language).relayed_speech_verbs),
+    )
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from tracker.extract.speakers import Mention
 OUTLET = "news_outlet"
 # "Globe and Mail", "Mail on Sunday", "Yahoo! News": a subject parser reading back from the
 # verb stops at the connector or the mark; the listed name runs on before it
-_CUT_BEFORE_re = regex.compile(r"(?:\b(?:and|of|on|&|dan)|!)[ \t]++$", regex.IGNORECASE)
+CONNECTORS = frozenset({"and", "of", "on", "&", "dan"})
 LOOKBACK = 40  # how far before the mention a listed name may start
 
 
@@ -19,7 +19,7 @@ def whole_outlet(text: str, mention: Mention, pats: Patterns) -> Mention:
     """The listed outlet whose name ends where `mention` ends and starts before it, when
     the mention was cut at a connector; else the mention as it is."""
     start = mention.start
-    if mention.pronoun is not None or _CUT_BEFORE_re.search(text, max(0, start - 8), start) is None:
+    if mention.pronoun is not None or not _cut_before(text, start):
         return mention
     lo = max(0, start - LOOKBACK)
     for word in regex.finditer(r"(?<![\p{L}\p{N}])\p{Lu}", text[lo:start]):
@@ -35,3 +35,15 @@ def whole_outlet(text: str, mention: Mention, pats: Patterns) -> Mention:
                 state_media=outlet.state_media,
             )
     return mention
+
+
+def _cut_before(text: str, start: int) -> bool:
+    """Whether a connector word or a "!" stands right before `start` (a plain string test:
+    it runs for every mention)."""
+    if start < 2 or text[start - 1] not in " \t":
+        return False
+    before = text[max(0, start - 8) : start].rstrip()
+    if before.endswith("!"):
+        return True
+    words = before.split()
+    return bool(words) and words[-1].lower() in CONNECTORS
