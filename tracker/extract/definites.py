@@ -55,9 +55,22 @@ def definite_head(lex: Lexicon, surface: str) -> str | None:
         modifiers = body[len(head.split()) :] if head else []
     else:
         return None
-    if head is None or any(w[0].isupper() for w in modifiers):
+    if head is None or any(w[0].isupper() and not _origin(lex, w, head) for w in modifiers):
         return None  # "the Bernama news agency" names its outlet: no description
     return head
+
+
+OUTLET_ONLY = ("news_outlet",)
+
+
+def _origin(lex: Lexicon, word: str, head: str) -> bool:
+    """A capitalised modifier that still describes an outlet ("The British Sunday paper"):
+    a demonym or a day before a head that only an outlet has; a government body ("the
+    British government") or a company keeps its capitalised words as a name."""
+    if lex.definite_heads[head] != OUTLET_ONLY:
+        return False
+    low = word.lower()
+    return low in lex.medium_modifiers or low.endswith(lex.demonym_suffixes)
 
 
 def resolve_definite(

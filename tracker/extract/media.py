@@ -13,10 +13,13 @@ text, else for the listed one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import Outlet, outlet_index
+from tracker.extract.medium_nouns import described_outlet
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.outlet_mentions import given_name
 from tracker.extract.patterns import Patterns, patterns_for
@@ -66,15 +69,27 @@ def medium_hop(text: str, language: str, marker: CueMatch, end: int) -> Mention 
         )
         if listed is not None:
             return listed
-    np = np_after(text, toks, 0, v)
-    for k, tok in enumerate(np):
-        if k and tok.lower in v.lex.clause_breakers:
-            np = np[:k]  # "a Tokyo daily that the …": the phrase ends at "that"
-            break
+    np = _medium_phrase(np_after(text, toks, 0, v), v)
     mention = classify(text, np, language) if np else None
     if mention is not None and mention.kind == "news_outlet":
         return _in_context(text, marker.start(), mention, v, pats)
+    if mention is not None:
+        described = described_outlet(np, mention, v, _earlier_by_word(text, marker.start(), pats))
+        if described is not None:
+            return described
     return _masthead(text, marker.start(), pos, hi, v, pats)
+
+
+def _medium_phrase(np: list[Token], v: Vocab) -> list[Token]:
+    """The phrase after the marker up to its end: "a Tokyo daily that the …" ends at
+    "that", "told the radio the plan …" (no "that") at the content's determiner."""
+    for k, tok in enumerate(np):
+        if k and tok.lower in v.lex.clause_breakers:
+            return np[:k]
+        prev = np[k - 1]
+        if k > 1 and tok.lower in v.lex.determiners and prev.is_word and not _links(prev, v):
+            return np[:k]
+    return np
 
 
 def _listed_after(
@@ -92,9 +107,17 @@ def _listed_after(
             if gap and given_name(gap[-1], v):
                 return None  # "told Michael Bloomberg": a person named like the outlet
             return _listed_mention(text, toks, gap, m, v, pats, hi)
-        if tok.lower in v.lex.time_words or not (tok.is_cap or _describes_medium(tok.lower, v)):
+        if tok.lower in v.lex.time_words or not (
+            tok.is_cap or _describes_medium(tok.lower, v) or _possessive(tok, toks, k, v)
+        ):
             return None  # "told reporters that CNN …", "said on Monday the AP …"
     return None
+
+
+def _possessive(tok: Token, toks: list[Token], k: int, v: Vocab) -> bool:
+    """A possessor before a medium noun: "the emirate's daily Al-Qabas"."""
+    nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+    return tok.lower.endswith(("'s", "’s")) and _describes_medium(nxt, v)
 
 
 def _describes_medium(low: str, v: Vocab) -> bool:
@@ -186,6 +209,14 @@ def _masthead(
                 name, start, stop, earlier.name, "news_outlet", state_media=earlier.state_media
             )
     return Mention(name, start, stop, name, "news_outlet")
+
+
+def _links(tok: Token, v: Vocab) -> bool:
+    return tok.lower in v.lex.organization_links or tok.lower in v.lex.role_affiliation_links
+
+
+def _earlier_by_word(text: str, pos: int, pats: Patterns) -> Callable[[str], Outlet | None]:
+    return lambda word: _earlier_outlet(text, pos, word, pats)
 
 
 def _context_name(text: str, pos: int, alias: str, outlet: Outlet, pats: Patterns) -> str:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from tracker.extract.assembly import assemble
 from tracker.extract.attribution import Attribution
+from tracker.extract.colon_leads import lead_media, with_lead_medium
+from tracker.extract.inner_sources import inner_citations
 from tracker.extract.language import detect_language
 from tracker.extract.lexicon import LANGUAGES
 from tracker.extract.model import Extraction
@@ -206,6 +208,8 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     if not sentence.marked:
         return  # no quote, cue or relay: the sentence is only remembered for pronouns
     relays = find_relays(run.text, s, e, run.language, sentence.relay_marks, sentence.media)
+    if run.lead_media and sentence.quotes:
+        relays = with_lead_medium(run, relays, run.lead_media)
     if relays.prefix and sentence.quotes:
         relays = _outside_quotes(run.text, relays, sentence.quotes)
     if sentence.relay_marks:
@@ -319,10 +323,12 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
         first = len(run.statements)
         run.frames.sentence = s
         sentence = scans.sentence(k)
+        run.lead_media = lead_media(run, scans, k)
         run.previous_sentence = scans.sentences[k - 1] if k else (s, s)
         sentence_sieves(run, sentence, first)
         narration = narration and len(run.statements) == first
     name_late_quoters(run)
     carry_monitors(run)
+    inner_citations(run)
     hedged = unattributed(run, scans.sentences, scans.hedges)
     return assemble(run, hedged)

@@ -155,14 +155,17 @@ def _outlet_subject(run: Run, s: int, pos: int) -> Mention | None:
 
 def _bare_speech(run: Run, toks: list[Token]) -> tuple[int, CueMatch] | None:
     """ "quoted VW chairman Carl Hahn saying": a participle speech verb right after a
-    short object with no comma in it."""
+    short object with no comma in it ("VW managing board chairman": a participle that
+    is no speech verb is a word of the object)."""
     suffixes = run.lex.participle_suffixes or ("\0",)
     for k, tok in enumerate(toks[:MAX_AGENT_TOKENS]):
         if not tok.is_word:
             return None
         if k and tok.lower.endswith(suffixes):
             cue = _speech_at(run, toks, k)
-            return (k, cue) if cue is not None else None
+            if cue is not None:
+                return k, cue
+            # "managing" of "managing board chairman": a participle in the object goes on
     return None
 
 

@@ -104,6 +104,13 @@ def _after_opening_quote(text: str, lo: int, pos: int) -> bool:
     return k - 1 == lo or text[k - 2].isspace()
 
 
+def source_phrase(
+    text: str, toks: list[Token], k: int, language: str
+) -> tuple[Mention | None, int]:
+    """The source a relay phrase names at token k, and the token after it (`_np_with_name`)."""
+    return _np_with_name(text, toks, k, language)
+
+
 def _np_with_name(
     text: str, toks: list[Token], k: int, language: str
 ) -> tuple[Mention | None, int]:
@@ -128,7 +135,9 @@ def _np_with_name(
             return None, k
         np = toks[k:j]
         surface = text[np[0].start : np[-1].end]
-        mention = Mention(surface, np[0].start, np[-1].end, surface, "unknown")
+        # "citing Iranian sources", "quoting intelligence sources": an unnamed source
+        kind = "anonymous" if np[-1].lower in v.anonymous_nouns else "unknown"
+        mention = Mention(surface, np[0].start, np[-1].end, surface, kind)
     k = toks.index(np[-1]) + 1
     if k + 1 < len(toks) and toks[k].text == ",":
         j = k + 1
@@ -311,6 +320,7 @@ def _based_on(
     leading = not text[start : m.start()].strip() or glued_heading(text, start, m)
     if leading:
         if k < len(toks) and toks[k].text == ",":
+            k = _set_off_monitor(text, language, toks, k, by_start, hops)
             found.main_start = after_adjunct(text, toks, k, v)
             found.consumed = found.main_start
             found.prefix.extend(hops)
@@ -332,6 +342,31 @@ def _based_on(
         found.prefix[:0] = hops
         found.according[:0] = hops
         found.consumed = end
+
+
+def _set_off_monitor(
+    text: str,
+    language: str,
+    toks: list[Token],
+    k: int,
+    by_start: dict[int, CueMatch],
+    hops: list[HopDraft],
+) -> int:
+    """ "According to the report, monitored by the BBC, …": a monitor set off after the
+    source is the outermost hop (the writer got the report from it); the index of the
+    comma that closes it, else `k` (the comma after the source)."""
+    cm = by_start.get(toks[k + 1].start) if k + 1 < len(toks) else None
+    if cm is None or cm.lastgroup != "reported_by" or "monitor" not in cue_of(cm).lower():
+        return k
+    rest = tokenize(text, cm.end(), toks[-1].end)
+    monitor, j = _np_with_name(text, rest, 0, language)
+    if monitor is None or j >= len(rest) or rest[j].text != ",":
+        return k
+    comma = next((i for i in range(k + 1, len(toks)) if toks[i].start == rest[j].start), None)
+    if comma is None:
+        return k
+    hops.insert(0, HopDraft(monitor, "monitored_by", cue_of(cm), cm.start(), monitor.end))
+    return comma
 
 
 def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> int | None:

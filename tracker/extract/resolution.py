@@ -14,11 +14,14 @@ from tracker.extract.channels import own_channel
 from tracker.extract.definites import authored_document, described_document, resolve_definite
 from tracker.extract.frames import opens_frame
 from tracker.extract.noun_phrases import np_after, opens_named_np
+from tracker.extract.outlet_names import whole_outlet
+from tracker.extract.outlet_voices import heard_through_outlet, note_interview
 from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import HopDraft, Relays
+from tracker.extract.report_authors import note_report
 from tracker.extract.run import Draft, Run
 from tracker.extract.spans import one_word, words_of
 from tracker.extract.speakers import Mention, classify
@@ -37,6 +40,7 @@ def source_id(run: Run, mention: Mention) -> int:
     """The source a (non-pronoun) mention names: "the agency" the agency named before, "the
     statement" the author of the statement named before, any other mention its own entry
     of the table."""
+    mention = whole_outlet(run.text, mention, run.pats)
     sid = resolve_definite(run.lex, run.table, run.salience, mention, run.text)
     if sid is not None:
         return sid
@@ -154,19 +158,23 @@ def emit(
         return _bare(rule, kind, start, end, attribution)
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
     prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
-    anonymous = run.table.kind(sid) == "anonymous"
-    # the channel matters only to a frame opened in an earlier sentence, or to an
-    # anonymous source heard through a relay ("the spokesman said in a statement")
+    if prefix:
+        note_interview(run, sid, prefix)
+    # an anonymous source, or one heard through an outlet it spoke to, keeps its relay
+    keeps_relay = run.table.kind(sid) == "anonymous" or heard_through_outlet(run, sid)
+    # the channel matters only to a frame opened in an earlier sentence, or to a source
+    # that keeps its relay ("the spokesman said in a statement")
     channel = (
         not prefix
-        and (run.frames.open_before() or (anonymous and sid in run.frames.relayed))
+        and (run.frames.open_before() or (keeps_relay and sid in run.frames.relayed))
         and own_channel(run.text, attribution, run.language)
     )
     hops = run.frames.chain(
-        prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel, anonymous
+        prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel, keeps_relay
     )
     stmt = Draft(kind, start, end, cue, cs, ce, sid, surface, hops, rule)
     _remember(run, stmt)
+    note_report(run, sid, cue)
     return stmt
 
 

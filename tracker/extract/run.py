@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.extract.cues import CueMatch
 from tracker.extract.definites import resolve_definite
 from tracker.extract.frames import Frames
 from tracker.extract.lexicon import load_lexicon
@@ -100,6 +101,10 @@ class Run:
         self._lower_seen: dict[str, bool] = {}
         # one-word names an earlier look-back found no fuller name for (`resolution`)
         self.unmatched_names: set[str] = set()
+        # sources heard through a news outlet they spoke to (`outlet_voices`)
+        self.interviewed: set[int] = set()
+        # the medium phrases of a colon lead-in before the sentence read (`colon_leads`)
+        self.lead_media: tuple[CueMatch, ...] = ()
 
     def add(self, stmt: Draft | None) -> None:
         if stmt is not None:

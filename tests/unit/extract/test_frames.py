@@ -9,6 +9,13 @@ import pytest
 from tracker.extract import Statement, extract
 
 OPENER_EN = "The cut will start in May, Finance Minister Ahmad Rahim told the Bernama news agency."
+# the same passage as a report ("according to"): Bernama's account of one statement, which
+# the writer may have checked since; an interview ("told the agency") is how the writer heard
+# Rahim at all, and keeps its relay past other sources (test_outlet_voices.py)
+REPORT_EN = (
+    "The cut will start in May, Finance Minister Ahmad Rahim said, according to the Bernama"
+    " news agency."
+)
 OPENER_ID = (
     "Seperti dilansir Reuters, Menteri Keuangan Budi Santoso mengatakan subsidi BBM akan dipangkas."
 )
@@ -80,21 +87,21 @@ def test_a_statement_continuing_the_frame_takes_its_chain(
             ["Tan Lee"],
         ),
         (
-            f"{OPENER_EN} Opposition leader Tan Lee said the plan was unfair. Rahim said the"
+            f"{REPORT_EN} Opposition leader Tan Lee said the plan was unfair. Rahim said the"
             " savings would go to schools.",
             "en",
             "savings",
             ["Ahmad Rahim"],
         ),
         (
-            f'{OPENER_EN} "It hurts the poor," Tan Lee said. "We will see," Rahim said.',
+            f'{REPORT_EN} "It hurts the poor," Tan Lee said. "We will see," Rahim said.',
             "en",
             "We will see",
             ["Ahmad Rahim"],
         ),
         # a paragraph of the writer's own narration between
         (
-            f"{OPENER_EN}\nThe subsidy cost the state 5 billion ringgit last year.\nHe said the"
+            f"{REPORT_EN}\nThe subsidy cost the state 5 billion ringgit last year.\nHe said the"
             " savings would go to schools.",
             "en",
             "savings",

@@ -315,3 +315,63 @@ def test_an_outlet_that_spoke_just_before_was_quoted_as_saying_is_the_quoter() -
         ("Al-Qabas", "news_outlet"),
         ("sources", "anonymous"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # a participle inside the object ("managing") is no speech verb: the search goes on
+        (
+            "The Financial Times quoted the managing director Ahmad Rahim saying the cut would"
+            " start in May.",
+            ["Financial Times", "Ahmad Rahim"],
+        ),
+        (
+            "The Valley Herald quoted the acting governor Ahmad Rahim saying the cut would"
+            " start in May.",
+            ["Valley Herald", "Ahmad Rahim"],
+        ),
+    ],
+)
+def test_quoted_saying_past_a_participle_in_the_object(text: str, chain: list[str]) -> None:
+    statement = extract(text, "en").statements[0]
+    assert [h.source.name for h in statement.chain] == chain
+
+
+def test_only_the_medium_after_the_frame_means_the_content_came_before() -> None:
+    # '…," the radio quoted him as saying in an interview with the daily X.': the medium
+    # closes the sentence, so the quote before the frame is what he said, to the daily
+    text = (
+        'Rahim said the plan would fail, Tehran Radio reported.\nThe cut "will start in May,'
+        '" the radio quoted him as saying in an interview with the daily Tehran Times.'
+    )
+    statement = next(s for s in extract(text, "en").statements if "start in May" in s.text)
+    assert statement.text.startswith("The cut")
+    assert [h.source.name for h in statement.chain] == ["Tehran Radio", "Tehran Times", "Rahim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        # the sentence closes with its quoter: "…, the spokesman said"
+        (
+            "Ahmad Rahim was quoted as saying the deal would be signed within five years, the"
+            " spokesman said.",
+            ["the spokesman", "Ahmad Rahim"],
+        ),
+        # a quoter of its own ("by Bernama") stays; a closing outlet is a relay as before
+        (
+            "Ahmad Rahim was quoted by Bernama as saying the deal would be signed within five"
+            " years, the spokesman said.",
+            ["Bernama", "Ahmad Rahim"],
+        ),
+        (
+            "Ahmad Rahim was quoted as saying the deal would be signed within five years, the"
+            " Bernama news agency said.",
+            ["Bernama", "Ahmad Rahim"],
+        ),
+    ],
+)
+def test_a_closing_attribution_is_the_quoter(text: str, chain: list[str]) -> None:
+    statement = extract(text, "en").statements[0]
+    assert [h.source.name for h in statement.chain] == chain

@@ -281,6 +281,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # is the source, and the words that may stand between the noun and its author
     document_nouns: frozenset[str] = frozenset()
     document_modifiers: frozenset[str] = frozenset()
+    # "Tass reported …" then "the report": the document a reporting verb makes, whose
+    # author is the verb's subject (extract.report_authors)
+    report_verb_documents: dict[str, str] = {}
     prefixed_non_verbs: frozenset[str] = frozenset()
     programme_links: frozenset[str] = frozenset()
     # "French" of "the French newspaper": an adjective of origin, never a masthead

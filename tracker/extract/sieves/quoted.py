@@ -4,6 +4,7 @@ reported speech (a direct quote beside a frame is the quote sieves' own)."""
 from __future__ import annotations
 
 from tracker.extract.attribution import frame_attribution
+from tracker.extract.closing_quoters import with_closing_quoter
 from tracker.extract.cues import CueMatch
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Frame, Relays
@@ -27,7 +28,7 @@ def quoted_as(
         if frame.start < lo or frame.end > hi:
             continue
         attribution = frame_attribution(frame)
-        if _closes(run, frame, hi):
+        if _closes(run, frame, hi) or _medium_closes(run, frame, relays, hi):
             end = comma_end(text, lo, frame.start)
             if len(words_of(text[lo:end])) < MIN_CLAIM_WORDS:
                 continue
@@ -36,6 +37,8 @@ def quoted_as(
             )
         if frame.cue.lower() in run.lex.quote_verbs:
             continue  # the quote verb alone ("was quoted by X") has no content after it
+        frame = with_closing_quoter(run, frame, cues, hi)
+        attribution = frame_attribution(frame)
         start = _content_start(run, frame, hi)
         later = [c for c in cues if c.start() >= start]
         stmt = content_clauses(run, "quoted_as", start, hi, later, attribution, relays, partials, 0)
@@ -47,6 +50,16 @@ def _closes(run: Run, frame: Frame, hi: int) -> bool:
     """Whether only adverbs and punctuation follow the frame: the content came before."""
     rest = run.text[frame.end : hi]
     return not rest.strip(TRAILING_PUNCT) or closes_content(run, frame.cue, rest)
+
+
+def _medium_closes(run: Run, frame: Frame, relays: Relays, hi: int) -> bool:
+    """'"…," the radio quoted him as saying in an interview with the daily Tehran Times.':
+    only the medium he told follows the frame, so the content came before it."""
+    text = run.text
+    for hop in relays.prefix:
+        if hop.relation == "told" and not text[frame.end : hop.start].strip(TRAILING_PUNCT):
+            return not text[hop.end : hi].strip(TRAILING_PUNCT)
+    return False
 
 
 def _content_start(run: Run, frame: Frame, hi: int) -> int:
