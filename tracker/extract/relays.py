@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.extract.citing_topics import cited_topic
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.media import medium_hop
@@ -60,28 +61,6 @@ class Relays:
     main_start: int
     main_end: int
     frames: tuple[Frame, ...] = ()  # quoted-as frames, left to right (`extract.quoted_as`)
-
-
-def _topic(cited: Mention, v: Vocab) -> bool:
-    """Whether what follows "citing" is a topic, no source: "…, he said, citing lower oil
-    prices" (a lower-case phrase whose head is no role, institution or source noun), while
-    "citing their attorneys", "citing officials" and any name are sources."""
-    if cited.kind != "unknown":
-        return False
-    words = cited.surface.split()
-    k = 0
-    while k < len(words) - 1 and words[k].lower() in v.function_words:
-        k += 1  # "their attorneys", "para petani"
-    j = k + 1
-    while j < len(words) and words[j].lower() not in v.function_words:
-        j += 1  # the phrase up to its first link: "weak demand" of "weak demand in Asia"
-    phrase = words[k:j]
-    if not phrase or any(c.isupper() for w in phrase for c in w):
-        return False
-    head = phrase[-1].lower()
-    stems = {head, *(head[: -len(x)] for x in v.lex.plural_suffixes if head.endswith(x))}
-    sources = {p.split()[-1] for p in v.lex.anonymous}
-    return not any(w in v.roles or w in v.heads or w in sources for w in stems)
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:
@@ -252,7 +231,7 @@ def _relay(
         _reported_by(text, language, m, toks, found)
     elif kind == "citing":
         cited, k = _np_with_name(text, toks, 0, language)
-        if cited is None or _topic(cited, vocab(language)):
+        if cited is None or cited_topic(text, cited, vocab(language)):
             return
         opens = not text[found.start : m.start()].strip()
         if opens and cue_of(m).lower() in vocab(language).lex.writer_citing:
