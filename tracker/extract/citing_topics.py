@@ -1,4 +1,4 @@
-"""Topics after "citing": "…, he said, citing a fairer plan" cites a reason, no source.
+"""What follows "citing" / "according to": a reason ("citing a fairer plan"), or an author.
 
 "X said, citing Y" makes Y a hop only when Y can say something: a name, a role, an
 institution, an unnamed source ("officials", "a source"). After a speech verb "citing"
@@ -12,13 +12,24 @@ it owns.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from tracker.extract.speakers import Mention
-    from tracker.extract.tokens import Vocab
+from tracker.extract.document_sources import AUTHOR_KINDS
+from tracker.extract.speakers import Mention, classify
+from tracker.extract.tokens import Token, Vocab, vocab
 
 _OWNED_WINDOW = 80
+
+
+def authored(text: str, np: list[Token], language: str) -> Mention:
+    """The phrase after "according to" / "citing" that no noun-phrase reading took, as a
+    source: its author when it names a document and who wrote it ("survei LSI", "data
+    from the Vigo County office"), else the words as they stand, a source of unknown kind."""
+    surface = text[np[0].start : np[-1].end]
+    v = vocab(language)
+    if any(t.lower in v.lex.document_nouns for t in np):
+        found = classify(text, np, language)
+        if found is not None and found.kind in AUTHOR_KINDS and found.name != found.surface:
+            return found
+    return Mention(surface, np[0].start, np[-1].end, surface, "unknown")
 
 
 def cited_topic(text: str, cited: Mention, v: Vocab) -> bool:

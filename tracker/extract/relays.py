@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.extract.citing_topics import cited_topic
+from tracker.extract.citing_topics import authored, cited_topic
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.media import medium_hop
-from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
+from tracker.extract.noun_phrases import glued_joint, is_name_segment, is_role_segment, np_after
 from tracker.extract.outlet_hops import outlet_np
 from tracker.extract.relay_sources import (
     after_adjunct,
@@ -101,13 +101,12 @@ def _np_with_name(
         while k < len(toks) and toks[k].is_word and toks[k].lower in v.links:
             k += 1  # "dari media sosialnya"
         j = k
-        while j < len(toks) and toks[j].is_word and j - k < 8:
+        while j < len(toks) and (toks[j].is_word or glued_joint(text, toks, j)) and j - k < 8:
             j += 1
         if j == k or (j < len(toks) and toks[j].text not in ",.;:)"):
             return None, k
         np = toks[k:j]
-        surface = text[np[0].start : np[-1].end]
-        mention = Mention(surface, np[0].start, np[-1].end, surface, "unknown")
+        mention = authored(text, np, language)
     k = toks.index(np[-1]) + 1
     if k + 1 < len(toks) and toks[k].text == ",":
         j = k + 1
