@@ -25,9 +25,26 @@ def authored(text: str, np: list[Token], language: str) -> Mention:
     from the Vigo County office"), else the words as they stand, a source of unknown kind."""
     surface = text[np[0].start : np[-1].end]
     v = vocab(language)
-    if any(t.lower in v.lex.document_nouns for t in np):
+    agent = next((i for i, t in enumerate(np) if t.lower in v.lex.claim_agents), -1)
+    if 0 <= agent < len(np) - 1:
+        # "(laporan) harian oleh Kepala Dinas Budi", "(data) compiled weekly by the board":
+        # the report's noun went to the relay cue; the agent still names its author
+        found = classify(text, np[agent + 1 :], language)
+        if found is not None and found.kind in AUTHOR_KINDS:
+            return Mention(
+                surface,
+                np[0].start,
+                np[-1].end,
+                found.name,
+                found.kind,
+                found.role,
+                found.affiliation,
+                found.state_media,
+            )
+    elif np[0].is_cap or any(t.lower in v.lex.document_nouns for t in np):
+        # "survei LSI" names its author; "(laporan dari) Badan Pangan" is one
         found = classify(text, np, language)
-        if found is not None and found.kind in AUTHOR_KINDS and found.name != found.surface:
+        if found is not None and found.kind in AUTHOR_KINDS and found.pronoun is None:
             return found
     return Mention(surface, np[0].start, np[-1].end, surface, "unknown")
 

@@ -267,6 +267,11 @@ def _based_on(
     if toks and toks[0].lower in v.lex.report_nouns:
         noun = toks[0].text
         k = 1
+        j = k
+        while j < len(toks) - 1 and toks[j].lower in v.lex.document_modifiers:
+            j += 1
+        if j > k and toks[j].is_word:
+            k = j  # "laporan harian oleh X": the report's kind, no source ("data terbaru" stays)
     source, k = _np_with_name(text, toks, k, language)
     named_before = bool(found.according) or bool(text[start : m.start()].strip())
     if source is None or (noun and named_before and _no_source(source, v)):
