@@ -5,6 +5,7 @@ from __future__ import annotations
 from tracker.extract.definites import resolve_definite
 from tracker.extract.frames import Frames
 from tracker.extract.lexicon import load_lexicon
+from tracker.extract.passive_agents import passive_agent
 from tracker.extract.patterns import patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
 from tracker.extract.sources import SourceTable
@@ -120,7 +121,9 @@ class Run:
 
     def subject_of(self, start: int, end: int) -> Antecedent | None:
         """The subject of a sentence, for a later pronoun (parsed only when one looks back)."""
-        lead = leading_subject(self.text, start, end, self.language)
+        lead = passive_agent(self.text, start, end, self.language) or leading_subject(
+            self.text, start, end, self.language
+        )
         if lead is None or (lead.kind == "person" and not self.name_like(lead)):
             return None
         singular = self.singular(lead.kind, lead.name)
