@@ -113,6 +113,9 @@ def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
             out.append(tok)  # "the CNN/ORC poll", "the A.F.L.-C.I.O."
             i -= 1
             continue
+        if out and tok.text == ")" and _abbreviation_in_name(toks, i):
+            i -= 3  # "Planning Unit (EPU) of the …": passed over, the name reads without it
+            continue
         if not _np_token(tok, v, bool(out)) and not _organization_link(toks, i, out, v):
             break
         out.append(tok)
@@ -122,6 +125,20 @@ def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
     if out and out[-1].lower in v.lex.pronouns:
         return [out[-1]]
     return trim_np(out, v)
+
+
+def _abbreviation_in_name(toks: list[Token], i: int) -> bool:
+    """Whether the ")" at token i closes an abbreviation between a capitalised name and
+    what follows it: "the Economic Planning Unit (EPU) of the Prime Minister's Department"
+    is one subject, whose head is the unit, not the department."""
+    return (
+        i >= 3
+        and toks[i - 2].text == "("
+        and toks[i - 1].is_word
+        and toks[i - 1].text.isupper()
+        and toks[i - 3].is_word
+        and toks[i - 3].is_cap
+    )
 
 
 def _organization_link(toks: list[Token], i: int, out: list[Token], v: Vocab) -> bool:
