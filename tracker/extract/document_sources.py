@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tracker.extract.org_names import organization_run
 from tracker.extract.tokens import Token, Vocab
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ def document_author(
     if k < 0:
         return None
     if v.lex.language == "en":
+        if words[k].is_cap and organization_run(words, v) is not None:
+            return None  # "Center for Economic and Policy Research": a name, no document
         if k == len(words) - 1:
             return _before_noun(text, toks, words, k, v, classify)  # the noun heads it
         return _after_agent(text, toks, words, k, v, classify)

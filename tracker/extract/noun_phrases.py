@@ -153,7 +153,16 @@ def _organization_link(toks: list[Token], i: int, out: list[Token], v: Vocab) ->
         j -= 1
     if j == i:
         return False
+    # "Center for Economic and Policy Research": the head stands before an earlier link
+    k = j
+    while k > 1 and toks[k - 1].lower in v.lex.organization_links and toks[k - 2].is_cap:
+        k -= 1
+        while k > 0 and toks[k - 1].is_word and toks[k - 1].is_cap:
+            k -= 1
     heads = v.lex.organization_heads
+    if k < j and any(t.lower in heads for t in toks[k:j]):
+        # after "and", a name with a head of its own ("Bank Indonesia") is a second speaker
+        j = j if any(t.lower in heads for t in out) else k
     return out[0].text.strip(".") in v.lex.company_suffixes or any(
         t.lower in heads for t in toks[j:i]
     )
