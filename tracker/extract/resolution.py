@@ -18,6 +18,7 @@ from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
+from tracker.extract.recordings import without_recordings
 from tracker.extract.relays import HopDraft, Relays
 from tracker.extract.run import Draft, Run
 from tracker.extract.spans import one_word, words_of
@@ -154,6 +155,7 @@ def emit(
         return _bare(rule, kind, start, end, attribution)
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
     prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
+    prefix = without_recordings(run, prefix)  # nor does a recording of them
     anonymous = run.table.kind(sid) == "anonymous"
     # the channel matters only to a frame opened in an earlier sentence, or to an
     # anonymous source heard through a relay ("the spokesman said in a statement")

@@ -24,6 +24,7 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 # Lexicon fields lower-cased on load (their words are compared with lower-cased tokens).
 _LOWER_CASED: tuple[str, ...] = (
     "passive_speech_verbs",
+    "recording_nouns",
     "claim_nouns",
     "claim_agents",
     "claim_copulas",
@@ -295,6 +296,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # whose agent closes the sentence and is whom a later "dia" / "he" means
     # (extract.passive_agents)
     passive_speech_verbs: frozenset[str] = frozenset()
+    # "…," X said, according to audio obtained by Y: a recording of the speaker's own words
+    # is a channel, no hop (extract.recordings)
+    recording_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.
