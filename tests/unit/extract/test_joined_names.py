@@ -75,3 +75,19 @@ def test_joined_names_stay_whole(text: str, language: str, content: str, speaker
     [st] = [s for s in extract(text, language).statements if s.text == content]
     assert st.speaker is not None
     assert st.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        # a time or place phrase after the document noun: the name before the noun wrote it
+        ("Voters like him, according to a CNN/ORC poll in February.", "CNN/ORC"),
+        ("Voters like him, according to a Quinnipiac poll in February.", "Quinnipiac"),
+        # a capitalised "Press" is part of the name, not the "press" of "press release"
+        ("She won, according to an Associated Press survey of delegates.", "Associated Press"),
+        ("She won, an Associated Press poll found.", "Associated Press"),
+    ],
+)
+def test_a_document_phrase_names_its_author(text: str, author: str) -> None:
+    [st] = extract(text, "en").statements
+    assert st.speaker is not None and st.speaker.name == author
