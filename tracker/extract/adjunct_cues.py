@@ -3,26 +3,16 @@
 "when asked", "after being asked", "ketika ditanya": a speech verb after a subordinating
 time word is the occasion of the statement, not its predicate, and its subject is nobody
 named before it ("Any decision would involve X, who told Congress when asked …" made "Any"
-the speaker). The words are those both a clause breaker and an adverbial opener in the
-lexicon ("when", "while", "after", "before"; "ketika", "saat", "jika").
+the speaker). The words are the lexicon's `adjunct_subordinators` ("when", "after";
+"ketika", "setelah").
 """
 
 from __future__ import annotations
-
-import functools
 
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import load_lexicon
 
 _AUXILIARIES = frozenset({"being", "sedang"})
-
-
-@functools.cache
-def _subordinators(language: str) -> frozenset[str]:
-    lex = load_lexicon(language)
-    return frozenset(w.lower() for w in lex.clause_breakers) & frozenset(
-        w.lower() for w in lex.adverbial_openers
-    )
 
 
 def in_time_adjunct(text: str, m: CueMatch, language: str) -> bool:
@@ -31,4 +21,4 @@ def in_time_adjunct(text: str, m: CueMatch, language: str) -> bool:
     before = text[max(0, m.start() - 24) : m.start()].split()
     if before and before[-1].lower() in _AUXILIARIES:
         before = before[:-1]
-    return bool(before) and before[-1].lower() in _subordinators(language)
+    return bool(before) and before[-1].lower() in load_lexicon(language).adjunct_subordinators

@@ -25,6 +25,7 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 _LOWER_CASED: tuple[str, ...] = (
     "passive_speech_verbs",
     "recording_nouns",
+    "adjunct_subordinators",
     "claim_nouns",
     "claim_agents",
     "claim_copulas",
@@ -299,6 +300,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "…," X said, according to audio obtained by Y: a recording of the speaker's own words
     # is a channel, no hop (extract.recordings)
     recording_nouns: frozenset[str] = frozenset()
+    # "when asked", "ketika ditanya": a cue after one of these is the occasion of a
+    # statement, not its predicate (extract.adjunct_cues)
+    adjunct_subordinators: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.
