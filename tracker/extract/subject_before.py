@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.extract.affiliated_roles import affiliated_role
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after, np_before
 from tracker.extract.patterns import anonymous_tail_possible, patterns_for
 from tracker.extract.speakers import Mention, classify, place_link, with_apposition
@@ -14,6 +15,10 @@ MAX_APPOSITION_WORDS = 12  # "X, senior associate for … at …, said"
 # kinds of source a role-like apposition may describe without being a person's role
 _DESCRIBED_KINDS = frozenset({"organization", "government_body"})
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
+
+
+# kinds of a capitalised phrase that may be the organisation of a role before it
+_NAMED_KINDS = frozenset({"organization", "person", "government_body", "unknown"})
 
 
 def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -> Mention | None:
@@ -99,6 +104,10 @@ def _subject_phrase(
     mention = classify(text, np, language)
     if mention is None:
         return None
+    if mention.kind in _NAMED_KINDS and mention.pronoun is None:
+        holder = affiliated_role(text, toks, np, v, language)
+        if holder is not None:
+            return holder  # "Mark Lane, economist at securities house Acme Wedd said"
     k = toks.index(np[0]) - 1
     if mention.kind == "person" and mention.pronoun is None and k > 0 and toks[k].text == ",":
         j = k - 1
