@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.extract.bare_quantifiers import bare_quantifier
 from tracker.extract.definites import resolve_definite
 from tracker.extract.frames import Frames
 from tracker.extract.lexicon import load_lexicon
@@ -126,6 +127,8 @@ class Run:
         )
         if lead is None or (lead.kind == "person" and not self.name_like(lead)):
             return None
+        if bare_quantifier(lead, self.vocab):
+            return None  # "Salah satu prinsip …": nobody a later "katanya" means
         singular = self.singular(lead.kind, lead.name)
         # "The paper put output at …. It quoted …": the description is the paper named before
         sid = resolve_definite(self.lex, self.table, self.salience, lead, self.text)
