@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tracker.extract.cues import CueMatch, cue_at
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment, is_role_segment, np_after
 from tracker.extract.patterns import patterns_for, post_cue_possible
+from tracker.extract.place_appositions import name_after_places
 from tracker.extract.relays import Frame, HopDraft
 from tracker.extract.speakers import Mention, classify, with_apposition
 from tracker.extract.subject_before import BEFORE_WINDOW, state_segment
@@ -298,19 +299,33 @@ def _apposition_after(
             and np[0].is_word
             and (np[0].lower in v.titles or np[0].lower in v.roles or _unnamed_role(np, v))
         ):
-            # “…,” kata Ketua KPUD Muna, Kubais. — role first, then the name
-            named = classify(text, seg, language)
+            # “…,” kata Ketua KPUD Muna, Kubais. — role first, then the name; places may
+            # stand between ("…, Kelurahan Sukamaju, Siti.")
+            placed = name_after_places(text, toks, k, v, language)
+            named = placed[0] if placed else classify(text, seg, language)
             if named is not None and named.kind == "person":
-                return with_apposition(text, named, np, language), seg[-1].end
+                end = placed[1] if placed else seg[-1].end
+                return with_apposition(text, named, np, language), end
         if seg and is_role_segment(seg, v) and mention.kind == "person":
             return with_apposition(text, mention, seg, language), seg[-1].end
         if seg and mention.kind == "anonymous" and is_name_segment(seg, v):
             named = classify(text, seg, language)
             if named is not None and named.kind == "person":
                 return with_apposition(text, named, np, language), seg[-1].end
-    elif _unnamed_role(np, v):
+    elif _unnamed_role(np, v) or _role_without_name(np, mention, v):
         return _named_after_role(text, toks, np, mention, language, end)
     return mention, end
+
+
+def _role_without_name(np: list[Token], mention: Mention, v: Vocab) -> bool:
+    """ "pengelola Gang Mawar RT 8": a role and the place it serves, where the classifier
+    found no name (the whole phrase came back as the name); the name follows later."""
+    return (
+        np[0].lower in v.roles
+        and mention.kind == "person"
+        and mention.name == mention.surface
+        and mention.role is None
+    )
 
 
 def _unnamed_role(np: list[Token], v: Vocab) -> bool:
@@ -335,6 +350,9 @@ def _named_after_role(
     )
     if comma is None or toks[comma].text != ",":
         return mention, end
+    placed = name_after_places(text, toks, comma, v, language)
+    if placed is not None:
+        return with_apposition(text, placed[0], toks[first:comma], language), placed[1]
     j = comma + 1
     while j < len(toks) and toks[j].text not in ",.;:" and j - comma <= MAX_NAME_TOKENS + 1:
         j += 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tracker.extract.org_names import organization_run
 from tracker.extract.tokens import Token, Vocab
 
 if TYPE_CHECKING:
@@ -35,9 +36,15 @@ def document_author(
     if k < 0:
         return None
     if v.lex.language == "en":
+        if words[k].is_cap and organization_run(words, v) is not None:
+            return None  # "Center for Economic and Policy Research": a name, no document
         if k == len(words) - 1:
             return _before_noun(text, toks, words, k, v, classify)  # the noun heads it
-        return _after_agent(text, toks, words, k, v, classify)
+        # "a poll by X"; else "a CNN/ORC poll in February": the noun heads it all the same
+        after = _after_agent(text, toks, words, k, v, classify)
+        if after is None and words[k + 1].lower in v.links and not words[k + 1].is_cap:
+            return _before_noun(text, toks, words[: k + 1], k, v, classify)
+        return after
     content = [t for t in words if t.lower not in v.lex.determiners]
     if not content or content[0] is not words[k]:
         return None  # "Pusat Data Nasional": a name with the noun inside it
@@ -95,7 +102,8 @@ def _before_noun(
     before = [
         t
         for t in words[:k]
-        if t.lower not in v.lex.determiners and t.lower not in v.lex.document_modifiers
+        if t.lower not in v.lex.determiners
+        and (t.is_cap or t.lower not in v.lex.document_modifiers)  # "Press" of "AP" stays
     ]
     if not before:
         return None

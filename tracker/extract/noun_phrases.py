@@ -64,6 +64,42 @@ def initials(word: str) -> bool:
     return all(len(part) == 1 and part.isupper() for part in word.split("."))
 
 
+def glued_joint(text: str, toks: list[Token], i: int) -> bool:
+    """A dot, hyphen or slash inside one name, touching capitalised words on both sides:
+    "U.S. Judicial Conference" (after "U.S"), "A.F.L.-C.I.O.", "CNN/WMUR". The tokenizer
+    splits them off, and a phrase cut there named "U.S" or "A.F.L" as the source."""
+    if not (0 < i < len(toks) - 1) or toks[i].text not in _JOINTS:
+        return False
+    before, tok, after = toks[i - 1], toks[i], toks[i + 1]
+    if tok.text == ".":
+        # "U.S. Judicial", "A.F.L.-C.I.O": the dot of run-together initials, then a
+        # capitalised word or a hyphen
+        return (
+            before.end == tok.start
+            and before.is_word
+            and initials(before.text)
+            and ((after.is_word and after.is_cap) or after.text == "-")
+        )
+    initial_dot = before.text == "." and i >= 2 and initials(toks[i - 2].text)
+    glued_left = before.end == tok.start and ((before.is_word and before.is_cap) or initial_dot)
+    glued_right = tok.end == after.start and after.is_word and after.is_cap
+    return glued_left and glued_right
+
+
+_JOINTS = frozenset({".", "-", "/"})
+
+
+def slash_joined(text: str, toks: list[Token]) -> bool:
+    """Whether `toks` are capitalised words only, two or more of them joined by glued
+    slashes ("CNN/WMUR"): one name made of names."""
+    slashes = [i for i, t in enumerate(toks) if t.text == "/"]
+    return (
+        bool(slashes)
+        and all(t.is_cap for t in toks if t.is_word)
+        and all(glued_joint(text, toks, i) for i in slashes)
+    )
+
+
 def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
     """The noun phrase ending at token i (inclusive), walking left."""
     out: list[Token] = []
@@ -72,6 +108,13 @@ def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
         if tok.text == "." and i > 0 and _initial_or_abbreviation(toks[i - 1], v):
             out.append(tok)
             i -= 1
+            continue
+        if out and tok.text in _JOINTS and glued_joint(text, toks, i):
+            out.append(tok)  # "the CNN/ORC poll", "the A.F.L.-C.I.O."
+            i -= 1
+            continue
+        if out and tok.text == ")" and _abbreviation_in_name(toks, i):
+            i -= 3  # "Planning Unit (EPU) of the …": passed over, the name reads without it
             continue
         if not _np_token(tok, v, bool(out)) and not _organization_link(toks, i, out, v):
             break
@@ -82,6 +125,20 @@ def np_before(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
     if out and out[-1].lower in v.lex.pronouns:
         return [out[-1]]
     return trim_np(out, v)
+
+
+def _abbreviation_in_name(toks: list[Token], i: int) -> bool:
+    """Whether the ")" at token i closes an abbreviation between a capitalised name and
+    what follows it: "the Economic Planning Unit (EPU) of the Prime Minister's Department"
+    is one subject, whose head is the unit, not the department."""
+    return (
+        i >= 3
+        and toks[i - 2].text == "("
+        and toks[i - 1].is_word
+        and toks[i - 1].text.isupper()
+        and toks[i - 3].is_word
+        and toks[i - 3].is_cap
+    )
 
 
 def _organization_link(toks: list[Token], i: int, out: list[Token], v: Vocab) -> bool:
@@ -96,7 +153,16 @@ def _organization_link(toks: list[Token], i: int, out: list[Token], v: Vocab) ->
         j -= 1
     if j == i:
         return False
+    # "Center for Economic and Policy Research": the head stands before an earlier link
+    k = j
+    while k > 1 and toks[k - 1].lower in v.lex.organization_links and toks[k - 2].is_cap:
+        k -= 1
+        while k > 0 and toks[k - 1].is_word and toks[k - 1].is_cap:
+            k -= 1
     heads = v.lex.organization_heads
+    if k < j and any(t.lower in heads for t in toks[k:j]):
+        # after "and", a name with a head of its own ("Bank Indonesia") is a second speaker
+        j = j if any(t.lower in heads for t in out) else k
     return out[0].text.strip(".") in v.lex.company_suffixes or any(
         t.lower in heads for t in toks[j:i]
     )
@@ -146,7 +212,7 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
         j = i
         while (
             j < n
-            and toks[j].is_word
+            and (toks[j].is_word or glued_joint(text, toks, j))
             and j - i < 8
             and toks[j].lower not in v.lex.clause_breakers
             and not (j > i + 1 and toks[j].lower.endswith("ed") and not toks[j].is_cap)
@@ -158,6 +224,10 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
         tok = toks[i]
         if tok.text == "." and out and _initial_or_abbreviation(out[-1], v):
             out.append(tok)
+            i += 1
+            continue
+        if out and tok.text in _JOINTS and glued_joint(text, toks, i):
+            out.append(tok)  # "A.F.L.-C.I.O.", "CNN/WMUR"
             i += 1
             continue
         if tok.is_word and tok.lower in v.lex.pronouns and not out:

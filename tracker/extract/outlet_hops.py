@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 
 from tracker.extract.lexicon import outlet_index
+from tracker.extract.noun_phrases import glued_joint
 from tracker.extract.patterns import patterns_for
 from tracker.extract.speakers import Mention
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
@@ -43,6 +44,8 @@ def outlet_np(text: str, toks: list[Token], k: int, language: str) -> Mention | 
         # "the official Iraqi news agency INA": a place word before the media head
         if not (tok.is_cap and any(t.lower in words_of_media for t in before[i + 1 :])):
             return None
+    if after and glued_joint(text, toks, toks.index(after[0])):
+        return None  # "a CNN/WMUR poll": the outlet is one of two names joined in one
     taken = _descriptor_run(after, words_of_media)
     if (
         taken < len(after)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from tracker.extract.citing_topics import authored, cited_topic
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.media import medium_hop
-from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after
+from tracker.extract.noun_phrases import glued_joint, is_name_segment, is_role_segment, np_after
 from tracker.extract.outlet_hops import outlet_np
 from tracker.extract.relay_sources import (
     after_adjunct,
@@ -62,28 +63,6 @@ class Relays:
     frames: tuple[Frame, ...] = ()  # quoted-as frames, left to right (`extract.quoted_as`)
 
 
-def _topic(cited: Mention, v: Vocab) -> bool:
-    """Whether what follows "citing" is a topic, no source: "…, he said, citing lower oil
-    prices" (a lower-case phrase whose head is no role, institution or source noun), while
-    "citing their attorneys", "citing officials" and any name are sources."""
-    if cited.kind != "unknown":
-        return False
-    words = cited.surface.split()
-    k = 0
-    while k < len(words) - 1 and words[k].lower() in v.function_words:
-        k += 1  # "their attorneys", "para petani"
-    j = k + 1
-    while j < len(words) and words[j].lower() not in v.function_words:
-        j += 1  # the phrase up to its first link: "weak demand" of "weak demand in Asia"
-    phrase = words[k:j]
-    if not phrase or any(c.isupper() for w in phrase for c in w):
-        return False
-    head = phrase[-1].lower()
-    stems = {head, *(head[: -len(x)] for x in v.lex.plural_suffixes if head.endswith(x))}
-    sources = {p.split()[-1] for p in v.lex.anonymous}
-    return not any(w in v.roles or w in v.heads or w in sources for w in stems)
-
-
 def _clause_start(text: str, lo: int, pos: int) -> bool:
     before = text[max(lo, pos - 3) : pos].rstrip()
     return pos == lo or not text[lo:pos].strip() or before.endswith((",", "(", "—", ":"))
@@ -129,15 +108,15 @@ def _np_with_name(
         while k < len(toks) and toks[k].is_word and toks[k].lower in v.links:
             k += 1  # "dari media sosialnya"
         j = k
-        while j < len(toks) and toks[j].is_word and j - k < 8:
+        while j < len(toks) and (toks[j].is_word or glued_joint(text, toks, j)) and j - k < 8:
             j += 1
         if j == k or (j < len(toks) and toks[j].text not in ",.;:)"):
             return None, k
         np = toks[k:j]
-        surface = text[np[0].start : np[-1].end]
-        # "citing Iranian sources", "quoting intelligence sources": an unnamed source
-        kind = "anonymous" if np[-1].lower in v.anonymous_nouns else "unknown"
-        mention = Mention(surface, np[0].start, np[-1].end, surface, kind)
+        mention = authored(text, np, language)
+        if mention.kind == "unknown" and np[-1].lower in v.anonymous_nouns:
+            # "citing Iranian sources", "quoting intelligence sources": an unnamed source
+            mention = replace(mention, kind="anonymous")
     k = toks.index(np[-1]) + 1
     if k + 1 < len(toks) and toks[k].text == ",":
         j = k + 1
@@ -261,7 +240,7 @@ def _relay(
         _reported_by(text, language, m, toks, found)
     elif kind == "citing":
         cited, k = _np_with_name(text, toks, 0, language)
-        if cited is None or _topic(cited, vocab(language)):
+        if cited is None or cited_topic(text, cited, vocab(language)):
             return
         opens = not text[found.start : m.start()].strip()
         if opens and cue_of(m).lower() in vocab(language).lex.writer_citing:
@@ -298,6 +277,11 @@ def _based_on(
     if toks and toks[0].lower in v.lex.report_nouns:
         noun = toks[0].text
         k = 1
+        j = k
+        while j < len(toks) - 1 and toks[j].lower in v.lex.document_modifiers:
+            j += 1
+        if j > k and toks[j].is_word:
+            k = j  # "laporan harian oleh X": the report's kind, no source ("data terbaru" stays)
     source, k = _np_with_name(text, toks, k, language)
     named_before = bool(found.according) or bool(text[start : m.start()].strip())
     if source is None or (noun and named_before and _no_source(source, v)):

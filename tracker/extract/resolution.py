@@ -20,6 +20,7 @@ from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
+from tracker.extract.recordings import without_recordings
 from tracker.extract.relays import HopDraft, Relays
 from tracker.extract.report_authors import note_report
 from tracker.extract.run import Draft, Run
@@ -158,6 +159,7 @@ def emit(
         return _bare(rule, kind, start, end, attribution)
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
     prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
+    prefix = without_recordings(run, prefix)  # nor does a recording of them
     if prefix:
         note_interview(run, sid, prefix)
     # an anonymous source, or one heard through an outlet it spoke to, keeps its relay

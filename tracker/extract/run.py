@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from tracker.extract.bare_quantifiers import bare_quantifier
 from tracker.extract.cues import CueMatch
 from tracker.extract.definites import resolve_definite
 from tracker.extract.frames import Frames
 from tracker.extract.lexicon import load_lexicon
+from tracker.extract.passive_agents import passive_agent
 from tracker.extract.patterns import patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
 from tracker.extract.sources import SourceTable
@@ -125,9 +127,13 @@ class Run:
 
     def subject_of(self, start: int, end: int) -> Antecedent | None:
         """The subject of a sentence, for a later pronoun (parsed only when one looks back)."""
-        lead = leading_subject(self.text, start, end, self.language)
+        lead = passive_agent(self.text, start, end, self.language) or leading_subject(
+            self.text, start, end, self.language
+        )
         if lead is None or (lead.kind == "person" and not self.name_like(lead)):
             return None
+        if bare_quantifier(lead, self.vocab):
+            return None  # "Salah satu prinsip …": nobody a later "katanya" means
         singular = self.singular(lead.kind, lead.name)
         # "The paper put output at …. It quoted …": the description is the paper named before
         sid = resolve_definite(self.lex, self.table, self.salience, lead, self.text)

@@ -8,7 +8,7 @@ import regex
 
 from tracker.extract.document_sources import document_author
 from tracker.extract.lexicon import outlet_index
-from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, trim_np
+from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, slash_joined, trim_np
 from tracker.extract.org_names import organization_run
 from tracker.extract.outlet_mentions import (
     named_outlet,
@@ -41,6 +41,20 @@ class Mention:
     pronoun: str | None = None  # "person" or "group" when the mention is a pronoun
 
 
+def _settled(
+    text: str, surface: str, toks: list[Token], words: list[Token], v: Vocab
+) -> tuple[bool, Mention | None]:
+    """A phrase decided by its form alone: one word (a pronoun, a listed name), or names
+    joined by slashes ("CNN/WMUR", the pollsters of a joint poll; read apart, the second
+    became a person of the first outlet). (False, None) when its words must decide."""
+    start, end = toks[0].start, toks[-1].end
+    if len(words) == 1:
+        return _one_word(text, surface, start, end, words[0], v)
+    if slash_joined(text, toks):
+        return True, Mention(surface, start, end, surface, "organization")
+    return False, None
+
+
 def _surface(text: str, toks: list[Token]) -> str:
     return text[toks[0].start : toks[-1].end]
 
@@ -56,10 +70,9 @@ def classify(text: str, toks: list[Token], language: str) -> Mention | None:
     words = [t for t in toks if t.is_word]
     if not words:
         return None
-    if len(words) == 1:
-        decided, pronoun = _one_word(text, surface, start, end, words[0], v)
-        if decided:
-            return pronoun
+    decided, settled = _settled(text, surface, toks, words, v)
+    if decided:
+        return settled
     if any(t.lower in v.lex.document_nouns for t in words):
         owner = v.lex.possessive_pronouns.get(words[0].lower)
         if owner is not None and words[-1].lower in v.lex.document_nouns:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tracker.extract.affiliated_roles import affiliated_role
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after, np_before
 from tracker.extract.patterns import anonymous_tail_possible, patterns_for
 from tracker.extract.speakers import Mention, classify, place_link, with_apposition
@@ -14,6 +15,10 @@ MAX_APPOSITION_WORDS = 12  # "X, senior associate for … at …, said"
 # kinds of source a role-like apposition may describe without being a person's role
 _DESCRIBED_KINDS = frozenset({"organization", "government_body"})
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
+
+
+# kinds of a capitalised phrase that may be the organisation of a role before it
+_NAMED_KINDS = frozenset({"organization", "person", "government_body", "unknown"})
 
 
 def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -> Mention | None:
@@ -99,6 +104,10 @@ def _subject_phrase(
     mention = classify(text, np, language)
     if mention is None:
         return None
+    if mention.kind in _NAMED_KINDS and mention.pronoun is None:
+        holder = affiliated_role(text, toks, np, v, language)
+        if holder is not None:
+            return holder  # "Mark Lane, economist at securities house Acme Wedd said"
     k = toks.index(np[0]) - 1
     if mention.kind == "person" and mention.pronoun is None and k > 0 and toks[k].text == ",":
         j = k - 1
@@ -181,6 +190,9 @@ def _subject_over_comma(
         or first in v.lex.clause_breakers
     ):
         return subject_before(text, lo, toks[j].start, language, depth + 1)
+    listed = _portfolio_tail(text, lo, toks, j, seg, language, depth) if has_left else None
+    if listed is not None:
+        return listed
     if has_left and is_role_segment(seg, v):
         titled = _titled_name(text, toks, j, seg, language)
         if titled is not None:
@@ -217,6 +229,33 @@ def _subject_over_comma(
         name = subject_before(text, lo, toks[j].start, language, depth + 1)
         return _described(text, name, seg, language)
     return None
+
+
+def _portfolio_tail(
+    text: str, lo: int, toks: list[Token], j: int, seg: list[Token], language: str, depth: int
+) -> Mention | None:
+    """ "He Lin, Minister of Agriculture, Fisheries and Forestry, said": the segment before
+    the cue ends a portfolio list a title opened, so the person before the title speaks
+    ("Forestry" is no name)."""
+    v = vocab(language)
+    words = [t for t in seg if t.is_word]
+    joins = v.lex.subject_conjunctions
+    if depth >= 2 or not any(t.lower in joins for t in words):
+        return None
+    if not all(t.is_cap or t.lower in joins for t in words):
+        return None
+    k = j - 1
+    while k >= 0 and toks[k].text not in ",;":
+        k -= 1
+    left = toks[k + 1 : j]
+    if k < 1 or toks[k].text != "," or not left or not left[0].is_word:
+        return None
+    if left[0].lower not in v.titles and not is_role_segment(left, v):
+        return None
+    name = subject_before(text, lo, toks[k].start, language, depth + 1)
+    if name is None or name.kind != "person" or name.pronoun is not None:
+        return None
+    return _described(text, name, [*left, *seg], language)
 
 
 def _titled_name(

@@ -23,6 +23,9 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 # Lexicon fields lower-cased on load (their words are compared with lower-cased tokens).
 _LOWER_CASED: tuple[str, ...] = (
+    "passive_speech_verbs",
+    "recording_nouns",
+    "adjunct_subordinators",
     "claim_nouns",
     "claim_agents",
     "claim_copulas",
@@ -293,6 +296,16 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "lembaga") that make such a run an organisation (extract.org_names)
     organization_links: frozenset[str] = frozenset()
     organization_heads: frozenset[str] = frozenset()
+    # "Hal serupa diungkapkan X.", "The same point was made by X.": passive speech verbs
+    # whose agent closes the sentence and is whom a later "dia" / "he" means
+    # (extract.passive_agents)
+    passive_speech_verbs: frozenset[str] = frozenset()
+    # "…," X said, according to audio obtained by Y: a recording of the speaker's own words
+    # is a channel, no hop (extract.recordings)
+    recording_nouns: frozenset[str] = frozenset()
+    # "when asked", "ketika ditanya": a cue after one of these is the occasion of a
+    # statement, not its predicate (extract.adjunct_cues)
+    adjunct_subordinators: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.

@@ -5,6 +5,7 @@ Read for a direct quote, and for a block quote whose marks were lost after "X ad
 
 from __future__ import annotations
 
+from tracker.extract.adjunct_cues import in_time_adjunct
 from tracker.extract.attribution import Attribution
 from tracker.extract.cues import find_cues, noun_use
 from tracker.extract.noun_phrases import np_after
@@ -25,7 +26,8 @@ def lead_in_attribution(run: Run, lo: int, qstart: int) -> Attribution | None:
     window_lo = max(lo, qstart - 120)
     last = None
     for m in find_cues(text, run.language, window_lo, qstart):
-        last = m
+        if last is None or not in_time_adjunct(text, m, run.language):
+            last = m  # 'X told Congress when asked about it: "…"': "told" leads in
     if last is None or not (last.group("verb") or last.group("acc")):
         return None
     if noun_use(text, last, run.language):
