@@ -18,6 +18,7 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 # The look-ahead window: attribution is local (see subject_before.BEFORE_WINDOW).
 AFTER_WINDOW = 220  # room for "…," Name, director of … and a professor at …, said
 MAX_AFTER_APPOSITION_TOKENS = 30
+STRAY_CLOSING_MARKS = "'’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,8 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
     v = vocab(language)
     pats = patterns_for(language)
     hi = min(limit, pos + AFTER_WINDOW)
+    while pos < hi and text[pos] in STRAY_CLOSING_MARKS:
+        pos += 1  # a nested quote's closing mark left after the pair: "''… 'old,''' said X"
     post_hi = min(hi, pos + 60)
     m = (
         pats.post_cue_re.match(text, pos, post_hi)

@@ -87,3 +87,11 @@ NO_QUOTE_CASES = [
 @pytest.mark.parametrize("text", NO_QUOTE_CASES)
 def test_manner_verb_without_quote_is_no_cue(text: str) -> None:
     assert extract(text, "en").statements == ()
+
+
+def test_stray_nested_mark_before_the_attribution() -> None:
+    # the nested single quote closes with the double one: ''' before the cue
+    text = "The vote was close.\n\n''We call it 'the long road,''' said Ana Ruiz, the mayor."
+    direct = [s for s in extract(text, "en").statements if s.kind == "direct"]
+    assert len(direct) == 1
+    assert speaker_name(direct[0]) == "Ana Ruiz"
