@@ -95,3 +95,33 @@ def test_stray_nested_mark_before_the_attribution() -> None:
     direct = [s for s in extract(text, "en").statements if s.kind == "direct"]
     assert len(direct) == 1
     assert speaker_name(direct[0]) == "Ana Ruiz"
+
+
+# (text, speaker name): a name and a colon lead into the quote, with no verb
+COLON_NAME_CASES = [
+    ('Polls closed early - Ana Ruiz: "The shift came in the final week of the race."', "Ana Ruiz"),
+    ('Tom Berg spoke first. More from Ana Ruiz: "The data shows a shift in the race."', "Ana Ruiz"),
+    ('Tom Berg spoke first.\n\nAna Ruiz: "The data shows a clear shift in the race."', "Ana Ruiz"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), COLON_NAME_CASES)
+def test_name_and_colon_before_quote(text: str, speaker: str) -> None:
+    direct = [s for s in extract(text, "en").statements if s.kind == "direct"]
+    assert len(direct) == 1
+    assert speaker_name(direct[0]) == speaker
+
+
+# a clause, a label in capitals or a common noun before the colon names nobody
+NOT_COLON_NAME_CASES = [
+    'The rule is simple: "Nobody leaves the hall before noon."',
+    'BREAKING NEWS: "The polls closed too early this year."',
+    'The answer: "Nobody leaves the hall before noon."',
+]
+
+
+@pytest.mark.parametrize("text", NOT_COLON_NAME_CASES)
+def test_colon_without_a_name_names_nobody(text: str) -> None:
+    direct = [s for s in extract(text, "en").statements if s.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].cue is None
