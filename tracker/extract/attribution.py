@@ -6,6 +6,8 @@ import functools
 from dataclasses import dataclass
 
 from tracker.extract.cues import CueMatch, cue_at
+from tracker.extract.described_names import described_name
+from tracker.extract.manner_cues import manner_cue_at
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment, is_role_segment, np_after
 from tracker.extract.patterns import patterns_for, post_cue_possible
 from tracker.extract.place_appositions import name_after_places
@@ -17,6 +19,7 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 # The look-ahead window: attribution is local (see subject_before.BEFORE_WINDOW).
 AFTER_WINDOW = 220  # room for "…," Name, director of … and a professor at …, said
 MAX_AFTER_APPOSITION_TOKENS = 30
+STRAY_CLOSING_MARKS = "'’"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
     v = vocab(language)
     pats = patterns_for(language)
     hi = min(limit, pos + AFTER_WINDOW)
+    while pos < hi and text[pos] in STRAY_CLOSING_MARKS:
+        pos += 1  # a nested quote's closing mark left after the pair: "''… 'old,''' said X"
     post_hi = min(hi, pos + 60)
     m = (
         pats.post_cue_re.match(text, pos, post_hi)
@@ -49,18 +54,7 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
         if group == "nya":
             pron = Mention(cue, cs, ce, cue, "person", pronoun="person")
             return Attribution(cue, cs, ce, pron, ce)
-        toks = tokenize(text, ce, hi)
-        np = _continued(text, toks, np_after(text, toks, 0, v, loose=True), v)
-        if not np:
-            # "…," said 9/11 widow Terry Strada: a described name the parser cannot open
-            inverted = speaker_after_cue(text, ce, hi, language)
-            return Attribution(cue, cs, ce, inverted, inverted.end) if inverted else None
-        mention = classify(text, np, language) or _described(text, np, v)
-        if mention is None:
-            return None
-        end = np[-1].end
-        mention, end = _apposition_after(text, toks, np, mention, language, end)
-        return Attribution(cue, cs, ce, mention, end)
+        return _speaker_after_verb(text, cue, cs, ce, hi, language)
     toks = tokenize(text, pos, hi)
     k = 0
     while k < len(toks) and toks[k].text in ",":
@@ -82,8 +76,33 @@ def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribu
         acc = cue_at(text, toks[k].start, language, hi)
         if acc is not None and acc.group("acc"):
             return _according_after(text, acc, hi, language)
+    if k < len(toks) and toks[k].is_word and not toks[k].is_cap:
+        manner = manner_cue_at(text, toks[k].start, language, hi)
+        if manner is not None:  # "…," scoffed Ana Ruiz
+            return _speaker_after_verb(
+                text, manner.group(), manner.start(), manner.end(), hi, language
+            )
     found = _np_then_cue(text, toks, k, hi, language)
     return found if found is not None else _span_then_cue(text, toks, k, hi, language)
+
+
+def _speaker_after_verb(
+    text: str, cue: str, cs: int, ce: int, hi: int, language: str
+) -> Attribution | None:
+    """“…,” said X / “…,” kata X: the speaker follows the cue, with its apposition."""
+    v = vocab(language)
+    toks = tokenize(text, ce, hi)
+    np = _continued(text, toks, np_after(text, toks, 0, v, loose=True), v)
+    if not np:
+        # "…," said 9/11 widow Terry Strada: a described name the parser cannot open
+        inverted = speaker_after_cue(text, ce, hi, language)
+        return Attribution(cue, cs, ce, inverted, inverted.end) if inverted else None
+    mention = classify(text, np, language) or _described(text, np, v)
+    if mention is None:
+        return None
+    end = np[-1].end
+    mention, end = _apposition_after(text, toks, np, mention, language, end)
+    return Attribution(cue, cs, ce, mention, end)
 
 
 MAX_ROLE_TOKENS = 14  # "pakar epidemiologi Fakultas Kesehatan Masyarakat Universitas Indonesia"
@@ -146,10 +165,13 @@ def _span_then_cue(
             return None
         if not tok.is_word or j == k:
             continue
-        cm = cue_at(text, tok.start, language, hi)
+        cm = cue_at(text, tok.start, language, hi) or manner_cue_at(text, tok.start, language, hi)
         if cm is None or not (cm.group("verb") or cm.group("post")):
             continue
         words = [t for t in toks[k:j] if t.is_word]
+        described = described_name(text, words, language) if words else None
+        if described is not None:
+            return Attribution(cm.group(), cm.start(), cm.end(), described, cm.end())
         if not words or not (
             words[0].is_cap
             or words[0].lower in v.lex.determiners
@@ -230,7 +252,9 @@ def _np_then_cue(
         k += 1
     if k >= len(toks):
         return None
-    cm = cue_at(text, toks[k].start, language, hi)
+    cm = cue_at(text, toks[k].start, language, hi) or manner_cue_at(
+        text, toks[k].start, language, hi
+    )
     if cm is None or not (cm.group("verb") or cm.group("post")):
         return None
     return Attribution(cm.group(), cm.start(), cm.end(), mention, cm.end())

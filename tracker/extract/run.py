@@ -10,6 +10,7 @@ from tracker.extract.lexicon import load_lexicon
 from tracker.extract.passive_agents import passive_agent
 from tracker.extract.patterns import patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
+from tracker.extract.quote_paragraphs import paragraph_bounds
 from tracker.extract.sources import SourceTable
 from tracker.extract.speakers import Mention
 from tracker.extract.subject_before import leading_subject
@@ -109,8 +110,14 @@ class Run:
         self.lead_media: tuple[CueMatch, ...] = ()
 
     def add(self, stmt: Draft | None) -> None:
-        if stmt is not None:
-            self.statements.append(stmt)
+        if stmt is None:
+            return
+        if stmt.kind == "direct" and "\n" in self.text[stmt.start : stmt.end]:
+            # a quote over several paragraphs: a statement per paragraph (`quote_paragraphs`)
+            for start, end in paragraph_bounds(self.text, stmt.start, stmt.end):
+                self.statements.append(_with_span(stmt, start, end))
+            return
+        self.statements.append(stmt)
 
     def last_speaker(self) -> Antecedent | None:
         """Whom a quote with no cue of its own continues."""
@@ -204,3 +211,21 @@ def _occurs_between(text: str, word: str, before: str, after: str) -> bool:
             return True
         pos = find(word, pos + 1)
     return False
+
+
+def _with_span(stmt: Draft, start: int, end: int) -> Draft:
+    """The statement with another span (one paragraph of its quote)."""
+    if start == stmt.start and end == stmt.end:
+        return stmt
+    return Draft(
+        stmt.kind,
+        start,
+        end,
+        stmt.cue,
+        stmt.cue_start,
+        stmt.cue_end,
+        stmt.sid,
+        stmt.surface,
+        stmt.hops,
+        stmt.rule,
+    )

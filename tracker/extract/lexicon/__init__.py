@@ -97,6 +97,10 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     cue_verbs: tuple[str, ...] = ()
     weak_cue_verbs: frozenset[str] = frozenset()
     post_cues: tuple[str, ...] = ()
+    # "barked", "shot back": verbs of the manner of speaking that attribute a quote right
+    # before them ('"…," Ana barked', '"…," scoffed Ana') and nothing else ("Ana barked
+    # orders" reports no speech), so they are read only after a closing quote mark
+    quote_manner_verbs: frozenset[str] = frozenset()
     nya_cues: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     pronouns: dict[str, str] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tracker.extract.attribution import Attribution, attribution_after, frame_attribution
+from tracker.extract.colon_names import colon_name
 from tracker.extract.cues import CueMatch, find_cues
 from tracker.extract.quotes import QuoteSpan, resumption
 from tracker.extract.relays import Frame, Relays
@@ -334,18 +335,13 @@ def quote_no_cue(run: Run, state: QuoteState, quote: Quote) -> bool:
     if not (quote.lead_blank and quote.sentence_like):
         return False
     q = quote.span
-    stmt = emit(
-        run,
-        "quote_no_cue",
-        "direct",
-        q.start,
-        q.end,
-        None,
-        state.relays,
-        run.last_speaker(),
-    )
+    named = colon_name(run.text, state.prev_end, q.start, run.language)
+    # 'Ana Ruiz: "…"': the name before the colon speaks, not the last speaker
+    label = Attribution(":", q.start - 1, q.start - 1, named, q.start) if named else None
+    inherited = None if named else run.last_speaker()
+    stmt = emit(run, "quote_no_cue", "direct", q.start, q.end, label, state.relays, inherited)
     run.add(stmt)
-    state.took(stmt, q.end, None)
+    state.took(stmt, q.end, label)
     return True
 
 

@@ -1,0 +1,33 @@
+"""Verbs of the manner of speaking right after a quote: '"…," Ana barked', '"…," scoffed Ana'."""
+
+from __future__ import annotations
+
+from tracker.extract.cues import CueMatch, WORD_RUN_re
+from tracker.extract.lexicon import load_lexicon
+
+
+def manner_cue_at(text: str, pos: int, language: str, hi: int) -> CueMatch | None:
+    """The manner verb ("barked", "shot back") starting at `pos`, as a speech verb.
+
+    Only the attribution after a closing quote asks for these: there the quote is what was
+    said, so any verb of the manner of saying names its speaker, while elsewhere "barked"
+    or "reacted" reports no speech and is no cue (`lexicon.quote_manner_verbs`)."""
+    verbs = load_lexicon(language).quote_manner_verbs
+    if not verbs:
+        return None
+    m = WORD_RUN_re.match(text, pos, hi)
+    if m is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "-")):
+        return None
+    found = m.group().lower() if m.group().lower() in verbs else None
+    end = m.end()
+    space = end
+    while space < hi and text[space] == " ":
+        space += 1
+    second = WORD_RUN_re.match(text, space, hi) if space > end else None
+    if second is not None:
+        phrase = f"{m.group().lower()} {second.group().lower()}"
+        if phrase in verbs:
+            found, end = phrase, second.end()
+    if found is None:
+        return None
+    return CueMatch(pos, end, text[pos:end], "verb")
