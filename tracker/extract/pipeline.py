@@ -325,4 +325,6 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
     name_late_quoters(run)
     carry_monitors(run)
     hedged = unattributed(run, scans.sentences, scans.hedges)
-    return assemble(run, hedged)
+    extraction = assemble(run, hedged)
+    run.salience.close()  # frees the run's state now, by reference counting
+    return extraction

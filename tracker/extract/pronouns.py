@@ -55,6 +55,14 @@ class Salience:
         if len(self._items) > 2 * MAX_SALIENT:
             del self._items[:MAX_SALIENT]
 
+    def close(self) -> None:
+        """Forget the entries and the subject parser once the run is over. The parser is a
+        method of the run that holds this list: a reference cycle that kept each run (its
+        statements, sources and chains) alive until a full collection of the cyclic
+        garbage collector, and made every collection before it traverse them."""
+        self._items.clear()
+        self._subject_of = _no_subject
+
     def _get(self, index: int) -> Antecedent | None:
         item = self._items[index]
         if isinstance(item, tuple):
@@ -120,3 +128,8 @@ def fits(pronoun: str, item: Antecedent) -> bool:
 
 
 _NONE = Antecedent(None, "none", (), (), False)
+
+
+def _no_subject(start: int, end: int) -> Antecedent | None:
+    """The subject parser of a closed salience list: it parses nothing."""
+    return None
