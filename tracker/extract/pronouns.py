@@ -13,9 +13,11 @@ if TYPE_CHECKING:
 MAX_SALIENT = 32
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class InternalHop:
-    """A hop pointing at a source id, before keys are assigned."""
+    """A hop pointing at a source id, before keys are assigned.
+
+    Not frozen, for speed, like `Antecedent` and `speakers.Mention`; nothing mutates it."""
 
     sid: int
     relation: str
@@ -24,9 +26,11 @@ class InternalHop:
     end: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Antecedent:
-    """Someone a later pronoun may mean, with the chain a continued quote inherits."""
+    """Someone a later pronoun may mean, with the chain a continued quote inherits.
+
+    Not frozen, for speed, like `speakers.Mention`; nothing mutates it."""
 
     sid: int | None
     kind: str
