@@ -22,9 +22,11 @@ MAX_AFTER_APPOSITION_TOKENS = 30
 STRAY_CLOSING_MARKS = "'’"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Attribution:
-    """A cue and the speaker it names (or the pronoun standing for one)."""
+    """A cue and the speaker it names (or the pronoun standing for one).
+
+    Not frozen, for speed, like `speakers.Mention`; nothing mutates it."""
 
     cue: str
     cue_start: int

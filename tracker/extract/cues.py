@@ -140,7 +140,10 @@ def _first_words_re(language: str) -> re.Pattern[str] | None:
         for word, entries in table.items()
         if all(phrase != word and phrase.startswith(word) for phrase, _, _ in entries)
     }
-    return re.compile(r"(?<![a-z0-9-])" + literal_trie(words, tails) + r"(?![a-z0-9-])")
+    # The character before the word is matched, not looked behind at: a pattern that opens
+    # with a character class lets `re` skip to the characters that can precede a word
+    # instead of trying the trie at every position (`_proposed`).
+    return re.compile(r"[^a-z0-9-](" + literal_trie(words, tails) + r")(?![a-z0-9-])")
 
 
 Run = tuple[int, int, str]  # (start, end, lower case) of a word run
@@ -162,21 +165,28 @@ def _word_runs(text: str, language: str, lo: int, hi: int) -> Iterator[Run]:
         # on an ASCII window the word runs are [A-Za-z0-9-]+, which stdlib re finds faster
         runs = _ASCII_RUN_re if text[lo:hi].isascii() else WORD_RUN_re
         return ((m.start(), m.end(), m.group().lower()) for m in runs.finditer(text, lo, hi))
-    return _checked_runs(text, low, finder.finditer(low))
+    return _checked_runs(text, low, _proposed(finder, low))
 
 
-def _checked_runs(text: str, low: str, found: Iterator[re.Match[str]]) -> Iterator[Run]:
+def _proposed(finder: re.Pattern[str], low: str) -> Iterator[tuple[int, int]]:
+    """(start, end) in `low` of each first word the finder proposes. The finder matches the
+    character before the word too, so the text is read after a line break (which is no
+    word character); matches end with their word, so none hides the next one."""
+    for m in finder.finditer("\n" + low):
+        yield m.start(1) - 1, m.end(1) - 1
+
+
+def _checked_runs(text: str, low: str, found: Iterator[tuple[int, int]]) -> Iterator[Run]:
     """Keep the proposed positions where a word run starts, with the run they start.
 
     An ASCII neighbour is decided by the filter itself: the ASCII word characters are
-    exactly [A-Za-z0-9-], which the filter's look-behind and look-ahead exclude. Only a
+    exactly [A-Za-z0-9-], which the filter's character before and look-ahead exclude. Only a
     non-ASCII neighbour needs the `regex` word-character test.
     """
     run_at = WORD_RUN_re.match
     word_char_at = _WORD_CHAR_re.match
     n = len(text)
-    for f in found:
-        pos, end = f.span()
+    for pos, end in found:
         if pos and not text[pos - 1].isascii() and word_char_at(text, pos - 1) is not None:
             continue
         if end == n or text[end].isascii():

@@ -331,4 +331,6 @@ def extract(text: str, language: str = "auto", outlet: str | None = None) -> Ext
     carry_monitors(run)
     inner_citations(run)
     hedged = unattributed(run, scans.sentences, scans.hedges)
-    return assemble(run, hedged)
+    extraction = assemble(run, hedged)
+    run.salience.close()  # frees the run's state now, by reference counting
+    return extraction

@@ -13,9 +13,11 @@ if TYPE_CHECKING:
 MAX_SALIENT = 32
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class InternalHop:
-    """A hop pointing at a source id, before keys are assigned."""
+    """A hop pointing at a source id, before keys are assigned.
+
+    Not frozen, for speed, like `Antecedent` and `speakers.Mention`; nothing mutates it."""
 
     sid: int
     relation: str
@@ -24,9 +26,11 @@ class InternalHop:
     end: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Antecedent:
-    """Someone a later pronoun may mean, with the chain a continued quote inherits."""
+    """Someone a later pronoun may mean, with the chain a continued quote inherits.
+
+    Not frozen, for speed, like `speakers.Mention`; nothing mutates it."""
 
     sid: int | None
     kind: str
@@ -54,6 +58,14 @@ class Salience:
         self._items.append(item)
         if len(self._items) > 2 * MAX_SALIENT:
             del self._items[:MAX_SALIENT]
+
+    def close(self) -> None:
+        """Forget the entries and the subject parser once the run is over. The parser is a
+        method of the run that holds this list: a reference cycle that kept each run (its
+        statements, sources and chains) alive until a full collection of the cyclic
+        garbage collector, and made every collection before it traverse them."""
+        self._items.clear()
+        self._subject_of = _no_subject
 
     def _get(self, index: int) -> Antecedent | None:
         item = self._items[index]
@@ -120,3 +132,8 @@ def fits(pronoun: str, item: Antecedent) -> bool:
 
 
 _NONE = Antecedent(None, "none", (), (), False)
+
+
+def _no_subject(start: int, end: int) -> Antecedent | None:
+    """The subject parser of a closed salience list: it parses nothing."""
+    return None

@@ -26,9 +26,13 @@ _CAPS_AFTER_re = regex.compile(r"\G[ \t]++(\p{Lu}[\p{L}\p{M}'’.\-]*+)")
 _PLURAL = frozenset({"para", "sejumlah", "beberapa"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
-    """A provisional reference to a source; the pipeline turns it into a keyed SourceRef."""
+    """A provisional reference to a source; the pipeline turns it into a keyed SourceRef.
+
+    Not frozen: mypyc compiles a plain dataclass's `__init__` but runs a frozen one's
+    generated Python, three times slower; nothing mutates a mention, and `unsafe_hash`
+    keeps the field hash the frozen class had."""
 
     surface: str
     start: int

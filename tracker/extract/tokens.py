@@ -29,7 +29,7 @@ class Token:
         self.is_word = first.isalnum()
         # "al-Qabas", "el-Baz": an Arabic article before a capitalised name is part of it
         self.is_cap = first.isupper() or (
-            text[1:3] in ("l-", "L-") and first in "ae" and text[3:4].isupper()
+            first in "ae" and text[1:3] in ("l-", "L-") and text[3:4].isupper()
         )
 
     def __eq__(self, other: object) -> bool:
