@@ -49,7 +49,7 @@ def _one(text: str, language: str, content: str) -> tuple[str | None, str | None
             "A central bank statement said the sale was lawful.",
             "en",
             "the sale was lawful",
-            "bank",
+            "central bank",
             "organization",
         ),
         (
@@ -154,7 +154,7 @@ def test_an_owners_document_speaks_for_the_owner(text: str, name: str) -> None:
             "A central bank statement said reserves grew. The statement said exports fell in May.",
             "en",
             "exports fell in May",
-            "bank",
+            "central bank",
         ),
         (
             "Laporan Badan Pusat Statistik menyebutkan ekspor naik. Laporan itu menyebutkan"

@@ -423,3 +423,24 @@ def test_a_role_apposition_before_the_name_is_no_content(
     (statement,) = [s for s in extract(text, language).statements if s.kind != "partial"]
     assert statement.text == content
     assert statement.speaker is not None and statement.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The central bank said rates would stay at five percent.", "central bank", "organization"),
+        (
+            "The defence ministry said the troops had left the border.",
+            "defence ministry",
+            "government_body",
+        ),
+        ("The state oil company said output rose in March.", "state oil company", "organization"),
+        # a modifier nobody lists still falls away: "embattled" names no institution
+        ("The embattled company said output rose in March.", "company", "organization"),
+    ],
+)
+def test_an_institution_keeps_the_words_that_say_which_one(text: str, name: str, kind: str) -> None:
+    [st] = extract(text, "en").statements
+    assert st.speaker is not None
+    assert st.speaker.name.lower().removeprefix("the ") == name
+    assert st.speaker.kind == kind
