@@ -19,6 +19,13 @@ def with_text(statements: tuple[Statement, ...], content: str) -> Statement:
     return found[0]
 
 
+def chain_of(statements: tuple[Statement, ...], needle: str) -> list[str]:
+    """The hop names of the first statement whose text holds `needle`."""
+    found = [s for s in statements if needle in s.text]
+    assert found, statements
+    return [h.source.name for h in found[0].chain]
+
+
 def speaker_name(statement: Statement) -> str | None:
     return statement.speaker.name if statement.speaker is not None else None
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract import Statement, extract
+from tests.unit.extract.helpers import chain_of
+from tracker.extract import extract
 
 OPENER_EN = "The cut will start in May, Finance Minister Ahmad Rahim told the Bernama news agency."
 # the same passage as a report ("according to"): Bernama's account of one statement, which
@@ -19,13 +20,6 @@ REPORT_EN = (
 OPENER_ID = (
     "Seperti dilansir Reuters, Menteri Keuangan Budi Santoso mengatakan subsidi BBM akan dipangkas."
 )
-
-
-def chain_of(statements: tuple[Statement, ...], needle: str) -> list[str]:
-    """The hop names of the statement whose text holds `needle`."""
-    found = [s for s in statements if needle in s.text]
-    assert found, statements
-    return [h.source.name for h in found[0].chain]
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract import Statement, extract
+from tests.unit.extract.helpers import chain_of
+from tracker.extract import extract
 
 OTHER_EN = "Opposition leader Tan Lee said the plan was unfair."
 OTHER_ID = "Ketua DPR Joko Susilo mengatakan rencana itu tidak adil."
-
-
-def chain_of(statements: tuple[Statement, ...], needle: str) -> list[str]:
-    """The hop names of the first statement whose text holds `needle`."""
-    found = [s for s in statements if needle in s.text]
-    assert found, statements
-    return [h.source.name for h in found[0].chain]
 
 
 @pytest.mark.parametrize(

@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.extract import Statement, extract
+from tests.unit.extract.helpers import chain_of
+from tracker.extract import extract
 
 REPORTED_EN = "The country tested a rocket early today, the official Tass news agency reported."
 REPORTED_ID = "Kantor berita Antara melaporkan bahwa gempa terjadi pukul 02.00."
-
-
-def chain_of(statements: tuple[Statement, ...], needle: str) -> list[str]:
-    found = [s for s in statements if needle in s.text]
-    assert found, statements
-    return [h.source.name for h in found[0].chain]
 
 
 @pytest.mark.parametrize(
