@@ -201,6 +201,22 @@ def clause_follows(run: Run, after: str) -> bool:
     )
 
 
+def subject_clause_follows(run: Run, after: str) -> bool:
+    """Whether a clause with its own subject follows a weak cue: "say the ward will
+    close" (a noun phrase, then an auxiliary before any comma), not "worries of the town,
+    residents said, are …" (a preposition first) nor "say a prayer" (no auxiliary)."""
+    cut = min((k for k in (after.find(","), after.find(";")) if k >= 0), default=len(after))
+    words = words_of(after[:cut])
+    if not words:
+        return False
+    first = words[0].lower()
+    lex = run.lex
+    opener = first in lex.determiners or first in lex.pronouns or first in lex.possessive_pronouns
+    if first in run.vocab.function_words and not opener and first != "there":
+        return False
+    return clause_follows(run, after[:cut])
+
+
 def _prefixed_verb(run: Run, word: str) -> bool:
     lex = run.lex
     return (

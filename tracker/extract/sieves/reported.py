@@ -40,6 +40,7 @@ from tracker.extract.sieves.cue_context import (
     passive,
     relative_cue,
     resume_after_adjuncts,
+    subject_clause_follows,
     subject_lead,
     verb_follows,
 )
@@ -390,7 +391,7 @@ def _weak_claimless(
     if m.group().lower() in run.lex.strict_cue_verbs and speaker.pronoun is None:
         return True
     if speaker.pronoun is None and speaker.kind in ("unknown",):
-        return True
+        return not subject_clause_follows(run, after_text)  # "The women say guards are …"
     return len(words_of(after_text[:200])) < 3 and not quote_within(partials, m.end(), hi)
 
 

@@ -1,0 +1,70 @@
+"""English attribution cues of issue 11: weak verbs with a clause, participles, possessives."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import speaker_name, with_text
+from tracker.extract import extract
+
+# "say" is a weak cue ("say a prayer", "say, ten percent"); after a common-noun subject it
+# speaks when a clause follows, its auxiliary among the first words.
+WEAK_SAY_CLAUSE = [
+    ("The nurses say the ward will close in May.", "the ward will close in May", "The nurses"),
+    (
+        "The ferry crews say the new timetable has never worked.",
+        "the new timetable has never worked",
+        "The ferry crews",
+    ),
+    (
+        "The women say the night guards are too strict.",
+        "the night guards are too strict",
+        "The women",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), WEAK_SAY_CLAUSE)
+def test_weak_say_with_a_clause_after_a_common_noun(text: str, content: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, content)
+    assert stmt.kind == "indirect"
+    assert stmt.cue == "say"
+    assert speaker_name(stmt) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The women say a prayer before every match.",
+        "The volunteers say grace before dinner.",
+    ],
+)
+def test_weak_say_with_an_object_is_no_statement(text: str) -> None:
+    assert extract(text, "en").statements == ()
+
+
+PARTICIPLES = [
+    (
+        "Mayor Ana Ruiz ended the hearing early, observing that the hall was too cold.",
+        "the hall was too cold",
+        "observing",
+    ),
+    (
+        "Governor Paul Grant signed the budget, stating that the roads could not wait.",
+        "the roads could not wait",
+        "stating",
+    ),
+    (
+        'Chef Lina Marsh closed the evening with a toast, remarking, "Dinner is served at'
+        ' eight, not a minute later."',
+        '"Dinner is served at eight, not a minute later."',
+        "remarking",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), PARTICIPLES)
+def test_participle_cues(text: str, content: str, cue: str) -> None:
+    stmt = with_text(extract(text, "en").statements, content)
+    assert stmt.cue == cue
+    assert speaker_name(stmt) is not None
