@@ -1,0 +1,50 @@
+"""Where a quoted sentence starts and what is no quote: place abbreviations, titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extract.helpers import speaker_name, with_text
+from tracker.extract import extract
+
+# A place's abbreviation ends its sentence when a quote opens right after it; the quote
+# is the same speaker's next sentence.
+PLACE_BEFORE_QUOTE = [
+    (
+        '"We will win this," said Sen. Ana Ruiz, D-N.M. "But it will take time and work."',
+        '"But it will take time and work."',
+        "Ana Ruiz",
+    ),
+    (
+        '"The port is a bad deal," Tom Lee said at a rally in Albany, N.Y. "The mayor'
+        ' worked hard to sell it to everyone."',
+        '"The mayor worked hard to sell it to everyone."',
+        "Tom Lee",
+    ),
+    (
+        "“Nobody asked us,” Mayor Rosa Diaz told reporters in Tampa, Fla. “We read"
+        " about it in the paper like everybody else.”",
+        "“We read about it in the paper like everybody else.”",
+        "Rosa Diaz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), PLACE_BEFORE_QUOTE)
+def test_place_abbreviation_before_a_quote_ends_the_sentence(
+    text: str, quote: str, speaker: str
+) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tom Lee met Sen. "Chuck" Brown in Albany, N.Y. on Monday.',
+        "The ferry left Albany, N.Y. at noon and reached the city by night.",
+    ],
+)
+def test_abbreviation_without_a_quote_after_it_keeps_the_sentence(text: str) -> None:
+    assert all(s.kind != "direct" for s in extract(text, "en").statements)
