@@ -48,3 +48,34 @@ def test_place_abbreviation_before_a_quote_ends_the_sentence(
 )
 def test_abbreviation_without_a_quote_after_it_keeps_the_sentence(text: str) -> None:
     assert all(s.kind != "direct" for s in extract(text, "en").statements)
+
+
+# An opening mark typed for the closing one, right after the quote's last punctuation.
+TYPED_CLOSE = [
+    (
+        "The hearing ran late. “It is unusual,“ said Tom Lee, a lawyer for the city.",
+        "“It is unusual,“",
+        "Tom Lee",
+    ),
+    (
+        "“The pool is out of balance,” the board wrote. “A fix is needed now or the trend"
+        " will get worse.“ Prices rose again.",
+        "“A fix is needed now or the trend will get worse.“",
+        "the board",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), TYPED_CLOSE)
+def test_opening_mark_typed_for_the_closing_one(text: str, quote: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker
+
+
+def test_opening_mark_after_a_comma_before_a_word_still_opens() -> None:
+    text = "Tom Lee said,“The road stays shut until the spring floods are over.”"
+    stmt = with_text(
+        extract(text, "en").statements, "“The road stays shut until the spring floods are over.”"
+    )
+    assert speaker_name(stmt) == "Tom Lee"
