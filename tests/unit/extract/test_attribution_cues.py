@@ -68,3 +68,20 @@ def test_participle_cues(text: str, content: str, cue: str) -> None:
     stmt = with_text(extract(text, "en").statements, content)
     assert stmt.cue == cue
     assert speaker_name(stmt) is not None
+
+
+# A common-noun subject may carry capitalised modifiers ("The GOP speechwriter"); its head
+# stays a lower-case noun the role list need not know.
+CAPITALISED_MODIFIERS = [
+    ("The GOP speechwriter said the wall was the deal-breaker.", "The GOP speechwriter"),
+    ("The Republican incumbent said her vote was never for sale.", "The Republican incumbent"),
+    ("The NBA legend said people misread the coach.", "The NBA legend"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), CAPITALISED_MODIFIERS)
+def test_common_subject_with_capitalised_modifiers(text: str, speaker: str) -> None:
+    statements = extract(text, "en").statements
+    assert len(statements) == 1
+    assert statements[0].cue == "said"
+    assert speaker_name(statements[0]) == speaker

@@ -43,10 +43,12 @@ def common_subject(run: Run, lo: int, cue_start: int) -> Mention | None:
     possessive = first.is_cap and first.lower.endswith(run.lex.possessive_suffixes or ("\0",))
     if first.lower not in run.lex.determiners and not possessive and not _bare_plural(run, toks, v):
         return None
-    for t in rest:
+    for k, t in enumerate(rest, 1):
         low = t.lower
-        if t.is_cap or low in run.vocab.function_words or low in v.adverbs:
-            return None  # a name, a verb phrase or an adverb: not this construction
+        if t.is_cap and k == len(toks) - 1:
+            return None  # a name ends it: not this construction ("The GOP speechwriter" is)
+        if low in run.vocab.function_words or low in v.adverbs:
+            return None  # a verb phrase or an adverb: not this construction
         if low in run.lex.complementizers or low in run.lex.pronouns:
             return None
     surface = text[toks[0].start : toks[-1].end]
