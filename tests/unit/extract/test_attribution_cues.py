@@ -85,3 +85,45 @@ def test_common_subject_with_capitalised_modifiers(text: str, speaker: str) -> N
     assert len(statements) == 1
     assert statements[0].cue == "said"
     assert speaker_name(statements[0]) == speaker
+
+
+# The whole short clause before a speech verb speaks when no finder could read it as a
+# name or a listed noun; it names nobody, so it stays an unnamed source.
+BARE_SUBJECTS = [
+    (
+        "People with direct knowledge of the talks said a deal was close.",
+        "a deal was close",
+        "People with direct knowledge of the talks",
+    ),
+    (
+        "Residents near the old tannery said the river smelled for weeks.",
+        "the river smelled for weeks",
+        "Residents near the old tannery",
+    ),
+    (
+        "Twelve percent of the anglers polled say the lake has never been cleaner.",
+        "the lake has never been cleaner",
+        "Twelve percent of the anglers polled",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), BARE_SUBJECTS)
+def test_bare_clause_subject_of_a_speech_verb(text: str, content: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, content)
+    assert stmt.speaker is not None
+    assert stmt.speaker.name == speaker
+    assert stmt.speaker.kind in ("unknown", "anonymous")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two farmers who argued against the dam said the vote was rushed.",  # another cue
+        "The ferry, the crews and the harbor master said nothing.",  # commas: a list
+    ],
+)
+def test_no_bare_subject_across_cues_or_commas(text: str) -> None:
+    for stmt in extract(text, "en").statements:
+        assert stmt.speaker is None or "," not in stmt.speaker.name
+        assert stmt.speaker is None or "argued" not in stmt.speaker.name

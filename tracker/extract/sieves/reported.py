@@ -46,6 +46,7 @@ from tracker.extract.sieves.cue_context import (
 )
 from tracker.extract.sieves.subject_finders import (
     after_connector,
+    bare_subject,
     chain_subject,
     common_subject,
     long_subject,
@@ -459,6 +460,8 @@ def _fallback_subject(
         speaker = long_subject(run, lo, subj_end)
     if speaker is None and not participle:
         speaker = chain_subject(run, lo, subj_end, cue)
+    if speaker is None and cue.lower() in run.lex.group_cue_verbs:
+        speaker = bare_subject(run, lo, subj_end)
     return speaker
 
 

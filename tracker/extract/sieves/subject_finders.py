@@ -16,6 +16,7 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_LONG_SUBJECT_WORDS = 40  # a subject and its appositions before a speech verb
+MAX_BARE_SUBJECT_WORDS = 10  # "People with direct knowledge of the talks said"
 
 
 def after_connector(run: Run, lo: int, pos: int) -> bool:
@@ -132,3 +133,25 @@ def opening_subject(run: Run, lo: int, hi: int) -> Mention | None:
                 return classify(run.text, toks[k : j + 1], run.language)
             j += 1
     return found
+
+
+def bare_subject(run: Run, lo: int, cue_start: int) -> Mention | None:
+    """ "People with knowledge of the talks said …", "Hawkins and others who oppose the
+    dam said …": the whole clause before a speech verb, when no finder could read it as a
+    name or a listed noun. Only a short clause with no comma, no other cue and no pronoun
+    head qualifies; it is nobody named, so it stays an unknown (or anonymous) source."""
+    toks = tokenize(run.text, lo, cue_start)
+    if not 2 <= len(toks) <= MAX_BARE_SUBJECT_WORDS or not all(t.is_word for t in toks):
+        return None  # a comma, a colon or a quote: an apposition or a lead, not a subject
+    first, lex = toks[0], run.lex
+    if not (first.is_cap or first.lower in lex.determiners or first.lower in lex.number_words):
+        return None
+    if first.lower in lex.pronouns or first.lower in lex.complementizers:
+        return None
+    if any(t.lower in run.vocab.cue_words or t.lower in lex.complementizers for t in toks):
+        return None  # "Lee argued that officials said": another cue's clause
+    if toks[-1].lower in run.vocab.function_words:
+        return None  # "… as he said", "… that were said": no subject ends with these
+    surface = run.text[first.start : toks[-1].end]
+    kind = "anonymous" if first.lower in lex.indefinites else "unknown"
+    return Mention(surface, first.start, toks[-1].end, surface, kind)
