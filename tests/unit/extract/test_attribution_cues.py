@@ -127,3 +127,34 @@ def test_no_bare_subject_across_cues_or_commas(text: str) -> None:
     for stmt in extract(text, "en").statements:
         assert stmt.speaker is None or "," not in stmt.speaker.name
         assert stmt.speaker is None or "argued" not in stmt.speaker.name
+
+
+# After "X, …, said" the noun phrase is the content's subject when a past tense or an
+# auxiliary follows it, never an inverted speaker.
+CONTENT_SUBJECT_AFTER_CUE = [
+    (
+        "Sen. Ana Ruiz, D-N.M., speaking on local radio after the vote, said the mayor"
+        " failed to fund the clinics.",
+        "the mayor failed to fund the clinics",
+        "Ana Ruiz",
+    ),
+    (
+        "Tom Lee, a farmer from the valley, said the river flooded twice last spring.",
+        "the river flooded twice last spring",
+        "Tom Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), CONTENT_SUBJECT_AFTER_CUE)
+def test_subject_after_the_cue_is_the_contents(text: str, content: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, content)
+    assert speaker_name(stmt) == speaker
+
+
+def test_inverted_speaker_after_the_cue_still_speaks() -> None:
+    stmt = with_text(
+        extract("The budget is too small, said the mayor.", "en").statements,
+        "The budget is too small",
+    )
+    assert speaker_name(stmt) == "the mayor"

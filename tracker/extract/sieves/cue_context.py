@@ -401,9 +401,14 @@ def late_complementizer(run: Run, pos: int, hi: int) -> regex.Match[str] | None:
 
 
 def verb_follows(run: Run, toks: list[Token], last: Token) -> bool:
-    """Whether an auxiliary follows the noun phrase ending at `last`."""
+    """Whether an auxiliary or a past tense ("…, said the mayor failed to …") follows the
+    noun phrase ending at `last`: that phrase is the content's subject, not a speaker."""
     k = toks.index(last) + 1
-    return k < len(toks) and toks[k].is_word and toks[k].lower in run.lex.finite_auxiliaries
+    if k >= len(toks) or not toks[k].is_word or toks[k].is_cap:
+        return False
+    low = toks[k].lower
+    past = low.endswith(run.lex.past_participle_suffixes or ("\0",)) and len(low) > 4
+    return low in run.lex.finite_auxiliaries or past
 
 
 def only_adverbs(run: Run, after: str) -> bool:

@@ -405,7 +405,9 @@ def _speaker_after(run: Run, m: CueMatch, hi: int) -> Mention | None:
     toks = tokenize(text, m.end(), min(hi, m.end() + 120))
     np = np_after(text, toks, 0, run.vocab)
     after_spk = classify(text, np, run.language) if np else None
-    if after_spk is not None and (after_spk.pronoun is not None or verb_follows(run, toks, np[-1])):
+    if np and verb_follows(run, toks, np[-1]):
+        return None  # "…, said the mayor failed to …": the content's subject
+    if after_spk is not None and after_spk.pronoun is not None:
         after_spk = None
     # "said lobbyist and strategist Ana Ruiz", "said a handful of Democrats …"
     inverted = (
