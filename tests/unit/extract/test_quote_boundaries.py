@@ -79,3 +79,27 @@ def test_opening_mark_after_a_comma_before_a_word_still_opens() -> None:
         extract(text, "en").statements, "“The road stays shut until the spring floods are over.”"
     )
     assert speaker_name(stmt) == "Tom Lee"
+
+
+# A short Title Case quote right after a noun naming a work is its title, not speech.
+WORK_TITLES = [
+    (
+        '"Taxes are crazy," said Jon Lee, the author of "Harbor and Power," who studies ports.',
+        '"Harbor and Power,"',
+    ),
+    ("Mr. Lee said so in his 2014 memoir, ''A Son of the Port.''", "''A Son of the Port.''"),
+    ('She had once been a guest on the cooking show "Knife Night."', '"Knife Night."'),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), WORK_TITLES)
+def test_a_work_title_is_no_direct_quote(text: str, title: str) -> None:
+    statements = extract(text, "en").statements
+    assert all(s.text != title or s.kind == "partial" for s in statements)
+
+
+def test_a_sentence_quoted_after_a_work_noun_is_still_speech() -> None:
+    text = 'Lee said in his book, "The harbor made us who we are."'
+    stmt = with_text(extract(text, "en").statements, '"The harbor made us who we are."')
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == "Lee"

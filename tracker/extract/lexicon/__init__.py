@@ -23,6 +23,7 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 # Lexicon fields lower-cased on load (their words are compared with lower-cased tokens).
 _LOWER_CASED: tuple[str, ...] = (
+    "title_nouns",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -310,6 +311,10 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "when asked", "ketika ditanya": a cue after one of these is the occasion of a
     # statement, not its predicate (extract.adjunct_cues)
     adjunct_subordinators: frozenset[str] = frozenset()
+    # "in his 2012 book, “An American Son.”", "the author of “Hacked World Order,”": nouns
+    # naming a work, whose Title Case quote after them is a title, not speech
+    # (sieves.quote_cues)
+    title_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.

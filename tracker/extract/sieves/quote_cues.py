@@ -25,6 +25,7 @@ from tracker.extract.spans import LAST_WORD_re, comma_end, words_of
 from tracker.extract.subject_before import subject_before
 
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
+MAX_TITLE_WORDS = 8  # "“Make Your Kid a Millionaire,”": a work's title after "book"
 
 
 class QuoteState:
@@ -137,7 +138,7 @@ def read_quotes(run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: Qu
             state.direct_found = True
             state.prev_end = q.end
             continue
-        if not q.double and not sentence_like:
+        if (not q.double and not sentence_like) or _work_title(run, state.start, q.start, inner):
             state.partials.append(q)  # a short quote in single marks: a scare quote
             state.prev_end = q.end
             continue
@@ -361,6 +362,25 @@ def _title_quote(before: str, inner: str) -> bool:
     if not lead or lead.endswith(":") or inner.rstrip()[-1:] in ".!?…":
         return False
     return all(w[0].isupper() or w[0].isdigit() for w in words_of(inner))
+
+
+def _work_title(run: Run, lo: int, qstart: int, inner: str) -> bool:
+    """'In his 2012 book, “An American Son.”', 'said Lee, the author of “Hacked World
+    Order,”': a short quote in Title Case right after a noun naming a work (a lexicon
+    list) is that work's title, not speech, however it is punctuated."""
+    words = words_of(inner)
+    if not 1 <= len(words) <= MAX_TITLE_WORDS or not words[0][0].isupper():
+        return False
+    small = run.vocab.function_words | run.lex.determiners
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words):
+        return False
+    before = [w.lower() for w in words_of(run.text[max(lo, qstart - 48) : qstart])][-4:]
+    for noun in run.lex.title_nouns:
+        parts = noun.split()
+        n = len(parts)
+        if any(before[k : k + n] == parts for k in range(len(before) - n + 1)):
+            return True
+    return False
 
 
 def _outer_cue(
