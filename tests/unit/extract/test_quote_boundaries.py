@@ -103,3 +103,26 @@ def test_a_sentence_quoted_after_a_work_noun_is_still_speech() -> None:
     stmt = with_text(extract(text, "en").statements, '"The harbor made us who we are."')
     assert stmt.kind == "direct"
     assert speaker_name(stmt) == "Lee"
+
+
+# One capitalised word closed by its own stop is a whole reply; a scare quote is not.
+ONE_WORD_REPLIES = [
+    ('Asked whether he would fire the aide, Tom Lee said, "Probably."', '"Probably."', "Tom Lee"),
+    (
+        '"This is silly," Ana Ruiz wrote on her blog. "Blacklisted?"',
+        '"Blacklisted?"',
+        "Ana Ruiz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), ONE_WORD_REPLIES)
+def test_one_word_reply_is_a_direct_quote(text: str, quote: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker
+
+
+def test_one_word_scare_quote_stays_no_direct_quote() -> None:
+    statements = extract('Tom Lee called the plan a "hoax."', "en").statements
+    assert all(s.kind != "direct" for s in statements)

@@ -130,6 +130,7 @@ def read_quotes(run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: Qu
         inner = text[q.inner_start : q.inner_end]
         words = len(words_of(inner)) if len(inner) < 4000 else 99
         sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
+        sentence_like = sentence_like or _one_word_sentence(words, inner)
         if sentence_like and words < 5 and _title_quote(before, inner):
             sentence_like = False  # 'star of the show "The Late Hour," said': a title
         if words == 0:
@@ -362,6 +363,13 @@ def _title_quote(before: str, inner: str) -> bool:
     if not lead or lead.endswith(":") or inner.rstrip()[-1:] in ".!?…":
         return False
     return all(w[0].isupper() or w[0].isdigit() for w in words_of(inner))
+
+
+def _one_word_sentence(words: int, inner: str) -> bool:
+    """'“Blacklisted?”', '"Probably."': one capitalised word closed by its own stop is a
+    whole reply, not a scare quote (those end without one: "a “hoax”")."""
+    core = inner.strip()
+    return words == 1 and core[-1:] in ".!?" and core[:1].isupper()
 
 
 def _work_title(run: Run, lo: int, qstart: int, inner: str) -> bool:
