@@ -126,3 +126,23 @@ def test_one_word_reply_is_a_direct_quote(text: str, quote: str, speaker: str) -
 def test_one_word_scare_quote_stays_no_direct_quote() -> None:
     statements = extract('Tom Lee called the plan a "hoax."', "en").statements
     assert all(s.kind != "direct" for s in statements)
+
+
+# A quote in single marks alone on its line is a section head, not speech; the same quote
+# with its attribution on the line is speech.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mill closed in May.\n'A Hard Winter Ahead.'\nTom Lee said the town would need help.",
+        "The ferry stopped running.\n‘We just wait now.’\nThe harbor has been quiet since.",
+    ],
+)
+def test_single_quoted_line_alone_is_a_section_head(text: str) -> None:
+    assert all(s.kind != "direct" for s in extract(text, "en").statements)
+
+
+def test_single_quoted_line_with_its_attribution_is_speech() -> None:
+    text = "The mill closed.\n'We will never come back here,' said Tom Lee.\n"
+    stmt = with_text(extract(text, "en").statements, "'We will never come back here,'")
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == "Tom Lee"

@@ -139,7 +139,7 @@ def read_quotes(run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: Qu
             state.direct_found = True
             state.prev_end = q.end
             continue
-        if (not q.double and not sentence_like) or _work_title(run, state.start, q.start, inner):
+        if (not q.double and not sentence_like) or _not_speech(run, state.start, q, inner):
             state.partials.append(q)  # a short quote in single marks: a scare quote
             state.prev_end = q.end
             continue
@@ -370,6 +370,22 @@ def _one_word_sentence(words: int, inner: str) -> bool:
     whole reply, not a scare quote (those end without one: "a “hoax”")."""
     core = inner.strip()
     return words == 1 and core[-1:] in ".!?" and core[:1].isupper()
+
+
+def _not_speech(run: Run, lo: int, q: QuoteSpan, inner: str) -> bool:
+    """A quote that is a work's title or a section head, whatever its words."""
+    return _work_title(run, lo, q.start, inner) or _subhead(run.text, q)
+
+
+def _subhead(text: str, q: QuoteSpan) -> bool:
+    """ "'A Fight From Start to Finish.'" alone on its line: papers set a section head
+    quoting the text below in single marks; the quote is made where it is said, not here."""
+    if q.double:
+        return False
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    rest = text[q.end :] if line_end < 0 else text[q.end : line_end]
+    return not text[line_start : q.start].strip() and not rest.strip()
 
 
 def _work_title(run: Run, lo: int, qstart: int, inner: str) -> bool:
