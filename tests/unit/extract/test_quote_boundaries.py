@@ -146,3 +146,39 @@ def test_single_quoted_line_with_its_attribution_is_speech() -> None:
     stmt = with_text(extract(text, "en").statements, "'We will never come back here,'")
     assert stmt.kind == "direct"
     assert speaker_name(stmt) == "Tom Lee"
+
+
+# Verbs of the manner of speaking attribute a quote right after them, and only there.
+LEAD_VERBS = [
+    (
+        'Ana Ruiz sang to the crowd before asking her, "Where do we go from here?"',
+        '"Where do we go from here?"',
+        "asking",
+        "Ana Ruiz",
+    ),
+    (
+        'Marchers outside the gate chanted "Open the books!" until dawn.',
+        '"Open the books!"',
+        "chanted",
+        "Marchers outside the gate",
+    ),
+    (
+        'Tom Lee stood up and shouted, "This vote is a sham!"',
+        '"This vote is a sham!"',
+        "shouted",
+        "Tom Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "cue", "speaker"), LEAD_VERBS)
+def test_manner_verb_right_before_a_quote(text: str, quote: str, cue: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert stmt.cue == cue
+    assert speaker_name(stmt) == speaker
+
+
+def test_manner_verb_elsewhere_is_no_cue() -> None:
+    statements = extract("The union is asking the court to block the new law.", "en").statements
+    assert statements == ()

@@ -24,6 +24,7 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 # Lexicon fields lower-cased on load (their words are compared with lower-cased tokens).
 _LOWER_CASED: tuple[str, ...] = (
     "title_nouns",
+    "quote_lead_verbs",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -102,6 +103,10 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # before them ('"…," Ana barked', '"…," scoffed Ana') and nothing else ("Ana barked
     # orders" reports no speech), so they are read only after a closing quote mark
     quote_manner_verbs: frozenset[str] = frozenset()
+    # "chanted", "asking": verbs that attribute a quote right after them ('the crowd
+    # chanted "…"', 'before asking her, "…"') and nothing elsewhere ("asking for tax
+    # breaks"), read only right before an opening quote mark (sieves.lead_in)
+    quote_lead_verbs: frozenset[str] = frozenset()
     nya_cues: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     pronouns: dict[str, str] = {}
