@@ -182,3 +182,28 @@ def test_manner_verb_right_before_a_quote(text: str, quote: str, cue: str, speak
 def test_manner_verb_elsewhere_is_no_cue() -> None:
     statements = extract("The union is asking the court to block the new law.", "en").statements
     assert statements == ()
+
+
+# A participle lead-in after an earlier quote of the sentence speaks for the clause's subject
+# when its quote closes the sentence.
+PARTICIPLE_AFTER_A_QUOTE = [
+    (
+        'Tom Lee emailed his thanks, calling her "Rosa" and telling her, "You are a star'
+        ' and we need you for the long run!"',
+        '"You are a star and we need you for the long run!"',
+        "Tom Lee",
+    ),
+    (
+        'Ana Ruiz closed the debate with a nod to the film "Star Wars," remarking, "Thank'
+        ' you all, and may the Force be with you."',
+        '"Thank you all, and may the Force be with you."',
+        "Ana Ruiz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), PARTICIPLE_AFTER_A_QUOTE)
+def test_participle_lead_in_after_an_earlier_quote(text: str, quote: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker

@@ -26,8 +26,11 @@ _LEAD_TAIL_re = regex.compile(
 )
 
 
-def lead_in_attribution(run: Run, lo: int, qstart: int) -> Attribution | None:
-    """X mengatakan: “…” / X said, "…" — a cue just before the opening mark."""
+def lead_in_attribution(
+    run: Run, lo: int, qstart: int, clause_lo: int | None = None
+) -> Attribution | None:
+    """X mengatakan: “…” / X said, "…" — a cue just before the opening mark. `clause_lo`
+    is where the sentence starts when an earlier quote of it set `lo` after its mark."""
     text = run.text
     last = _last_cue(run, max(lo, qstart - 120), qstart)
     if last is None or not (last.group("verb") or last.group("acc")):
@@ -65,9 +68,23 @@ def lead_in_attribution(run: Run, lo: int, qstart: int) -> Attribution | None:
         speaker = opening_subject(run, lo, last.start())
     if speaker is None:
         speaker = bare_subject(run, lo, last.start())  # "Protesters outside the gate chanted"
+    if speaker is None and clause_lo is not None and _participle_lead(run, last):
+        # 'Lee ended with a nod to “Star Wars,” remarking, “…”': the clause's subject
+        speaker = opening_subject(run, clause_lo, last.start())
     if speaker is None:
         return None
     return Attribution(last.group(), last.start(), last.end(), speaker, qstart)
+
+
+def _participle_lead(run: Run, cue: CueMatch) -> bool:
+    """Whether the cue is a participle set off by a comma or joined by "and" ("…,
+    remarking", "… and telling her"), whose subject is its clause's."""
+    if not cue.group().lower().endswith(run.lex.participle_suffixes or ("\0",)):
+        return False
+    # '… the film “Star Wars,” remarking': the comma may sit inside a closing mark
+    before = run.text[max(0, cue.start() - 40) : cue.start()].rstrip().rstrip("\"”’'")
+    words = words_of(before[-8:])
+    return before.endswith(",") or (bool(words) and words[-1].lower() in run.lex.coordinators)
 
 
 def _last_cue(run: Run, lo: int, qstart: int) -> CueMatch | None:

@@ -177,7 +177,9 @@ def _read(
     )
     pre = _frame_before(text, frames, state.prev_end, q.start) if frames else None
     if pre is None and not continued and before.strip():
-        pre = lead_in_attribution(run, state.prev_end, q.start)
+        # the clause's subject may speak a quote that closes the sentence ("…, remarking, “…”")
+        closes = not text[q.end : state.end].strip(" .,;:!?\n")
+        pre = lead_in_attribution(run, state.prev_end, q.start, state.start if closes else None)
     if after is not None and not lead_blank and _closing_relay(state.relays, after):
         after = None  # '… said, "No comment," the Herald reported.': the paper relays it
     return Quote(q, before, inner, words, sentence_like, after, pre, lead_blank, continued)
