@@ -207,3 +207,35 @@ def test_participle_lead_in_after_an_earlier_quote(text: str, quote: str, speake
     stmt = with_text(extract(text, "en").statements, quote)
     assert stmt.kind == "direct"
     assert speaker_name(stmt) == speaker
+
+
+# An infinitive speech verb or a participle after a time word, right before the quote,
+# leads into it for the clause's subject.
+CLAUSE_SUBJECT_LEADS = [
+    (
+        'Tom Lee went on to say, "The port will close by spring and nobody will stop it."',
+        '"The port will close by spring and nobody will stop it."',
+        "Tom Lee",
+    ),
+    (
+        'Mr. Lee dodged several questions before saying, "It is time to stop attacking'
+        ' each other."',
+        '"It is time to stop attacking each other."',
+        "Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), CLAUSE_SUBJECT_LEADS)
+def test_clause_subject_leads_into_the_quote(text: str, quote: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker
+
+
+def test_infinitive_with_an_object_before_the_quote_is_no_lead_in() -> None:
+    text = (
+        "Ana Ruiz said the harbor was safe. But the city would act to defend the harbor,"
+        ' "even in ways nobody expects."'
+    )
+    assert all(s.cue != "defend" for s in extract(text, "en").statements)

@@ -25,6 +25,7 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 _LOWER_CASED: tuple[str, ...] = (
     "title_nouns",
     "quote_lead_verbs",
+    "infinitive_markers",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -107,6 +108,8 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # chanted "…"', 'before asking her, "…"') and nothing elsewhere ("asking for tax
     # breaks"), read only right before an opening quote mark (sieves.lead_in)
     quote_lead_verbs: frozenset[str] = frozenset()
+    # "to" of "Lee went on to say, “…”": an infinitive cue speaks for its clause's subject
+    infinitive_markers: frozenset[str] = frozenset()
     nya_cues: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     pronouns: dict[str, str] = {}

@@ -63,7 +63,9 @@ def lead_in_attribution(
     if speaker is None:
         # "As a phone rang, the announcer said, “…”": a common-noun subject
         speaker = modified_subject(text, lo, last.start(), last.group(), run.language)
-    if speaker is None and after_connector(run, lo, last.start()):
+    if speaker is None and (
+        after_connector(run, lo, last.start()) or _infinitive(run, lo, last, qstart)
+    ):
         # "Lopez noted that …, and added: “…”": the clause's subject speaks
         speaker = opening_subject(run, lo, last.start())
     if speaker is None:
@@ -74,6 +76,15 @@ def lead_in_attribution(
     if speaker is None:
         return None
     return Attribution(last.group(), last.start(), last.end(), speaker, qstart)
+
+
+def _infinitive(run: Run, lo: int, cue: CueMatch, qstart: int) -> bool:
+    """ "Lee went on to say, “…”": an infinitive speech verb right before the quote, whose
+    subject is its clause's (not "… to defend the Gulf, “…”", whose object comes first)."""
+    if cue.group().lower() not in run.lex.group_cue_verbs or words_of(run.text[cue.end() : qstart]):
+        return False
+    words = words_of(run.text[max(lo, cue.start() - 8) : cue.start()])
+    return bool(words) and words[-1].lower() in run.lex.infinitive_markers
 
 
 def _participle_lead(run: Run, cue: CueMatch) -> bool:
@@ -92,8 +103,9 @@ def _last_cue(run: Run, lo: int, qstart: int) -> CueMatch | None:
     about it: "…"': "told" leads in), or a manner verb right before the mark."""
     last = None
     for m in find_cues(run.text, run.language, lo, qstart):
-        if last is None or not in_time_adjunct(run.text, m, run.language):
-            last = m
+        adjunct = in_time_adjunct(run.text, m, run.language)
+        if last is None or not adjunct or not run.text[m.end() : qstart].strip(" ,:"):
+            last = m  # 'X dodged questions before saying, "…"': right before the mark, it leads
     manner = _manner_lead(run, lo, qstart)
     if manner is not None and (last is None or manner.start() >= last.start()):
         return manner  # 'Protesters chanted "What curfew?"', 'before asking her, "…"'
