@@ -158,3 +158,36 @@ def test_inverted_speaker_after_the_cue_still_speaks() -> None:
         "The budget is too small",
     )
     assert speaker_name(stmt) == "the mayor"
+
+
+# A speech verb in a relative clause is its antecedent's statement too.
+RELATIVE_SPEECH = [
+    (
+        "Dr. Ana Ruiz, who said the study was sound, declined to comment further.",
+        "the study was sound",
+        "Ana Ruiz",
+    ),
+    (
+        "Tom Lee, who says the port should stay open, said he would vote no.",
+        "the port should stay open",
+        "Tom Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), RELATIVE_SPEECH)
+def test_speech_in_a_relative_clause(text: str, content: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, content)
+    assert stmt.kind == "indirect"
+    assert speaker_name(stmt) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Ana Ruiz, who has endorsed the mayor, said the vote was fair.", "the mayor"),
+        ("Tom Lee, who said so, voted against the port plan.", "so"),
+    ],
+)
+def test_relative_clause_without_speech_content(text: str, absent: str) -> None:
+    assert all(s.text != absent for s in extract(text, "en").statements)

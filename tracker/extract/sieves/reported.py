@@ -44,6 +44,7 @@ from tracker.extract.sieves.cue_context import (
     subject_lead,
     verb_follows,
 )
+from tracker.extract.sieves.relatives import relative_speech
 from tracker.extract.sieves.subject_finders import (
     after_connector,
     bare_subject,
@@ -213,6 +214,7 @@ def _verb_cue(
         return _NEXT_CUE
     relative = relative_cue(run, lo, m)
     if relative and main_cue_after(run, m, cues, hi):
+        relative_speech(run, m, lo, hi, relays, partials)  # "X, who said A, voted …"
         return _NEXT_CUE  # "X, who has endorsed Y, said Z": the main verb speaks
     if any(h.start == m.start() for h in relays.suffix) and main_cue_after(run, m, cues, hi):
         return _NEXT_CUE  # "Tass, citing the ministry, reported …": the relay is no cue
