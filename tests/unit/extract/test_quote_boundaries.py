@@ -239,3 +239,36 @@ def test_infinitive_with_an_object_before_the_quote_is_no_lead_in() -> None:
         ' "even in ways nobody expects."'
     )
     assert all(s.cue != "defend" for s in extract(text, "en").statements)
+
+
+# "in X's words," / "in X's view:" right before a quote: X speaks it.
+VIEW_LEADS = [
+    (
+        'The port grew fast because, in Ana Ruiz\'s words, "it is the best harbor on the coast."',
+        '"it is the best harbor on the coast."',
+        "Ana Ruiz",
+    ),
+    (
+        "Ana Ruiz spoke at the port on Monday. The harbor grew because, in her words,"
+        ' "the town never gave up on it."',
+        '"the town never gave up on it."',
+        "Ana Ruiz",
+    ),
+    (
+        "In Tom Lee's view: “The council has no plan for the winter at all.”",
+        "“The council has no plan for the winter at all.”",
+        "Tom Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), VIEW_LEADS)
+def test_possessed_view_leads_into_a_quote(text: str, quote: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker
+
+
+def test_view_without_a_possessor_leads_nothing() -> None:
+    text = 'In other words, "the harbor will close and the town will have to live with it."'
+    assert all(s.speaker is None for s in extract(text, "en").statements)

@@ -26,6 +26,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "title_nouns",
     "quote_lead_verbs",
     "infinitive_markers",
+    "view_nouns",
+    "view_links",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -110,6 +112,10 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     quote_lead_verbs: frozenset[str] = frozenset()
     # "to" of "Lee went on to say, “…”": an infinitive cue speaks for its clause's subject
     infinitive_markers: frozenset[str] = frozenset()
+    # "In Lee's view, …", "in her words, “…”": a possessed noun of opinion or wording that
+    # attributes the clause or quote after it to its possessor (sieves.possessive_views)
+    view_nouns: frozenset[str] = frozenset()
+    view_links: frozenset[str] = frozenset()  # "in" of "in Lee's view"
     nya_cues: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     pronouns: dict[str, str] = {}

@@ -19,6 +19,7 @@ from tracker.extract.resolution import emit
 from tracker.extract.run import Draft, Run
 from tracker.extract.sieves.cue_context import only_adverbs
 from tracker.extract.sieves.lead_in import lead_in_attribution
+from tracker.extract.sieves.possessive_views import view_attribution
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import transcript
 from tracker.extract.spans import LAST_WORD_re, comma_end, words_of
@@ -179,7 +180,9 @@ def _read(
     if pre is None and not continued and before.strip():
         # the clause's subject may speak a quote that closes the sentence ("…, remarking, “…”")
         closes = not text[q.end : state.end].strip(" .,;:!?\n")
-        pre = lead_in_attribution(run, state.prev_end, q.start, state.start if closes else None)
+        pre = view_attribution(run, state.prev_end, q.start)  # 'in her words, “…”'
+        if pre is None:
+            pre = lead_in_attribution(run, state.prev_end, q.start, state.start if closes else None)
     if after is not None and not lead_blank and _closing_relay(state.relays, after):
         after = None  # '… said, "No comment," the Herald reported.': the paper relays it
     return Quote(q, before, inner, words, sentence_like, after, pre, lead_blank, continued)
