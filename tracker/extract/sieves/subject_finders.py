@@ -17,6 +17,7 @@ MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_LONG_SUBJECT_WORDS = 40  # a subject and its appositions before a speech verb
 MAX_BARE_SUBJECT_WORDS = 10  # "People with direct knowledge of the talks said"
+MAX_OPENER_WORDS = 6  # "After the second round of talks," before a clause's subject
 
 
 def after_connector(run: Run, lo: int, pos: int) -> bool:
@@ -133,6 +134,23 @@ def opening_subject(run: Run, lo: int, hi: int) -> Mention | None:
                 return classify(run.text, toks[k : j + 1], run.language)
             j += 1
     return found
+
+
+def subject_past_opener(run: Run, lo: int, hi: int) -> Mention | None:
+    """The clause's opening subject, or the one after a short adverbial opener ("Before
+    the vote, the mayor …", "On Monday, Lee …"), which `opening_subject` cannot read past."""
+    found = opening_subject(run, lo, hi)
+    if found is not None:
+        return found
+    toks = tokenize(run.text, lo, min(hi, lo + 80))
+    if not toks or toks[0].lower not in run.lex.adverbial_openers:
+        return None
+    for k, tok in enumerate(toks[: MAX_OPENER_WORDS + 1]):
+        if tok.text == ",":
+            return opening_subject(run, toks[k + 1].start, hi) if k + 1 < len(toks) else None
+        if not tok.is_word or tok.lower in run.vocab.cue_words:
+            return None
+    return None
 
 
 def bare_subject(run: Run, lo: int, cue_start: int) -> Mention | None:
