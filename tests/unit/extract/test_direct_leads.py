@@ -35,3 +35,28 @@ def test_participle_lead_after_an_opener(text: str, quote: str, speaker: str) ->
     stmt = with_text(extract(text, "en").statements, quote)
     assert stmt.kind == "direct"
     assert speaker_name(stmt) == speaker
+
+
+# A verb of the manner of speaking right before the opening mark leads into the quote
+# (lexicon quote_lead_verbs), and "As X puts it," does as "As X put it," does.
+MANNER_LEADS = [
+    ('Asked about the delay, Tom Lee cracked, "The trains run on poetry."', "Tom Lee"),
+    ('The clerk read the list, and Rosa Diaz interjected, "That name is missing."', "Rosa Diaz"),
+    ('Ana Ruiz sighed, "We have been here before, many times."', "Ana Ruiz"),
+    ("Mayor Tom Lee muttered, “Not this again, not today.”", "Tom Lee"),
+    ('As the critic Rosa Diaz puts it, "The city builds for cars, not people."', "Rosa Diaz"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), MANNER_LEADS)
+def test_manner_verb_leads_into_a_quote(text: str, speaker: str) -> None:
+    statements = extract(text, "en").statements
+    direct = [s for s in statements if s.kind == "direct"]
+    assert len(direct) == 1, statements
+    assert speaker_name(direct[0]) == speaker
+
+
+def test_manner_verb_away_from_a_quote_is_no_cue() -> None:
+    # "snapped" here names no speech: no statement for the branch or the storm
+    text = "A branch snapped during the storm and the power failed across the town."
+    assert extract(text, "en").statements == ()
