@@ -60,3 +60,33 @@ def test_manner_verb_away_from_a_quote_is_no_cue() -> None:
     # "snapped" here names no speech: no statement for the branch or the storm
     text = "A branch snapped during the storm and the power failed across the town."
     assert extract(text, "en").statements == ()
+
+
+# Quotes joined by "and"/"or" right after a speech verb are one quoted list, one statement.
+JOINED_QUOTES = [
+    (
+        'The strikers chanted "Fair pay now" and "No more cuts."',
+        '"Fair pay now" and "No more cuts."',
+        "The strikers",
+    ),
+    (
+        "Mayor Rosa Diaz shouted, “Open the gates,” or “Let them in!”",
+        "“Open the gates,” or “Let them in!”",
+        "Rosa Diaz",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), JOINED_QUOTES)
+def test_joined_quotes_after_a_speech_verb_are_one_statement(
+    text: str, quote: str, speaker: str
+) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker
+
+
+def test_joined_scare_quotes_without_a_speech_verb_stay_apart() -> None:
+    # no verb leads into the list: two words in marks, no quoted sentence of Rosa Diaz
+    text = 'Rosa Diaz lost the race. Her rivals had a few words for her: "stubborn" and "cold."'
+    assert all(s.kind != "direct" for s in extract(text, "en").statements)

@@ -28,6 +28,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "infinitive_markers",
     "view_nouns",
     "view_links",
+    "quote_joiners",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -116,6 +117,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # attributes the clause or quote after it to its possessor (sieves.possessive_views)
     view_nouns: frozenset[str] = frozenset()
     view_links: frozenset[str] = frozenset()  # "in" of "in Lee's view"
+    # "and", "or" of 'the crowd chanted "…" and "…"': quotes joined by these are one
+    # list of words, quoted by one speaker (extract.quote_lists)
+    quote_joiners: frozenset[str] = frozenset()
     nya_cues: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     pronouns: dict[str, str] = {}
