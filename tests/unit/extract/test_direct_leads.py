@@ -90,3 +90,31 @@ def test_joined_scare_quotes_without_a_speech_verb_stay_apart() -> None:
     # no verb leads into the list: two words in marks, no quoted sentence of Rosa Diaz
     text = 'Rosa Diaz lost the race. Her rivals had a few words for her: "stubborn" and "cold."'
     assert all(s.kind != "direct" for s in extract(text, "en").statements)
+
+
+# A complementizer after the cue with the writer's words before the mark: the quote ends
+# a reported clause, a mixed statement spanning the clause from "that".
+REPORTED_LEADS = [
+    (
+        'Tom Lee said Friday that if the council votes no, "we will take this to court."',
+        'that if the council votes no, "we will take this to court."',
+    ),
+    (
+        "Rosa Diaz told the board that once the rains come, “the old dam will not hold.”",
+        "that once the rains come, “the old dam will not hold.”",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), REPORTED_LEADS)
+def test_quote_ending_a_reported_clause_is_mixed(text: str, content: str) -> None:
+    stmt = with_text(extract(text, "en").statements, content)
+    assert stmt.kind == "mixed"
+
+
+def test_quote_right_after_the_cue_stays_direct() -> None:
+    text = 'Tom Lee said on Friday, "we will take this to court if the council votes no."'
+    stmt = with_text(
+        extract(text, "en").statements, '"we will take this to court if the council votes no."'
+    )
+    assert stmt.kind == "direct"
