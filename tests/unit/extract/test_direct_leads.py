@@ -118,3 +118,37 @@ def test_quote_right_after_the_cue_stays_direct() -> None:
         extract(text, "en").statements, '"we will take this to court if the council votes no."'
     )
     assert stmt.kind == "direct"
+
+
+# A subject with a relative clause and no comma before its cue ("An aide who … said,"):
+# the antecedent speaks; a participle after a comma keeps its clause's subject.
+RELATIVE_SUBJECTS = [
+    (
+        "A city official who asked not to be named to discuss the budget said Monday,"
+        ' "The pool will not open this summer."',
+        '"The pool will not open this summer."',
+        "A city official",
+    ),
+    (
+        "Even so, a senior official who worked on the bridge for years told the panel,"
+        " “Nobody ever checked the bolts.”",
+        "“Nobody ever checked the bolts.”",
+        "a senior official",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), RELATIVE_SUBJECTS)
+def test_antecedent_of_a_relative_clause_speaks(text: str, quote: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker
+
+
+def test_participle_after_a_relative_clause_keeps_the_clause_subject() -> None:
+    text = (
+        "Mayor Rosa Diaz fired an official who said he was owed money, saying,"
+        ' "He never finished the roof."'
+    )
+    stmt = with_text(extract(text, "en").statements, '"He never finished the roof."')
+    assert speaker_name(stmt) == "Rosa Diaz"

@@ -15,6 +15,7 @@ from tracker.extract.run import Run
 from tracker.extract.sieves.subject_finders import (
     after_connector,
     bare_subject,
+    relative_antecedent,
     subject_past_opener,
 )
 from tracker.extract.spans import words_of
@@ -73,7 +74,8 @@ def lead_in_attribution(
         # "Lopez noted that …, and added: “…”": the clause's subject speaks
         speaker = subject_past_opener(run, lo, last.start())
     if speaker is None:
-        speaker = bare_subject(run, lo, last.start())  # "Protesters outside the gate chanted"
+        # "Protesters outside the gate chanted", "An aide who asked not to be named said"
+        speaker = bare_subject(run, lo, last.start()) or relative_antecedent(run, lo, last.start())
     if speaker is None and clause_lo is not None and _participle_lead(run, last):
         # 'Lee ended with a nod to “Star Wars,” remarking, “…”': the clause's subject
         speaker = subject_past_opener(run, clause_lo, last.start())

@@ -10,6 +10,7 @@ from tracker.extract.noun_phrases import np_after
 from tracker.extract.run import Run
 from tracker.extract.spans import LAST_WORD_re, after_comma, words_of
 from tracker.extract.speakers import Mention, classify
+from tracker.extract.subject_before import subject_before
 from tracker.extract.subjects import apposition_chain_end, modified_subject
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
@@ -150,6 +151,23 @@ def subject_past_opener(run: Run, lo: int, hi: int) -> Mention | None:
             return opening_subject(run, toks[k + 1].start, hi) if k + 1 < len(toks) else None
         if not tok.is_word or tok.lower in run.vocab.cue_words:
             return None
+    return None
+
+
+def relative_antecedent(run: Run, lo: int, cue_start: int) -> Mention | None:
+    """ "An aide who spoke on condition of anonymity to discuss the talks said": a relative
+    clause with no comma between the subject and its cue; the antecedent before "who"
+    speaks. Only a named or described person (the name parser's reading) is taken."""
+    toks = tokenize(run.text, max(lo, cue_start - 160), cue_start)
+    for k in range(len(toks) - 1, 0, -1):
+        tok = toks[k]
+        if not tok.is_word:
+            return None  # a comma, a dash or a quote: not one clause with its cue
+        if tok.lower in run.lex.subject_relatives:
+            if toks[k - 1].text == ",":
+                return None  # "Lee, who …, said" is `long_subject`'s
+            found = subject_before(run.text, lo, tok.start, run.language)
+            return found if found is not None and found.pronoun is None else None
     return None
 
 
