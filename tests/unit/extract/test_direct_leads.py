@@ -103,6 +103,15 @@ REPORTED_LEADS = [
         "Rosa Diaz told the board that once the rains come, “the old dam will not hold.”",
         "that once the rains come, “the old dam will not hold.”",
     ),
+    # an object and "as" before the mark: the quote says what the object is
+    (
+        'Tom Lee described the new mayor as, "a builder who never finishes what he starts."',
+        'the new mayor as, "a builder who never finishes what he starts."',
+    ),
+    (
+        "My aunt still says things such as, “The river was cleaner when I was young.”",
+        "things such as, “The river was cleaner when I was young.”",
+    ),
 ]
 
 

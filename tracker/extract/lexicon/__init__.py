@@ -29,6 +29,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "view_nouns",
     "view_links",
     "quote_joiners",
+    "predicative_markers",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -120,6 +121,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "and", "or" of 'the crowd chanted "…" and "…"': quotes joined by these are one
     # list of words, quoted by one speaker (extract.quote_lists)
     quote_joiners: frozenset[str] = frozenset()
+    # "as" of 'described Lee as, "…"', 'says things such as, "…"': a quote after it is
+    # what the object is called, the writer's clause in part quoted (sieves.reported_leads)
+    predicative_markers: frozenset[str] = frozenset()
     nya_cues: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     pronouns: dict[str, str] = {}
