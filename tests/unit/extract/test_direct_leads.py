@@ -161,3 +161,29 @@ def test_participle_after_a_relative_clause_keeps_the_clause_subject() -> None:
     )
     stmt = with_text(extract(text, "en").statements, '"He never finished the roof."')
     assert speaker_name(stmt) == "Rosa Diaz"
+
+
+# A closing mark typed for the opening one is still an opening mark at a paragraph's start
+# when an elision follows it ('” … what we learned'), or after a bidirectional-text
+# control that web copy leaves before it.
+ODD_OPENINGS = [
+    (
+        "The mayor spoke for an hour.\n\n” … what I learned from the farmers is that they"
+        " want water,” Tom Lee said.",
+        "” … what I learned from the farmers is that they want water,”",
+        "Tom Lee",
+    ),
+    (
+        "Readers answered at once.\n\n\u202a”Sorry, but you should have asked all of us"
+        " first!” wrote Ann Lee.",
+        "”Sorry, but you should have asked all of us first!”",
+        "Ann Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), ODD_OPENINGS)
+def test_odd_opening_marks_open_a_quote(text: str, quote: str, speaker: str) -> None:
+    stmt = with_text(extract(text, "en").statements, quote)
+    assert stmt.kind == "direct"
+    assert speaker_name(stmt) == speaker
