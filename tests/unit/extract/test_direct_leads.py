@@ -27,6 +27,12 @@ OPENER_LEADS = [
         "“Nobody has told the families anything.”",
         "Ana Ruiz",
     ),
+    # "upon" links the participle to its clause as "by" and "before" do
+    (
+        'The senator drew loud boos upon saying, "The tax cut stays in the bill."',
+        '"The tax cut stays in the bill."',
+        "The senator",
+    ),
 ]
 
 
