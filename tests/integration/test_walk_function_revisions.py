@@ -31,9 +31,7 @@ def _store(factory: sessionmaker[Session], chain: list[HopIn], body: str) -> int
 def _walks(factory: sessionmaker[Session], ids: list[int], max_depth: int) -> dict[int, Walk]:
     """The walks by the function, each statement given by id alone (as the chain endpoint)."""
     with factory() as session:
-        return {
-            i: walks_by_document(session, [(i, None)], max_depth, strict=True)[i] for i in ids
-        }
+        return {i: walks_by_document(session, [(i, None)], max_depth, strict=True)[i] for i in ids}
 
 
 def _left_of_0015(engine: Engine) -> tuple[object, object]:
