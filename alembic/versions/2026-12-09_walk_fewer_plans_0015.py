@@ -1,7 +1,7 @@
-"""tracker_document_walk: fewer Citus plans a call, the sources read once a walk.
+"""tracker_document_walk: fewer routed reads and Citus plans a call, sources read once.
 
-Three changes to 0014's function, each measured on the local cluster at 1 million
-statements (server CPU per call; docs/SCALING.md, "Migration 0015"):
+Four changes to 0014's function, measured on the local cluster at 1 million statements
+(server CPU per call and per walk; docs/SCALING.md, "Migration 0015"):
 
 1. The statement's document is looked up by a plain variable (``v_statement_id``), not by
    ``p_statement_ids[1]``: Citus defers the shard pruning of a fast-path read whose
@@ -9,7 +9,11 @@ statements (server CPU per call; docs/SCALING.md, "Migration 0015"):
    expression over a parameter made Citus plan the read afresh on every call.
 2. The hops are read as one array of ``tracker_walk_hop`` values instead of fifteen
    arrays: one aggregate on the worker, one value sent back and parsed.
-3. A walk that crosses into other documents names its sources once, at the end, with one
+3. On Citus the hops come in the same routed read as the statements entered:
+   ``tracker_local_hops``, called in that read's select list, runs on the node that holds
+   the document's shard of ``statement`` and reads the co-located shard of ``citation``
+   there with a plain query. A document is one routed read instead of two.
+4. A walk that crosses into other documents names its sources once, at the end, with one
    read of ``source`` for every document entered (``tracker_document_hops`` walks the
    further documents without naming), instead of one read per document.
 
