@@ -12,6 +12,7 @@ import regex
 from tracker.extract.attribution import Attribution
 from tracker.extract.channels import own_channel
 from tracker.extract.definites import authored_document, described_document, resolve_definite
+from tracker.extract.described_persons import named_before
 from tracker.extract.frames import opens_frame
 from tracker.extract.noun_phrases import np_after, opens_named_np
 from tracker.extract.outlet_names import whole_outlet
@@ -48,6 +49,9 @@ def source_id(run: Run, mention: Mention) -> int:
     noun = described_document(run.lex, mention)
     if noun is not None and noun in run.document_authors:
         return run.document_authors[noun]
+    named = named_before(run.text, mention, run.vocab, run.language)
+    if named is not None:
+        return run.table.add(named)  # "the campaign manager": the one a title named before
     if mention.kind == "person" and " " not in mention.name and not run.table.known(mention):
         _named_subject_before(run, mention.name)
     sid = run.table.add(mention)

@@ -23,6 +23,7 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 # Lexicon fields lower-cased on load (their words are compared with lower-cased tokens).
 _LOWER_CASED: tuple[str, ...] = (
+    "office_qualifiers",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -201,6 +202,12 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     definite_heads: dict[str, tuple[str, ...]] = {}
     # "tersebut", "itu" closing an Indonesian definite description ("lembaga itu")
     definite_demonstratives: frozenset[str] = frozenset()
+    # "Sen." for "senator": a clipped title before a name, lower-cased without its dot, and
+    # the role noun a later description uses (extract.described_persons)
+    title_abbreviations: dict[str, str] = {}
+    # "vice", "former", "wakil": a word before a title that makes it another office ("Vice
+    # President Ana" is no "the president") (extract.described_persons)
+    office_qualifiers: frozenset[str] = frozenset()
     # "wrote", "tweeted": a cue of the speaker's own channel (extract.channels)
     channel_cues: frozenset[str] = frozenset()
     # "in a statement", "on his Facebook page", "dalam keterangan tertulis": a channel of the
