@@ -89,11 +89,14 @@ def named_before(text: str, mention: Mention, v: Vocab, language: str) -> Mentio
     words: list[str] = _WORD_re.findall(mention.surface)
     described = {w.lower() for w in words}
     places = {w.lower() for w in words[1:] if w[0].isupper()}
-    for match in reversed(list(pattern.finditer(text, since, mention.start))):
-        if not _same_office(text, match.start(), described, places, v):
+    spans: list[tuple[int, int]] = [
+        (m.start(), m.end()) for m in pattern.finditer(text, since, mention.start)
+    ]
+    for start, end in reversed(spans):
+        if not _same_office(text, start, described, places, v):
             continue
-        named = _name_after(text, match.end(), v, language, described) or _name_before(
-            text, match.start(), match.end(), v, language
+        named = _name_after(text, end, v, language, described) or _name_before(
+            text, start, end, v, language
         )
         if named is not None:
             # the description is how the text named the person here: a surface of theirs
