@@ -178,6 +178,28 @@ def _document_head(toks: list[Token], i: int, v: Vocab) -> bool:
     )
 
 
+def plural_document(word: Token, v: Vocab) -> bool:
+    """ "polls", "surveys": a document noun in the plural."""
+    low, nouns = word.lower, v.lex.document_nouns
+    return any(low.endswith(s) and low[: -len(s)] in nouns for s in v.lex.plural_suffixes)
+
+
+def _authored_document(text: str, toks: list[Token], i: int, j: int, v: Vocab) -> list[Token]:
+    """ "a survey conducted by Gallup", "the average of recent polls compiled by X": a
+    document phrase (toks[i:j]) stopped at a participle that its agent follows runs on over
+    the agent, the document's author; [] for any other stop."""
+    lex = v.lex
+    if not (
+        i < j < len(toks) - 2
+        and toks[j].lower in lex.authoring_participles
+        and toks[j + 1].lower in lex.claim_agents
+        and any(t.lower in lex.document_nouns or plural_document(t, v) for t in toks[i:j])
+    ):
+        return []
+    author = np_after(text, toks, j + 2, v)
+    return toks[i : toks.index(author[-1]) + 1] if author else []
+
+
 def _opens_organization(out: list[Token], v: Vocab) -> bool:
     """Whether the capitalised words read so far (left to right) open an organisation's
     name, so a link word after them continues it."""
@@ -218,6 +240,9 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
             and not (j > i + 1 and toks[j].lower.endswith("ed") and not toks[j].is_cap)
         ):
             j += 1  # stops at "filed" in "a lawsuit filed in Manhattan by …"
+        authored = _authored_document(text, toks, i, j, v)
+        if authored:
+            return authored  # "a survey conducted by Gallup": the document with its author
         if j == n or not toks[j].is_word or (j > i + 1 and toks[j].lower.endswith("ed")):
             return trim_np(toks[i:j], v)
     while i < n and len(out) < MAX_NP_TOKENS:

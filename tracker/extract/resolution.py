@@ -14,6 +14,7 @@ from tracker.extract.channels import own_channel
 from tracker.extract.definites import authored_document, described_document, resolve_definite
 from tracker.extract.described_persons import named_before
 from tracker.extract.frames import opens_frame
+from tracker.extract.later_authors import author_named_after
 from tracker.extract.noun_phrases import np_after, opens_named_np
 from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
@@ -49,6 +50,11 @@ def source_id(run: Run, mention: Mention) -> int:
     noun = described_document(run.lex, mention)
     if noun is not None and noun in run.document_authors:
         return run.document_authors[noun]
+    if noun is not None and noun in run.lex.outcome_nouns and run.document_authors:
+        return next(reversed(run.document_authors.values()))  # "the results": of the last
+    later = author_named_after(run.text, mention, run.vocab)
+    if later is not None:
+        return run.table.add(later)  # "a new poll. A Gallup poll found …": Gallup's
     named = named_before(run.text, mention, run.vocab, run.language)
     if named is not None:
         return run.table.add(named)  # "the campaign manager": the one a title named before
@@ -57,6 +63,7 @@ def source_id(run: Run, mention: Mention) -> int:
     sid = run.table.add(mention)
     noun = authored_document(run.lex, mention)
     if noun is not None:
+        run.document_authors.pop(noun, None)  # the last one written stays last
         run.document_authors[noun] = sid  # "a statement by X": X wrote the statement
     return sid
 

@@ -24,6 +24,8 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 # Lexicon fields lower-cased on load (their words are compared with lower-cased tokens).
 _LOWER_CASED: tuple[str, ...] = (
     "office_qualifiers",
+    "outcome_nouns",
+    "authoring_participles",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -208,6 +210,12 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "vice", "former", "wakil": a word before a title that makes it another office ("Vice
     # President Ana" is no "the president") (extract.described_persons)
     office_qualifiers: frozenset[str] = frozenset()
+    # "the results", "hasil": what a document found, standing for the author of the last
+    # document the text named, whatever its noun ("a Gallup poll … the results")
+    outcome_nouns: frozenset[str] = frozenset()
+    # "conducted", "compiled": a participle whose agent wrote the document ("a survey
+    # conducted by X"), unlike "obtained" or "reviewed" (extract.noun_phrases)
+    authoring_participles: frozenset[str] = frozenset()
     # "wrote", "tweeted": a cue of the speaker's own channel (extract.channels)
     channel_cues: frozenset[str] = frozenset()
     # "in a statement", "on his Facebook page", "dalam keterangan tertulis": a channel of the
