@@ -96,7 +96,7 @@ def _after_agent(
 ) -> Mention | None:
     """ "a statement by ENOF", "data from the State Department": the agent after the noun
     (past modifiers and participles: "a report released by X")."""
-    j = k + 1
+    j = _past_complement(words, k + 1, v)
     while j < len(words) and (
         words[j].lower in v.lex.document_modifiers or words[j].lower in v.lex.document_participles
     ):
@@ -106,6 +106,20 @@ def _after_agent(
     tail = words[j + 1 :]
     author = classify(text, _span(toks, tail[0], tail[-1]), v.lex.language)
     return _author(author, tail, v)
+
+
+MAX_COMPLEMENT_WORDS = 4  # "excerpts of her speech released by X"
+
+
+def _past_complement(words: list[Token], j: int, v: Vocab) -> int:
+    """Past a short complement of the noun that an authoring participle closes ("excerpts
+    of her speech released by X": the author is X's, not the speech's); `j` unchanged when
+    none does."""
+    lex = v.lex
+    if j >= len(words) or words[j].lower not in v.links or words[j].lower in lex.claim_agents:
+        return j
+    end = min(len(words), j + MAX_COMPLEMENT_WORDS + 1)
+    return next((x for x in range(j + 1, end) if words[x].lower in lex.authoring_participles), j)
 
 
 def _before_noun(

@@ -184,6 +184,22 @@ def plural_document(word: Token, v: Vocab) -> bool:
     return any(low.endswith(s) and low[: -len(s)] in nouns for s in v.lex.plural_suffixes)
 
 
+MAX_HEAD_RUN = 5  # the words a bare document noun may have before its participle
+
+
+def _bare_document_run(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
+    """ "excerpts of her speech released by X": a document noun with no determiner, a few
+    words, then an authoring participle and its agent; [] for anything else."""
+    if i >= len(toks) or not (toks[i].lower in v.lex.document_nouns or plural_document(toks[i], v)):
+        return []
+    j = i + 1
+    while j < len(toks) and j - i <= MAX_HEAD_RUN and toks[j].is_word:
+        if toks[j].lower in v.lex.authoring_participles:
+            break
+        j += 1
+    return _authored_document(text, toks, i, j, v)
+
+
 def _authored_document(text: str, toks: list[Token], i: int, j: int, v: Vocab) -> list[Token]:
     """ "a survey conducted by Gallup", "the average of recent polls compiled by X": a
     document phrase (toks[i:j]) stopped at a participle that its agent follows runs on over
@@ -230,6 +246,9 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
         # "calculations by Amy Lane of the institute": the noun, its agent, the author
         author = np_after(text, toks, i + 2, v)
         return toks[i : toks.index(author[-1]) + 1] if author else []
+    bare = _bare_document_run(text, toks, i, v) if loose else []
+    if bare:
+        return bare  # "excerpts of her speech released by X"
     if loose and i < n and toks[i].lower in v.lex.determiners:
         j = i
         while (

@@ -26,6 +26,13 @@ from tracker.extract import extract
             "Jones leads Smith",
             ["Blue Harbor"],
         ),
+        (  # a complement between the noun and its participle; the author relays the quote
+            "“We came to listen,” Lena Marsh will say, according to excerpts of her speech"
+            " released by the White House.",
+            "en",
+            "We came to listen",
+            ["the White House", "Lena Marsh"],
+        ),
         (  # an unnamed poll named in the next sentence
             "Jones leads the race, according to a new poll. A Blue Harbor poll found that"
             " Jones gained ten points.",
