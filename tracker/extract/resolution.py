@@ -20,6 +20,7 @@ from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
 from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
+from tracker.extract.poll_findings import poll_finding
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.recordings import without_recordings
@@ -168,6 +169,9 @@ def emit(
         return _according(run, rule, kind, start, end, relays, suffix)
     if sid is None:
         return _bare(rule, kind, start, end, attribution)
+    finding = poll_finding(run, mention, sid, prefix)
+    if finding is not None:  # "55 percent said …, according to a Gallup poll": Gallup's
+        sid, start, prefix = finding
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
     prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
     prefix = without_recordings(run, prefix)  # nor does a recording of them
