@@ -12,6 +12,7 @@ from tracker.extract.noun_phrases import glued_joint, is_name_segment, is_role_s
 from tracker.extract.outlet_hops import outlet_np
 from tracker.extract.relay_sources import (
     after_adjunct,
+    past_access_clause,
     glued_heading,
     parenthetical,
     source_tail,
@@ -303,6 +304,7 @@ def _based_on(
     hops[0] = HopDraft(source, relation, hops[0].cue, m.start(), source.end)
     leading = not text[start : m.start()].strip() or glued_heading(text, start, m)
     if leading:
+        k = past_access_clause(toks, k, v)  # "data X yang dikutip Minggu, …"
         if k < len(toks) and toks[k].text == ",":
             k = _set_off_monitor(text, language, toks, k, by_start, hops)
             found.main_start = after_adjunct(text, toks, k, v)
