@@ -12,9 +12,9 @@ from tracker.extract.noun_phrases import glued_joint, is_name_segment, is_role_s
 from tracker.extract.outlet_hops import outlet_np
 from tracker.extract.relay_sources import (
     after_adjunct,
-    past_access_clause,
     glued_heading,
     parenthetical,
+    past_access_clause,
     source_tail,
 )
 from tracker.extract.speakers import Mention, classify
