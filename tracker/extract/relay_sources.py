@@ -176,3 +176,21 @@ def past_access_clause(toks: list[Token], k: int, v: Vocab) -> int:
             return k
         j += 1
     return j if j < end else k
+
+
+MAX_TITLE_TOKENS = 24  # a report's title in quote marks
+_TITLE_MARKS = frozenset('"“”„«»')
+
+
+def past_title(toks: list[Token], k: int, v: Vocab) -> int:
+    """Past a document's title in quote marks after its source ("data Bank Dunia bertajuk
+    ”…”, …", "a report titled “…”, …"): the title names the document, no quotation. `k`
+    unchanged when no closed title stands there."""
+    j = k + 1 if k < len(toks) and toks[k].lower in v.lex.title_markers else k
+    if j >= len(toks) or toks[j].text not in _TITLE_MARKS:
+        return k
+    end = min(len(toks), j + MAX_TITLE_TOKENS)
+    close = next((x for x in range(j + 1, end) if toks[x].text in _TITLE_MARKS), None)
+    if close is None or close + 1 >= len(toks) or toks[close + 1].text != ",":
+        return k
+    return close + 1

@@ -1,5 +1,6 @@
 """A source phrase closed by when the document came out ("released Sunday", "yang dikutip
-Minggu") still opens the clause it relays (texts written for these tests)."""
+Minggu") or by its title in quote marks still opens the clause it relays (texts written for
+these tests)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,27 @@ from tracker.extract import extract
             "id",
             "jumlah penduduk miskin",
             ["Badan Pusat Statistik"],
+        ),
+        (
+            "Mengacu pada data Bank Dunia ”Membangun Kelas Menengah”, ada 20 juta orang yang"
+            " rentan miskin.",
+            "id",
+            "ada 20 juta orang",
+            ["Bank Dunia"],
+        ),
+        (
+            "Menurut laporan Bank Dunia bertajuk ”Membangun Kelas Menengah”, ada 20 juta orang"
+            " yang rentan miskin.",
+            "id",
+            "ada 20 juta orang",
+            ["Bank Dunia"],
+        ),
+        (
+            "According to a Harbor Institute report titled “Building the Middle”, 20 million"
+            " people are at risk.",
+            "en",
+            "20 million people",
+            ["Harbor Institute"],
         ),
     ],
 )

@@ -26,6 +26,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "office_qualifiers",
     "outcome_nouns",
     "authoring_participles",
+    "title_markers",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -216,6 +217,8 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "conducted", "compiled": a participle whose agent wrote the document ("a survey
     # conducted by X"), unlike "obtained" or "reviewed" (extract.noun_phrases)
     authoring_participles: frozenset[str] = frozenset()
+    # "bertajuk", "titled": a document's title in quote marks follows (extract.relay_sources)
+    title_markers: frozenset[str] = frozenset()
     # "wrote", "tweeted": a cue of the speaker's own channel (extract.channels)
     channel_cues: frozenset[str] = frozenset()
     # "in a statement", "on his Facebook page", "dalam keterangan tertulis": a channel of the
