@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tracker.extract.cues import CueMatch, cue_at
 from tracker.extract.described_names import described_name
+from tracker.extract.described_persons import named_by_apposition
 from tracker.extract.manner_cues import manner_cue_at
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment, is_role_segment, np_after
 from tracker.extract.patterns import patterns_for, post_cue_possible
@@ -241,7 +242,11 @@ def _np_then_cue(
         while j < len(toks) and toks[j].text not in ",.;":
             j += 1
         seg = toks[k + 1 : j]
-        if j < len(toks) and toks[j].text == "," and is_role_segment(seg, v):
+        closed = j < len(toks) and toks[j].text == ","
+        named = named_by_apposition(text, np, mention, seg, language, v) if closed else None
+        if named is not None:
+            mention, k = named, j + 1  # "…," the city spokesman, Ana Ruiz, said
+        elif closed and is_role_segment(seg, v):
             mention = with_apposition(text, mention, seg, language)
             k = j + 1
         elif (

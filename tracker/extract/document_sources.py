@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tracker.extract.noun_phrases import plural_document
 from tracker.extract.org_names import organization_run
 from tracker.extract.tokens import Token, Vocab
 
@@ -34,7 +35,7 @@ def document_author(
     nouns = v.lex.document_nouns
     k = next((i for i, t in enumerate(words) if t.lower in nouns), -1)
     if k < 0:
-        return None
+        return _plural_after_agent(text, toks, words, v, classify)
     if v.lex.language == "en":
         if words[k].is_cap and organization_run(words, v) is not None:
             return None  # "Center for Economic and Policy Research": a name, no document
@@ -49,6 +50,19 @@ def document_author(
     if not content or content[0] is not words[k]:
         return None  # "Pusat Data Nasional": a name with the noun inside it
     return _after_noun(text, toks, words, k, v, classify)
+
+
+def _plural_after_agent(
+    text: str, toks: list[Token], words: list[Token], v: Vocab, classify: Classifier
+) -> Mention | None:
+    """ "the average of recent polls compiled by X": documents in the plural name their
+    author only with an agent after them ("Exit polls showed …" names nobody)."""
+    if v.lex.language != "en":
+        return None
+    k = next((i for i, t in enumerate(words[:-2]) if plural_document(t, v)), -1)
+    if k < 0 or words[k + 1].lower not in v.lex.authoring_participles:
+        return None
+    return _after_agent(text, toks, words, k, v, classify)
 
 
 def _author(mention: Mention | None, words: list[Token], v: Vocab) -> Mention | None:
@@ -82,7 +96,7 @@ def _after_agent(
 ) -> Mention | None:
     """ "a statement by ENOF", "data from the State Department": the agent after the noun
     (past modifiers and participles: "a report released by X")."""
-    j = k + 1
+    j = _past_complement(words, k + 1, v)
     while j < len(words) and (
         words[j].lower in v.lex.document_modifiers or words[j].lower in v.lex.document_participles
     ):
@@ -92,6 +106,20 @@ def _after_agent(
     tail = words[j + 1 :]
     author = classify(text, _span(toks, tail[0], tail[-1]), v.lex.language)
     return _author(author, tail, v)
+
+
+MAX_COMPLEMENT_WORDS = 4  # "excerpts of her speech released by X"
+
+
+def _past_complement(words: list[Token], j: int, v: Vocab) -> int:
+    """Past a short complement of the noun that an authoring participle closes ("excerpts
+    of her speech released by X": the author is X's, not the speech's); `j` unchanged when
+    none does."""
+    lex = v.lex
+    if j >= len(words) or words[j].lower not in v.links or words[j].lower in lex.claim_agents:
+        return j
+    end = min(len(words), j + MAX_COMPLEMENT_WORDS + 1)
+    return next((x for x in range(j + 1, end) if words[x].lower in lex.authoring_participles), j)
 
 
 def _before_noun(

@@ -178,6 +178,44 @@ def _document_head(toks: list[Token], i: int, v: Vocab) -> bool:
     )
 
 
+def plural_document(word: Token, v: Vocab) -> bool:
+    """ "polls", "surveys": a document noun in the plural."""
+    low, nouns = word.lower, v.lex.document_nouns
+    return any(low.endswith(s) and low[: -len(s)] in nouns for s in v.lex.plural_suffixes)
+
+
+MAX_HEAD_RUN = 5  # the words a bare document noun may have before its participle
+
+
+def _bare_document_run(text: str, toks: list[Token], i: int, v: Vocab) -> list[Token]:
+    """ "excerpts of her speech released by X": a document noun with no determiner, a few
+    words, then an authoring participle and its agent; [] for anything else."""
+    if i >= len(toks) or not (toks[i].lower in v.lex.document_nouns or plural_document(toks[i], v)):
+        return []
+    j = i + 1
+    while j < len(toks) and j - i <= MAX_HEAD_RUN and toks[j].is_word:
+        if toks[j].lower in v.lex.authoring_participles:
+            break
+        j += 1
+    return _authored_document(text, toks, i, j, v)
+
+
+def _authored_document(text: str, toks: list[Token], i: int, j: int, v: Vocab) -> list[Token]:
+    """ "a survey conducted by Gallup", "the average of recent polls compiled by X": a
+    document phrase (toks[i:j]) stopped at a participle that its agent follows runs on over
+    the agent, the document's author; [] for any other stop."""
+    lex = v.lex
+    if not (
+        i < j < len(toks) - 2
+        and toks[j].lower in lex.authoring_participles
+        and toks[j + 1].lower in lex.claim_agents
+        and any(t.lower in lex.document_nouns or plural_document(t, v) for t in toks[i:j])
+    ):
+        return []
+    author = np_after(text, toks, j + 2, v)
+    return toks[i : toks.index(author[-1]) + 1] if author else []
+
+
 def _opens_organization(out: list[Token], v: Vocab) -> bool:
     """Whether the capitalised words read so far (left to right) open an organisation's
     name, so a link word after them continues it."""
@@ -208,6 +246,9 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
         # "calculations by Amy Lane of the institute": the noun, its agent, the author
         author = np_after(text, toks, i + 2, v)
         return toks[i : toks.index(author[-1]) + 1] if author else []
+    bare = _bare_document_run(text, toks, i, v) if loose else []
+    if bare:
+        return bare  # "excerpts of her speech released by X"
     if loose and i < n and toks[i].lower in v.lex.determiners:
         j = i
         while (
@@ -218,6 +259,9 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
             and not (j > i + 1 and toks[j].lower.endswith("ed") and not toks[j].is_cap)
         ):
             j += 1  # stops at "filed" in "a lawsuit filed in Manhattan by …"
+        authored = _authored_document(text, toks, i, j, v)
+        if authored:
+            return authored  # "a survey conducted by Gallup": the document with its author
         if j == n or not toks[j].is_word or (j > i + 1 and toks[j].lower.endswith("ed")):
             return trim_np(toks[i:j], v)
     while i < n and len(out) < MAX_NP_TOKENS:

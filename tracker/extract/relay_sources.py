@@ -146,3 +146,51 @@ def after_adjunct(text: str, toks: list[Token], k: int, v: Vocab) -> int:
     if seen and j < len(toks):
         return toks[j].end
     return toks[k].end
+
+
+MAX_ACCESS_TOKENS = 12  # "yang dikutip pada Senin (16/11/2020)"
+
+
+def past_access_clause(toks: list[Token], k: int, v: Vocab) -> int:
+    """The comma after a publication participle and its time that close a source phrase
+    ("data from X released Sunday, …", "data X yang dikutip Minggu (26/7/2020), …"): when
+    and how the writer got the document, no part of the clause after it. `k` unchanged when
+    the words at `k` are no such participle, or hold more than a time."""
+    lex = v.lex
+    j = k
+    if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")":
+        j += 3  # "data Badan Pusat Statistik (BPS) yang dikutip …": the acronym first
+    if j < len(toks) and toks[j].lower in lex.relative_markers:
+        j += 1
+    if j >= len(toks) or toks[j].lower not in lex.document_participles:
+        return k
+    end = min(len(toks), j + MAX_ACCESS_TOKENS)
+    j += 1
+    while j < end and toks[j].text != ",":
+        tok = toks[j]
+        if tok.is_word:
+            low = tok.lower
+            if not (low in lex.time_words or low in v.links or tok.text[0].isdigit()):
+                return k
+        elif tok.text not in "()/.-":
+            return k
+        j += 1
+    return j if j < end else k
+
+
+MAX_TITLE_TOKENS = 24  # a report's title in quote marks
+_TITLE_MARKS = frozenset('"“”„«»')
+
+
+def past_title(toks: list[Token], k: int, v: Vocab) -> int:
+    """Past a document's title in quote marks after its source ("data Bank Dunia bertajuk
+    ”…”, …", "a report titled “…”, …"): the title names the document, no quotation. `k`
+    unchanged when no closed title stands there."""
+    j = k + 1 if k < len(toks) and toks[k].lower in v.lex.title_markers else k
+    if j >= len(toks) or toks[j].text not in _TITLE_MARKS:
+        return k
+    end = min(len(toks), j + MAX_TITLE_TOKENS)
+    close = next((x for x in range(j + 1, end) if toks[x].text in _TITLE_MARKS), None)
+    if close is None or close + 1 >= len(toks) or toks[close + 1].text != ",":
+        return k
+    return close + 1

@@ -14,6 +14,8 @@ from tracker.extract.relay_sources import (
     after_adjunct,
     glued_heading,
     parenthetical,
+    past_access_clause,
+    past_title,
     source_tail,
 )
 from tracker.extract.speakers import Mention, classify
@@ -250,6 +252,7 @@ def _relay(
         found.consumed = cited.end
     elif kind == "referring" and at_start:
         cited, k = _np_with_name(text, toks, 0, language)
+        k = past_title(toks, k, vocab(language))  # "mengacu pada data X ”judul”, …"
         if cited is None or not (k < len(toks) and toks[k].text == ","):
             return  # "mengacu pada X dengan nama …" means *refers to*: no hop
         found.suffix.append(HopDraft(cited, "citing", cue_of(m), m.start(), cited.end))
@@ -303,6 +306,7 @@ def _based_on(
     hops[0] = HopDraft(source, relation, hops[0].cue, m.start(), source.end)
     leading = not text[start : m.start()].strip() or glued_heading(text, start, m)
     if leading:
+        k = past_access_clause(toks, past_title(toks, k, v), v)  # "data X yang dikutip …"
         if k < len(toks) and toks[k].text == ",":
             k = _set_off_monitor(text, language, toks, k, by_start, hops)
             found.main_start = after_adjunct(text, toks, k, v)

@@ -12,12 +12,15 @@ import regex
 from tracker.extract.attribution import Attribution
 from tracker.extract.channels import own_channel
 from tracker.extract.definites import authored_document, described_document, resolve_definite
+from tracker.extract.described_persons import named_before
 from tracker.extract.frames import opens_frame
+from tracker.extract.later_authors import author_named_after
 from tracker.extract.noun_phrases import np_after, opens_named_np
 from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
 from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
+from tracker.extract.poll_findings import poll_finding
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.recordings import without_recordings
@@ -48,11 +51,20 @@ def source_id(run: Run, mention: Mention) -> int:
     noun = described_document(run.lex, mention)
     if noun is not None and noun in run.document_authors:
         return run.document_authors[noun]
+    if noun is not None and noun in run.lex.outcome_nouns and run.document_authors:
+        return next(reversed(run.document_authors.values()))  # "the results": of the last
+    later = author_named_after(run.text, mention, run.vocab)
+    if later is not None:
+        return run.table.add(later)  # "a new poll. A Gallup poll found …": Gallup's
+    named = named_before(run.text, mention, run.vocab, run.language)
+    if named is not None:
+        return run.table.add(named)  # "the campaign manager": the one a title named before
     if mention.kind == "person" and " " not in mention.name and not run.table.known(mention):
         _named_subject_before(run, mention.name)
     sid = run.table.add(mention)
     noun = authored_document(run.lex, mention)
     if noun is not None:
+        run.document_authors.pop(noun, None)  # the last one written stays last
         run.document_authors[noun] = sid  # "a statement by X": X wrote the statement
     return sid
 
@@ -157,6 +169,9 @@ def emit(
         return _according(run, rule, kind, start, end, relays, suffix)
     if sid is None:
         return _bare(rule, kind, start, end, attribution)
+    finding = poll_finding(run, mention, sid, prefix)
+    if finding is not None:  # "55 percent said …, according to a Gallup poll": Gallup's
+        sid, start, prefix = finding
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
     prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
     prefix = without_recordings(run, prefix)  # nor does a recording of them

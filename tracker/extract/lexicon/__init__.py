@@ -30,6 +30,10 @@ _LOWER_CASED: tuple[str, ...] = (
     "view_links",
     "quote_joiners",
     "predicative_markers",
+    "office_qualifiers",
+    "outcome_nouns",
+    "authoring_participles",
+    "title_markers",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -224,6 +228,20 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     definite_heads: dict[str, tuple[str, ...]] = {}
     # "tersebut", "itu" closing an Indonesian definite description ("lembaga itu")
     definite_demonstratives: frozenset[str] = frozenset()
+    # "Sen." for "senator": a clipped title before a name, lower-cased without its dot, and
+    # the role noun a later description uses (extract.described_persons)
+    title_abbreviations: dict[str, str] = {}
+    # "vice", "former", "wakil": a word before a title that makes it another office ("Vice
+    # President Ana" is no "the president") (extract.described_persons)
+    office_qualifiers: frozenset[str] = frozenset()
+    # "the results", "hasil": what a document found, standing for the author of the last
+    # document the text named, whatever its noun ("a Gallup poll … the results")
+    outcome_nouns: frozenset[str] = frozenset()
+    # "conducted", "compiled": a participle whose agent wrote the document ("a survey
+    # conducted by X"), unlike "obtained" or "reviewed" (extract.noun_phrases)
+    authoring_participles: frozenset[str] = frozenset()
+    # "bertajuk", "titled": a document's title in quote marks follows (extract.relay_sources)
+    title_markers: frozenset[str] = frozenset()
     # "wrote", "tweeted": a cue of the speaker's own channel (extract.channels)
     channel_cues: frozenset[str] = frozenset()
     # "in a statement", "on his Facebook page", "dalam keterangan tertulis": a channel of the

@@ -1,0 +1,49 @@
+"""A poll's share or an unnamed document as the subject, "according to" the pollster at
+the end: the pollster found the whole clause (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "opening", "chain"),
+    [
+        (
+            "Some 55 percent of voters said they do not trust the mayor, according to a Blue"
+            " Harbor poll conducted in May.",
+            "en",
+            "Some 55 percent of voters said",
+            ["Blue Harbor"],
+        ),
+        (
+            "Polls show that voters like the mayor, with 56 percent rating him well, according"
+            " to a Blue Harbor poll in May.",
+            "en",
+            "Polls show that",
+            ["Blue Harbor"],
+        ),
+        (
+            "Sebanyak 55 persen warga mengatakan mereka tidak percaya pada wali kota, menurut"
+            " survei Lembaga Nusantara.",
+            "id",
+            "Sebanyak 55 persen warga mengatakan",
+            ["Lembaga Nusantara"],
+        ),
+    ],
+)
+def test_pollster_found_the_whole_clause(
+    text: str, language: str, opening: str, chain: list[str]
+) -> None:
+    statement = extract(text, language).statements[0]
+    assert statement.text.startswith(opening)
+    assert [h.source.name for h in statement.chain] == chain
+
+
+def test_a_person_according_to_is_no_pollster() -> None:
+    text = "Some 55 percent of voters said they do not trust the mayor, according to John Smith."
+    statement = extract(text, "en").statements[0]
+    assert statement.text == "they do not trust the mayor"
+    assert [h.source.name for h in statement.chain] == ["John Smith", "Some 55 percent of voters"]
