@@ -25,6 +25,7 @@ from tracker.extract.model import Extraction
 from tracker.extract.monitors import carry_monitors
 from tracker.extract.outlet_reports import with_outlet_reports
 from tracker.extract.own_outlet import own_outlet_keys
+from tracker.extract.quote_lists import joined_quotes
 from tracker.extract.quoted_as import name_late_quoters, with_frames
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.reading import reading_text
@@ -217,7 +218,8 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
     if len(sentence.cues) > 1:
         relays = with_outlet_reports(run, relays, sentence.cues, sentence.quotes)
     state = QuoteState(s, e, sentence.cues, relays, s, s)
-    read_quotes(run, state, sentence.quotes, quote_sieves)
+    quotes = joined_quotes(run, sentence.quotes)
+    read_quotes(run, state, quotes, quote_sieves)
     container = None
     if not state.direct_found:
         taken, container = (

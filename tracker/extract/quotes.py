@@ -20,7 +20,10 @@ QUOTE_MARK_re = regex.compile(
 _SINGLE_MARKS = frozenset("‘’'‚‹›")  # the `sgl` group; every other mark but "\n" is `dbl`
 _OPEN_ONLY = frozenset("“„«‘‚‹")
 _CLOSE_ONLY = frozenset("»›")
-_OPENING_CONTEXT = frozenset(" \t\n\r([{—–-/:;,\u00a0“„«‘‚‹\"'")
+# Bidirectional-text controls (U+202A–U+202E) that web copy leaves before an opening mark
+_OPENING_CONTEXT = frozenset(" \t\n\r([{—–-/:;,\u00a0“„«‘‚‹\"'\u202a\u202b\u202c\u202d\u202e")
+# '” … what I learned is …': a quote that opens on an elision has a space after its mark
+_ELIDED_OPENINGS = (" …", " ...")
 # What may stand before the space of a spaced closing mark: 'the 'long road,' " she said'
 _SPACED_CLOSE_AFTER = frozenset("’'.,!?…")
 _TYPED_CLOSE_AFTER = frozenset(".,!?…")
@@ -128,7 +131,8 @@ def _roles(
     open quote, and whether it may open one."""
     end = pos + len(mark)
     can_close = not prev.isspace() and pos > 0
-    can_open = not nxt.isspace() and end < len(text) and (prev in _OPENING_CONTEXT or pos == 0)
+    opens_words = not nxt.isspace() or text.startswith(_ELIDED_OPENINGS, end)
+    can_open = opens_words and end < len(text) and (prev in _OPENING_CONTEXT or pos == 0)
     if double and not can_close and _spaced_close(text, pos, nxt, stack):
         can_close = True
     if mark == "“" and stack and stack[-1][0] and text[stack[-1][1]] == "„":

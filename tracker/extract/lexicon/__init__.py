@@ -28,6 +28,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "infinitive_markers",
     "view_nouns",
     "view_links",
+    "quote_joiners",
+    "predicative_markers",
     "office_qualifiers",
     "outcome_nouns",
     "authoring_participles",
@@ -120,6 +122,12 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # attributes the clause or quote after it to its possessor (sieves.possessive_views)
     view_nouns: frozenset[str] = frozenset()
     view_links: frozenset[str] = frozenset()  # "in" of "in Lee's view"
+    # "and", "or" of 'the crowd chanted "…" and "…"': quotes joined by these are one
+    # list of words, quoted by one speaker (extract.quote_lists)
+    quote_joiners: frozenset[str] = frozenset()
+    # "as" of 'described Lee as, "…"', 'says things such as, "…"': a quote after it is
+    # what the object is called, the writer's clause in part quoted (sieves.reported_leads)
+    predicative_markers: frozenset[str] = frozenset()
     nya_cues: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     pronouns: dict[str, str] = {}

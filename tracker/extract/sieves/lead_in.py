@@ -12,7 +12,12 @@ from tracker.extract.attribution import Attribution
 from tracker.extract.cues import CueMatch, find_cues, noun_use
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.run import Run
-from tracker.extract.sieves.subject_finders import after_connector, bare_subject, opening_subject
+from tracker.extract.sieves.subject_finders import (
+    after_connector,
+    bare_subject,
+    relative_antecedent,
+    subject_past_opener,
+)
 from tracker.extract.spans import words_of
 from tracker.extract.speakers import classify
 from tracker.extract.subject_before import subject_before
@@ -67,12 +72,13 @@ def lead_in_attribution(
         after_connector(run, lo, last.start()) or _infinitive(run, lo, last, qstart)
     ):
         # "Lopez noted that …, and added: “…”": the clause's subject speaks
-        speaker = opening_subject(run, lo, last.start())
+        speaker = subject_past_opener(run, lo, last.start())
     if speaker is None:
-        speaker = bare_subject(run, lo, last.start())  # "Protesters outside the gate chanted"
+        # "Protesters outside the gate chanted", "An aide who asked not to be named said"
+        speaker = bare_subject(run, lo, last.start()) or relative_antecedent(run, lo, last.start())
     if speaker is None and clause_lo is not None and _participle_lead(run, last):
         # 'Lee ended with a nod to “Star Wars,” remarking, “…”': the clause's subject
-        speaker = opening_subject(run, clause_lo, last.start())
+        speaker = subject_past_opener(run, clause_lo, last.start())
     if speaker is None:
         return None
     return Attribution(last.group(), last.start(), last.end(), speaker, qstart)

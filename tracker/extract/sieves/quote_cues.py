@@ -21,6 +21,7 @@ from tracker.extract.sieves.cue_context import only_adverbs
 from tracker.extract.sieves.lead_in import lead_in_attribution
 from tracker.extract.sieves.possessive_views import view_attribution
 from tracker.extract.sieves.reported import reported_speech
+from tracker.extract.sieves.reported_leads import reported_content_start
 from tracker.extract.sieves.transcripts import transcript
 from tracker.extract.spans import LAST_WORD_re, comma_end, words_of
 from tracker.extract.subject_before import subject_before
@@ -328,7 +329,10 @@ def quote_cue_before(run: Run, state: QuoteState, quote: Quote) -> bool:
     if opens:
         _claim_before_lead_in(run, s, q.start, pre, state.cues, state.partials)
     kind = "mixed" if _reported_lead_in(run, pre, q.start) else "direct"
-    stmt = emit(run, "quote_cue_before", kind, q.start, q.end, pre, state.relays)
+    start = reported_content_start(run, pre.cue_end, q.start)
+    if start is not None:  # 'Lee said that if it rains, "…"': the writer's words lead
+        kind = "mixed"
+    stmt = emit(run, "quote_cue_before", kind, start or q.start, q.end, pre, state.relays)
     run.add(stmt)
     if opens and stmt is not None:
         _lead_clause(run, s, pre, state.relays)

@@ -10,6 +10,7 @@ from tracker.extract.noun_phrases import np_after
 from tracker.extract.run import Run
 from tracker.extract.spans import LAST_WORD_re, after_comma, words_of
 from tracker.extract.speakers import Mention, classify
+from tracker.extract.subject_before import subject_before
 from tracker.extract.subjects import apposition_chain_end, modified_subject
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
@@ -17,6 +18,7 @@ MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_LONG_SUBJECT_WORDS = 40  # a subject and its appositions before a speech verb
 MAX_BARE_SUBJECT_WORDS = 10  # "People with direct knowledge of the talks said"
+MAX_OPENER_WORDS = 6  # "After the second round of talks," before a clause's subject
 
 
 def after_connector(run: Run, lo: int, pos: int) -> bool:
@@ -133,6 +135,40 @@ def opening_subject(run: Run, lo: int, hi: int) -> Mention | None:
                 return classify(run.text, toks[k : j + 1], run.language)
             j += 1
     return found
+
+
+def subject_past_opener(run: Run, lo: int, hi: int) -> Mention | None:
+    """The clause's opening subject, or the one after a short adverbial opener ("Before
+    the vote, the mayor …", "On Monday, Lee …"), which `opening_subject` cannot read past."""
+    found = opening_subject(run, lo, hi)
+    if found is not None:
+        return found
+    toks = tokenize(run.text, lo, min(hi, lo + 80))
+    if not toks or toks[0].lower not in run.lex.adverbial_openers:
+        return None
+    for k, tok in enumerate(toks[: MAX_OPENER_WORDS + 1]):
+        if tok.text == ",":
+            return opening_subject(run, toks[k + 1].start, hi) if k + 1 < len(toks) else None
+        if not tok.is_word or tok.lower in run.vocab.cue_words:
+            return None
+    return None
+
+
+def relative_antecedent(run: Run, lo: int, cue_start: int) -> Mention | None:
+    """ "An aide who spoke on condition of anonymity to discuss the talks said": a relative
+    clause with no comma between the subject and its cue; the antecedent before "who"
+    speaks. Only a named or described person (the name parser's reading) is taken."""
+    toks = tokenize(run.text, max(lo, cue_start - 160), cue_start)
+    for k in range(len(toks) - 1, 0, -1):
+        tok = toks[k]
+        if not tok.is_word:
+            return None  # a comma, a dash or a quote: not one clause with its cue
+        if tok.lower in run.lex.subject_relatives:
+            if toks[k - 1].text == ",":
+                return None  # "Lee, who …, said" is `long_subject`'s
+            found = subject_before(run.text, lo, tok.start, run.language)
+            return found if found is not None and found.pronoun is None else None
+    return None
 
 
 def bare_subject(run: Run, lo: int, cue_start: int) -> Mention | None:
