@@ -24,6 +24,18 @@ def words_of(span: str) -> list[str]:
     return (_ASCII_WORD_re if plain else WORD_re).findall(span)
 
 
+def count_words(span: str, most: int) -> int:
+    """`len(words_of(span))`, counted no further than `most`: a caller that only compares
+    the count with small numbers need not find every word of a long quote."""
+    plain = span.isascii() or NOT_PLAIN_re.search(span) is None
+    n = 0
+    for _ in (_ASCII_WORD_re if plain else WORD_re).finditer(span):
+        n += 1
+        if n >= most:
+            break
+    return n
+
+
 def one_word(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], trimmed, is a single word (no inner space)."""
     span = text[start:end].strip(" \t\n,.;:!?…")

@@ -21,10 +21,13 @@ from tracker.extract.sieves.cue_context import only_adverbs
 from tracker.extract.sieves.lead_in import lead_in_attribution
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import transcript
-from tracker.extract.spans import LAST_WORD_re, comma_end, words_of
+from tracker.extract.spans import LAST_WORD_re, comma_end, count_words, words_of
 from tracker.extract.subject_before import subject_before
 
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
+# A quote's words are counted up to this many: the sieves only ask whether it has none,
+# two, five or eight (`Quote.words`)
+COUNTED_WORDS = 8
 
 
 class QuoteState:
@@ -109,7 +112,7 @@ class Quote:
         self.span = span
         self.before = before  # the text since the previous quote or attribution
         self.inner = inner
-        self.words = words
+        self.words = words  # its words, counted up to COUNTED_WORDS
         self.sentence_like = sentence_like
         self.after = after  # '"…," Lee said'
         self.pre = pre  # 'Lee said: "…"'
@@ -127,7 +130,7 @@ def read_quotes(run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: Qu
     for q in quotes:
         before = text[state.prev_end : q.start]
         inner = text[q.inner_start : q.inner_end]
-        words = len(words_of(inner)) if len(inner) < 4000 else 99
+        words = count_words(inner, COUNTED_WORDS) if len(inner) < 4000 else COUNTED_WORDS
         sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
         if sentence_like and words < 5 and _title_quote(before, inner):
             sentence_like = False  # 'star of the show "The Late Hour," said': a title
