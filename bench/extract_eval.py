@@ -1,6 +1,12 @@
 """Accuracy of tracker.extract on the development corpora (PFSA-ID, PolNeAR); prints figures.
 
 Usage: python bench/extract_eval.py [--corpora DIR] [--limit N] [--no-train]
+       [--verbose SUBSET] [--split dev|train]
+
+`--verbose "en direct"` (any subset name) lists that subset's misses and false positives at
+F1@0.3 after the figures, each with its document id, offsets, text and (for a false
+positive) the sieve that made it, so errors can be sorted by kind; `--split` keeps one
+PolNeAR split.
 
 Every English figure is printed for polnear_dev and polnear_train (753 more PolNeAR
 articles, disjoint from dev) on adjacent rows, and the issue-11 targets once more in a
@@ -63,6 +69,7 @@ class Gold:
     end: int
     kind: str
     speaker: str | None
+    text: str = ""
 
 
 def overlap(g: Gold, ps: int, pe: int) -> float:
@@ -182,7 +189,27 @@ HEADER = (
 )
 
 
-def evaluate(path: Path, limit: int | None) -> dict[str, Tally]:
+def _clip(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 160 else flat[:120] + " … " + flat[-35:]
+
+
+def list_errors(doc_id: str, golds: list[Gold], preds: list[Statement], out: list[str]) -> None:
+    """Append one line per unmatched gold ("MISS") and unmatched prediction ("FP") at 0.3."""
+    pairs = match(golds, preds, THRESHOLDS[0])
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    for gi, g in enumerate(golds):
+        if gi not in matched_g:
+            out.append(f"MISS {doc_id} {g.start}-{g.end} [{g.speaker}] {_clip(g.text)}")
+    for pi, p in enumerate(preds):
+        if pi not in matched_p:
+            out.append(f"FP   {doc_id} {p.start}-{p.end} <{p.rule}> {_clip(p.text)}")
+
+
+def evaluate(
+    path: Path, limit: int | None, verbose: str | None = None, errors: list[str] | None = None
+) -> dict[str, Tally]:
     """Tallies per subset of one corpus file ("id direct", "en all", "en direct", ...)."""
     tallies: dict[str, Tally] = defaultdict(Tally)
     lang_ok = 0
@@ -198,7 +225,10 @@ def evaluate(path: Path, limit: int | None) -> dict[str, Tally]:
             lang_ok += detect_language(text) == lang
             ex = extract(text, lang)
             aliases = {s.key: s.aliases for s in ex.sources}
-            golds = [Gold(q["start"], q["end"], q["kind"], q["speaker"]) for q in doc["quotes"]]
+            golds = [
+                Gold(q["start"], q["end"], q["kind"], q["speaker"], q["quote"])
+                for q in doc["quotes"]
+            ]
             preds_all = [s for s in ex.statements if s.kind != "partial"]
             subsets: dict[str, tuple[list[Gold], list[Statement]]] = {}
             if lang == "id":
@@ -215,6 +245,8 @@ def evaluate(path: Path, limit: int | None) -> dict[str, Tally]:
                     g = [x for x in golds if x.kind == kind]
                     subsets[f"en gold {kind}, any pred"] = (g, preds_all)
             for name, (g, p) in subsets.items():
+                if verbose == name and errors is not None:
+                    list_errors(doc["id"], g, p, errors)
                 tally = tallies[name]
                 tally.n_gold += len(g)
                 tally.n_pred += len(p)
@@ -299,16 +331,21 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=ROOT / ".." / "shared" / "corpora")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-train", action="store_true", help="skip polnear_train")
+    parser.add_argument("--verbose", default=None, help='list a subset\'s errors ("en all")')
+    parser.add_argument("--split", choices=("dev", "train"), default=None)
     args = parser.parse_args()
     results: dict[str, Tally] = {}
+    errors: list[str] = []
     for name, split in CORPORA:
         if split == "train" and args.no_train:
+            continue
+        if args.split is not None and split and split != args.split:
             continue
         path = args.corpora / name
         if not path.exists():
             print(f"missing {path}; skipped")
             continue
-        for subset, tally in evaluate(path, args.limit).items():
+        for subset, tally in evaluate(path, args.limit, args.verbose, errors).items():
             results[f"{subset} · {split}" if split else subset] = tally
     print()
     print(HEADER)
@@ -320,6 +357,9 @@ def main() -> None:
             if name in results:
                 print(results[name].row(name))
     print_targets(results)
+    if args.verbose:
+        print()
+        print("\n".join(errors))
 
 
 if __name__ == "__main__":

@@ -222,6 +222,11 @@ def _agent(text: str, start: int, end: int, language: str) -> Mention | None:
     return mention
 
 
+def possessor_before(text: str, lo: int, noun_start: int, language: str) -> Mention | None:
+    """The possessor right before a noun ("Lopez's", "his", "the judges'"), or None."""
+    return _possessor(text, lo, noun_start, language, 0)
+
+
 def _possessor(
     text: str, lo: int, noun_start: int, language: str, modifiers: int
 ) -> Mention | None:

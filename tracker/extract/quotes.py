@@ -23,6 +23,7 @@ _CLOSE_ONLY = frozenset("»›")
 _OPENING_CONTEXT = frozenset(" \t\n\r([{—–-/:;,\u00a0“„«‘‚‹\"'")
 # What may stand before the space of a spaced closing mark: 'the 'long road,' " she said'
 _SPACED_CLOSE_AFTER = frozenset("’'.,!?…")
+_TYPED_CLOSE_AFTER = frozenset(".,!?…")
 # Adversarial nesting is cut off here: deeper openers are skipped, never recursed into.
 MAX_DEPTH = 16
 
@@ -156,6 +157,8 @@ def _roles(
         can_close = True
     if mark == "“" and stack and stack[-1][0] and text[stack[-1][1]] == "„":
         can_close, can_open = True, False  # German „…“ closes with “
+    elif mark == "“" and _typed_close(text, prev, nxt, end, stack):
+        can_close, can_open = True, False
     elif mark in _OPEN_ONLY:
         can_close, can_open = False, True
     elif mark in _CLOSE_ONLY:
@@ -163,6 +166,17 @@ def _roles(
     if can_close and not double and _is_word(nxt):
         can_close = False
     return can_close, can_open
+
+
+def _typed_close(
+    text: str, prev: str, nxt: str, end: int, stack: list[tuple[bool, int, int]]
+) -> bool:
+    """'“It is unusual,“ said Lee': an opening mark typed for the closing one, right after
+    the quote's last punctuation, with a space (or the end) after it and a double quote
+    open; an opening mark never stands there."""
+    if not stack or not stack[-1][0] or prev not in _TYPED_CLOSE_AFTER:
+        return False
+    return end >= len(text) or nxt.isspace()
 
 
 def _close(

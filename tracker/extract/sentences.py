@@ -40,7 +40,8 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
         stop = m.group(1)
         if stop is not None:
             if stop[0] == "." and _is_abbreviation(text, pos, lexicon):
-                continue
+                if not _place_before_quote(text, pos, m.end(), starts, lexicon):
+                    continue
             if (
                 i >= 0
                 and m.end() == quotes[i].end
@@ -99,6 +100,21 @@ def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:
     if all(len(part) == 1 and part.isupper() for part in word.split(".")):
         return True  # an initial: Donald J. Trump, G.K. Lane
     return word in lexicon.abbreviations
+
+
+def _place_before_quote(
+    text: str, dot: int, after: int, starts: list[int], lexicon: Lexicon
+) -> bool:
+    """ "…," Ruiz said in Albany, N.Y. "We will …": a place's abbreviation ends the
+    sentence when a quote opens right after it (a title's, "Sen. “Chuck” …", never does)."""
+    m = _WORD_BEFORE_re.match(text, max(0, dot - 12), dot)
+    if m is None or m.group().strip(".") not in lexicon.place_abbreviations:
+        return False
+    k = after
+    while k < len(text) and text[k] in " \t\u00a0":
+        k += 1
+    i = bisect.bisect_left(starts, k)
+    return i < len(starts) and starts[i] == k
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

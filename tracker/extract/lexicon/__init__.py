@@ -23,6 +23,11 @@ class Outlet(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 # Lexicon fields lower-cased on load (their words are compared with lower-cased tokens).
 _LOWER_CASED: tuple[str, ...] = (
+    "title_nouns",
+    "quote_lead_verbs",
+    "infinitive_markers",
+    "view_nouns",
+    "view_links",
     "passive_speech_verbs",
     "recording_nouns",
     "adjunct_subordinators",
@@ -101,6 +106,16 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # before them ('"…," Ana barked', '"…," scoffed Ana') and nothing else ("Ana barked
     # orders" reports no speech), so they are read only after a closing quote mark
     quote_manner_verbs: frozenset[str] = frozenset()
+    # "chanted", "asking": verbs that attribute a quote right after them ('the crowd
+    # chanted "…"', 'before asking her, "…"') and nothing elsewhere ("asking for tax
+    # breaks"), read only right before an opening quote mark (sieves.lead_in)
+    quote_lead_verbs: frozenset[str] = frozenset()
+    # "to" of "Lee went on to say, “…”": an infinitive cue speaks for its clause's subject
+    infinitive_markers: frozenset[str] = frozenset()
+    # "In Lee's view, …", "in her words, “…”": a possessed noun of opinion or wording that
+    # attributes the clause or quote after it to its possessor (sieves.possessive_views)
+    view_nouns: frozenset[str] = frozenset()
+    view_links: frozenset[str] = frozenset()  # "in" of "in Lee's view"
     nya_cues: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     pronouns: dict[str, str] = {}
@@ -310,6 +325,10 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "when asked", "ketika ditanya": a cue after one of these is the occasion of a
     # statement, not its predicate (extract.adjunct_cues)
     adjunct_subordinators: frozenset[str] = frozenset()
+    # "in his 2012 book, “An American Son.”", "the author of “Hacked World Order,”": nouns
+    # naming a work, whose Title Case quote after them is a title, not speech
+    # (sieves.quote_cues)
+    title_nouns: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         # Words compared with lower-cased tokens are kept lower-cased, whatever the file says.

@@ -201,6 +201,22 @@ def clause_follows(run: Run, after: str) -> bool:
     )
 
 
+def subject_clause_follows(run: Run, after: str) -> bool:
+    """Whether a clause with its own subject follows a weak cue: "say the ward will
+    close" (a noun phrase, then an auxiliary before any comma), not "worries of the town,
+    residents said, are …" (a preposition first) nor "say a prayer" (no auxiliary)."""
+    cut = min((k for k in (after.find(","), after.find(";")) if k >= 0), default=len(after))
+    words = words_of(after[:cut])
+    if not words:
+        return False
+    first = words[0].lower()
+    lex = run.lex
+    opener = first in lex.determiners or first in lex.pronouns or first in lex.possessive_pronouns
+    if first in run.vocab.function_words and not opener and first != "there":
+        return False
+    return clause_follows(run, after[:cut])
+
+
 def _prefixed_verb(run: Run, word: str) -> bool:
     lex = run.lex
     return (
@@ -385,9 +401,14 @@ def late_complementizer(run: Run, pos: int, hi: int) -> regex.Match[str] | None:
 
 
 def verb_follows(run: Run, toks: list[Token], last: Token) -> bool:
-    """Whether an auxiliary follows the noun phrase ending at `last`."""
+    """Whether an auxiliary or a past tense ("…, said the mayor failed to …") follows the
+    noun phrase ending at `last`: that phrase is the content's subject, not a speaker."""
     k = toks.index(last) + 1
-    return k < len(toks) and toks[k].is_word and toks[k].lower in run.lex.finite_auxiliaries
+    if k >= len(toks) or not toks[k].is_word or toks[k].is_cap:
+        return False
+    low = toks[k].lower
+    past = low.endswith(run.lex.past_participle_suffixes or ("\0",)) and len(low) > 4
+    return low in run.lex.finite_auxiliaries or past
 
 
 def only_adverbs(run: Run, after: str) -> bool:

@@ -19,14 +19,16 @@ from tracker.extract.resolution import emit
 from tracker.extract.run import Draft, Run
 from tracker.extract.sieves.cue_context import only_adverbs
 from tracker.extract.sieves.lead_in import lead_in_attribution
+from tracker.extract.sieves.possessive_views import view_attribution
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import transcript
 from tracker.extract.spans import LAST_WORD_re, comma_end, count_words, words_of
 from tracker.extract.subject_before import subject_before
 
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
+MAX_TITLE_WORDS = 8  # "“Make Your Kid a Millionaire,”": a work's title after "book"
 # A quote's words are counted up to this many: the sieves only ask whether it has none,
-# two, five or eight (`Quote.words`)
+# one, two, five or eight (`Quote.words`)
 COUNTED_WORDS = 8
 
 
@@ -132,6 +134,7 @@ def read_quotes(run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: Qu
         inner = text[q.inner_start : q.inner_end]
         words = count_words(inner, COUNTED_WORDS) if len(inner) < 4000 else COUNTED_WORDS
         sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
+        sentence_like = sentence_like or _one_word_sentence(words, inner)
         if sentence_like and words < 5 and _title_quote(before, inner):
             sentence_like = False  # 'star of the show "The Late Hour," said': a title
         if words == 0:
@@ -140,7 +143,7 @@ def read_quotes(run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: Qu
             state.direct_found = True
             state.prev_end = q.end
             continue
-        if not q.double and not sentence_like:
+        if (not q.double and not sentence_like) or _not_speech(run, state.start, q, inner):
             state.partials.append(q)  # a short quote in single marks: a scare quote
             state.prev_end = q.end
             continue
@@ -178,7 +181,11 @@ def _read(
     )
     pre = _frame_before(text, frames, state.prev_end, q.start) if frames else None
     if pre is None and not continued and before.strip():
-        pre = lead_in_attribution(run, state.prev_end, q.start)
+        # the clause's subject may speak a quote that closes the sentence ("…, remarking, “…”")
+        closes = not text[q.end : state.end].strip(" .,;:!?\n")
+        pre = view_attribution(run, state.prev_end, q.start)  # 'in her words, “…”'
+        if pre is None:
+            pre = lead_in_attribution(run, state.prev_end, q.start, state.start if closes else None)
     if after is not None and not lead_blank and _closing_relay(state.relays, after):
         after = None  # '… said, "No comment," the Herald reported.': the paper relays it
     return Quote(q, before, inner, words, sentence_like, after, pre, lead_blank, continued)
@@ -364,6 +371,48 @@ def _title_quote(before: str, inner: str) -> bool:
     if not lead or lead.endswith(":") or inner.rstrip()[-1:] in ".!?…":
         return False
     return all(w[0].isupper() or w[0].isdigit() for w in words_of(inner))
+
+
+def _one_word_sentence(words: int, inner: str) -> bool:
+    """'“Blacklisted?”', '"Probably."': one capitalised word closed by its own stop is a
+    whole reply, not a scare quote (those end without one: "a “hoax”")."""
+    core = inner.strip()
+    return words == 1 and core[-1:] in ".!?" and core[:1].isupper()
+
+
+def _not_speech(run: Run, lo: int, q: QuoteSpan, inner: str) -> bool:
+    """A quote that is a work's title or a section head, whatever its words."""
+    return _work_title(run, lo, q.start, inner) or _subhead(run.text, q)
+
+
+def _subhead(text: str, q: QuoteSpan) -> bool:
+    """ "'A Fight From Start to Finish.'" alone on its line: papers set a section head
+    quoting the text below in single marks; the quote is made where it is said, not here."""
+    if q.double:
+        return False
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    rest = text[q.end :] if line_end < 0 else text[q.end : line_end]
+    return not text[line_start : q.start].strip() and not rest.strip()
+
+
+def _work_title(run: Run, lo: int, qstart: int, inner: str) -> bool:
+    """'In his 2012 book, “An American Son.”', 'said Lee, the author of “Hacked World
+    Order,”': a short quote in Title Case right after a noun naming a work (a lexicon
+    list) is that work's title, not speech, however it is punctuated."""
+    words = words_of(inner)
+    if not 1 <= len(words) <= MAX_TITLE_WORDS or not words[0][0].isupper():
+        return False
+    small = run.vocab.function_words | run.lex.determiners
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words):
+        return False
+    before = [w.lower() for w in words_of(run.text[max(lo, qstart - 48) : qstart])][-4:]
+    for noun in run.lex.title_nouns:
+        parts = noun.split()
+        n = len(parts)
+        if any(before[k : k + n] == parts for k in range(len(before) - n + 1)):
+            return True
+    return False
 
 
 def _outer_cue(

@@ -40,11 +40,14 @@ from tracker.extract.sieves.cue_context import (
     passive,
     relative_cue,
     resume_after_adjuncts,
+    subject_clause_follows,
     subject_lead,
     verb_follows,
 )
+from tracker.extract.sieves.relatives import relative_speech
 from tracker.extract.sieves.subject_finders import (
     after_connector,
+    bare_subject,
     chain_subject,
     common_subject,
     long_subject,
@@ -211,6 +214,7 @@ def _verb_cue(
         return _NEXT_CUE
     relative = relative_cue(run, lo, m)
     if relative and main_cue_after(run, m, cues, hi):
+        relative_speech(run, m, lo, hi, relays, partials)  # "X, who said A, voted …"
         return _NEXT_CUE  # "X, who has endorsed Y, said Z": the main verb speaks
     if any(h.start == m.start() for h in relays.suffix) and main_cue_after(run, m, cues, hi):
         return _NEXT_CUE  # "Tass, citing the ministry, reported …": the relay is no cue
@@ -390,7 +394,7 @@ def _weak_claimless(
     if m.group().lower() in run.lex.strict_cue_verbs and speaker.pronoun is None:
         return True
     if speaker.pronoun is None and speaker.kind in ("unknown",):
-        return True
+        return not subject_clause_follows(run, after_text)  # "The women say guards are …"
     return len(words_of(after_text[:200])) < 3 and not quote_within(partials, m.end(), hi)
 
 
@@ -403,7 +407,9 @@ def _speaker_after(run: Run, m: CueMatch, hi: int) -> Mention | None:
     toks = tokenize(text, m.end(), min(hi, m.end() + 120))
     np = np_after(text, toks, 0, run.vocab)
     after_spk = classify(text, np, run.language) if np else None
-    if after_spk is not None and (after_spk.pronoun is not None or verb_follows(run, toks, np[-1])):
+    if np and verb_follows(run, toks, np[-1]):
+        return None  # "…, said the mayor failed to …": the content's subject
+    if after_spk is not None and after_spk.pronoun is not None:
         after_spk = None
     # "said lobbyist and strategist Ana Ruiz", "said a handful of Democrats …"
     inverted = (
@@ -458,6 +464,8 @@ def _fallback_subject(
         speaker = long_subject(run, lo, subj_end)
     if speaker is None and not participle:
         speaker = chain_subject(run, lo, subj_end, cue)
+    if speaker is None and cue.lower() in run.lex.group_cue_verbs:
+        speaker = bare_subject(run, lo, subj_end)
     return speaker
 
 

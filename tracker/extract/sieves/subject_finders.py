@@ -16,6 +16,7 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 MAX_COMMON_SUBJECT_WORDS = 5
 MAX_COMMON_SUBJECT_CHARS = 60
 MAX_LONG_SUBJECT_WORDS = 40  # a subject and its appositions before a speech verb
+MAX_BARE_SUBJECT_WORDS = 10  # "People with direct knowledge of the talks said"
 
 
 def after_connector(run: Run, lo: int, pos: int) -> bool:
@@ -43,10 +44,12 @@ def common_subject(run: Run, lo: int, cue_start: int) -> Mention | None:
     possessive = first.is_cap and first.lower.endswith(run.lex.possessive_suffixes or ("\0",))
     if first.lower not in run.lex.determiners and not possessive and not _bare_plural(run, toks, v):
         return None
-    for t in rest:
+    for k, t in enumerate(rest, 1):
         low = t.lower
-        if t.is_cap or low in run.vocab.function_words or low in v.adverbs:
-            return None  # a name, a verb phrase or an adverb: not this construction
+        if t.is_cap and k == len(toks) - 1:
+            return None  # a name ends it: not this construction ("The GOP speechwriter" is)
+        if low in run.vocab.function_words or low in v.adverbs:
+            return None  # a verb phrase or an adverb: not this construction
         if low in run.lex.complementizers or low in run.lex.pronouns:
             return None
     surface = text[toks[0].start : toks[-1].end]
@@ -130,3 +133,25 @@ def opening_subject(run: Run, lo: int, hi: int) -> Mention | None:
                 return classify(run.text, toks[k : j + 1], run.language)
             j += 1
     return found
+
+
+def bare_subject(run: Run, lo: int, cue_start: int) -> Mention | None:
+    """ "People with knowledge of the talks said …", "Hawkins and others who oppose the
+    dam said …": the whole clause before a speech verb, when no finder could read it as a
+    name or a listed noun. Only a short clause with no comma, no other cue and no pronoun
+    head qualifies; it is nobody named, so it stays an unknown (or anonymous) source."""
+    toks = tokenize(run.text, lo, cue_start)
+    if not 2 <= len(toks) <= MAX_BARE_SUBJECT_WORDS or not all(t.is_word for t in toks):
+        return None  # a comma, a colon or a quote: an apposition or a lead, not a subject
+    first, lex = toks[0], run.lex
+    if not (first.is_cap or first.lower in lex.determiners or first.lower in lex.number_words):
+        return None
+    if first.lower in lex.pronouns or first.lower in lex.complementizers:
+        return None
+    if any(t.lower in run.vocab.cue_words or t.lower in lex.complementizers for t in toks):
+        return None  # "Lee argued that officials said": another cue's clause
+    if toks[-1].lower in run.vocab.function_words:
+        return None  # "… as he said", "… that were said": no subject ends with these
+    surface = run.text[first.start : toks[-1].end]
+    kind = "anonymous" if first.lower in lex.indefinites else "unknown"
+    return Mention(surface, first.start, toks[-1].end, surface, kind)
