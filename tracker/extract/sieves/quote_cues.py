@@ -400,6 +400,8 @@ def _work_title(run: Run, lo: int, qstart: int, inner: str) -> bool:
     """'In his 2012 book, “An American Son.”', 'said Lee, the author of “Hacked World
     Order,”': a short quote in Title Case right after a noun naming a work (a lexicon
     list) is that work's title, not speech, however it is punctuated."""
+    if count_words(inner, MAX_TITLE_WORDS + 1) > MAX_TITLE_WORDS:
+        return False  # a long quote, told from its first words without finding them all
     words = words_of(inner)
     if not 1 <= len(words) <= MAX_TITLE_WORDS or not words[0][0].isupper():
         return False
