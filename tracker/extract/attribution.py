@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 from tracker.extract.cues import CueMatch, cue_at
 from tracker.extract.described_names import described_name
@@ -12,6 +11,7 @@ from tracker.extract.manner_cues import manner_cue_at
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment, is_role_segment, np_after
 from tracker.extract.patterns import patterns_for, post_cue_possible
 from tracker.extract.place_appositions import name_after_places
+from tracker.extract.records import fields_repr
 from tracker.extract.relays import Frame, HopDraft
 from tracker.extract.speakers import Mention, classify, with_apposition
 from tracker.extract.subject_before import BEFORE_WINDOW, state_segment
@@ -23,18 +23,45 @@ MAX_AFTER_APPOSITION_TOKENS = 30
 STRAY_CLOSING_MARKS = "'’"
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class Attribution:
     """A cue and the speaker it names (or the pronoun standing for one).
 
-    Not frozen, for speed, like `speakers.Mention`; nothing mutates it."""
+    A plain class, not a dataclass (see `records`); nothing mutates it."""
 
-    cue: str
-    cue_start: int
-    cue_end: int
-    speaker: Mention | None
-    end: int  # where the attribution phrase ends (to chain “…,” kata X, “…”)
-    via: tuple[HopDraft, ...] = ()  # "X quoted Y as saying": X, between the relays and Y
+    __slots__ = ("cue", "cue_end", "cue_start", "end", "speaker", "via")
+
+    def __init__(
+        self,
+        cue: str,
+        cue_start: int,
+        cue_end: int,
+        speaker: Mention | None,
+        end: int,
+        via: tuple[HopDraft, ...] = (),
+    ) -> None:
+        self.cue = cue
+        self.cue_start = cue_start
+        self.cue_end = cue_end
+        self.speaker = speaker
+        # where the attribution phrase ends (to chain “…,” kata X, “…”)
+        self.end = end
+        # "X quoted Y as saying": X, between the relays and Y
+        self.via = via
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.cue, self.cue_start, self.cue_end, self.speaker, self.end, self.via)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Attribution):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("cue", "cue_start", "cue_end", "speaker", "end", "via")
+        return fields_repr(self, names, self._key())
 
 
 def attribution_after(text: str, pos: int, limit: int, language: str) -> Attribution | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import regex
 
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.patterns import literal_trie
+from tracker.extract.records import fields_repr
 
 # A word run with the same edges as the patterns' (?<![\p{L}\p{N}\-]) … (?![\p{L}\p{N}\-]).
 WORD_RUN_re = regex.compile(r"[\p{L}\p{M}\p{N}\-]++")
@@ -39,16 +39,32 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(slots=True)
 class CueMatch:
     """A phrase occurrence; mirrors the bits of `regex.Match` the pipeline uses.
 
-    Not frozen (cheaper to create; one per spotted phrase); nothing mutates it."""
+    A plain class, one per spotted phrase (see `records`); nothing mutates it."""
 
-    begin: int
-    finish: int
-    surface: str
-    lastgroup: str
+    __slots__ = ("begin", "finish", "lastgroup", "surface")
+
+    def __init__(self, begin: int, finish: int, surface: str, lastgroup: str) -> None:
+        self.begin = begin
+        self.finish = finish
+        self.surface = surface
+        self.lastgroup = lastgroup
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.begin, self.finish, self.surface, self.lastgroup)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CueMatch):
+            return NotImplemented
+        return self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        names = ("begin", "finish", "surface", "lastgroup")
+        return fields_repr(self, names, self._key())
 
     def start(self) -> int:
         return self.begin

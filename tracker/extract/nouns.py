@@ -12,7 +12,6 @@ Indonesian puts the possessor after the noun ("klaim Lopez bahwa …", "klaimnya
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 import regex
 
@@ -20,6 +19,7 @@ from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import Lexicon, load_lexicon
 from tracker.extract.noun_phrases import np_after, np_before
 from tracker.extract.patterns import _EDGE, _EDGE_END, _words
+from tracker.extract.records import fields_repr
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
@@ -36,16 +36,43 @@ _SHORT_CHARS = 40  # tokenising this much of a span tells whether it has MIN_CLA
 _CLAUSE_BREAKS = (";", " — ", " – ", " (", "\n")
 
 
-@dataclass(frozen=True, slots=True)
 class NounClaim:
-    """One claim: the noun (the cue), who owns it, and the span of its "that" clause."""
+    """One claim: the noun (the cue), who owns it, and the span of its "that" clause.
 
-    cue: str
-    cue_start: int
-    cue_end: int
-    speaker: Mention
-    start: int
-    end: int
+    A plain class, not a dataclass (see `records`); nothing mutates it."""
+
+    __slots__ = ("cue", "cue_end", "cue_start", "end", "speaker", "start")
+
+    def __init__(
+        self,
+        cue: str,
+        cue_start: int,
+        cue_end: int,
+        speaker: Mention,
+        start: int,
+        end: int,
+    ) -> None:
+        self.cue = cue
+        self.cue_start = cue_start
+        self.cue_end = cue_end
+        self.speaker = speaker
+        self.start = start
+        self.end = end
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.cue, self.cue_start, self.cue_end, self.speaker, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NounClaim):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("cue", "cue_start", "cue_end", "speaker", "start", "end")
+        return fields_repr(self, names, self._key())
 
 
 @functools.cache

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from tracker.extract.records import fields_repr
 
 if TYPE_CHECKING:
     from tracker.extract.speakers import Mention
@@ -13,33 +14,92 @@ if TYPE_CHECKING:
 MAX_SALIENT = 32
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class InternalHop:
     """A hop pointing at a source id, before keys are assigned.
 
-    Not frozen, for speed, like `Antecedent` and `speakers.Mention`; nothing mutates it."""
+    A plain class, not a dataclass (see `records`); nothing mutates it."""
 
-    sid: int
-    relation: str
-    cue: str | None
-    start: int | None
-    end: int | None
+    __slots__ = ("cue", "end", "relation", "sid", "start")
+
+    def __init__(
+        self,
+        sid: int,
+        relation: str,
+        cue: str | None,
+        start: int | None,
+        end: int | None,
+    ) -> None:
+        self.sid = sid
+        self.relation = relation
+        self.cue = cue
+        self.start = start
+        self.end = end
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.sid, self.relation, self.cue, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, InternalHop):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("sid", "relation", "cue", "start", "end")
+        return fields_repr(self, names, self._key())
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class Antecedent:
     """Someone a later pronoun may mean, with the chain a continued quote inherits.
 
-    Not frozen, for speed, like `speakers.Mention`; nothing mutates it."""
+    A plain class, not a dataclass (see `records`); nothing mutates it."""
 
-    sid: int | None
-    kind: str
-    prefix: tuple[InternalHop, ...]
-    suffix: tuple[InternalHop, ...]
-    from_statement: bool
-    mention: Mention | None = None  # a sentence subject not yet in the source table
-    # "seorang pejabat" may be "ia"; "officials" or "Smith and Jones" may not be "he"
-    singular: bool = True
+    __slots__ = ("from_statement", "kind", "mention", "prefix", "sid", "singular", "suffix")
+
+    def __init__(
+        self,
+        sid: int | None,
+        kind: str,
+        prefix: tuple[InternalHop, ...],
+        suffix: tuple[InternalHop, ...],
+        from_statement: bool,
+        mention: Mention | None = None,
+        singular: bool = True,
+    ) -> None:
+        self.sid = sid
+        self.kind = kind
+        self.prefix = prefix
+        self.suffix = suffix
+        self.from_statement = from_statement
+        # a sentence subject not yet in the source table
+        self.mention = mention
+        # "seorang pejabat" may be "ia"; "officials" or "Smith and Jones" may not be "he"
+        self.singular = singular
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.sid,
+            self.kind,
+            self.prefix,
+            self.suffix,
+            self.from_statement,
+            self.mention,
+            self.singular,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Antecedent):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("sid", "kind", "prefix", "suffix", "from_statement", "mention", "singular")
+        return fields_repr(self, names, self._key())
 
 
 class Salience:

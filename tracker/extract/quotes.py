@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
+
+from tracker.extract.records import fields_repr
 
 # Every character that can open or close a quotation, plus the paragraph break, which
 # ends an unclosed quote unless the next paragraph re-opens it (multi-paragraph quotes).
@@ -31,17 +31,41 @@ _TYPED_CLOSE_AFTER = frozenset(".,!?…")
 MAX_DEPTH = 16
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class QuoteSpan:
     """A balanced top-level quotation, marks included; `double` tells scare quotes apart.
 
-    Not frozen, for speed, like `speakers.Mention`; nothing mutates it."""
+    A plain class, not a dataclass (see `records`); nothing mutates it."""
 
-    start: int
-    end: int
-    inner_start: int
-    inner_end: int
-    double: bool
+    __slots__ = ("double", "end", "inner_end", "inner_start", "start")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        inner_start: int,
+        inner_end: int,
+        double: bool,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.inner_start = inner_start
+        self.inner_end = inner_end
+        self.double = double
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.start, self.end, self.inner_start, self.inner_end, self.double)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QuoteSpan):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("start", "end", "inner_start", "inner_end", "double")
+        return fields_repr(self, names, self._key())
 
 
 def _is_word(ch: str) -> bool:

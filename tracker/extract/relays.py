@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
 from tracker.extract.citing_topics import authored, cited_topic
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.media import medium_hop
 from tracker.extract.noun_phrases import glued_joint, is_name_segment, is_role_segment, np_after
 from tracker.extract.outlet_hops import outlet_np
+from tracker.extract.records import fields_repr
 from tracker.extract.relay_sources import (
     after_adjunct,
     glued_heading,
@@ -27,42 +26,149 @@ MAX_LEAD_WORDS = 2  # "Padahal," / "Namun demikian," before "mengacu pada X,"
 MIN_TAIL_WORDS = 3  # "…, according to X, the plan failed": words of the clause after X
 
 
-@dataclass(frozen=True, slots=True)
 class HopDraft:
-    """A hop before sources get their keys: mention, relation, cue and evidence span."""
+    """A hop before sources get their keys: mention, relation, cue and evidence span.
 
-    mention: Mention
-    relation: str
-    cue: str
-    start: int
-    end: int
+    A plain class, not a dataclass (see `records`); nothing mutates it."""
+
+    __slots__ = ("cue", "end", "mention", "relation", "start")
+
+    def __init__(
+        self,
+        mention: Mention,
+        relation: str,
+        cue: str,
+        start: int,
+        end: int,
+    ) -> None:
+        self.mention = mention
+        self.relation = relation
+        self.cue = cue
+        self.start = start
+        self.end = end
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.mention, self.relation, self.cue, self.start, self.end)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, HopDraft):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("mention", "relation", "cue", "start", "end")
+        return fields_repr(self, names, self._key())
 
 
-@dataclass(frozen=True, slots=True)
 class Frame:
     """A quoted-as frame: "X quoted Y as saying", "Y was quoted by X as saying", "X
-    mengutip Y yang mengatakan". Y speaks; X (`via`) relays Y's words to the writer."""
+    mengutip Y yang mengatakan". Y speaks; X (`via`) relays Y's words to the writer.
 
-    start: int  # where the frame's words begin (X, or Y in the passive)
-    verb: int  # where its quote verb starts ("quoted", "mengutip")
-    end: int  # where they end: after the speech verb, or a trailing "by X"
-    speaker: Mention
-    via: tuple[HopDraft, ...]  # the quoter, nearest to the reader first
-    cue: str  # the speech verb ("saying"), or the quote verb when there is none
-    cue_start: int
-    cue_end: int
+    A plain class, not a dataclass (see `records`); nothing mutates it."""
+
+    __slots__ = ("cue", "cue_end", "cue_start", "end", "speaker", "start", "verb", "via")
+
+    def __init__(
+        self,
+        start: int,
+        verb: int,
+        end: int,
+        speaker: Mention,
+        via: tuple[HopDraft, ...],
+        cue: str,
+        cue_start: int,
+        cue_end: int,
+    ) -> None:
+        # where the frame's words begin (X, or Y in the passive)
+        self.start = start
+        # where its quote verb starts ("quoted", "mengutip")
+        self.verb = verb
+        # where they end: after the speech verb, or a trailing "by X"
+        self.end = end
+        self.speaker = speaker
+        # the quoter, nearest to the reader first
+        self.via = via
+        # the speech verb ("saying"), or the quote verb when there is none
+        self.cue = cue
+        self.cue_start = cue_start
+        self.cue_end = cue_end
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.start,
+            self.verb,
+            self.end,
+            self.speaker,
+            self.via,
+            self.cue,
+            self.cue_start,
+            self.cue_end,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Frame):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("start", "verb", "end", "speaker", "via", "cue", "cue_start", "cue_end")
+        return fields_repr(self, names, self._key())
 
 
-@dataclass(frozen=True, slots=True)
 class Relays:
-    """Relay phrases found in one sentence, and the main clause they leave for the speaker."""
+    """Relay phrases found in one sentence, and the main clause they leave for the speaker.
 
-    prefix: tuple[HopDraft, ...]  # outer relays, nearest to the reader first
-    suffix: tuple[HopDraft, ...]  # whom the speaker cites (towards the primary source)
-    according: tuple[HopDraft, ...]  # "menurut X" / "according to X": the source if no cue
-    main_start: int
-    main_end: int
-    frames: tuple[Frame, ...] = ()  # quoted-as frames, left to right (`extract.quoted_as`)
+    A plain class, not a dataclass (see `records`); nothing mutates it."""
+
+    __slots__ = ("according", "frames", "main_end", "main_start", "prefix", "suffix")
+
+    def __init__(
+        self,
+        prefix: tuple[HopDraft, ...],
+        suffix: tuple[HopDraft, ...],
+        according: tuple[HopDraft, ...],
+        main_start: int,
+        main_end: int,
+        frames: tuple[Frame, ...] = (),
+    ) -> None:
+        # outer relays, nearest to the reader first
+        self.prefix = prefix
+        # whom the speaker cites (towards the primary source)
+        self.suffix = suffix
+        # "menurut X" / "according to X": the source if no cue
+        self.according = according
+        self.main_start = main_start
+        self.main_end = main_end
+        # quoted-as frames, left to right (`extract.quoted_as`)
+        self.frames = frames
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.prefix,
+            self.suffix,
+            self.according,
+            self.main_start,
+            self.main_end,
+            self.frames,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Relays):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("prefix", "suffix", "according", "main_start", "main_end", "frames")
+        return fields_repr(self, names, self._key())
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:
@@ -118,7 +224,7 @@ def _np_with_name(
         mention = authored(text, np, language)
         if mention.kind == "unknown" and np[-1].lower in v.anonymous_nouns:
             # "citing Iranian sources", "quoting intelligence sources": an unnamed source
-            mention = replace(mention, kind="anonymous")
+            mention = mention.with_kind("anonymous")
     k = toks.index(np[-1]) + 1
     if k + 1 < len(toks) and toks[k].text == ",":
         j = k + 1

@@ -35,8 +35,11 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0 and quotes[i].start < pos and m.end() < quotes[i].end:
             continue  # inside a quote; a stop right before its closing mark still counts
-        if m.group("end") is not None:
-            if m.group("end")[0] == "." and _is_abbreviation(text, pos, lexicon):
+        # the `end` group by its number: `regex` looks a group name up only after trying
+        # to read it as a number, which raises (and clears) a TypeError on every match
+        stop = m.group(1)
+        if stop is not None:
+            if stop[0] == "." and _is_abbreviation(text, pos, lexicon):
                 if not _place_before_quote(text, pos, m.end(), starts, lexicon):
                     continue
             if (

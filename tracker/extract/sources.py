@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
 from tracker.extract.model import Source, SourceRef
@@ -12,15 +10,30 @@ from tracker.extract.speakers import Mention
 _WORD_re = regex.compile(r"[\p{L}\p{N}]++")
 
 
-@dataclass(slots=True)
 class _Entry:
-    kind: str
-    names: list[str]
-    role: str | None
-    affiliation: str | None
-    state_media: bool
-    aliases: list[str] = field(default_factory=list)
-    tokens: set[str] = field(default_factory=set)
+    """A source of the table: its names, aliases and the words they hold.
+
+    A plain class, not a dataclass: mypyc compiles this `__init__` (see `records`)."""
+
+    __slots__ = ("affiliation", "aliases", "kind", "names", "role", "state_media", "tokens")
+
+    def __init__(
+        self,
+        kind: str,
+        names: list[str],
+        role: str | None,
+        affiliation: str | None,
+        state_media: bool,
+        aliases: list[str],
+        tokens: set[str],
+    ) -> None:
+        self.kind = kind
+        self.names = names
+        self.role = role
+        self.affiliation = affiliation
+        self.state_media = state_media
+        self.aliases = aliases
+        self.tokens = tokens
 
 
 class SourceTable:

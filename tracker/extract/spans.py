@@ -15,6 +15,7 @@ NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)")
 LAST_WORD_re = regex.compile(r"[\p{L}]++$")
 _ASCII_WORD_re = re.compile(r"[A-Za-z0-9]++")  # WORD_re on plain text, in faster stdlib re
 CLOSING_QUOTES = frozenset("”\"’'»")
+PREFIX_CHARS_PER_WORD = 12  # `count_words` reads this many characters a word first
 MIN_CLAIM_WORDS = 3  # fewer words make no claim ("Name: yes.", "…, adding thanks.")
 
 
@@ -22,6 +23,18 @@ def words_of(span: str) -> list[str]:
     """The letter-and-digit runs of `span` (stdlib `re` when it is plain: same runs)."""
     plain = span.isascii() or NOT_PLAIN_re.search(span) is None
     return (_ASCII_WORD_re if plain else WORD_re).findall(span)
+
+
+def count_words(span: str, most: int) -> int:
+    """`len(words_of(span))`, counted no further than `most`: a caller that only compares
+    the count with small numbers need not find every word of a long quote. The words of a
+    prefix are the words starting in it (a word cut at its end is still one), so a prefix
+    holding `most` of them settles the count."""
+    prefix = most * PREFIX_CHARS_PER_WORD
+    n = len(words_of(span[:prefix]))
+    if n < most and len(span) > prefix:
+        n = len(words_of(span))
+    return min(n, most)
 
 
 def one_word(text: str, start: int, end: int) -> bool:

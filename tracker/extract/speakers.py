@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from tracker.extract.document_sources import document_author
@@ -17,6 +15,7 @@ from tracker.extract.outlet_mentions import (
     surname_outlet,
 )
 from tracker.extract.patterns import Patterns, patterns_for
+from tracker.extract.records import fields_repr
 from tracker.extract.tokens import Token, Vocab, vocab
 
 # The capitalised words right after a title: "Joko Widodo" of "Presiden Joko Widodo menjadi".
@@ -26,23 +25,96 @@ _CAPS_AFTER_re = regex.compile(r"\G[ \t]++(\p{Lu}[\p{L}\p{M}'’.\-]*+)")
 _PLURAL = frozenset({"para", "sejumlah", "beberapa"})
 
 
-@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     """A provisional reference to a source; the pipeline turns it into a keyed SourceRef.
 
-    Not frozen: mypyc compiles a plain dataclass's `__init__` but runs a frozen one's
-    generated Python, three times slower; nothing mutates a mention, and `unsafe_hash`
-    keeps the field hash the frozen class had."""
+    A plain class, not a dataclass: mypyc compiles this `__init__` to C but runs a
+    dataclass's generated one as Python (see `records`); nothing mutates a mention, and
+    equality and hash are by fields, as the frozen dataclass's were."""
 
-    surface: str
-    start: int
-    end: int
-    name: str
-    kind: str
-    role: str | None = None
-    affiliation: str | None = None
-    state_media: bool = False
-    pronoun: str | None = None  # "person" or "group" when the mention is a pronoun
+    __slots__ = (
+        "affiliation",
+        "end",
+        "kind",
+        "name",
+        "pronoun",
+        "role",
+        "start",
+        "state_media",
+        "surface",
+    )
+
+    def __init__(
+        self,
+        surface: str,
+        start: int,
+        end: int,
+        name: str,
+        kind: str,
+        role: str | None = None,
+        affiliation: str | None = None,
+        state_media: bool = False,
+        pronoun: str | None = None,
+    ) -> None:
+        self.surface = surface
+        self.start = start
+        self.end = end
+        self.name = name
+        self.kind = kind
+        self.role = role
+        self.affiliation = affiliation
+        self.state_media = state_media
+        # "person" or "group" when the mention is a pronoun
+        self.pronoun = pronoun
+
+    def with_kind(self, kind: str) -> Mention:
+        """The same mention as another kind of source."""
+        return Mention(
+            self.surface,
+            self.start,
+            self.end,
+            self.name,
+            kind,
+            self.role,
+            self.affiliation,
+            self.state_media,
+            self.pronoun,
+        )
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.surface,
+            self.start,
+            self.end,
+            self.name,
+            self.kind,
+            self.role,
+            self.affiliation,
+            self.state_media,
+            self.pronoun,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mention):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = (
+            "surface",
+            "start",
+            "end",
+            "name",
+            "kind",
+            "role",
+            "affiliation",
+            "state_media",
+            "pronoun",
+        )
+        return fields_repr(self, names, self._key())
 
 
 def _settled(

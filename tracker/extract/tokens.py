@@ -129,20 +129,24 @@ def vocab(language: str) -> Vocab:
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Tokens of text[lo:hi] with absolute offsets.
 
-    `findall` returns the token strings without building match objects; each token starts
-    at the first non-space character after the previous one, and a token never starts with
-    a space, so `str.find` from the previous end gives its offset exactly.
+    `findall` returns the token strings without building match objects. Every character
+    but a space starts a token, so only spaces stand between two tokens and a token starts
+    at the first character after the previous one that is its own first character: a
+    step over the spaces finds its offset exactly. (`str.find` found the same offset, but
+    first widened each ASCII token to the text's wider string kind: an allocation per token
+    in a text with curly quotes.) Methods are called on their objects, not bound first:
+    mypyc compiles `out.append(…)` and `text[pos]` to direct C calls.
     """
     out: list[Token] = []
-    append = out.append
-    find = text.find
     pos = lo
     # str.isascii is O(1) on CPython; a plain window can use the faster stdlib pattern
     plain = text.isascii() or NOT_PLAIN_re.search(text, lo, hi) is None
     for tok in (TOKEN_ASCII_re if plain else TOKEN_FLAT_re).findall(text, lo, hi):
-        pos = find(tok, pos)
+        first = tok[0]
+        while text[pos] != first:
+            pos += 1
         end = pos + len(tok)
-        append(Token(pos, end, tok))
+        out.append(Token(pos, end, tok))
         pos = end
     if out and out[-1].end == hi and hi < len(text) and text[hi].isalnum() and out[-1].is_word:
         out.pop()  # a window cut mid-word: "Presi" of "President" is no word of the text

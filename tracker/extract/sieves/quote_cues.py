@@ -23,11 +23,14 @@ from tracker.extract.sieves.possessive_views import view_attribution
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.reported_leads import reported_content_start
 from tracker.extract.sieves.transcripts import transcript
-from tracker.extract.spans import LAST_WORD_re, comma_end, words_of
+from tracker.extract.spans import LAST_WORD_re, comma_end, count_words, words_of
 from tracker.extract.subject_before import subject_before
 
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 MAX_TITLE_WORDS = 8  # "“Make Your Kid a Millionaire,”": a work's title after "book"
+# A quote's words are counted up to this many: the sieves only ask whether it has none,
+# one, two, five or eight (`Quote.words`)
+COUNTED_WORDS = 8
 
 
 class QuoteState:
@@ -112,7 +115,7 @@ class Quote:
         self.span = span
         self.before = before  # the text since the previous quote or attribution
         self.inner = inner
-        self.words = words
+        self.words = words  # its words, counted up to COUNTED_WORDS
         self.sentence_like = sentence_like
         self.after = after  # '"…," Lee said'
         self.pre = pre  # 'Lee said: "…"'
@@ -130,7 +133,7 @@ def read_quotes(run: Run, state: QuoteState, quotes: list[QuoteSpan], sieves: Qu
     for q in quotes:
         before = text[state.prev_end : q.start]
         inner = text[q.inner_start : q.inner_end]
-        words = len(words_of(inner)) if len(inner) < 4000 else 99
+        words = count_words(inner, COUNTED_WORDS) if len(inner) < 4000 else COUNTED_WORDS
         sentence_like = words >= 5 or (words >= 2 and inner.rstrip()[-1:] in ",.!?…")
         sentence_like = sentence_like or _one_word_sentence(words, inner)
         if sentence_like and words < 5 and _title_quote(before, inner):
@@ -401,6 +404,8 @@ def _work_title(run: Run, lo: int, qstart: int, inner: str) -> bool:
     """'In his 2012 book, “An American Son.”', 'said Lee, the author of “Hacked World
     Order,”': a short quote in Title Case right after a noun naming a work (a lexicon
     list) is that work's title, not speech, however it is punctuated."""
+    if count_words(inner, MAX_TITLE_WORDS + 1) > MAX_TITLE_WORDS:
+        return False  # a long quote, told from its first words without finding them all
     words = words_of(inner)
     if not 1 <= len(words) <= MAX_TITLE_WORDS or not words[0][0].isupper():
         return False
