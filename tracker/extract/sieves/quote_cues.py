@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import regex
+
 from tracker.extract.attribution import Attribution, attribution_after, frame_attribution
 from tracker.extract.colon_names import colon_name
 from tracker.extract.cues import CueMatch, find_cues
@@ -25,6 +27,9 @@ from tracker.extract.sieves.reported_leads import reported_content_start
 from tracker.extract.sieves.transcripts import transcript
 from tracker.extract.spans import LAST_WORD_re, comma_end, count_words, words_of
 from tracker.extract.subject_before import subject_before
+
+WORDS_AHEAD_re = regex.compile(r"[^ .,;:!?\n]")
+"""A character that is not closing punctuation or space: text of the sentence goes on."""
 
 MIN_LEAD_WORDS = 5  # a clause before "X said, “…”" that is content, not an adverbial
 MAX_TITLE_WORDS = 8  # "“Make Your Kid a Millionaire,”": a work's title after "book"
@@ -183,13 +188,19 @@ def _read(
     pre = _frame_before(text, frames, state.prev_end, q.start) if frames else None
     if pre is None and not continued and before.strip():
         # the clause's subject may speak a quote that closes the sentence ("…, remarking, “…”")
-        closes = not text[q.end : state.end].strip(" .,;:!?\n")
+        closes = _closes_sentence(text, q.end, state.end)
         pre = view_attribution(run, state.prev_end, q.start)  # 'in her words, “…”'
         if pre is None:
             pre = lead_in_attribution(run, state.prev_end, q.start, state.start if closes else None)
     if after is not None and not lead_blank and _closing_relay(state.relays, after):
         after = None  # '… said, "No comment," the Herald reported.': the paper relays it
     return Quote(q, before, inner, words, sentence_like, after, pre, lead_blank, continued)
+
+
+def _closes_sentence(text: str, qend: int, end: int) -> bool:
+    """Whether only punctuation and spaces follow a quote to its sentence's end. Read up
+    to the first other character, so that a long sentence of many quotes stays linear."""
+    return WORDS_AHEAD_re.search(text, qend, end) is None
 
 
 def _closing_relay(relays: Relays, after: Attribution) -> bool:
