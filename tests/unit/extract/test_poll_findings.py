@@ -25,6 +25,28 @@ from tracker.extract import extract
             "Polls show that",
             ["Blue Harbor"],
         ),
+        # the clause ends in a quote whose closing mark shuts the comma in
+        (
+            "Some 55 percent of voters said they do not believe the mayor ''cares about"
+            " people like me,'' according to a Blue Harbor poll conducted in May.",
+            "en",
+            "Some 55 percent of voters said",
+            ["Blue Harbor"],
+        ),
+        (
+            'Some 55 percent of voters said the mayor "does not listen to us," according to'
+            " a Blue Harbor poll conducted in May.",
+            "en",
+            "Some 55 percent of voters said",
+            ["Blue Harbor"],
+        ),
+        (
+            "Sebanyak 55 persen warga mengatakan wali kota “tidak mendengar warga,” menurut"
+            " survei Lembaga Nusantara.",
+            "id",
+            "Sebanyak 55 persen warga mengatakan",
+            ["Lembaga Nusantara"],
+        ),
         (
             "Sebanyak 55 persen warga mengatakan mereka tidak percaya pada wali kota, menurut"
             " survei Lembaga Nusantara.",
