@@ -123,6 +123,15 @@ def _hops(run: Run, drafts: tuple[HopDraft, ...]) -> tuple[InternalHop, ...]:
     )
 
 
+def _told_own_outlet(run: Run, relays: Relays | None) -> bool:
+    """Whether the sentence names the document's own outlet as a relay ("X told POLITICO"
+    in a Politico story): the speaker spoke to the writer, so no earlier frame carries on."""
+    if relays is None or not run.own_outlet:
+        return False
+    own = run.own_outlet
+    return any(is_own_outlet(own, h.mention.name, h.mention.kind) for h in relays.prefix)
+
+
 def emit(
     run: Run,
     rule: str,
@@ -181,10 +190,12 @@ def emit(
     keeps_relay = run.table.kind(sid) == "anonymous" or heard_through_outlet(run, sid)
     # the channel matters only to a frame opened in an earlier sentence, or to a source
     # that keeps its relay ("the spokesman said in a statement")
-    channel = (
-        not prefix
-        and (run.frames.open_before() or (keeps_relay and sid in run.frames.relayed))
-        and own_channel(run.text, attribution, run.language)
+    channel = not prefix and (
+        _told_own_outlet(run, relays)
+        or (
+            (run.frames.open_before() or (keeps_relay and sid in run.frames.relayed))
+            and own_channel(run.text, attribution, run.language)
+        )
     )
     hops = run.frames.chain(
         prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel, keeps_relay
