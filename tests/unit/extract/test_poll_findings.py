@@ -25,6 +25,14 @@ from tracker.extract import extract
             "Polls show that",
             ["Blue Harbor"],
         ),
+        # lower-case words before a document noun name its topic, not its author
+        (
+            "In fact, campaign finance records show the $2 million the mayor raised from"
+            " developers is the most of any candidate, according to the Center for Civic Data.",
+            "en",
+            "campaign finance records show",
+            ["the Center for Civic Data"],
+        ),
         # the clause ends in a quote whose closing mark shuts the comma in
         (
             "Some 55 percent of voters said they do not believe the mayor ''cares about"
