@@ -20,7 +20,7 @@ from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
 from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
-from tracker.extract.poll_findings import poll_finding
+from tracker.extract.poll_findings import ACCORDING, poll_finding
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.recordings import without_recordings
@@ -182,7 +182,10 @@ def emit(
     if finding is not None:  # "55 percent said …, according to a Gallup poll": Gallup's
         sid, start, prefix = finding
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
-    prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
+    # nobody relays their own words, nor is the speaker's "according to" read again as one
+    prefix = tuple(
+        h for h in prefix if h.sid != sid and not (h.relation == ACCORDING and h.start == cs)
+    )
     prefix = without_recordings(run, prefix)  # nor does a recording of them
     if prefix:
         note_interview(run, sid, prefix)
