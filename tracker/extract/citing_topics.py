@@ -55,8 +55,27 @@ def cited_topic(text: str, cited: Mention, v: Vocab) -> bool:
         return _topic_phrase(cited.surface.split(), v, any_document=True)
     if cited.kind == "anonymous" and _topic_phrase(cited.surface.split(), v):
         return True  # "a more progressive platform": an article made it an unnamed source
+    if cited.kind in ("person", "anonymous") and _counted_people(cited, v):
+        return True
     owned = _owned_words(text, cited, v)
     return bool(owned) and _topic_phrase(owned, v)
+
+
+# Determiners that only point: "the Americans" may be a side that spoke, "many" counts
+_POINTING = frozenset({"a", "an", "the", "this", "that", "these", "those"})
+
+
+def _counted_people(cited: Mention, v: Vocab) -> bool:
+    """A nationality counted ("the many Americans", "most Europeans"): people the speaker
+    points to as a reason, not a source that told the speaker anything."""
+    words = cited.surface.split()
+    if len(words) < 2 or cited.role is not None:
+        return False
+    leading, last = [w.lower() for w in words[:-1]], words[-1]
+    if not all(w in v.lex.determiners for w in leading) or set(leading) <= _POINTING:
+        return False
+    stem = last[:-1].lower()
+    return last[0].isupper() and last.endswith("s") and stem.endswith(v.lex.demonym_suffixes)
 
 
 def _owned_words(text: str, cited: Mention, v: Vocab) -> list[str]:

@@ -56,5 +56,14 @@ def _share(run: Run, mention: Mention) -> bool:
 
 
 def _unauthored_document(run: Run, mention: Mention) -> bool:
-    """ "Polls", "Recent surveys": a document phrase that names nobody."""
-    return mention.kind == "document" and mention.name == mention.surface
+    """ "Polls", "Recent surveys", "campaign finance records": a document phrase that names
+    nobody (lower-case words before a document noun name a topic, no author)."""
+    if mention.kind == "document" and mention.name == mention.surface:
+        return True
+    words = mention.surface.split()
+    return (
+        len(words) > 1
+        and words[-1].lower() in run.lex.document_nouns
+        and mention.name.islower()
+        and mention.role is None
+    )

@@ -172,7 +172,9 @@ class Relays:
 
 
 def _clause_start(text: str, lo: int, pos: int) -> bool:
-    before = text[max(lo, pos - 3) : pos].rstrip()
+    """After a comma, bracket, dash or colon, or at the sentence start; a comma a closing
+    quote shuts in counts too (",'' according to X" as ", according to X")."""
+    before = text[max(lo, pos - 6) : pos].rstrip().rstrip("\"”'’")
     return pos == lo or not text[lo:pos].strip() or before.endswith((",", "(", "—", ":"))
 
 

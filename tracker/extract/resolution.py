@@ -20,7 +20,7 @@ from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
 from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.patterns import TOKEN_FLAT_re
-from tracker.extract.poll_findings import poll_finding
+from tracker.extract.poll_findings import ACCORDING, poll_finding
 from tracker.extract.pronouns import Antecedent, InternalHop
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.recordings import without_recordings
@@ -123,6 +123,15 @@ def _hops(run: Run, drafts: tuple[HopDraft, ...]) -> tuple[InternalHop, ...]:
     )
 
 
+def _told_own_outlet(run: Run, relays: Relays | None) -> bool:
+    """Whether the sentence names the document's own outlet as a relay ("X told POLITICO"
+    in a Politico story): the speaker spoke to the writer, so no earlier frame carries on."""
+    if relays is None or not run.own_outlet:
+        return False
+    own = run.own_outlet
+    return any(is_own_outlet(own, h.mention.name, h.mention.kind) for h in relays.prefix)
+
+
 def emit(
     run: Run,
     rule: str,
@@ -173,7 +182,10 @@ def emit(
     if finding is not None:  # "55 percent said …, according to a Gallup poll": Gallup's
         sid, start, prefix = finding
     speaker_hop = InternalHop(sid, "said", cue, cs, ce)
-    prefix = tuple(h for h in prefix if h.sid != sid)  # nobody relays their own words
+    # nobody relays their own words, nor is the speaker's "according to" read again as one
+    prefix = tuple(
+        h for h in prefix if h.sid != sid and not (h.relation == ACCORDING and h.start == cs)
+    )
     prefix = without_recordings(run, prefix)  # nor does a recording of them
     if prefix:
         note_interview(run, sid, prefix)
@@ -181,10 +193,12 @@ def emit(
     keeps_relay = run.table.kind(sid) == "anonymous" or heard_through_outlet(run, sid)
     # the channel matters only to a frame opened in an earlier sentence, or to a source
     # that keeps its relay ("the spokesman said in a statement")
-    channel = (
-        not prefix
-        and (run.frames.open_before() or (keeps_relay and sid in run.frames.relayed))
-        and own_channel(run.text, attribution, run.language)
+    channel = not prefix and (
+        _told_own_outlet(run, relays)
+        or (
+            (run.frames.open_before() or (keeps_relay and sid in run.frames.relayed))
+            and own_channel(run.text, attribution, run.language)
+        )
     )
     hops = run.frames.chain(
         prefix, speaker_hop, suffix, by_pronoun, _opens(run, prefix), channel, keeps_relay

@@ -7,7 +7,7 @@ import functools
 
 import regex
 
-from tracker.extract.lexicon import Lexicon, load_lexicon
+from tracker.extract.lexicon import Lexicon, load_lexicon, outlet_index
 from tracker.extract.quotes import QuoteSpan
 
 # A sentence ends at terminal punctuation (plus any closing marks) followed by spaces and
@@ -39,6 +39,8 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
         # to read it as a number, which raises (and clears) a TypeError on every match
         stop = m.group(1)
         if stop is not None:
+            if stop == "!" and _named_exclamation(text, pos):
+                continue  # "told Yahoo! News": the mark is part of a name
             if stop[0] == "." and _is_abbreviation(text, pos, lexicon):
                 if not _place_before_quote(text, pos, m.end(), starts, lexicon):
                     continue
@@ -88,6 +90,20 @@ def _opens_sentence(text: str, prev_cut: int, quote_start: int) -> bool:
 
 def _attribution_follows(text: str, pos: int, lexicon: Lexicon) -> bool:
     return _attribution_re(lexicon.language).match(text, pos, pos + 220) is not None
+
+
+@functools.cache
+def _exclaimed_names() -> frozenset[str]:
+    """The lower-cased words of listed outlet names that end in "!" ("yahoo!")."""
+    return frozenset(
+        word for alias in outlet_index() for word in alias.lower().split() if word[-1:] == "!"
+    )
+
+
+def _named_exclamation(text: str, mark: int) -> bool:
+    """Whether the "!" at `mark` ends a word of a listed outlet name ("Yahoo! News")."""
+    m = _WORD_BEFORE_re.match(text, max(0, mark - 12), mark)
+    return m is not None and m.group().lower() + "!" in _exclaimed_names()
 
 
 def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:

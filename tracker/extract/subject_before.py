@@ -419,5 +419,42 @@ def leading_subject(text: str, start: int, end: int, language: str) -> Mention |
         if mention.kind == "person":
             if mention.name == mention.surface and mention.role is None and not np[-1].is_cap:
                 return None
+            if k + 1 < len(segs) and _company_apposition(segs[k + 1], v):
+                return _as_company(mention)
         return mention  # organisations and groups too: "They"/"mereka" may mean them
     return None
+
+
+# Words that end a company apposition's head: "the parent company of Google".
+_HEAD_ENDS = frozenset({"of", "for", "in", "behind", "that", "which"})
+
+
+def _company_apposition(seg: list[Token], v: Vocab) -> bool:
+    """Whether an apposition says its name is a company: "Betacorp, the parent company of
+    Gamma," (a determiner, then a head noun only a company has before "of" or the end);
+    "Smith, the company's chief," has the role as its head and stays a person."""
+    words = [t.lower for t in seg if t.is_word]
+    if len(words) < 2 or words[0] not in v.lex.definite_determiners:
+        return False
+    body = words[1:]
+    cut = next((i for i, w in enumerate(body) if w in _HEAD_ENDS), len(body))
+    if cut == 0:
+        return False
+    kinds = v.lex.definite_heads.get(body[cut - 1])
+    return kinds == ("organization",)
+
+
+def _as_company(mention: Mention) -> Mention:
+    """The bare name an apposition called a company, as an organisation: a later "the
+    company" may stand for it."""
+    return Mention(
+        mention.surface,
+        mention.start,
+        mention.end,
+        mention.name,
+        "organization",
+        None,
+        mention.affiliation,
+        mention.state_media,
+        mention.pronoun,
+    )

@@ -167,3 +167,47 @@ def test_it_after_a_description_in_a_sentence_with_no_cue_is_the_source_describe
     statements = extract(text, "en").statements
     [st] = [s for s in statements if s.text.startswith("the drop")]
     assert st.chain[0].source.name == "Harbor Gazette"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Betacorp, the parent company of Gamma Foods, rose 3 percent. The company reported"
+            " sales of $2 billion.",
+            "Betacorp",
+        ),
+        (
+            "Norvale, the mining firm, cut its forecast. The company said output would fall"
+            " by a tenth.",
+            "Norvale",
+        ),
+        (
+            "Skyloft, the regional carrier behind the new route, added six jets. The company"
+            " said demand had doubled.",
+            "Skyloft",
+        ),
+    ],
+)
+def test_the_company_is_the_subject_an_apposition_called_a_company(text: str, speaker: str) -> None:
+    """A bare name the classifier cannot type ("Betacorp") is a company once its apposition
+    says so, and a later "the company" stands for it."""
+    last = extract(text, "en").statements[-1]
+    assert last.speaker is not None
+    assert (last.speaker.name, last.speaker.kind) == (speaker, "organization")
+    assert [h.source.name for h in last.chain] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the apposition's head is a role: a person, whom "the company" cannot mean
+        "Dana Whitfield, the company's chief executive, resigned. The company said sales fell.",
+        # a company in a phrase after "of" is no head: the subject stays unknown
+        "Rowan Pike, the head of a mining company, resigned. The company said sales fell.",
+    ],
+)
+def test_an_apposition_without_a_company_head_makes_no_company(text: str) -> None:
+    last = extract(text, "en").statements[-1]
+    assert last.speaker is not None
+    assert last.speaker.name == "The company"

@@ -127,3 +127,44 @@ def test_the_cli_takes_the_outlet(options: list[str], chain: list[str]) -> None:
     assert result.exit_code == 0, result.output
     (statement,) = json.loads(result.output)["statements"]
     assert [hop["name"] for hop in statement["chain"]] == chain
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "outlet", "quote"),
+    [
+        (
+            "Mayor Lena Park said she would run again, The Harbor Gazette reported.\n\n"
+            '"We raised the money in a day," Park told POLITICO in June.',
+            "en",
+            "Politico",
+            "We raised the money in a day",
+        ),
+        (
+            "Wali Kota Budi Santoso mengatakan dia akan maju lagi, seperti dilansir Antara.\n\n"
+            "“Kami mengumpulkan dana dalam sehari,” kata Budi kepada Tempo pada Juni.",
+            "id",
+            "Tempo",
+            "Kami mengumpulkan dana dalam sehari",
+        ),
+    ],
+)
+def test_telling_the_own_outlet_carries_no_earlier_frame(
+    text: str, language: str, outlet: str, quote: str
+) -> None:
+    """The speaker spoke to the writer's own outlet: first-hand, not through the outlet
+    that relayed the speaker a paragraph before."""
+    [st] = [s for s in extract(text, language, outlet=outlet).statements if quote in s.text]
+    assert st.speaker is not None
+    assert len(st.chain) == 1
+    assert st.chain[0].source.key == st.speaker.key
+    assert st.chain[0].source.kind == "person"
+
+
+def test_telling_another_outlet_is_a_medium_hop() -> None:
+    text = (
+        "Mayor Lena Park said she would run again, The Harbor Gazette reported.\n\n"
+        '"We raised the money in a day," Park told POLITICO in June.'
+    )
+    [st] = [s for s in extract(text, "en", outlet="Reuters").statements if "money" in s.text]
+    assert [h.source.kind for h in st.chain] == ["news_outlet", "person"]
+    assert st.chain[0].source.name != "Harbor Gazette"

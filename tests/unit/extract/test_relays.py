@@ -255,7 +255,27 @@ def test_relay_hops_name_the_outlet(
             "Harga beras naik",
             ["pedagang"],
         ),
+        # a nationality counted is people pointed to, no source
+        (
+            "Much of the anger is fair, Lopez said, citing the many Americans who had"
+            " stopped looking for work.",
+            "en",
+            "Much of the anger is fair",
+            ["Lopez"],
+        ),
+        (
+            "Much of the anger is fair, Lopez said, citing most Europeans.",
+            "en",
+            "Much of the anger is fair",
+            ["Lopez"],
+        ),
         # people, sources and names cited stay hops
+        (
+            "Much of the anger is fair, Lopez said, citing the Americans.",
+            "en",
+            "Much of the anger is fair",
+            ["Lopez", "Americans"],
+        ),
         (
             "The trial was delayed, the court said, citing their attorneys.",
             "en",

@@ -94,6 +94,18 @@ def test_multi_paragraph_quote_runs_to_the_final_closing_mark() -> None:
         ),
         # a short line stopping on "the" is a heading or a list item, not a wrapped line
         ("Notes on the\nBudget.", "en", ["Notes on the", "Budget."]),
+        # a listed outlet's "!" is part of its name; any other "!" ends the sentence
+        (
+            "Ann Moss told Yahoo! News on Monday that she will run.",
+            "en",
+            ["Ann Moss told Yahoo! News on Monday that she will run."],
+        ),
+        ("We won! News came at noon.", "en", ["We won!", "News came at noon."]),
+        (
+            "Ani Lestari kepada Yahoo! News mengatakan ia maju.",
+            "id",
+            ["Ani Lestari kepada Yahoo! News mengatakan ia maju."],
+        ),
     ],
 )
 def test_split_sentences(text: str, language: str, expected: list[str]) -> None:
