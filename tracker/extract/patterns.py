@@ -12,10 +12,13 @@ from tracker.extract.lexicon import Lexicon, load_lexicon, load_outlets
 
 # Word tokens keep inner apostrophes, dots and hyphens (Clinton's, U.S, Jong-un); any other
 # non-space character is a token of its own, so commas and dashes can split clauses.
+# Invisible format characters (\p{Cf}: the soft hyphen, zero-width spaces and joiners,
+# direction marks that web copy leaves inside names) are no tokens, as spaces are none: a
+# name they sit in stays one run of words.
 TOKEN_re = regex.compile(
     r"""
     (?P<word>[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\-]|['’.](?=[\p{L}\p{N}]))*+)
-    | (?P<punct>[^\s\p{L}\p{N}])
+    | (?P<punct>[^\s\p{L}\p{N}\p{Cf}])
     """,
     regex.VERBOSE,
 )
@@ -24,7 +27,7 @@ TOKEN_re = regex.compile(
 TOKEN_FLAT_re = regex.compile(
     r"""
     [\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\-]|['’.](?=[\p{L}\p{N}]))*+
-    | [^\s\p{L}\p{N}]
+    | [^\s\p{L}\p{N}\p{Cf}]
     """,
     regex.VERBOSE,
 )

@@ -6,6 +6,7 @@ import regex
 
 from tracker.extract.document_sources import document_author
 from tracker.extract.lexicon import outlet_index
+from tracker.extract.mentions import Mention as Mention  # re-exported: its old home
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, slash_joined, trim_np
 from tracker.extract.org_names import organization_run
 from tracker.extract.outlet_mentions import (
@@ -15,7 +16,6 @@ from tracker.extract.outlet_mentions import (
     surname_outlet,
 )
 from tracker.extract.patterns import Patterns, patterns_for
-from tracker.extract.records import fields_repr
 from tracker.extract.tokens import Token, Vocab, vocab
 
 # The capitalised words right after a title: "Joko Widodo" of "Presiden Joko Widodo menjadi".
@@ -23,98 +23,6 @@ _CAPS_AFTER_re = regex.compile(r"\G[ \t]++(\p{Lu}[\p{L}\p{M}'’.\-]*+)")
 
 # Determiners that make a group: "para nelayan Desa X" is never a person named X.
 _PLURAL = frozenset({"para", "sejumlah", "beberapa"})
-
-
-class Mention:
-    """A provisional reference to a source; the pipeline turns it into a keyed SourceRef.
-
-    A plain class, not a dataclass: mypyc compiles this `__init__` to C but runs a
-    dataclass's generated one as Python (see `records`); nothing mutates a mention, and
-    equality and hash are by fields, as the frozen dataclass's were."""
-
-    __slots__ = (
-        "affiliation",
-        "end",
-        "kind",
-        "name",
-        "pronoun",
-        "role",
-        "start",
-        "state_media",
-        "surface",
-    )
-
-    def __init__(
-        self,
-        surface: str,
-        start: int,
-        end: int,
-        name: str,
-        kind: str,
-        role: str | None = None,
-        affiliation: str | None = None,
-        state_media: bool = False,
-        pronoun: str | None = None,
-    ) -> None:
-        self.surface = surface
-        self.start = start
-        self.end = end
-        self.name = name
-        self.kind = kind
-        self.role = role
-        self.affiliation = affiliation
-        self.state_media = state_media
-        # "person" or "group" when the mention is a pronoun
-        self.pronoun = pronoun
-
-    def with_kind(self, kind: str) -> Mention:
-        """The same mention as another kind of source."""
-        return Mention(
-            self.surface,
-            self.start,
-            self.end,
-            self.name,
-            kind,
-            self.role,
-            self.affiliation,
-            self.state_media,
-            self.pronoun,
-        )
-
-    def _key(self) -> tuple[object, ...]:
-        return (
-            self.surface,
-            self.start,
-            self.end,
-            self.name,
-            self.kind,
-            self.role,
-            self.affiliation,
-            self.state_media,
-            self.pronoun,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Mention):
-            return NotImplemented
-        return self._key() == other._key()
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        names = (
-            "surface",
-            "start",
-            "end",
-            "name",
-            "kind",
-            "role",
-            "affiliation",
-            "state_media",
-            "pronoun",
-        )
-        return fields_repr(self, names, self._key())
 
 
 def _settled(
@@ -131,8 +39,18 @@ def _settled(
     return False, None
 
 
+INVISIBLE = dict.fromkeys(
+    map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e")
+)
+"""Format characters a name may hold in web copy (soft hyphen, zero-width spaces and
+joiners, direction marks): `str.translate` drops them from a name's surface."""
+
+
 def _surface(text: str, toks: list[Token]) -> str:
-    return text[toks[0].start : toks[-1].end]
+    """The words of a noun phrase as written, without the invisible characters copy may
+    leave inside a name (a soft hyphen in "Dana Marsh" leaves one source, "Dana Marsh")."""
+    surface = text[toks[0].start : toks[-1].end]
+    return surface.translate(INVISIBLE) if not surface.isascii() else surface
 
 
 def classify(text: str, toks: list[Token], language: str) -> Mention | None:
