@@ -35,6 +35,7 @@ from tracker.extract.scans import Scans, Sentence
 from tracker.extract.sieves.hedges import unattributed
 from tracker.extract.sieves.noun_claims import noun_claim_statements
 from tracker.extract.sieves.partials import partial_quotes
+from tracker.extract.sieves.participle_clauses import participle_clause
 from tracker.extract.sieves.quote_cues import (
     Quote,
     QuoteState,
@@ -48,7 +49,7 @@ from tracker.extract.sieves.quote_cues import (
     read_quotes,
 )
 from tracker.extract.sieves.quoted import quoted_as
-from tracker.extract.sieves.reported import participle_clause, reported_speech
+from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
 
 

@@ -53,14 +53,13 @@ from tracker.extract.sieves.subject_finders import (
     long_subject,
     opening_subject,
 )
-from tracker.extract.spans import MIN_CLAIM_WORDS, after_comma, comma_end, quote_within, words_of
+from tracker.extract.spans import after_comma, comma_end, quote_within, words_of
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.subject_before import dash_apposition_start, subject_before
 from tracker.extract.subjects import modified_subject
 from tracker.extract.tokens import tokenize
 
 MAX_CLAUSES = 4  # attributed clauses split off one sentence ("X said A, but Y said B")
-MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
 
 # What a cue's reading returns: whether the cue was taken, and the statement it made (a
 # taken cue may make none: "The plan said nothing." ends the search all the same).
@@ -578,36 +577,3 @@ def content_clauses(
     rule = "same_speaker_clause"
     content_clauses(run, rule, tail, hi, later[1:], again, rest, partials, depth + 1)
     return stmt
-
-
-def participle_clause(
-    run: Run,
-    lo: int,
-    e: int,
-    cues: list[CueMatch],
-    attr: Attribution,
-    partials: list[QuoteSpan],
-) -> bool:
-    """ "“…,” Lopez said, adding that …": the quote's speaker also says the clause.
-
-    Returns whether it took the clause."""
-    if attr.speaker is None:
-        return False
-    text = run.text
-    m = next((c for c in cues if c.lastgroup == "verb"), None)
-    if m is None or not m.group().lower().endswith(run.lex.participle_suffixes or ("\0",)):
-        return False
-    gap = text[lo : m.start()]
-    comma_in_quote = not gap.strip() and lo >= 2 and text[lo - 2] == ","  # '…,” adding'
-    if not (gap.rstrip().endswith(",") or comma_in_quote) or (
-        len(words_of(gap)) > MAX_PARTICIPLE_GAP_WORDS
-    ):
-        return False  # only a comma and a few words ("in a statement,") before it
-    comp = run.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
-    start = comp.end() if comp is not None else m.end()
-    if len(words_of(text[start:e])) < MIN_CLAIM_WORDS:
-        return False
-    attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
-    rest = Relays((), (), (), start, e)
-    stmt = finish(run, "participle_clause", "indirect", start, e, attribution, rest, partials)
-    return stmt is not None

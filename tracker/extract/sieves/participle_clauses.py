@@ -1,0 +1,46 @@
+"""The participle clause after a quote's attribution: "“…,” Lopez said, adding that …"."""
+
+from __future__ import annotations
+
+from tracker.extract.attribution import Attribution
+from tracker.extract.cues import CueMatch
+from tracker.extract.quotes import QuoteSpan
+from tracker.extract.relays import Relays
+from tracker.extract.resolution import finish
+from tracker.extract.run import Run
+from tracker.extract.spans import MIN_CLAIM_WORDS, words_of
+
+MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
+
+
+def participle_clause(
+    run: Run,
+    lo: int,
+    e: int,
+    cues: list[CueMatch],
+    attr: Attribution,
+    partials: list[QuoteSpan],
+) -> bool:
+    """ "“…,” Lopez said, adding that …": the quote's speaker also says the clause.
+
+    Returns whether it took the clause."""
+    if attr.speaker is None:
+        return False
+    text = run.text
+    m = next((c for c in cues if c.lastgroup == "verb"), None)
+    if m is None or not m.group().lower().endswith(run.lex.participle_suffixes or ("\0",)):
+        return False
+    gap = text[lo : m.start()]
+    comma_in_quote = not gap.strip() and lo >= 2 and text[lo - 2] == ","  # '…,” adding'
+    if not (gap.rstrip().endswith(",") or comma_in_quote) or (
+        len(words_of(gap)) > MAX_PARTICIPLE_GAP_WORDS
+    ):
+        return False  # only a comma and a few words ("in a statement,") before it
+    comp = run.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
+    start = comp.end() if comp is not None else m.end()
+    if len(words_of(text[start:e])) < MIN_CLAIM_WORDS:
+        return False
+    attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
+    rest = Relays((), (), (), start, e)
+    stmt = finish(run, "participle_clause", "indirect", start, e, attribution, rest, partials)
+    return stmt is not None
