@@ -318,10 +318,11 @@ def _apposition_before_cue(
         return k
     v = vocab(language)
     j = k + 1
+    article = j < len(toks) and toks[j].lower in v.lex.determiners  # "X, a spokesman …"
     while j < len(toks) and j - k <= MAX_AFTER_APPOSITION_TOKENS and toks[j].text not in ",;":
         if toks[j].text in '.!?"“”' and not (toks[j].text == "." and _abbreviated(toks[j - 1], v)):
             return k
-        if _unclosed_role_ends(text, toks, k, j, hi, language):
+        if article and _unclosed_role_ends(text, toks, k, j, hi, language):
             return j  # "…," Ana Lopez, a spokeswoman for Senator Carl Hobbs told the Herald
         j += 1
     if j + 1 >= len(toks) or toks[j].text != "," or j == k + 1:
@@ -338,19 +339,19 @@ def _unclosed_role_ends(
     text: str, toks: list[Token], k: int, j: int, hi: int, language: str
 ) -> bool:
     """Whether a speech verb at token `j` ends a role apposition that opens with an article
-    after the comma at `k` and was not closed by its own comma: "X, a spokesman for
-    Senator Y told the paper". Why: copy often drops that comma, and the name nearest the
-    verb (Y) is then the one the role relates to, not the speaker. The article, the role
-    and its link word ("for", "of", "at") say it is an apposition, not a list ("X, Y and Z
-    said") or a titled name ("X, the lawyer Y said")."""
+    (the caller checks it) after the comma at `k` and was not closed by its own comma:
+    "X, a spokesman for Senator Y told the paper". Why: copy often drops that comma, and
+    the name nearest the verb (Y) is then the one the role relates to, not the speaker.
+    The article, the role and its link word ("for", "of", "at") say it is an apposition,
+    not a list ("X, Y and Z said") or a titled name ("X, the lawyer Y said")."""
     v = vocab(language)
-    if j < k + 4 or not toks[j].is_word or toks[k + 1].lower not in v.lex.determiners:
+    if j < k + 4 or not toks[j].is_word:
         return False
     seg = toks[k + 1 : j]
-    if not any(t.lower in v.links for t in seg) or not is_role_segment(seg, v):
+    if not any(t.lower in v.links for t in seg):
         return False
     cm = cue_at(text, toks[j].start, language, hi)
-    return cm is not None and bool(cm.group("verb"))
+    return cm is not None and bool(cm.group("verb")) and is_role_segment(seg, v)
 
 
 def _abbreviated(tok: Token, v: Vocab) -> bool:
