@@ -146,6 +146,11 @@ SIEVES: tuple[Sieve, ...] = (
         "same_speaker_clause",
         "X said A and warned that B: a second cue of the same subject, attributed in turn.",
     ),
+    Sieve(
+        "passive_agent_cue",
+        "The plan was rejected by the council.: a passive speech verb with its agent after "
+        '"by"; the subject is what the agent spoke of.',
+    ),
     Sieve("post_cue", "…, kata Lee.: an Indonesian cue before its speaker, after the content."),
     Sieve("nya_cue", "…, ujarnya.: a cue with -nya, whose pronoun speaker is resolved."),
     Sieve(

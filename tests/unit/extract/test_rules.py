@@ -120,6 +120,12 @@ EXAMPLES = [
         "taxes could rise next year",
     ),
     (
+        "passive_agent_cue",
+        "en",
+        "The harbor plan was rejected by the city council.",
+        "The harbor plan",
+    ),
+    (
         "post_cue",
         "id",
         "Jembatan itu akan dibuka pada bulan Juni, kata Budi Santoso.",

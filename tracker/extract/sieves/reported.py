@@ -44,6 +44,7 @@ from tracker.extract.sieves.cue_context import (
     subject_lead,
     verb_follows,
 )
+from tracker.extract.sieves.passive_speech import passive_speech
 from tracker.extract.sieves.relatives import relative_speech
 from tracker.extract.sieves.subject_finders import (
     after_connector,
@@ -210,6 +211,9 @@ def _verb_cue(
     text = run.text
     lo, hi = relays.main_start, relays.main_end
     if passive(run, lo, m):
+        # "The plan was rejected by the council, which said …": the agent's statement is
+        # made, and the sentence's later cues are still read
+        passive_speech(run, m, relays, partials)
         return _NEXT_CUE
     relative = relative_cue(run, lo, m)
     if relative and main_cue_after(run, m, cues, hi):
