@@ -151,6 +151,11 @@ SIEVES: tuple[Sieve, ...] = (
         "The plan was rejected by the council.: a passive speech verb with its agent after "
         '"by"; the subject is what the agent spoke of.',
     ),
+    Sieve(
+        "participle_lead",
+        "Citing the audit, Lopez rejected the plan.: a participle cue opening the sentence; "
+        "its object is what the main clause's subject said.",
+    ),
     Sieve("post_cue", "…, kata Lee.: an Indonesian cue before its speaker, after the content."),
     Sieve("nya_cue", "…, ujarnya.: a cue with -nya, whose pronoun speaker is resolved."),
     Sieve(

@@ -126,6 +126,12 @@ EXAMPLES = [
         "The harbor plan",
     ),
     (
+        "participle_lead",
+        "en",
+        "Promising a new pier, Mayor Ana Lopez rejected the harbor budget.",
+        "a new pier",
+    ),
+    (
         "post_cue",
         "id",
         "Jembatan itu akan dibuka pada bulan Juni, kata Budi Santoso.",

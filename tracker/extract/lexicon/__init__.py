@@ -67,6 +67,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "passive_auxiliaries",
     "passive_links",
     "passive_agent_links",
+    "participle_openers",
     "apposition_links",
     "attribution_adjuncts",
     "headline_cue_verbs",
@@ -291,6 +292,8 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     passive_links: frozenset[str] = frozenset()  # "by" of "was backed by X": the agent follows
     # "by" of "was rejected by the council": the agent said something of the subject
     passive_agent_links: frozenset[str] = frozenset()
+    # "instead of" of "Instead of calling …, X said": words a participle lead opens with
+    participle_openers: frozenset[str] = frozenset()
     # "out" of "backed out": a cue word made into another verb
     verb_particles: frozenset[str] = frozenset()
     # words after a cue word that make it another word: "appeared on MSNBC" (a guest, no
