@@ -49,6 +49,7 @@ from tracker.extract.sieves.quote_cues import (
     read_quotes,
 )
 from tracker.extract.sieves.quoted import quoted_as
+from tracker.extract.sieves.relative_tails import relative_tail
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
 
@@ -113,6 +114,11 @@ SIEVES: tuple[Sieve, ...] = (
         "participle_clause",
         '"…," Lee said, adding that …; X said A, citing B: a participle cue after an '
         "attribution is the same speaker's next statement.",
+    ),
+    Sieve(
+        "relative_tail",
+        '"…," said Lee, who noted that …: a relative clause on the quote\'s speaker, after '
+        "its attribution, is the same speaker's next statement.",
     ),
     Sieve(
         "quoted_as",
@@ -293,7 +299,9 @@ def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> N
     ]
     # the participle first: in '"…," he told the group, adding that …' its speaker is
     # the quote's, not "the group" that opens the clause after the attribution
-    if not participle_clause(run, attr_end, e, later, last, state.partials):
+    if not participle_clause(run, attr_end, e, later, last, state.partials) and not (
+        relative_tail(run, attr_end, e, later, last, state.partials)  # ", who noted that …"
+    ):
         reported_speech(run, later, rest, state.partials)
 
 

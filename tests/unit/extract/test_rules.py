@@ -132,6 +132,12 @@ EXAMPLES = [
         "a new pier",
     ),
     (
+        "relative_tail",
+        "en",
+        '"The port is dying," said Ana Lopez, who noted that traffic fell by half.',
+        "traffic fell by half",
+    ),
+    (
         "post_cue",
         "id",
         "Jembatan itu akan dibuka pada bulan Juni, kata Budi Santoso.",
