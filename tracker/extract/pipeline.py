@@ -162,6 +162,11 @@ SIEVES: tuple[Sieve, ...] = (
         "Citing the audit, Lopez rejected the plan.: a participle cue opening the sentence; "
         "its object is what the main clause's subject said.",
     ),
+    Sieve(
+        "question_lead",
+        "Asked about the audit, Lopez said …: what was asked, up to the lead's comma, is the "
+        "unnamed questioner's (no speaker).",
+    ),
     Sieve("post_cue", "…, kata Lee.: an Indonesian cue before its speaker, after the content."),
     Sieve("nya_cue", "…, ujarnya.: a cue with -nya, whose pronoun speaker is resolved."),
     Sieve(

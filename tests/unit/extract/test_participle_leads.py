@@ -61,3 +61,40 @@ def test_the_main_clause_is_still_read() -> None:
 def test_indonesian_participles_are_left_alone() -> None:
     text = "Mengutip audit itu, Wali Kota Ana Lopez menolak anggaran pelabuhan."
     assert all(s.rule != "participle_lead" for s in extract(text, "id").statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Asked about the harbor budget, Mayor Ana Lopez said the port would stay open.",
+            "about the harbor budget",
+        ),
+        (
+            "Asked whether the levy, which the council set, would rise, Mayor Ana Lopez"
+            " declined to say.",
+            "whether the levy, which the council set, would rise",
+        ),
+    ],
+)
+def test_what_was_asked_is_the_unnamed_questioners(text: str, content: str) -> None:
+    statements = extract(text, "en").statements
+    found = [s for s in statements if s.text == content and s.rule == "question_lead"]
+    assert found, statements
+    assert found[0].speaker is None
+    assert any(s.rule != "question_lead" for s in statements), statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a subject before "asked": the asker is named, another sieve reads it
+        "Mayor Ana Lopez asked the council to delay the vote, and the council agreed.",
+        # a framing clause before it
+        "When asked about the harbor budget, Mayor Ana Lopez said the port would stay open.",
+        # no main clause after the lead
+        "Asked about the harbor budget, no.",
+    ],
+)
+def test_no_question_lead(text: str) -> None:
+    assert all(s.rule != "question_lead" for s in extract(text, "en").statements)

@@ -138,6 +138,12 @@ EXAMPLES = [
         "traffic fell by half",
     ),
     (
+        "question_lead",
+        "en",
+        "Asked about the harbor budget, Mayor Ana Lopez said the port would stay open.",
+        "about the harbor budget",
+    ),
+    (
         "post_cue",
         "id",
         "Jembatan itu akan dibuka pada bulan Juni, kata Budi Santoso.",

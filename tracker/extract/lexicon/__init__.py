@@ -68,6 +68,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "passive_links",
     "passive_agent_links",
     "participle_openers",
+    "question_cues",
     "apposition_links",
     "attribution_adjuncts",
     "headline_cue_verbs",
@@ -294,6 +295,8 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     passive_agent_links: frozenset[str] = frozenset()
     # "instead of" of "Instead of calling …, X said": words a participle lead opens with
     participle_openers: frozenset[str] = frozenset()
+    # "asked" of "Asked about the audit, Lopez said": what was asked opens the clause
+    question_cues: frozenset[str] = frozenset()
     # "out" of "backed out": a cue word made into another verb
     verb_particles: frozenset[str] = frozenset()
     # words after a cue word that make it another word: "appeared on MSNBC" (a guest, no

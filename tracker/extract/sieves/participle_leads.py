@@ -24,6 +24,42 @@ MAX_OPENER_WORDS = 3
 MAX_LEAD_WORDS = 30
 
 
+def lead_statement(
+    run: Run, m: CueMatch, cues: list[CueMatch], relays: Relays, partials: list[QuoteSpan]
+) -> None:
+    """The statement of a cue that opens its clause with no subject before it: a
+    participle lead ("Citing the audit, Lopez …") or a question lead ("Asked about the
+    audit, Lopez …"). Either is made or nothing is."""
+    cue = m.group().lower()
+    if cue.endswith(run.lex.participle_suffixes or ("\0",)):
+        participle_lead(run, m, relays, partials)
+    elif cue in run.lex.question_cues:
+        question_lead(run, m, cues, relays, partials)
+
+
+def question_lead(
+    run: Run, m: CueMatch, cues: list[CueMatch], relays: Relays, partials: list[QuoteSpan]
+) -> Draft | None:
+    """ "Asked about the audit, Lopez said …", "Asked whether …, Lopez …": what was
+    asked, up to the lead's comma, is a statement of the unnamed questioner (no speaker);
+    the main clause is read as usual."""
+    text = run.text
+    lo, hi = relays.main_start, relays.main_end
+    if words_of(text[lo : m.start()]):
+        return None  # "When asked about …": often the writer's framing, not annotated
+    # the lead runs to the last comma before the next cue ("Asked whether X, the
+    # nominee, who has called …"), else to its first comma
+    after = next((c.start() for c in cues if c.start() > m.end()), hi)
+    comma = text.rfind(",", m.end(), after)
+    comma = comma if comma >= 0 else text.find(",", m.end(), hi)
+    if comma < 0 or len(words_of(text[m.end() : comma])) > MAX_LEAD_WORDS:
+        return None
+    if any(ch in text[m.end() : comma] for ch in ";:") or len(words_of(text[comma:hi])) < 3:
+        return None
+    attribution = Attribution(m.group(), m.start(), m.end(), None, m.end())
+    return finish(run, "question_lead", "indirect", m.end(), comma, attribution, relays, partials)
+
+
 def participle_lead(
     run: Run, m: CueMatch, relays: Relays, partials: list[QuoteSpan]
 ) -> Draft | None:

@@ -45,7 +45,7 @@ from tracker.extract.sieves.cue_context import (
     subject_lead,
     verb_follows,
 )
-from tracker.extract.sieves.participle_leads import participle_lead
+from tracker.extract.sieves.participle_leads import lead_statement
 from tracker.extract.sieves.passive_speech import passive_speech
 from tracker.extract.sieves.relatives import relative_speech
 from tracker.extract.sieves.subject_finders import (
@@ -260,8 +260,7 @@ def _verb_cue(
     elif speaker is None:
         speaker = _fallback_subject(run, m, cues, lo, subj_end, after_text)
     if speaker is None:
-        if participle:
-            participle_lead(run, m, relays, partials)  # "Citing the audit, Lopez …"
+        lead_statement(run, m, cues, relays, partials)  # "Citing the audit, Lopez …"
         return _NEXT_CUE
     reading = _VerbCue(m, comp, content_start, relative, weak, after_text)
     return _construction(run, reading, speaker, cues, relays, partials, depth)
