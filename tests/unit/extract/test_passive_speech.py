@@ -24,7 +24,7 @@ from .helpers import speaker_name
             "Port Authority",
         ),
         (
-            "The new tariff schedule is supported by an unusual coalition of farmers.",
+            "The new tariff schedule was echoed by an unusual coalition of farmers.",
             "The new tariff schedule",
             "coalition of farmers",
         ),
@@ -48,6 +48,8 @@ def test_the_agent_after_by_speaks_of_the_subject(text: str, content: str, speak
         "Voters weighed a harbor plan that was rejected by the city council.",
         # the subject holds a clause of its own
         "As the mayor toured the docks, the harbor plan was rejected by the city council.",
+        # backers, not speakers
+        "The harbor plan was supported by the city council.",
         # "charged with" is no agent
         "Three commissioners were charged with taking bribes.",
     ],

@@ -33,6 +33,8 @@ def passive_speech(
     by the agent after "by"; None when the agent or the subject is not plain."""
     text = run.text
     lo, hi = relays.main_start, relays.main_end
+    if m.group().lower() in run.lex.passive_backing_cues:
+        return None  # "The levy was supported by most farmers": backers, not speakers
     link = NEXT_WORD_re.match(text, m.end())
     if link is None or link.group(1).lower() not in run.lex.passive_agent_links:
         return None
