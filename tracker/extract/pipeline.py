@@ -49,6 +49,7 @@ from tracker.extract.sieves.quote_cues import (
     read_quotes,
 )
 from tracker.extract.sieves.quoted import quoted_as
+from tracker.extract.sieves.relative_tails import relative_tail
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
 
@@ -115,6 +116,11 @@ SIEVES: tuple[Sieve, ...] = (
         "attribution is the same speaker's next statement.",
     ),
     Sieve(
+        "relative_tail",
+        '"…," said Lee, who noted that …: a relative clause on the quote\'s speaker, after '
+        "its attribution, is the same speaker's next statement.",
+    ),
+    Sieve(
         "quoted_as",
         "X quoted Y as saying …, Y was quoted by X as saying …, …, Y was quoted as saying: Y "
         "speaks, X (or the outlet named nearby) relays it; the content follows or precedes.",
@@ -145,6 +151,21 @@ SIEVES: tuple[Sieve, ...] = (
     Sieve(
         "same_speaker_clause",
         "X said A and warned that B: a second cue of the same subject, attributed in turn.",
+    ),
+    Sieve(
+        "passive_agent_cue",
+        "The plan was rejected by the council.: a passive speech verb with its agent after "
+        '"by"; the subject is what the agent spoke of.',
+    ),
+    Sieve(
+        "participle_lead",
+        "Citing the audit, Lopez rejected the plan.: a participle cue opening the sentence; "
+        "its object is what the main clause's subject said.",
+    ),
+    Sieve(
+        "question_lead",
+        "Asked about the audit, Lopez said …: what was asked, up to the lead's comma, is the "
+        "unnamed questioner's (no speaker).",
     ),
     Sieve("post_cue", "…, kata Lee.: an Indonesian cue before its speaker, after the content."),
     Sieve("nya_cue", "…, ujarnya.: a cue with -nya, whose pronoun speaker is resolved."),
@@ -283,7 +304,9 @@ def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> N
     ]
     # the participle first: in '"…," he told the group, adding that …' its speaker is
     # the quote's, not "the group" that opens the clause after the attribution
-    if not participle_clause(run, attr_end, e, later, last, state.partials):
+    if not participle_clause(run, attr_end, e, later, last, state.partials) and not (
+        relative_tail(run, attr_end, e, later, last, state.partials)  # ", who noted that …"
+    ):
         reported_speech(run, later, rest, state.partials)
 
 

@@ -246,12 +246,29 @@ PARTICIPLE_CASES = [
         "menambahkan",
         "Budi Santoso",
     ),
+    # a connector between the attribution's comma and the participle
+    (
+        "“The plan is sound,” Mayor Lopez said, while arguing the port should stay open.",
+        "en",
+        "the port should stay open",
+        "arguing",
+        "Lopez",
+    ),
+    (
+        "“Kami siap,” kata Budi Santoso, sambil menegaskan bahwa jembatan akan dibuka bulan Mei.",
+        "id",
+        "jembatan akan dibuka bulan Mei",
+        "menegaskan",
+        "Budi Santoso",
+    ),
 ]
 
 
 NOT_PARTICIPLE_CASES = [
     ("“The plan is sound,” Mayor Lopez said, adding more.", "en"),  # too short a clause
     ("“The plan is sound,” Mayor Lopez said as the crowd was leaving the hall.", "en"),
+    # a connector with no participle cue after it
+    ("“The plan is sound,” Mayor Lopez said, before leaving the hall in a hurry.", "en"),
 ]
 
 

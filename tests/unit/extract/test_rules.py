@@ -120,6 +120,30 @@ EXAMPLES = [
         "taxes could rise next year",
     ),
     (
+        "passive_agent_cue",
+        "en",
+        "The harbor plan was rejected by the city council.",
+        "The harbor plan",
+    ),
+    (
+        "participle_lead",
+        "en",
+        "Promising a new pier, Mayor Ana Lopez rejected the harbor budget.",
+        "a new pier",
+    ),
+    (
+        "relative_tail",
+        "en",
+        '"The port is dying," said Ana Lopez, who noted that traffic fell by half.',
+        "traffic fell by half",
+    ),
+    (
+        "question_lead",
+        "en",
+        "Asked about the harbor budget, Mayor Ana Lopez said the port would stay open.",
+        "about the harbor budget",
+    ),
+    (
         "post_cue",
         "id",
         "Jembatan itu akan dibuka pada bulan Juni, kata Budi Santoso.",

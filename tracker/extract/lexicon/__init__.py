@@ -66,6 +66,10 @@ _LOWER_CASED: tuple[str, ...] = (
     "verb_particles",
     "passive_auxiliaries",
     "passive_links",
+    "passive_agent_links",
+    "passive_backing_cues",
+    "participle_openers",
+    "question_cues",
     "apposition_links",
     "attribution_adjuncts",
     "headline_cue_verbs",
@@ -288,6 +292,14 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "was" of "was backed by": the subject is spoken of
     passive_auxiliaries: frozenset[str] = frozenset()
     passive_links: frozenset[str] = frozenset()  # "by" of "was backed by X": the agent follows
+    # "by" of "was rejected by the council": the agent said something of the subject
+    passive_agent_links: frozenset[str] = frozenset()
+    # "supported" of "was supported by X": X backs the subject, says nothing of it
+    passive_backing_cues: frozenset[str] = frozenset()
+    # "instead of" of "Instead of calling …, X said": words a participle lead opens with
+    participle_openers: frozenset[str] = frozenset()
+    # "asked" of "Asked about the audit, Lopez said": what was asked opens the clause
+    question_cues: frozenset[str] = frozenset()
     # "out" of "backed out": a cue word made into another verb
     verb_particles: frozenset[str] = frozenset()
     # words after a cue word that make it another word: "appeared on MSNBC" (a guest, no

@@ -30,7 +30,7 @@ def participle_clause(
     m = next((c for c in cues if c.lastgroup == "verb"), None)
     if m is None or not m.group().lower().endswith(run.lex.participle_suffixes or ("\0",)):
         return False
-    gap = text[lo : m.start()]
+    gap = _without_connector(run, text[lo : m.start()])  # '…," Lee said, while arguing'
     comma_in_quote = not gap.strip() and lo >= 2 and text[lo - 2] == ","  # '…,” adding'
     if not (gap.rstrip().endswith(",") or comma_in_quote) or (
         len(words_of(gap)) > MAX_PARTICIPLE_GAP_WORDS
@@ -44,3 +44,12 @@ def participle_clause(
     rest = Relays((), (), (), start, e)
     stmt = finish(run, "participle_clause", "indirect", start, e, attribution, rest, partials)
     return stmt is not None
+
+
+def _without_connector(run: Run, gap: str) -> str:
+    """The gap before a participle without its connector ("while", "before"), which links
+    the participle to the attribution as its comma alone does."""
+    words = words_of(gap)
+    if not words or words[-1].lower() not in run.lex.participle_connectors:
+        return gap
+    return gap[: gap.rstrip().rfind(words[-1])]

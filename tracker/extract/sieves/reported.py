@@ -19,6 +19,7 @@ from tracker.extract.resolution import finish
 from tracker.extract.run import TRAILING_PUNCT, Draft, Run
 from tracker.extract.shares import share_may_hold, share_subject
 from tracker.extract.sieves.according import according_to, according_to_inline
+from tracker.extract.sieves.clause_subjects import participle_subject
 from tracker.extract.sieves.clauses import MAX_CUES_PER_SENTENCE, next_clause
 from tracker.extract.sieves.closing import closing_start, inside_closed_clause, role_lead
 from tracker.extract.sieves.cue_context import (
@@ -44,6 +45,8 @@ from tracker.extract.sieves.cue_context import (
     subject_lead,
     verb_follows,
 )
+from tracker.extract.sieves.participle_leads import lead_statement
+from tracker.extract.sieves.passive_speech import passive_speech
 from tracker.extract.sieves.relatives import relative_speech
 from tracker.extract.sieves.subject_finders import (
     after_connector,
@@ -210,6 +213,9 @@ def _verb_cue(
     text = run.text
     lo, hi = relays.main_start, relays.main_end
     if passive(run, lo, m):
+        # "The plan was rejected by the council, which said …": the agent's statement is
+        # made, and the sentence's later cues are still read
+        passive_speech(run, m, relays, partials)
         return _NEXT_CUE
     relative = relative_cue(run, lo, m)
     if relative and main_cue_after(run, m, cues, hi):
@@ -254,6 +260,7 @@ def _verb_cue(
     elif speaker is None:
         speaker = _fallback_subject(run, m, cues, lo, subj_end, after_text)
     if speaker is None:
+        lead_statement(run, m, cues, relays, partials)  # "Citing the audit, Lopez …"
         return _NEXT_CUE
     reading = _VerbCue(m, comp, content_start, relative, weak, after_text)
     return _construction(run, reading, speaker, cues, relays, partials, depth)
@@ -278,8 +285,14 @@ def _construction(
     attribution = Attribution(cue, m.start(), m.end(), speaker, m.end())
     before_words = len(words_of(text[lo : speaker.start]))
     lead = before_words < 3 and subject_lead(run, m.end(), hi, cue)
+    # "On Monday, Lee spoke …, promising …": the participle's subject opens the clause
+    far = (
+        cue.lower().endswith(run.lex.participle_suffixes or ("\0",))
+        and "," in text[speaker.end : m.start()]
+    )
     if (
-        after_comma(text, lo, speaker.start)
+        not far
+        and after_comma(text, lo, speaker.start)
         and (before_words >= 3 or lead)
         and comp is None
         and not role_lead(run, lo, speaker, m.start())
@@ -438,6 +451,9 @@ def _fallback_subject(
     if cue.lower().endswith(("ing", "kan")) and after_comma(text, lo, m.start()):
         # "…, claiming that …" / "…, promising to …": the clause subject speaks
         speaker = opening_subject(run, lo, m.start())
+        if speaker is None and participle:
+            # "On Monday, however, Lee spoke …, promising …", "The nurse later sued, claiming"
+            speaker = participle_subject(run, lo, m.start())
         if speaker is not None:
             return speaker
     if participle and after_connector(run, lo, m.start()):
