@@ -11,6 +11,7 @@ import regex
 
 from tracker.extract.attribution import Attribution
 from tracker.extract.channels import own_channel
+from tracker.extract.company_descriptions import company_described_before
 from tracker.extract.definites import authored_document, described_document, resolve_definite
 from tracker.extract.described_persons import named_before
 from tracker.extract.frames import opens_frame
@@ -19,6 +20,7 @@ from tracker.extract.noun_phrases import np_after, opens_named_np
 from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
 from tracker.extract.own_outlet import is_own_outlet
+from tracker.extract.party_members import party_member
 from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.poll_findings import ACCORDING, poll_finding
 from tracker.extract.pronouns import Antecedent, InternalHop
@@ -46,6 +48,10 @@ def source_id(run: Run, mention: Mention) -> int:
     of the table."""
     mention = whole_outlet(run.text, mention, run.pats)
     sid = resolve_definite(run.lex, run.table, run.salience, mention, run.text)
+    if sid is None:
+        sid = party_member(run, mention)  # "the Democrat": the politician named before
+    if sid is None:
+        sid = company_described_before(run, mention)  # "the oil giant X … the company"
     if sid is not None:
         return sid
     noun = described_document(run.lex, mention)

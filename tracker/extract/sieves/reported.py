@@ -12,6 +12,7 @@ import regex
 
 from tracker.extract.attribution import Attribution, speaker_after_cue
 from tracker.extract.cues import CueMatch
+from tracker.extract.document_cues import document_cue_fits
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
@@ -253,7 +254,7 @@ def _verb_cue(
             speaker = chain_subject(run, lo, subj_end, cue)
     elif speaker is None:
         speaker = _fallback_subject(run, m, cues, lo, subj_end, after_text)
-    if speaker is None:
+    if speaker is None or not document_cue_fits(run, cue, lo, speaker):
         return _NEXT_CUE
     reading = _VerbCue(m, comp, content_start, relative, weak, after_text)
     return _construction(run, reading, speaker, cues, relays, partials, depth)
@@ -526,6 +527,7 @@ def participle_tail(
         if (
             c.lastgroup != "verb"
             or not c.group().lower().endswith(suffixes)
+            or c.group().lower() in run.lex.document_cue_verbs  # "…, data X menunjukkan"
             or "," not in gap
             or len(words_of(gap)) > MAX_ADJUNCT_WORDS
             or any(ch in gap for ch in ".;!?")
