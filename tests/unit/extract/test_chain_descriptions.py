@@ -1,0 +1,176 @@
+"""Chains on descriptions and set-off phrases: party nouns, company descriptors, a place
+after "monitored in", an according-to phrase that closes its clause, and Indonesian cues
+that only a document speaks ("Data X menunjukkan")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def _found(text: str, content: str, language: str = "en") -> tuple[str | None, list[str]]:
+    """The speaker's name and chain of the statement whose text holds `content`."""
+    found = [s for s in extract(text, language).statements if content in s.text]
+    assert found, f"no statement holds {content!r}"
+    st = found[0]
+    return (st.speaker.name if st.speaker else None), [h.source.name for h in st.chain]
+
+
+def _spoken(text: str, content: str, language: str = "en") -> bool:
+    return any(content in s.text for s in extract(text, language).statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Former Ohio Sen. Ana Ruiz has pushed for the files. The Democrat said the"
+            " files would be released soon.",
+            "Ana Ruiz",
+        ),
+        (
+            "House Speaker Tom Berg opposes the order. The Kansas Republican said the"
+            " order would go too far.",
+            "Tom Berg",
+        ),
+        (
+            "Presidential candidate Mia Stone spoke in Dayton. The Republican said taxes"
+            " would fall.",
+            "Mia Stone",
+        ),
+    ],
+)
+def test_a_party_description_is_the_politician_named_before(text: str, speaker: str) -> None:
+    assert _found(text, "would")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # tagged with the other party: no guess
+        ("Sen. Ana Ruiz (R-Ohio) voted no. The Democrat said the bill would pass.", "The Democrat"),
+        # nobody named before
+        ("The vote failed. The Democrat said the bill would pass.", "The Democrat"),
+    ],
+)
+def test_a_party_description_with_no_fitting_person_stays_itself(text: str, speaker: str) -> None:
+    assert _found(text, "the bill would pass")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Shares fell after a drop in the oil giant Borex Energy. The company reported"
+            " its lowest profit in ten years.",
+            "Borex Energy",
+        ),
+        (
+            "The index rose on gains at the retailer Zamba. The firm said its lowest"
+            " profit in ten years was a warning.",
+            "Zamba",
+        ),
+    ],
+)
+def test_the_company_is_the_company_a_descriptor_named(text: str, speaker: str) -> None:
+    assert _found(text, "its lowest profit") == (speaker, [speaker])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no descriptor named a company
+        "Shares fell on Monday. The company reported its lowest profit in ten years.",
+        # two companies described: no guess
+        "Shares of the retailer Zamba and the oil giant Borex fell. The company reported"
+        " its lowest profit in ten years.",
+    ],
+)
+def test_the_company_with_no_single_described_company_stays_itself(text: str) -> None:
+    assert _found(text, "its lowest profit")[0] == "The company"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A Radio Moscow report monitored in Oslo said the minister had resigned.",
+            "Radio Moscow",
+        ),
+        ("A Tass report heard in Vienna said the minister had resigned.", "TASS"),
+    ],
+)
+def test_the_place_a_report_was_monitored_in_is_no_speaker(text: str, speaker: str) -> None:
+    assert _found(text, "the minister had resigned")[0] == speaker
+
+
+def test_a_person_in_a_place_still_speaks() -> None:
+    text = "A diplomat in Oslo said the minister had resigned."
+    assert _found(text, "the minister had resigned")[0] != "Oslo"
+
+
+def test_an_according_to_phrase_closing_its_clause_is_that_clause_source() -> None:
+    text = (
+        "Lumeco signed a deal with its unions, according to the Labor Department, ending a"
+        " strike that company executives said could hurt sales."
+    )
+    assert _found(text, "Lumeco signed a deal") == (
+        "the Labor Department",
+        ["the Labor Department"],
+    )
+    # the later speaker speaks first-hand, not through the department
+    assert _found(text, "could hurt sales")[1] == ["executives"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "chain"),
+    [
+        # the clause goes on after the phrase: the relay reading stands
+        (
+            "Fundraising, according to the campaign, has dropped, analysts said.",
+            "has dropped",
+            ["the campaign", "analysts"],
+        ),
+    ],
+)
+def test_an_according_to_phrase_inside_its_clause_is_a_relay(
+    text: str, content: str, chain: list[str]
+) -> None:
+    assert _found(text, content)[1] == chain
+
+
+def test_indonesian_according_to_inside_its_clause_is_unchanged() -> None:
+    text = "Kejadian tersebut, menurut Ahmad, ditemukan warga di tepi sungai pada pagi hari."
+    assert _found(text, "ditemukan warga", "id")[0] == "Ahmad"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Catatan Lembaga Kajian Pangan, yang dikutip pada Senin, menunjukkan, harga beras"
+            " naik dua kali lipat.",
+            "Lembaga Kajian Pangan",
+        ),
+        (
+            "Data Badan Pusat Statistik menunjukkan, harga beras naik dua kali lipat.",
+            "Badan Pusat Statistik",
+        ),
+        ("Laporan Bank Dunia memperlihatkan bahwa harga beras naik dua kali lipat.", "Bank Dunia"),
+    ],
+)
+def test_indonesian_a_document_that_shows_is_its_author(text: str, speaker: str) -> None:
+    assert _found(text, "harga beras naik", "id")[0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budi menunjukkan foto rumahnya yang rusak kepada petugas di kantor desa.",
+        "Sebelumnya, Indah menyampaikan, kejadian ini menunjukkan adanya intimidasi di desa.",
+    ],
+)
+def test_indonesian_a_person_or_a_thing_that_shows_makes_no_claim(text: str) -> None:
+    for st in extract(text, "id").statements:
+        assert st.cue != "menunjukkan"
