@@ -12,6 +12,7 @@ import regex
 from tracker.extract.attribution import Attribution
 from tracker.extract.channels import own_channel
 from tracker.extract.company_descriptions import company_described_before
+from tracker.extract.content_subjects import note_content_subject
 from tracker.extract.definites import authored_document, described_document, resolve_definite
 from tracker.extract.described_persons import named_before
 from tracker.extract.frames import opens_frame
@@ -330,6 +331,9 @@ def _remember(run: Run, stmt: Draft) -> None:
         return
     kind = run.table.kind(stmt.sid)
     singular = run.singular(kind, run.table.name(stmt.sid))
+    # "The radio said Minister X had …": X may be a later "he"; pushed first, so that a
+    # quote with no cue still continues the radio
+    note_content_subject(run, stmt)
     run.salience.push(Antecedent(stmt.sid, kind, (), (), True, None, singular))
 
 

@@ -174,3 +174,28 @@ def test_indonesian_a_document_that_shows_is_its_author(text: str, speaker: str)
 def test_indonesian_a_person_or_a_thing_that_shows_makes_no_claim(text: str) -> None:
     for st in extract(text, "id").statements:
         assert st.cue != "menunjukkan"
+
+
+@pytest.mark.parametrize(
+    ("content", "chain"),
+    [
+        ("Ships would stay out of the strait", ["Radio Moscow", "Ivan Petrov"]),
+        ('"We want talks,"', ["Radio Moscow", "Ivan Petrov"]),
+    ],
+)
+def test_he_after_a_report_about_a_person_is_that_person(content: str, chain: list[str]) -> None:
+    text = (
+        "Radio Moscow said Defence Minister Ivan Petrov had met the envoy. Ships would stay"
+        ' out of the strait, he was quoted as saying. "We want talks," he said.'
+    )
+    assert _found(text, content) == ("Ivan Petrov", chain)
+
+
+def test_a_quote_with_no_cue_after_a_report_continues_the_outlet() -> None:
+    text = 'Radio Moscow said Defence Minister Ivan Petrov had met the envoy.\n"Talks will go on."'
+    assert _found(text, "Talks will go on")[0] == "Radio Moscow"
+
+
+def test_a_report_opening_with_a_common_word_names_nobody_for_he() -> None:
+    text = "Radio Moscow said the minister had met the envoy. The talks went well, he said."
+    assert _found(text, "The talks went well")[0] is None
