@@ -199,3 +199,32 @@ def test_a_quote_with_no_cue_after_a_report_continues_the_outlet() -> None:
 def test_a_report_opening_with_a_common_word_names_nobody_for_he() -> None:
     text = "Radio Moscow said the minister had met the envoy. The talks went well, he said."
     assert _found(text, "The talks went well")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('"Taxes are too high," Lopez said on The Rick Dane Show on Monday.', "Taxes are too high"),
+        (
+            'Lopez spoke on The Rick Dane Show on Monday. "Taxes are too high," Lopez told Dane.',
+            "Taxes are too high",
+        ),
+    ],
+)
+def test_a_talk_show_named_by_its_title_and_its_host_are_the_medium(
+    text: str, content: str
+) -> None:
+    assert _found(text, content) == ("Lopez", ["Rick Dane Show", "Lopez"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person told, with no programme title holding the name
+        '"Taxes are too high," Lopez told Dane.',
+        # a title that does not hold the person's name
+        'Lopez spoke on The Rick Dane Show. "Taxes are too high," Lopez told Mia Stone.',
+    ],
+)
+def test_a_person_told_is_no_medium(text: str) -> None:
+    assert _found(text, "Taxes are too high")[1] == ["Lopez"]
