@@ -228,3 +228,57 @@ def test_a_talk_show_named_by_its_title_and_its_host_are_the_medium(
 )
 def test_a_person_told_is_no_medium(text: str) -> None:
     assert _found(text, "Taxes are too high")[1] == ["Lopez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "language", "speaker"),
+    [
+        (
+            "If the bank says no, the deal will collapse, Ana Lopez said, adding that talks"
+            " would go on.",
+            "the deal will collapse",
+            "en",
+            "Ana Lopez",
+        ),
+        (
+            "As long as the cartel keeps its curbs, demand will rise in May, Ana Lopez said,"
+            " adding that stocks were low.",
+            "demand will rise in May",
+            "en",
+            "Ana Lopez",
+        ),
+        (
+            "Jika BI menyatakan suku bunga tetap, harga akan stabil, kata Budi Santoso,"
+            " menambahkan bahwa stok cukup.",
+            "harga akan stabil",
+            "id",
+            "Budi Santoso",
+        ),
+    ],
+)
+def test_a_verb_in_an_opening_condition_claims_nothing(
+    text: str, content: str, language: str, speaker: str
+) -> None:
+    assert _found(text, content, language)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # "while" opens no condition: both claims stand
+        (
+            "While Ana Lopez said the plan would work, Tom Berg said it would fail.",
+            "the plan would work",
+            "Ana Lopez",
+        ),
+        # a cue far into the condition is a report of its own
+        (
+            "If we read the memo right when Ana Lopez says the plan is dead, it is over,"
+            " Tom Berg said, adding that talks would go on.",
+            "the plan is dead",
+            "Ana Lopez",
+        ),
+    ],
+)
+def test_other_opening_clauses_keep_their_claims(text: str, content: str, speaker: str) -> None:
+    assert _found(text, content)[0] == speaker

@@ -36,6 +36,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "place_participles",
     "company_descriptors",
     "document_cue_verbs",
+    "condition_openers",
     "title_markers",
     "passive_speech_verbs",
     "recording_nouns",
@@ -259,6 +260,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # according-to phrase ("…, according to X, taking …"); Indonesian has none: a "-kan"
     # verb there is the clause's own ("Kejadian itu, menurut X, ditemukan …")
     clause_participle_suffixes: tuple[str, ...] = ()
+    # "if", "as long as", "jika": a condition opening a clause, whose verb claims nothing
+    # when a later cue speaks (extract.conditional_cues)
+    condition_openers: frozenset[str] = frozenset()
     # "bertajuk", "titled": a document's title in quote marks follows (extract.relay_sources)
     title_markers: frozenset[str] = frozenset()
     # "wrote", "tweeted": a cue of the speaker's own channel (extract.channels)

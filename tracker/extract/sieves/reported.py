@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from tracker.extract.attribution import Attribution, speaker_after_cue
+from tracker.extract.conditional_cues import in_opening_condition
 from tracker.extract.cues import CueMatch
 from tracker.extract.document_cues import document_cue_fits
 from tracker.extract.noun_phrases import np_after
@@ -216,6 +217,8 @@ def _verb_cue(
     if relative and main_cue_after(run, m, cues, hi):
         relative_speech(run, m, lo, hi, relays, partials)  # "X, who said A, voted …"
         return _NEXT_CUE  # "X, who has endorsed Y, said Z": the main verb speaks
+    if in_opening_condition(run, lo, m) and main_cue_after(run, m, cues, hi):
+        return _NEXT_CUE  # "If X says no, …, Y said": the condition claims nothing
     if any(h.start == m.start() for h in relays.suffix) and main_cue_after(run, m, cues, hi):
         return _NEXT_CUE  # "Tass, citing the ministry, reported …": the relay is no cue
     comp, content_start = _content_start(run, m, relays)
