@@ -17,6 +17,7 @@ from tracker.extract.definites import authored_document, described_document, res
 from tracker.extract.described_persons import named_before
 from tracker.extract.frames import opens_frame
 from tracker.extract.later_authors import author_named_after
+from tracker.extract.later_outlets import outlet_named_after
 from tracker.extract.noun_phrases import np_after, opens_named_np
 from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
@@ -60,7 +61,9 @@ def source_id(run: Run, mention: Mention) -> int:
         return run.document_authors[noun]
     if noun is not None and noun in run.lex.outcome_nouns and run.document_authors:
         return next(reversed(run.document_authors.values()))  # "the results": of the last
-    later = author_named_after(run.text, mention, run.vocab)
+    later = author_named_after(run.text, mention, run.vocab) or outlet_named_after(
+        run.text, mention, run.vocab
+    )
     if later is not None:
         return run.table.add(later)  # "a new poll. A Gallup poll found …": Gallup's
     named = named_before(run.text, mention, run.vocab, run.language)

@@ -282,3 +282,29 @@ def test_a_verb_in_an_opening_condition_claims_nothing(
 )
 def test_other_opening_clauses_keep_their_claims(text: str, content: str, speaker: str) -> None:
     assert _found(text, content)[0] == speaker
+
+
+_KUWAITI = (
+    "Oil minister Ali Hassan said output was well below its ceiling, according to a Kuwaiti"
+    " newspaper interview.\n"
+)
+
+
+def test_an_outlet_described_then_named_is_the_named_outlet() -> None:
+    text = _KUWAITI + "The al-Watan al-Jadid newspaper quoted him as saying output was low."
+    assert _found(text, "output was well below") == (
+        "Ali Hassan",
+        ["al-Watan al-Jadid", "Ali Hassan"],
+    )
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "",  # never named
+        "The Kuwaiti radio quoted him as saying output was low.",  # another medium noun
+    ],
+)
+def test_an_outlet_described_and_never_named_stays_described(after: str) -> None:
+    chain = _found(_KUWAITI + after, "output was well below")[1]
+    assert chain == ["a Kuwaiti newspaper interview", "Ali Hassan"]
