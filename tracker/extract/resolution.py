@@ -25,7 +25,7 @@ from tracker.extract.own_outlet import is_own_outlet
 from tracker.extract.party_members import party_member
 from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.poll_findings import ACCORDING, poll_finding
-from tracker.extract.pronouns import Antecedent, InternalHop
+from tracker.extract.pronouns import Antecedent, InternalHop, fits
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.recordings import without_recordings
 from tracker.extract.relays import HopDraft, Relays
@@ -170,7 +170,7 @@ def emit(
     sid: int | None = None
     by_pronoun = inherited is not None
     if mention is not None and mention.pronoun is not None:
-        inherited = run.salience.resolve(mention.pronoun)
+        inherited = _resolve_past_relays(run, mention.pronoun, prefix)
         if inherited is None:
             # an unresolved "dia"/"he" still marks a claim: keep it, speaker unknown
             return _bare(rule, kind, start, end, attribution)
@@ -217,6 +217,22 @@ def emit(
     _remember(run, stmt)
     note_report(run, sid, cue)
     return stmt
+
+
+QUOTED_BY = "quoted_by"
+
+
+def _resolve_past_relays(
+    run: Run, pronoun: str, prefix: tuple[InternalHop, ...]
+) -> Antecedent | None:
+    """Whom a pronoun speaker stands for, never a quoter of its own sentence: in "He was
+    also quoted as saying …, the spokesman said" the spokesman quoted "he" and cannot be
+    him (nobody quotes their own words), though the spokesman was named last. Other relays
+    ("…, according to the sources") are left to the salience list as before."""
+    own = {h.sid for h in prefix if h.relation == QUOTED_BY}
+    if not own:
+        return run.salience.resolve(pronoun)
+    return run.salience.find(lambda item: item.sid not in own and fits(pronoun, item))
 
 
 def _according(

@@ -308,3 +308,16 @@ def test_an_outlet_described_then_named_is_the_named_outlet() -> None:
 def test_an_outlet_described_and_never_named_stays_described(after: str) -> None:
     chain = _found(_KUWAITI + after, "output was well below")[1]
     assert chain == ["a Kuwaiti newspaper interview", "Ali Hassan"]
+
+
+def test_a_closing_quoter_is_never_the_pronoun_it_quotes() -> None:
+    text = (
+        "Tom Berg met the envoy on Monday. He was also quoted as saying the deal would be"
+        " signed in May, the spokesman said."
+    )
+    assert _found(text, "the deal would be signed") == ("Tom Berg", ["the spokesman", "Tom Berg"])
+
+
+def test_a_pronoun_with_no_quoter_still_means_the_last_person() -> None:
+    text = "Ana Lopez met Tom Berg on Monday. He said the deal would be signed in May."
+    assert _found(text, "the deal would be signed")[0] == "Tom Berg"
