@@ -324,3 +324,18 @@ def test_a_quoter_named_in_another_sentence_may_still_be_the_pronoun() -> None:
         " signed in May."
     )
     assert _found(text, "the deal would be signed")[0] == "Tom Berg"
+
+
+def test_an_outlet_described_then_opening_the_next_sentence_is_that_outlet() -> None:
+    text = (
+        "Grain output may be good this year, a Hong Kong newspaper said.\n"
+        "Wen Wei Po said rain came."
+    )
+    assert _found(text, "Grain output may be good") == ("Wen Wei Po", ["Wen Wei Po"])
+
+
+def test_a_person_opening_the_next_sentence_is_no_outlet() -> None:
+    text = (
+        "Grain output may be good this year, a Hong Kong newspaper said.\nAna Lopez said rain came."
+    )
+    assert _found(text, "Grain output may be good")[0] == "a Hong Kong newspaper"
