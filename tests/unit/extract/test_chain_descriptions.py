@@ -339,3 +339,22 @@ def test_a_person_opening_the_next_sentence_is_no_outlet() -> None:
         "Grain output may be good this year, a Hong Kong newspaper said.\nAna Lopez said rain came."
     )
     assert _found(text, "Grain output may be good")[0] == "a Hong Kong newspaper"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Prices are back," Ana Lopez, economist at the broker Hale Wedd said.', "Ana Lopez"),
+        ('"Prices are back," Ana Lopez, a strategist at the broker Hale Wedd said.', "Ana Lopez"),
+        # no role noun opens the apposition: the reading before stands
+        ('"Prices are back," Ana Lopez, Hale Wedd and Tom Berg said.', None),
+    ],
+)
+def test_an_unclosed_role_apposition_after_a_quote_keeps_the_named_speaker(
+    text: str, speaker: str | None
+) -> None:
+    found = _found(text, "Prices are back")[0]
+    if speaker is None:
+        assert found != "Ana Lopez"
+    else:
+        assert found == speaker
