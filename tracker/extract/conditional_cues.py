@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+
 from tracker.extract.cues import CueMatch
+from tracker.extract.lexicon import load_lexicon
 from tracker.extract.run import Run
 from tracker.extract.spans import words_of
 
 MAX_OPENER_WORDS = 3  # "as long as"
+OPENER_CHARS = 24  # enough for "as long as" and the space after it
 MAX_SUBJECT_WORDS = 4  # "If the central bank says": the condition's own subject, then its verb
+
+
+@functools.cache
+def _first_words(language: str) -> frozenset[str]:
+    """The first word of each condition opener ("as" of "as long as")."""
+    return frozenset(o.split()[0] for o in load_lexicon(language).condition_openers)
 
 
 def in_opening_condition(run: Run, lo: int, m: CueMatch) -> bool:
@@ -24,6 +34,9 @@ def in_opening_condition(run: Run, lo: int, m: CueMatch) -> bool:
     openers = run.lex.condition_openers
     if not openers:
         return False
+    head = run.text[lo : min(m.start(), lo + OPENER_CHARS)].lstrip(" \t\n\"“'‘(").lower()
+    if not head or head.split(" ", 1)[0] not in _first_words(run.language):
+        return False  # most clauses open otherwise: decided without reading the lead
     lead = run.text[lo : m.start()]
     if "," in lead:
         return False
