@@ -30,8 +30,10 @@ def outlet_named_after(text: str, mention: Mention, v: Vocab) -> Mention | None:
     listed outlet opening the next sentence ("Wen Hui Bao said …")."""
     if mention.kind not in _KINDS or mention.pronoun is not None:
         return None
-    words: list[str] = _WORD_re.findall(mention.surface)
     lex = v.lex
+    if mention.surface.split(" ", 1)[0].lower() not in lex.indefinite_articles:
+        return None  # most mentions: decided without reading their words
+    words: list[str] = _WORD_re.findall(mention.surface)
     if not 2 <= len(words) <= MAX_WORDS or words[0].lower() not in lex.indefinite_articles:
         return None
     nouns = [w.lower() for w in words[1:] if w.lower() in v.medium_words]
