@@ -318,7 +318,10 @@ def _apposition_before_cue(
         return k
     v = vocab(language)
     j = k + 1
-    article = j < len(toks) and toks[j].lower in v.lex.determiners  # "X, a spokesman …"
+    # "X, a spokesman …", "X, economist at …": an article or a bare lower-case role opens it
+    article = j < len(toks) and (
+        toks[j].lower in v.lex.determiners or (not toks[j].is_cap and toks[j].lower in v.roles)
+    )
     while j < len(toks) and j - k <= MAX_AFTER_APPOSITION_TOKENS and toks[j].text not in ",;":
         if toks[j].text in '.!?"“”' and not (toks[j].text == "." and _abbreviated(toks[j - 1], v)):
             return k

@@ -23,6 +23,7 @@ from tracker.extract.medium_nouns import described_outlet
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.outlet_mentions import given_name
 from tracker.extract.patterns import Patterns, patterns_for
+from tracker.extract.programme_titles import hosted_programme, titled_programme
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
@@ -77,7 +78,11 @@ def medium_hop(text: str, language: str, marker: CueMatch, end: int) -> Mention 
         described = described_outlet(np, mention, v, _earlier_by_word(text, marker.start(), pats))
         if described is not None:
             return described
-    return _masthead(text, marker.start(), pos, hi, v, pats)
+    return (
+        _masthead(text, marker.start(), pos, hi, v, pats)
+        or titled_programme(text, language, pos, hi)
+        or hosted_programme(text, language, marker.start(), pos, hi)
+    )
 
 
 def _medium_phrase(np: list[Token], v: Vocab) -> list[Token]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.extract.according_splits import split_at_according
 from tracker.extract.assembly import assemble
 from tracker.extract.attribution import Attribution
 from tracker.extract.colon_leads import lead_media, with_lead_medium
@@ -250,6 +251,8 @@ def speech(run: Run, sentence: Sentence, first: int) -> None:
             else (False, None)
         )
         if not taken:
+            if relays.according and not sentence.quotes:
+                relays = split_at_according(run, sentence.cues, relays, state.partials, e)
             container = reported_speech(run, sentence.cues, relays, state.partials)
     elif state.prev_attr is not None and e - state.attr_end > 20:
         _after_last_attribution(run, state, state.prev_attr)

@@ -11,17 +11,21 @@ import regex
 
 from tracker.extract.attribution import Attribution
 from tracker.extract.channels import own_channel
+from tracker.extract.company_descriptions import company_described_before
+from tracker.extract.content_subjects import note_content_subject
 from tracker.extract.definites import authored_document, described_document, resolve_definite
 from tracker.extract.described_persons import named_before
 from tracker.extract.frames import opens_frame
 from tracker.extract.later_authors import author_named_after
+from tracker.extract.later_outlets import outlet_named_after
 from tracker.extract.noun_phrases import np_after, opens_named_np
 from tracker.extract.outlet_names import whole_outlet
 from tracker.extract.outlet_voices import heard_through_outlet, note_interview
 from tracker.extract.own_outlet import is_own_outlet
+from tracker.extract.party_members import party_member
 from tracker.extract.patterns import TOKEN_FLAT_re
 from tracker.extract.poll_findings import ACCORDING, poll_finding
-from tracker.extract.pronouns import Antecedent, InternalHop
+from tracker.extract.pronouns import Antecedent, InternalHop, fits
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.recordings import without_recordings
 from tracker.extract.relays import HopDraft, Relays
@@ -46,6 +50,10 @@ def source_id(run: Run, mention: Mention) -> int:
     of the table."""
     mention = whole_outlet(run.text, mention, run.pats)
     sid = resolve_definite(run.lex, run.table, run.salience, mention, run.text)
+    if sid is None:
+        sid = party_member(run, mention)  # "the Democrat": the politician named before
+    if sid is None:
+        sid = company_described_before(run, mention)  # "the oil giant X … the company"
     if sid is not None:
         return sid
     noun = described_document(run.lex, mention)
@@ -53,7 +61,9 @@ def source_id(run: Run, mention: Mention) -> int:
         return run.document_authors[noun]
     if noun is not None and noun in run.lex.outcome_nouns and run.document_authors:
         return next(reversed(run.document_authors.values()))  # "the results": of the last
-    later = author_named_after(run.text, mention, run.vocab)
+    later = author_named_after(run.text, mention, run.vocab) or outlet_named_after(
+        run.text, mention, run.vocab
+    )
     if later is not None:
         return run.table.add(later)  # "a new poll. A Gallup poll found …": Gallup's
     named = named_before(run.text, mention, run.vocab, run.language)
@@ -160,7 +170,7 @@ def emit(
     sid: int | None = None
     by_pronoun = inherited is not None
     if mention is not None and mention.pronoun is not None:
-        inherited = run.salience.resolve(mention.pronoun)
+        inherited = _resolve_past_relays(run, mention.pronoun, prefix)
         if inherited is None:
             # an unresolved "dia"/"he" still marks a claim: keep it, speaker unknown
             return _bare(rule, kind, start, end, attribution)
@@ -207,6 +217,22 @@ def emit(
     _remember(run, stmt)
     note_report(run, sid, cue)
     return stmt
+
+
+QUOTED_BY = "quoted_by"
+
+
+def _resolve_past_relays(
+    run: Run, pronoun: str, prefix: tuple[InternalHop, ...]
+) -> Antecedent | None:
+    """Whom a pronoun speaker stands for, never a quoter of its own sentence: in "He was
+    also quoted as saying …, the spokesman said" the spokesman quoted "he" and cannot be
+    him (nobody quotes their own words), though the spokesman was named last. Other relays
+    ("…, according to the sources") are left to the salience list as before."""
+    own = {h.sid for h in prefix if h.relation == QUOTED_BY}
+    if not own:
+        return run.salience.resolve(pronoun)
+    return run.salience.find(lambda item: item.sid not in own and fits(pronoun, item))
 
 
 def _according(
@@ -324,6 +350,9 @@ def _remember(run: Run, stmt: Draft) -> None:
         return
     kind = run.table.kind(stmt.sid)
     singular = run.singular(kind, run.table.name(stmt.sid))
+    # "The radio said Minister X had …": X may be a later "he"; pushed first, so that a
+    # quote with no cue still continues the radio
+    note_content_subject(run, stmt)
     run.salience.push(Antecedent(stmt.sid, kind, (), (), True, None, singular))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tracker.extract.affiliated_roles import affiliated_role
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after, np_before
 from tracker.extract.patterns import anonymous_tail_possible, patterns_for
+from tracker.extract.place_participles import place_participle_start
 from tracker.extract.speakers import Mention, classify, place_link, with_apposition
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 
@@ -41,6 +42,10 @@ def subject_before(text: str, lo: int, hi: int, language: str, depth: int = 0) -
         read_back, subject = _read_back(text, lo, toks, i, language, v, depth)
         if read_back:
             return subject
+        placed = place_participle_start(toks, i, v)
+        if placed is not None:
+            # "An Ankara Radio report monitored in London said": the report speaks
+            return subject_before(text, lo, toks[placed].start, language, depth + 1)
     return _subject_phrase(text, lo, hi, toks, i, language, v)
 
 

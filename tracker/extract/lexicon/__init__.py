@@ -33,6 +33,10 @@ _LOWER_CASED: tuple[str, ...] = (
     "office_qualifiers",
     "outcome_nouns",
     "authoring_participles",
+    "place_participles",
+    "company_descriptors",
+    "document_cue_verbs",
+    "condition_openers",
     "title_markers",
     "passive_speech_verbs",
     "recording_nouns",
@@ -244,6 +248,25 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "conducted", "compiled": a participle whose agent wrote the document ("a survey
     # conducted by X"), unlike "obtained" or "reviewed" (extract.noun_phrases)
     authoring_participles: frozenset[str] = frozenset()
+    # "monitored", "heard": a participle whose place ("monitored in London") ends the
+    # subject before a cue; the place is no speaker (extract.place_participles)
+    place_participles: frozenset[str] = frozenset()
+    # "democrat" -> "D": a party noun closing a description of a politician named before,
+    # and the letter of the party's tag ("(D-Ohio)") (extract.party_members)
+    party_nouns: dict[str, str] = {}
+    # "giant", "retailer": a noun describing a company right before its name ("the oil
+    # giant Exxon"), which a later "the company" stands for (extract.company_descriptions)
+    company_descriptors: frozenset[str] = frozenset()
+    # "menunjukkan": a cue verb that reports a claim only when a document is its subject
+    # ("Data BPS menunjukkan, …"), never a person showing a thing (extract.document_cues)
+    document_cue_verbs: frozenset[str] = frozenset()
+    # "-ing": the suffix of a participle opening a clause of its own after a set-off
+    # according-to phrase ("…, according to X, taking …"); Indonesian has none: a "-kan"
+    # verb there is the clause's own ("Kejadian itu, menurut X, ditemukan …")
+    clause_participle_suffixes: tuple[str, ...] = ()
+    # "if", "as long as", "jika": a condition opening a clause, whose verb claims nothing
+    # when a later cue speaks (extract.conditional_cues)
+    condition_openers: frozenset[str] = frozenset()
     # "bertajuk", "titled": a document's title in quote marks follows (extract.relay_sources)
     title_markers: frozenset[str] = frozenset()
     # "wrote", "tweeted": a cue of the speaker's own channel (extract.channels)

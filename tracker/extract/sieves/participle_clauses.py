@@ -30,6 +30,8 @@ def participle_clause(
     m = next((c for c in cues if c.lastgroup == "verb"), None)
     if m is None or not m.group().lower().endswith(run.lex.participle_suffixes or ("\0",)):
         return False
+    if m.group().lower() in run.lex.document_cue_verbs:
+        return False  # "…, kejadian ini menunjukkan …": what a thing shows, nobody's clause
     gap = _without_connector(run, text[lo : m.start()])  # '…," Lee said, while arguing'
     comma_in_quote = not gap.strip() and lo >= 2 and text[lo - 2] == ","  # '…,” adding'
     if not (gap.rstrip().endswith(",") or comma_in_quote) or (

@@ -11,7 +11,9 @@ from __future__ import annotations
 import regex
 
 from tracker.extract.attribution import Attribution, speaker_after_cue
+from tracker.extract.conditional_cues import in_opening_condition
 from tracker.extract.cues import CueMatch
+from tracker.extract.document_cues import document_cue_fits
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
@@ -221,6 +223,8 @@ def _verb_cue(
     if relative and main_cue_after(run, m, cues, hi):
         relative_speech(run, m, lo, hi, relays, partials)  # "X, who said A, voted …"
         return _NEXT_CUE  # "X, who has endorsed Y, said Z": the main verb speaks
+    if in_opening_condition(run, lo, m) and main_cue_after(run, m, cues, hi):
+        return _NEXT_CUE  # "If X says no, …, Y said": the condition claims nothing
     if any(h.start == m.start() for h in relays.suffix) and main_cue_after(run, m, cues, hi):
         return _NEXT_CUE  # "Tass, citing the ministry, reported …": the relay is no cue
     comp, content_start = _content_start(run, m, relays)
@@ -261,6 +265,8 @@ def _verb_cue(
         speaker = _fallback_subject(run, m, cues, lo, subj_end, after_text)
     if speaker is None:
         lead_statement(run, m, cues, relays, partials)  # "Citing the audit, Lopez …"
+        return _NEXT_CUE
+    if not document_cue_fits(run, cue, lo, speaker):
         return _NEXT_CUE
     reading = _VerbCue(m, comp, content_start, relative, weak, after_text)
     return _construction(run, reading, speaker, cues, relays, partials, depth)
@@ -542,6 +548,7 @@ def participle_tail(
         if (
             c.lastgroup != "verb"
             or not c.group().lower().endswith(suffixes)
+            or c.group().lower() in run.lex.document_cue_verbs  # "…, data X menunjukkan"
             or "," not in gap
             or len(words_of(gap)) > MAX_ADJUNCT_WORDS
             or any(ch in gap for ch in ".;!?")
