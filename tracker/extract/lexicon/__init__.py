@@ -40,6 +40,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "claim_nouns",
     "claim_agents",
     "claim_copulas",
+    "intent_nouns",
+    "intent_markers",
     "claim_relative_openers",
     "claim_relative_verbs",
     "claim_relative_tails",
@@ -137,6 +139,10 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     claim_nouns: frozenset[str] = frozenset()  # nouns of saying whose "that" clause is a claim
     claim_agents: frozenset[str] = frozenset()  # "by"/"from" naming the speaker after the noun
     claim_copulas: frozenset[str] = frozenset()  # "is" of "Lopez's view is that …"
+    # "Lopez's refusal to testify", "her promise to cut fares": nouns of a stated stance
+    # whose infinitive is the owner's position (see extract.nouns)
+    intent_nouns: frozenset[str] = frozenset()
+    intent_markers: frozenset[str] = frozenset()  # "to" of "his pledge to …", "untuk"
     claim_possessor_after: bool = False  # Indonesian "klaim Lopez bahwa": the possessor follows
     possessive_pronouns: dict[str, str] = {}  # "his claim": the pronoun kind it stands for
     possessive_pronoun_suffixes: dict[str, str] = {}  # "klaimnya": the suffix's pronoun kind
