@@ -36,6 +36,7 @@ from tracker.extract.sieves.hedges import unattributed
 from tracker.extract.sieves.noun_claims import noun_claim_statements
 from tracker.extract.sieves.partials import partial_quotes
 from tracker.extract.sieves.participle_clauses import participle_clause
+from tracker.extract.sieves.poll_leads import poll_lead_statements
 from tracker.extract.sieves.quote_cues import (
     Quote,
     QuoteState,
@@ -178,6 +179,11 @@ SIEVES: tuple[Sieve, ...] = (
         "Lopez's claim that …, a warning from the agency that …: a claim named by a noun of "
         "saying is the possessor's statement.",
     ),
+    Sieve(
+        "poll_lead",
+        "In a new Gallup poll, 40 percent back Lee: a sentence nobody spoke in that opens "
+        "with a poll reports its finding.",
+    ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 # A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence
@@ -294,6 +300,7 @@ def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
     line_speaker(run, sentence, first)
     block_quote(run, sentence, first)
     noun_claim_statements(run, sentence, first)
+    poll_lead_statements(run, sentence, first)
 
 
 def extract(text: str, language: str = "auto", outlet: str | None = None) -> Extraction:

@@ -168,6 +168,12 @@ EXAMPLES = [
         "The fact-checkers looked at Lopez's claim that the bridge is safe for trucks.",
         "the bridge is safe for trucks",
     ),
+    (
+        "poll_lead",
+        "en",
+        "In a new Gallup poll released Monday, 40 percent of voters back Lee.",
+        "40 percent of voters back Lee",
+    ),
 ]
 
 

@@ -42,6 +42,8 @@ _LOWER_CASED: tuple[str, ...] = (
     "claim_copulas",
     "intent_nouns",
     "intent_markers",
+    "poll_leads",
+    "poll_nouns",
     "claim_relative_openers",
     "claim_relative_verbs",
     "claim_relative_tails",
@@ -143,6 +145,10 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # whose infinitive is the owner's position (see extract.nouns)
     intent_nouns: frozenset[str] = frozenset()
     intent_markers: frozenset[str] = frozenset()  # "to" of "his pledge to …", "untuk"
+    # "In a new Gallup poll, 40 percent back Lee": the preposition and the nouns of a poll
+    # whose finding opens the sentence (sieves.poll_leads)
+    poll_leads: frozenset[str] = frozenset()
+    poll_nouns: frozenset[str] = frozenset()
     claim_possessor_after: bool = False  # Indonesian "klaim Lopez bahwa": the possessor follows
     possessive_pronouns: dict[str, str] = {}  # "his claim": the pronoun kind it stands for
     possessive_pronoun_suffixes: dict[str, str] = {}  # "klaimnya": the suffix's pronoun kind
