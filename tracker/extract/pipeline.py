@@ -52,6 +52,7 @@ from tracker.extract.sieves.quote_cues import (
 from tracker.extract.sieves.quoted import quoted_as
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
+from tracker.extract.sieves.view_leads import view_lead_statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +185,11 @@ SIEVES: tuple[Sieve, ...] = (
         "In a new Gallup poll, 40 percent back Lee: a sentence nobody spoke in that opens "
         "with a poll reports its finding.",
     ),
+    Sieve(
+        "view_lead",
+        "In Lee's view, the tax will fail: a sentence nobody spoke in that opens with a "
+        "possessed view is the possessor's.",
+    ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 # A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence
@@ -301,6 +307,7 @@ def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
     block_quote(run, sentence, first)
     noun_claim_statements(run, sentence, first)
     poll_lead_statements(run, sentence, first)
+    view_lead_statements(run, sentence, first)
 
 
 def extract(text: str, language: str = "auto", outlet: str | None = None) -> Extraction:

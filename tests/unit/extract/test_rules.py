@@ -174,6 +174,12 @@ EXAMPLES = [
         "In a new Gallup poll released Monday, 40 percent of voters back Lee.",
         "40 percent of voters back Lee",
     ),
+    (
+        "view_lead",
+        "en",
+        "In Professor Amal Haddad's view, the levy would cut fuel use by a tenth.",
+        "the levy would cut fuel use by a tenth",
+    ),
 ]
 
 
