@@ -101,8 +101,12 @@ def _table(language: str) -> dict[str, tuple[Entry, ...]]:
         # with a possessive suffix too: Indonesian "klaimnya" is one word run
         "claim_noun": tuple(
             sorted(
-                {*lex.claim_nouns}
-                | {n + x for n in lex.claim_nouns for x in lex.possessive_pronoun_suffixes}
+                {*lex.claim_nouns, *lex.intent_nouns}
+                | {
+                    n + x
+                    for n in (*lex.claim_nouns, *lex.intent_nouns)
+                    for x in lex.possessive_pronoun_suffixes
+                }
             )
         ),
     }

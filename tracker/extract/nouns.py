@@ -7,6 +7,11 @@ Only listed nouns count, and only with a "that" complement right after them, so 
 process" or "her statement on Friday" never fire; a "that" opening a relative clause ("the
 claim that was rejected", "the statement that he made on Sunday") is no claim either.
 Indonesian puts the possessor after the noun ("klaim Lopez bahwa …", "klaimnya bahwa …").
+
+A noun of stated stance with an infinitive ("Lopez's refusal to testify", "her promise to
+cut fares", "janji Lopez untuk …") states the owner's position the same way: PolNeAR marks
+it as an attribution, and a reader asks who refused. Its content is the infinitive, "to"
+and all; a verb must follow the marker ("his threat to the region" names no stance).
 """
 
 from __future__ import annotations
@@ -41,7 +46,7 @@ class NounClaim:
 
     A plain class, not a dataclass (see `records`); nothing mutates it."""
 
-    __slots__ = ("cue", "cue_end", "cue_start", "end", "speaker", "start")
+    __slots__ = ("cue", "cue_end", "cue_start", "end", "intent", "speaker", "start")
 
     def __init__(
         self,
@@ -51,6 +56,7 @@ class NounClaim:
         speaker: Mention,
         start: int,
         end: int,
+        intent: bool = False,
     ) -> None:
         self.cue = cue
         self.cue_start = cue_start
@@ -58,9 +64,18 @@ class NounClaim:
         self.speaker = speaker
         self.start = start
         self.end = end
+        self.intent = intent  # "her refusal to …": a stance, not words said
 
     def _key(self) -> tuple[object, ...]:
-        return (self.cue, self.cue_start, self.cue_end, self.speaker, self.start, self.end)
+        return (
+            self.cue,
+            self.cue_start,
+            self.cue_end,
+            self.speaker,
+            self.start,
+            self.end,
+            self.intent,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NounClaim):
@@ -71,7 +86,7 @@ class NounClaim:
         return hash(self._key())
 
     def __repr__(self) -> str:
-        names = ("cue", "cue_start", "cue_end", "speaker", "start", "end")
+        names = ("cue", "cue_start", "cue_end", "speaker", "start", "end", "intent")
         return fields_repr(self, names, self._key())
 
 
@@ -99,18 +114,52 @@ def claim_noun_re(language: str) -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def intent_noun_re(language: str) -> regex.Pattern[str]:
+    """A noun of stated stance and its infinitive ("refusal to", "janji Jokowi untuk"): the
+    shape of `claim_noun_re` without a copula, the infinitive marker for the "that"."""
+    lex = load_lexicon(language)
+    return regex.compile(
+        rf"""
+        {_EDGE}(?P<noun>\L<noun>)(?P<suffix>\L<suffix>)?{_EDGE_END}
+        (?:[ \t]++(?:(?P<agent>\L<agent>)[ \t]++)?
+            (?!\L<comp>{_EDGE_END})(?P<np>[^\n,;:!?"“”()]{{1,{MAX_AGENT_CHARS}}}?))?
+        [ \t]++(?P<comp>\L<comp>){_EDGE_END}
+        """,
+        regex.VERBOSE,
+        noun=_words(tuple(lex.intent_nouns)),
+        suffix=_words(tuple(lex.possessive_pronoun_suffixes)),
+        agent=_words(tuple(lex.claim_agents)),
+        comp=_words(tuple(lex.intent_markers)),
+    )
+
+
 def find_claim_nouns(text: str, language: str, spotted: list[CueMatch]) -> list[regex.Match[str]]:
-    """The "noun of saying … that" phrases of the text, tried only where the one-pass
-    phrase spotter (`cues.spot`, category "claim") found a claim noun."""
+    """The "noun of saying … that" phrases of the text ("noun of stance … to" first, for a
+    noun of both lists: "his promise to"), tried only where the one-pass phrase spotter
+    (`cues.spot`, category "claim") found a claim noun."""
     pattern = claim_noun_re(language)
+    lex = load_lexicon(language)
     out: list[regex.Match[str]] = []
     for c in spotted:
         if out and c.start() < out[-1].end():
             continue
-        m = pattern.match(text, c.start())
+        m = None
+        if c.group().lower() in lex.intent_nouns or _suffixed_intent(c.group().lower(), lex):
+            m = intent_noun_re(language).match(text, c.start())
+        if m is None:
+            m = pattern.match(text, c.start())
         if m is not None:
             out.append(m)
     return out
+
+
+def _suffixed_intent(word: str, lex: Lexicon) -> bool:
+    """ "keputusannya": an intent noun with a possessive suffix (one word run)."""
+    return any(
+        word.endswith(x) and word[: -len(x)] in lex.intent_nouns
+        for x in lex.possessive_pronoun_suffixes
+    )
 
 
 def owns_complement(text: str, lo: int, comp_start: int, language: str) -> bool:
@@ -160,11 +209,17 @@ def _claim(
     quotes: list[tuple[int, int]],
 ) -> NounClaim | None:
     lex = load_lexicon(language)
-    start = m.end()
-    while start < hi and text[start] in " \t,":
-        start += 1
-    if _relative_clause(text, start, hi, lex):
-        return None
+    intent = m.re is intent_noun_re(language)
+    if intent:
+        start = m.start("comp")  # "to cut fares": the infinitive with its marker
+        if not _infinitive(text, m.end(), hi, lex):
+            return None
+    else:
+        start = m.end()
+        while start < hi and text[start] in " \t,":
+            start += 1
+        if _relative_clause(text, start, hi, lex):
+            return None
     speaker = _speaker(text, lo, m, language)
     if speaker is None:
         return None
@@ -176,7 +231,7 @@ def _claim(
     ns, ne = m.span("noun")
     if m.group("suffix"):
         ne = m.end("suffix")
-    return NounClaim(text[ns:ne], ns, ne, speaker, start, end)
+    return NounClaim(text[ns:ne], ns, ne, speaker, start, end, intent)
 
 
 def _speaker(text: str, lo: int, m: regex.Match[str], language: str) -> Mention | None:
@@ -197,7 +252,7 @@ def _speaker(text: str, lo: int, m: regex.Match[str], language: str) -> Mention 
         return _agent(text, np_span[0], np_span[1], language)
     # "Lopez's view is that": with a copula the phrase is no more than that; "Mexico's best
     # argument is that" is the writer's judgement of what would persuade, not Mexico's claim
-    modifiers = 0 if m.group("copula") else MAX_MODIFIERS
+    modifiers = 0 if m.groupdict().get("copula") else MAX_MODIFIERS
     if np_span is not None and not _time_phrase(text, np_span[0], np_span[1], lex):
         return None  # "Lopez's claim about taxes that …": the "that" is no complement
     return _possessor(text, max(lo, m.start() - POSSESSOR_WINDOW), m.start(), language, modifiers)
@@ -330,6 +385,21 @@ def _relative_clause(text: str, start: int, hi: int, lex: Lexicon) -> bool:
     return False
 
 
+def _infinitive(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
+    """Whether a verb follows the "to" ending at `pos`: a lower-case word that is no
+    determiner or pronoun ("his threat to the region", "her call to Lee" name no stance)."""
+    toks = tokenize(text, pos, min(hi, pos + 30))
+    if not toks or not toks[0].is_word or toks[0].is_cap:
+        return False
+    low = toks[0].lower
+    return not (
+        low in lex.determiners
+        or low in lex.possessive_pronouns
+        or low in lex.pronouns
+        or low in lex.object_pronouns
+    )
+
+
 def _claim_end(text: str, start: int, hi: int, quotes: list[tuple[int, int]], lex: Lexicon) -> int:
     """Where the "that" clause ends: a semicolon, dash or parenthesis, or the first comma
     outside a quotation after a few words ("Contrary to Lopez's claim that A, B …") that
@@ -341,7 +411,8 @@ def _claim_end(text: str, start: int, hi: int, quotes: list[tuple[int, int]], le
             end = k
     k = text.find(",", start, end)
     while k >= 0:
-        inside = any(qs < k < qe for qs, qe in quotes)
+        # "7,000": a comma between digits is part of the number
+        inside = any(qs < k < qe for qs, qe in quotes) or _in_number(text, k)
         if not inside and _insertion(text, k + 1, end, lex):
             k = text.find(",", k + 1, end)  # "articles, written by X, were …": skip past it
         elif not inside and not _short(text, start, k):
@@ -351,6 +422,10 @@ def _claim_end(text: str, start: int, hi: int, quotes: list[tuple[int, int]], le
     while end > start and text[end - 1] in " \t.!?…":
         end -= 1
     return end
+
+
+def _in_number(text: str, k: int) -> bool:
+    return 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit()
 
 
 def _insertion(text: str, pos: int, hi: int, lex: Lexicon) -> bool:

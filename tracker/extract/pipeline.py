@@ -37,6 +37,7 @@ from tracker.extract.sieves.hedges import unattributed
 from tracker.extract.sieves.noun_claims import noun_claim_statements
 from tracker.extract.sieves.partials import partial_quotes
 from tracker.extract.sieves.participle_clauses import participle_clause
+from tracker.extract.sieves.poll_leads import poll_lead_statements
 from tracker.extract.sieves.quote_cues import (
     Quote,
     QuoteState,
@@ -53,6 +54,7 @@ from tracker.extract.sieves.quoted import quoted_as
 from tracker.extract.sieves.relative_tails import relative_tail
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
+from tracker.extract.sieves.view_leads import view_lead_statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,16 @@ SIEVES: tuple[Sieve, ...] = (
         "Lopez's claim that …, a warning from the agency that …: a claim named by a noun of "
         "saying is the possessor's statement.",
     ),
+    Sieve(
+        "poll_lead",
+        "In a new Gallup poll, 40 percent back Lee: a sentence nobody spoke in that opens "
+        "with a poll reports its finding.",
+    ),
+    Sieve(
+        "view_lead",
+        "In Lee's view, the tax will fail: a sentence nobody spoke in that opens with a "
+        "possessed view is the possessor's.",
+    ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 # A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence
@@ -320,6 +332,8 @@ def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
     line_speaker(run, sentence, first)
     block_quote(run, sentence, first)
     noun_claim_statements(run, sentence, first)
+    poll_lead_statements(run, sentence, first)
+    view_lead_statements(run, sentence, first)
 
 
 def extract(text: str, language: str = "auto", outlet: str | None = None) -> Extraction:

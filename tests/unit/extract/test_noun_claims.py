@@ -174,3 +174,93 @@ def test_owned_complement_is_not_the_verbs(
 def test_statement_as_medium_keeps_the_verbs_complement(text: str, lang: str, content: str) -> None:
     st = with_text(extract(text, lang).statements, content)
     assert st.cue in ("said", "menyatakan")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "content", "cue", "speaker"),
+    [
+        (
+            "The board met again after Councillor Diaz's refusal to testify before the committee.",
+            "en",
+            "to testify before the committee",
+            "refusal",
+            "Councillor Diaz",
+        ),
+        (
+            "Senator Ruiz said the vote was fair. Voters cheered her promise to cut bus fares "
+            "in half.",
+            "en",
+            "to cut bus fares in half",
+            "promise",
+            "Ruiz",
+        ),
+        (
+            "Despite the union's sudden decision to end the strike on Friday, buses stayed idle.",
+            "en",
+            "to end the strike on Friday",
+            "decision",
+            "the union",
+        ),
+        (
+            "Warga menyambut janji Gubernur Anies untuk memperbaiki jalan rusak itu.",
+            "id",
+            "untuk memperbaiki jalan rusak itu",
+            "janji",
+            "Anies",
+        ),
+        (
+            "Menteri Basuki mengatakan proyek itu aman. Keputusannya untuk menutup jalan itu "
+            "dikritik warga.",
+            "id",
+            "untuk menutup jalan itu dikritik warga",
+            "Keputusannya",
+            "Basuki",
+        ),
+    ],
+)
+def test_noun_of_stance_takes_its_infinitive(
+    text: str, lang: str, content: str, cue: str, speaker: str
+) -> None:
+    st = with_text(extract(text, lang).statements, content)
+    assert st.rule == "noun_claim"
+    assert st.cue == cue
+    assert st.speaker is not None and st.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lee renewed his threat to the region.", "en"),  # "to" + a noun phrase: no stance
+        ("Voters praised Lee's commitment to Peru.", "en"),  # a name after "to"
+        ("Their refusal to sign the treaty angered everyone.", "en"),  # nobody owns it
+        ("The tolls fell. The decision to cut them was popular.", "en"),  # no possessor
+        ("Keputusan untuk menutup jalan itu dikritik warga.", "id"),  # no possessor
+    ],
+)
+def test_no_stance_without_a_verb_or_an_owner(text: str, lang: str) -> None:
+    assert not [s for s in extract(text, lang).statements if s.rule == "noun_claim"]
+
+
+def test_stance_inside_a_statement_is_left_to_it() -> None:
+    text = "Senator Ruiz said the vote was fair. Critics praised her refusal to sign the treaty."
+    statements = extract(text, "en").statements
+    with_text(statements, "her refusal to sign the treaty")
+    assert not [s for s in statements if s.rule == "noun_claim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Despite Berlin's pledge to hire 7,000 more teachers by next year, schools lack staff.",
+            "to hire 7,000 more teachers by next year",
+        ),
+        (
+            "Voters doubted Mayor Lin's claim that the city built 12,500 homes last year.",
+            "the city built 12,500 homes last year",
+        ),
+    ],
+)
+def test_a_comma_inside_a_number_does_not_end_the_claim(text: str, content: str) -> None:
+    st = with_text(extract(text, "en").statements, content)
+    assert st.rule == "noun_claim"

@@ -192,6 +192,18 @@ EXAMPLES = [
         "The fact-checkers looked at Lopez's claim that the bridge is safe for trucks.",
         "the bridge is safe for trucks",
     ),
+    (
+        "poll_lead",
+        "en",
+        "In a new Gallup poll released Monday, 40 percent of voters back Lee.",
+        "40 percent of voters back Lee",
+    ),
+    (
+        "view_lead",
+        "en",
+        "In Professor Amal Haddad's view, the levy would cut fuel use by a tenth.",
+        "the levy would cut fuel use by a tenth",
+    ),
 ]
 
 

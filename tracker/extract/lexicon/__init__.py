@@ -44,6 +44,10 @@ _LOWER_CASED: tuple[str, ...] = (
     "claim_nouns",
     "claim_agents",
     "claim_copulas",
+    "intent_nouns",
+    "intent_markers",
+    "poll_leads",
+    "poll_nouns",
     "claim_relative_openers",
     "claim_relative_verbs",
     "claim_relative_tails",
@@ -145,6 +149,14 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     claim_nouns: frozenset[str] = frozenset()  # nouns of saying whose "that" clause is a claim
     claim_agents: frozenset[str] = frozenset()  # "by"/"from" naming the speaker after the noun
     claim_copulas: frozenset[str] = frozenset()  # "is" of "Lopez's view is that …"
+    # "Lopez's refusal to testify", "her promise to cut fares": nouns of a stated stance
+    # whose infinitive is the owner's position (see extract.nouns)
+    intent_nouns: frozenset[str] = frozenset()
+    intent_markers: frozenset[str] = frozenset()  # "to" of "his pledge to …", "untuk"
+    # "In a new Gallup poll, 40 percent back Lee": the preposition and the nouns of a poll
+    # whose finding opens the sentence (sieves.poll_leads)
+    poll_leads: frozenset[str] = frozenset()
+    poll_nouns: frozenset[str] = frozenset()
     claim_possessor_after: bool = False  # Indonesian "klaim Lopez bahwa": the possessor follows
     possessive_pronouns: dict[str, str] = {}  # "his claim": the pronoun kind it stands for
     possessive_pronoun_suffixes: dict[str, str] = {}  # "klaimnya": the suffix's pronoun kind
