@@ -98,12 +98,19 @@ WALK_SQL = text(
             WHERE st.id = w.upstream_statement_id AND """
     + visible_sql("st")
     + """
+            LIMIT 1  -- one row by key anyway; keeps the join a lookup per hop (see below)
         ) up ON TRUE
     ) ON TRUE
     ORDER BY w.sort_path
     """
 )
-"""A statement's walk: one row per hop met (walk order), each also carrying the head."""
+"""A statement's walk: one row per hop met (walk order), each also carrying the head.
+
+The ``LIMIT 1`` on the upstream statement keeps that join a nested loop of key lookups:
+without it PostgreSQL may flatten the subquery and, misjudging the recursive walk's size
+(thousands of rows estimated for a handful), hash the whole ``source`` table for the
+speakers' names. At 10 million statements (200,000 sources) that made a walk 34 ms at
+p50 instead of about 1 (bench/scale.py, docs/SCALING.md)."""
 
 # The walk seeded with many statements at once, keeping only which sources each one
 # ends at: the primary sources of every appearance of a document's words in one query.
