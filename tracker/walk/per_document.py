@@ -1,20 +1,19 @@
-"""The walk one document at a time: calls of ``tracker_document_walk`` (0015, 0016).
+"""The walk one document at a time: calls of ``tracker_document_walk`` (migration 0015).
 
 The function reads the statements entered in one document and their hops (a hop's
 children belong to its statement): on Citus one single-shard fast-path read, the hops
-coming from the co-located shard and the sources they name from the replica of
-``source`` on the node that answers it (migration 0016); on one PostgreSQL two queries.
-It walks those rows with a recursive query over them, cycle-safe by the explicit path of
-citation ids each entry brings along and bounded by depth, goes on into the documents
-its hops link to (``upstream_document_id``, one call of ``tracker_document_hops`` per
-document), and names the sources met (on one PostgreSQL with one read for the whole
-walk; on Citus each document's read brought its own). Given a statement without its
-document, it finds the document first (``statement_document`` on Citus). So a walk is
-one call, whatever documents it crosses, unless a link was stored without its document
-or the chain goes deeper than ``FOLLOW_BELOW``: those entries come back here, and Python
-goes on level by level, one call per document entered (every statement entered into one
-document at one level, by any of the walks asked for, shares it). Neither Python nor the
-function loops over hops inside a document.
+coming from the co-located shard on the node that answers it; on one PostgreSQL two
+queries. It walks those rows with a recursive query over them, cycle-safe by the
+explicit path of citation ids each entry brings along and bounded by depth, goes on into
+the documents its hops link to (``upstream_document_id``, one call of
+``tracker_document_hops`` per document), and names the sources met with one read for the
+whole walk. Given a statement without its document, it finds the document first
+(``statement_document`` on Citus). So a walk is one call, whatever documents it crosses,
+unless a link was stored without its document or the chain goes deeper than
+``FOLLOW_BELOW``: those entries come back here, and Python goes on level by level, one
+call per document entered (every statement entered into one document at one level, by
+any of the walks asked for, shares it). Neither Python nor the function loops over hops
+inside a document.
 
 The rows it returns are those of the one-query walk (``WALK_SQL``), in the same order,
 so ``tracker.walk.walker.build_walk`` turns either into the same Walk.

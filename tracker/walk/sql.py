@@ -143,13 +143,12 @@ PRIMARY_SOURCES_SQL = text(
 # nearly all of it planning (Citus plans it on the coordinator, deparses it, and the
 # worker parses and plans it again; no generic plan is kept). So the walk goes one
 # document at a time (tracker.walk.per_document) through a function (migrations 0012,
-# 0014 to 0016) that reads the statements entered and their hops (a hop's children belong
-# to its statement) filtered on the document: on Citus one fast-path read of the
-# statements, which brings the hops from the co-located shard and the sources they name
-# from the reference table's replica on the node that answers it (0016). It walks them
-# with a recursive query over those rows alone (planned once per connection by PL/pgSQL),
-# with cycle detection by the explicit path each entry brings; on one PostgreSQL it names
-# the sources met with one read per walk. Each entry comes back once even without hops (its
+# 0014, 0015) that reads the statements entered and their hops (a hop's children belong to
+# its statement) filtered on the document: on Citus one fast-path read of the statements,
+# which brings the hops from the co-located shard on the node that answers it. It walks
+# them with a recursive query over those rows alone (planned once per connection by
+# PL/pgSQL), with cycle detection by the explicit path each entry brings, and names the
+# sources met with one read per walk. Each entry comes back once even without hops (its
 # statement found or not, seen or rejected, and its speaker; a rejected one is not walked
 # into unless the transaction shows rejected statements); a hop's children are the rows
 # that name it as parent, which is why the walk goes one level past the bound
@@ -168,5 +167,5 @@ DOCUMENT_WALK_SQL = text(
 made by the function itself, up to ``FOLLOW_BELOW``)."""
 
 FOLLOW_BELOW = 32
-"""The function follows links of hops above this depth only (migrations 0012 to 0016): deeper,
+"""The function follows links of hops above this depth only (migrations 0012 to 0015): deeper,
 the caller goes on with further calls, so the function's calls never nest deeper."""
