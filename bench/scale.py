@@ -226,13 +226,15 @@ def _on_citus(
     return target
 
 
-def read_into_page_cache(roots: list[Path]) -> float:
-    """Read every data file once (GiB read): the corpus then sits in the OS page cache, as
-    the working set of a server that has been answering for a while does, and the first
-    sample of each operation does not pay the disk for everyone."""
+def read_into_page_cache(folders: list[Path]) -> float:
+    """Read every data file of the databases measured once (GiB read): the corpus then sits
+    in the OS page cache, as the working set of a server that has been answering for a
+    while does, and the first sample of each operation does not pay the disk for everyone.
+    Only those databases: a kept 10M corpus beside the 1M one would otherwise fill the
+    cache with pages no sample reads, and evict the ones it does."""
     total = 0
-    for root in roots:
-        for folder, _dirs, files in os.walk(root / "base"):
+    for root in folders:
+        for folder, _dirs, files in os.walk(root):
             for name in files:
                 try:
                     with open(os.path.join(folder, name), "rb") as handle:
@@ -241,6 +243,16 @@ def read_into_page_cache(roots: list[Path]) -> float:
                 except OSError:
                     continue  # a file dropped meanwhile (temporary relations)
     return total / 2**30
+
+
+def database_folder(url: str, pgdata: Path) -> Path:
+    """The data folder of the database ``url`` names, in the server's ``pgdata``."""
+    with psycopg.connect(libpq_url(url)) as conn:
+        row = conn.execute(
+            "SELECT oid FROM pg_database WHERE datname = current_database()"
+        ).fetchone()
+    assert row is not None
+    return pgdata / "base" / str(row[0])
 
 
 def _short(n: int) -> str:
@@ -477,12 +489,12 @@ def run(args: argparse.Namespace) -> Report:
             server = stack.enter_context(embedded_server("tracker-scale-"))
         else:
             server = stack.enter_context(kept_server(keep))
-        data_dirs = [Path(server.pgdata)]
         targets = [_one_node(server, n, progress) for n in _parse_sizes(args.sizes)]
+        data_dirs = [database_folder(t.url, Path(server.pgdata)) for t in targets]
         _load(report, "one node generated")
         if args.citus_size:
             cluster = stack.enter_context(citus_cluster(progress, keep))
-            data_dirs += [spec.pgdata for spec in cluster[0].nodes()]
+            data_dirs += [Path(spec.pgdata) / "base" for spec in cluster[0].nodes()]
             targets.append(_on_citus(cluster, args.citus_size, progress))
             _load(report, "Citus generated")
         progress(
