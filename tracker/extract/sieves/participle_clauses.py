@@ -8,6 +8,7 @@ from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
 from tracker.extract.resolution import finish
 from tracker.extract.run import Run
+from tracker.extract.sieves.cue_context import clause_follows
 from tracker.extract.spans import MIN_CLAIM_WORDS, words_of
 
 MAX_PARTICIPLE_GAP_WORDS = 8  # "told CBS' Face the Nation on Sunday, saying"
@@ -38,14 +39,32 @@ def participle_clause(
         len(words_of(gap)) > MAX_PARTICIPLE_GAP_WORDS
     ):
         return False  # only a comma and a few words ("in a statement,") before it
+    return speaker_clause(run, m, e, attr, partials, "participle_clause")
+
+
+def speaker_clause(
+    run: Run,
+    m: CueMatch,
+    e: int,
+    attr: Attribution,
+    partials: list[QuoteSpan],
+    rule: str,
+    bare_needs_clause: bool = False,
+) -> bool:
+    """The clause after the attribution speaker's own cue ``m`` (past a "that"), to the
+    sentence end ``e``, as that speaker's indirect statement by ``rule``: what a participle
+    clause and a relative tail both say. ``bare_needs_clause``: with no "that", only a
+    clause counts ("who writes about …" says nothing). Returns whether it made one."""
+    text = run.text
     comp = run.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
     start = comp.end() if comp is not None else m.end()
+    if comp is None and bare_needs_clause and not clause_follows(run, text[start:e]):
+        return False
     if len(words_of(text[start:e])) < MIN_CLAIM_WORDS:
         return False
     attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
     rest = Relays((), (), (), start, e)
-    stmt = finish(run, "participle_clause", "indirect", start, e, attribution, rest, partials)
-    return stmt is not None
+    return finish(run, rule, "indirect", start, e, attribution, rest, partials) is not None
 
 
 def _without_connector(run: Run, gap: str) -> str:

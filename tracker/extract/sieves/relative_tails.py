@@ -10,11 +10,8 @@ from __future__ import annotations
 from tracker.extract.attribution import Attribution
 from tracker.extract.cues import CueMatch
 from tracker.extract.quotes import QuoteSpan
-from tracker.extract.relays import Relays
-from tracker.extract.resolution import finish
 from tracker.extract.run import Run
-from tracker.extract.sieves.cue_context import clause_follows
-from tracker.extract.spans import MIN_CLAIM_WORDS, words_of
+from tracker.extract.sieves.participle_clauses import speaker_clause
 from tracker.extract.tokens import tokenize
 
 MAX_APPOSITION_WORDS = 12  # "said Ana Ruiz, a senior analyst at the bank, who notes"
@@ -32,23 +29,12 @@ def relative_tail(
     speech cue to the sentence end; returns whether it made one."""
     if attr.speaker is None:
         return False
-    text = run.text
     m = next((c for c in cues if c.lastgroup == "verb"), None)
     if m is None or m.group().lower() not in run.vocab.post_cues:
         return False  # "who supports …", "who praised …": no speech verb of its own
     if not _relative_gap(run, lo, m.start()):
         return False
-    comp = run.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
-    start = comp.end() if comp is not None else m.end()
-    if comp is None and not clause_follows(run, text[start:e]):
-        return False  # "who writes about …", "who observed voting in …": no claim
-    if len(words_of(text[start:e])) < MIN_CLAIM_WORDS:
-        return False
-    attribution = Attribution(m.group(), m.start(), m.end(), attr.speaker, m.end())
-    rest = Relays((), (), (), start, e)
-    return (
-        finish(run, "relative_tail", "indirect", start, e, attribution, rest, partials) is not None
-    )
+    return speaker_clause(run, m, e, attr, partials, "relative_tail", bare_needs_clause=True)
 
 
 def _relative_gap(run: Run, lo: int, cue_start: int) -> bool:
