@@ -30,7 +30,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import col
 
-from tracker.db import make_engine, make_session_factory
+from tracker.db import make_engine, make_session_factory, statement_session
 from tracker.errors import NotFoundError
 from tracker.models import Citation, Source, Statement
 from tracker.walk.model import DEFAULT_MAX_DEPTH
@@ -503,6 +503,14 @@ def naive_walk(
     return hops
 
 
+def walk_in_transaction(
+    session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH
+) -> Any:
+    """The walk planned once, run inside a transaction block as tracker.service ran it on
+    one PostgreSQL until the walk moved out of it (a BEGIN round trip before the query)."""
+    return walk(session, statement_id, max_depth)
+
+
 def walk_before(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
     """The walk as main ran it before plan-once (tracker/walk/walker.py at a3f76d8)."""
     rows = session.execute(
@@ -564,11 +572,16 @@ class Cell:
     one_query: Timing
     before: Timing
     """The walk as it ran before plan-once (``walk_before``), timed in the same run."""
+    in_transaction: Timing
+    """The walk planned once but inside a transaction block (``walk_in_transaction``)."""
     per_hop: Timing
     ratio_p50: float
     ratio_p99: float
     before_ratio_p50: float
     """How many times faster the walk is now than before plan-once, at p50."""
+    in_transaction_ratio_p50: float
+    """The per-hop loop over the walk in a transaction block, at p50 (before the walk
+    left it)."""
     sql_plan_ms: float
     """Median planning time of the walk query (EXPLAIN ANALYZE), paid by every unprepared run."""
     sql_exec_ms: float
@@ -609,7 +622,16 @@ def _timed(
     sources across walks. How it ends matters: tracker.service closes read sessions
     without committing, and psycopg forgets its prepared statements on every ROLLBACK,
     so each walk is planned again; ``commit`` ends the session the other way.
+
+    ``walk`` gets the session tracker.service gives a walk (``statement_session``: outside
+    a transaction block, so no BEGIN or COMMIT); every other method a transaction's.
     """
+    if fn is walk:
+        with statement_session(factory) as session:
+            started = time.perf_counter_ns()
+            result = fn(session, statement_id)
+            elapsed = time.perf_counter_ns() - started
+        return elapsed, result
     with factory() as session:
         session.connection()
         started = time.perf_counter_ns()
@@ -651,6 +673,7 @@ class _Run:
 
     walk: Timing
     before: Timing
+    in_transaction: Timing
     naive: Timing
     mean_hops: float
     mismatches: int
@@ -667,13 +690,21 @@ def _one_run(factory: sessionmaker[Session], ids: list[int], opts: Options, labe
     for sid in warmup:
         _, fast = _timed(factory, walk, sid, opts.commit)
         _, old = _timed(factory, walk_before, sid, opts.commit)
+        _, inside = _timed(factory, walk_in_transaction, sid, opts.commit)
         _, slow = _timed(factory, naive_walk, sid, opts.commit)
         expected = [h.citation_id for h in fast.hops]
-        if expected != [h.citation_id for h in slow] or expected != [
-            h.citation_id for h in old.hops
-        ]:
+        if (
+            expected != [h.citation_id for h in slow]
+            or expected != [h.citation_id for h in old.hops]
+            or expected != [h.citation_id for h in inside.hops]
+        ):
             mismatches += 1
-    methods: list[Callable[[Session, int], Any]] = [walk, walk_before, naive_walk]
+    methods: list[Callable[[Session, int], Any]] = [
+        walk,
+        walk_before,
+        walk_in_transaction,
+        naive_walk,
+    ]
     times: dict[Any, list[int]] = {m: [] for m in methods}
     hops = 0
     for i, sid in enumerate(timed):
@@ -688,6 +719,7 @@ def _one_run(factory: sessionmaker[Session], ids: list[int], opts: Options, labe
     return _Run(
         Timing.of(times[walk]),
         Timing.of(times[walk_before]),
+        Timing.of(times[walk_in_transaction]),
         Timing.of(times[naive_walk]),
         hops / len(timed),
         mismatches,
@@ -715,10 +747,14 @@ def measure(url: str, engine: Engine, statements: int, sample: str, opts: Option
         mean_hops=statistics.median(r.mean_hops for r in runs),
         one_query=Timing.median_of([r.walk for r in runs]),
         before=Timing.median_of([r.before for r in runs]),
+        in_transaction=Timing.median_of([r.in_transaction for r in runs]),
         per_hop=Timing.median_of([r.naive for r in runs]),
         ratio_p50=statistics.median(r.naive.p50 / r.walk.p50 for r in runs),
         ratio_p99=statistics.median(r.naive.p99 / r.walk.p99 for r in runs),
         before_ratio_p50=statistics.median(r.before.p50 / r.walk.p50 for r in runs),
+        in_transaction_ratio_p50=statistics.median(
+            r.naive.p50 / r.in_transaction.p50 for r in runs
+        ),
         sql_plan_ms=plan_ms,
         sql_exec_ms=exec_ms,
         mismatches=sum(r.mismatches for r in runs),
@@ -800,19 +836,21 @@ def print_table(report: Report) -> None:
     print()
     print(
         f"{'statements':>10}  {'sample':<7} {'walks':>5} {'hops':>5}  "
-        f"{'walk, planned once (ms)':^20}  {'walk before (ms)':^20}  "
+        f"{'walk, planned once (ms)':^20}  {'walk before (ms)':^20}  {'walk in a txn (ms)':^20}  "
         f"{'per-hop ORM loop (ms)':^20}  {'loop/walk':^11}  {'before/now':^10}  "
         f"{'walk SQL (ms)':^13}"
     )
     print(
         f"{'':>10}  {'':<7} {'':>5} {'':>5}  {'p50':>6} {'p99':>6} {'mean':>6}  "
         f"{'p50':>6} {'p99':>6} {'mean':>6}  {'p50':>6} {'p99':>6} {'mean':>6}  "
+        f"{'p50':>6} {'p99':>6} {'mean':>6}  "
         f"{'p50':>5} {'p99':>5}  {'p50':>10}  {'plan':>6} {'exec':>6}"
     )
     for c in report.cells:
         print(
             f"{c.statements:>10,}  {c.sample:<7} {c.walks:>5} {c.mean_hops:>5.1f}  "
-            f"{_fmt(c.one_query)}  {_fmt(c.before)}  {_fmt(c.per_hop)}  "
+            f"{_fmt(c.one_query)}  {_fmt(c.before)}  {_fmt(c.in_transaction)}  "
+            f"{_fmt(c.per_hop)}  "
             f"{c.ratio_p50:>4.1f}x {c.ratio_p99:>4.1f}x  {c.before_ratio_p50:>9.2f}x  "
             f"{c.sql_plan_ms:>6.2f} {c.sql_exec_ms:>6.2f}"
             + (f"  ({c.mismatches} warm-up mismatches!)" if c.mismatches else "")
@@ -850,7 +888,8 @@ def target_lines(cells: list[Cell]) -> list[str]:
             f"{deep.ratio_p50:.1f}x p50, {deep.ratio_p99:.1f}x p99 "
             f"-> {'met' if deep.ratio_p50 >= 15 else 'NOT met'}; before plan-once: "
             f"{deep.per_hop.p50 / deep.before.p50:.1f}x p50 (now {deep.before_ratio_p50:.2f}x "
-            "faster than before)"
+            "faster than before); in a transaction block: "
+            f"{deep.in_transaction_ratio_p50:.1f}x p50 ({deep.in_transaction.p50:.2f} ms)"
         )
     return lines
 

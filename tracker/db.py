@@ -190,6 +190,20 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
+@contextmanager
+def statement_session(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A session outside any transaction block: each statement it runs commits on its own.
+
+    For reads that are one statement, or that need no snapshot shared across their
+    statements: a transaction would cost a BEGIN round trip before the read and a
+    COMMIT after it, as much again as a one-query walk's own (and on Citus a BEGIN and
+    COMMIT on every worker the read touches). Nothing needing ``SET LOCAL`` may run in it.
+    """
+    with factory() as session:
+        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        yield session
+
+
 @cache
 def _driver_sql(query: TextClause) -> str:
     """``query`` with psycopg's ``%(name)s`` placeholders, compiled once per query."""

@@ -13,6 +13,7 @@ from tracker.db import (
     engine_for,
     make_session_factory,
     run_in_transaction,
+    statement_session,
     stop_embedded_servers,
     transaction,
 )
@@ -21,7 +22,7 @@ from tracker.models import Document
 from tracker.provenance import appearances, links, lookup
 from tracker.review.service_actions import ReviewActions
 from tracker.store import documents, sources
-from tracker.store.layout import known_citus, one_connection_per_node
+from tracker.store.layout import one_connection_per_node
 from tracker.store.visibility import show_rejected
 from tracker.walk import walker
 
@@ -102,21 +103,22 @@ class TrackerService(ReviewActions):
 
     @contextmanager
     def _walk_read(self, include_rejected: bool) -> Iterator[Session]:
-        """The walk's session: on Citus outside a transaction block, else ``_read``.
+        """The walk's session: outside a transaction block, unless it shows rejected
+        statements (a ``SET LOCAL``, which needs the transaction).
 
-        In a transaction block every worker a read touches gets a BEGIN and, at the end, a
-        COMMIT from the coordinator: about a third of a walk's time on the local cluster.
-        A walk only reads, and on Citus a transaction gives it nothing more (at READ
-        COMMITTED each statement sees its own snapshot, and Citus keeps no snapshot across
-        nodes), so each of its calls runs on its own. Rejected statements shown need the
-        transaction (a SET LOCAL); one PostgreSQL keeps its transaction (one query).
+        On one PostgreSQL a walk is one query, which sees one snapshot on its own: the
+        BEGIN before it and the COMMIT after it were two round trips to its one. On Citus
+        each of its calls runs on its own as well: in a transaction block every worker a
+        read touches gets a BEGIN and, at the end, a COMMIT from the coordinator (about a
+        third of a walk's time on the local cluster), and a transaction gives the walk
+        nothing more (at READ COMMITTED each statement sees its own snapshot, and Citus
+        keeps no snapshot across nodes).
         """
-        if include_rejected or not known_citus(self.engine):
+        if include_rejected:
             with self._read(include_rejected) as session:
                 yield session
             return
-        with self.sessions() as session:
-            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        with statement_session(self.sessions) as session:
             yield session
 
     def _write(self, work: Callable[[Session], T]) -> T:

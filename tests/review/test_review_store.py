@@ -12,12 +12,15 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from tests.keys import TEST_ACTOR
 from tests.review.world import database_state, story
 from tracker.errors import PreconditionFailedError
 from tracker.service import TrackerService
 from tracker.store.inputs import ChainHopIn, DocumentIn, SourceIn, StatementEdit, StatementIn
+from tracker.walk import walker
+from tracker.walk.model import Walk
 
 HARBOUR = (
     "Northwire reported, citing Coastpress, that the harbour would reopen in May, "
@@ -201,6 +204,29 @@ def test_a_link_into_a_rejected_statement_is_broken_until_shown(service: Tracker
     shown = service.walk(b.relayed.id, include_rejected=True)
     assert "broken" not in shown.flags
     assert [p.name for p in shown.primary_sources] == [a.names["other"]]
+
+
+def test_a_walk_runs_outside_a_transaction_block_unless_rejected_are_shown(
+    service: TrackerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A walk is one query: a BEGIN before it and a COMMIT after it would cost two round
+    trips to its one. Showing rejected statements needs the transaction (a SET LOCAL)."""
+    s = story(service)
+    after_walk: list[psycopg.pq.TransactionStatus] = []
+    real_walk = walker.walk
+
+    def observed(session: Session, statement_id: int, max_depth: int) -> Walk:
+        found = real_walk(session, statement_id, max_depth)
+        driver = session.connection().connection.driver_connection
+        assert driver is not None
+        after_walk.append(driver.info.transaction_status)
+        return found
+
+    monkeypatch.setattr(walker, "walk", observed)
+    plain = service.walk(s.relayed.id)
+    shown = service.walk(s.relayed.id, include_rejected=True)
+    assert [h.source.name for h in plain.hops] == [h.source.name for h in shown.hops]
+    assert after_walk == [psycopg.pq.TransactionStatus.IDLE, psycopg.pq.TransactionStatus.INTRANS]
 
 
 def _republish(service: TrackerService, quote_of: Any, outlet: str) -> None:

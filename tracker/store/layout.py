@@ -44,12 +44,6 @@ def is_citus(session: Session) -> bool:
     return found
 
 
-def known_citus(engine: Engine) -> bool:
-    """Whether ``engine`` has been found to be a Citus coordinator (False until a session
-    has asked ``is_citus``): a choice made before a session opens, without a round trip."""
-    return _known.get(engine, False)
-
-
 def forget(engine: Engine) -> None:
     """Look again on the next session (after migrating a database across layouts)."""
     with _lock:
