@@ -12,6 +12,8 @@ from sqlmodel import col
 
 from tracker.errors import NotFoundError
 from tracker.models import Citation, Document, Source, SourceAlias, Statement
+from tracker.store.identity import statement_documents
+from tracker.store.layout import is_citus
 from tracker.store.names import normalize_name
 from tracker.store.pagination import page_ids
 from tracker.store.validation import check_text_param
@@ -104,12 +106,22 @@ def id_in(column: Any, ids: list[int]) -> ColumnElement[bool]:
     return column == any_(bindparam(None, ids, type_=ARRAY(BigInteger)))  # type: ignore[no-any-return]
 
 
-def load_statements(session: Session, condition: ColumnElement[bool]) -> list[StatementView]:
-    """Statements matching ``condition``, in text order, each with its own stored chain."""
+def load_statements(
+    session: Session, condition: ColumnElement[bool], document_id: int | None = None
+) -> list[StatementView]:
+    """Statements matching ``condition``, in text order, each with its own stored chain.
+
+    ``document_id``, the one document they are all in when the caller knows it, keeps
+    both reads to it: on Citus to the one shard that holds it instead of every shard.
+    """
+    if document_id is not None:
+        condition = (col(Statement.document_id) == document_id) & condition
     rows = session.execute(_STATEMENTS.where(condition)).all()
     hops: dict[int, list[HopView]] = {}
     if rows:
         in_rows = id_in(col(Citation.statement_id), [r.id for r in rows])
+        if document_id is not None:
+            in_rows = (col(Citation.document_id) == document_id) & in_rows
         for h in session.execute(_HOPS.where(in_rows)):
             hops.setdefault(h.statement_id, []).append(_hop_view(h))
     return [
@@ -189,13 +201,23 @@ def get_document(session: Session, document_id: int, *, statements: bool = True)
         raise NotFoundError("document", document_id)
     if not statements:
         return document
-    views = load_statements(session, (col(Statement.document_id) == document_id) & visible())
+    views = load_statements(session, visible(), document_id)
     return replace(document, statements=views)
 
 
 def get_statement(session: Session, statement_id: int) -> StatementView:
-    """One stored statement with its own chain; a rejected one too, with its status."""
-    found = load_statements(session, col(Statement.id) == statement_id)
+    """One stored statement with its own chain; a rejected one too, with its status.
+
+    On Citus its document is looked up first (``statement_document``, one shard), so
+    the statement and its hops are read from the one shard that holds them, not asked
+    of every shard.
+    """
+    document_id = None
+    if is_citus(session):
+        document_id = statement_documents(session, [statement_id]).get(statement_id)
+        if document_id is None:
+            raise NotFoundError("statement", statement_id)
+    found = load_statements(session, col(Statement.id) == statement_id, document_id)
     if not found:
         raise NotFoundError("statement", statement_id)
     return found[0]
@@ -230,7 +252,7 @@ def list_statements(
         words = func.websearch_to_tsquery("simple", q)
         conditions.append(col(Statement.search_vector).bool_op("@@")(words))
     ids, next_cursor = page_ids(session, col(Statement.id), conditions, cursor=cursor, limit=limit)
-    items = load_statements(session, id_in(col(Statement.id), ids)) if ids else []
+    items = load_statements(session, id_in(col(Statement.id), ids), document_id) if ids else []
     items.sort(key=lambda s: s.id)
     return Page(items=items, next_cursor=next_cursor)
 
