@@ -25,6 +25,7 @@ RELAYING_KINDS = frozenset(
 )
 OPENING_WINDOW = 160  # "Perry, recalling his experience vetoing a long list of bills …, said"
 MAX_SUBJECT_WORDS = 8  # words before the cue verb
+MAX_CONDITION_WORDS = 3  # "as long as"
 MAX_PARTICIPLE_WORDS = 20  # "recalling his own experience vetoing a long list of bills early in …"
 LINKS = frozenset({"from", "by", "of", "dari", "oleh"})  # "data from X", "data dari X"
 OPENING_MARKS = "\"'“‘«„ "
@@ -78,6 +79,8 @@ def _opening_source(run: Run, draft: Draft, outlet: bool) -> InternalHop | None:
     while start < draft.end and text[start] in OPENING_MARKS:
         start += 1
     toks = tokenize(text, start, min(draft.end, start + OPENING_WINDOW))
+    if _opens_condition(run, toks):
+        return None  # "If the bank says no, …": a saying supposed, not one reported
     for k, tok in enumerate(toks[: MAX_SUBJECT_WORDS + 1]):
         if k and tok.text == ",":
             verb = _after_participle(run, toks, k + 1, outlet)
@@ -87,6 +90,20 @@ def _opening_source(run: Run, draft: Draft, outlet: bool) -> InternalHop | None:
         if k and _saying_at(run, toks, k, outlet):
             return _cited(run, toks, start, k, tok)
     return None
+
+
+def _opens_condition(run: Run, toks: list[Token]) -> bool:
+    """The words open with a condition ("If", "As long as", Indonesian "Jika"): a verb of
+    saying in it states nothing (conditional_cues.py), so its subject relays nothing."""
+    openers = run.lex.condition_openers
+    words: list[str] = []
+    for tok in toks[:MAX_CONDITION_WORDS]:
+        if not tok.is_word:
+            break
+        words.append(tok.lower)
+        if " ".join(words) in openers:
+            return True
+    return False
 
 
 def _saying_at(run: Run, toks: list[Token], k: int, outlet: bool) -> bool:

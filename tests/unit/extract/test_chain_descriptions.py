@@ -254,12 +254,63 @@ def test_a_person_told_is_no_medium(text: str) -> None:
             "id",
             "Budi Santoso",
         ),
+        # the speaker named after a cue that comes first ("kata Y", "said Y")
+        (
+            "Jika BI menyatakan suku bunga naik, pasar akan bereaksi keras, kata Budi"
+            " Santoso kepada wartawan.",
+            "pasar akan bereaksi keras",
+            "id",
+            "Budi Santoso",
+        ),
+        (
+            "Kalau pemerintah menyatakan darurat, sekolah akan ditutup, ujar Siti Rahma.",
+            "sekolah akan ditutup",
+            "id",
+            "Siti Rahma",
+        ),
+        (
+            "If the central bank says rates will rise, markets will fall, said Ana Lopez.",
+            "markets will fall",
+            "en",
+            "Ana Lopez",
+        ),
+        # the condition's subject is no hop of the speaker's words either
+        (
+            "If the central bank says rates will rise, markets will fall, Ana Lopez told"
+            " reporters.",
+            "markets will fall",
+            "en",
+            "Ana Lopez",
+        ),
     ],
 )
 def test_a_verb_in_an_opening_condition_claims_nothing(
     text: str, content: str, language: str, speaker: str
 ) -> None:
-    assert _found(text, content, language)[0] == speaker
+    assert _found(text, content, language) == (speaker, [speaker])
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "language", "chain"),
+    [
+        (
+            '"The central bank said rates would rise in May," Ana Lopez told reporters.',
+            "rates would rise in May",
+            "en",
+            ["Ana Lopez", "The central bank"],
+        ),
+        (
+            "Menurut Budi Santoso, BI mengatakan suku bunga akan naik bulan depan.",
+            "suku bunga akan naik",
+            "id",
+            ["Budi Santoso", "BI"],
+        ),
+    ],
+)
+def test_a_saying_without_a_condition_is_still_relayed(
+    text: str, content: str, language: str, chain: list[str]
+) -> None:
+    assert _found(text, content, language)[1] == chain
 
 
 @pytest.mark.parametrize(

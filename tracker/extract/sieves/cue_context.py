@@ -355,12 +355,21 @@ def relative_cue(run: Run, lo: int, m: CueMatch) -> bool:
     return i >= 1 and toks[i].lower in run.lex.relative_markers and toks[i - 1].text in (",", "(")
 
 
-def main_cue_after(run: Run, m: CueMatch, cues: list[CueMatch], hi: int) -> bool:
-    """Whether a verb cue follows the comma that closes the relative clause of `m`."""
+VERB_CUES = frozenset({"verb"})
+SPEAKER_CUES = frozenset({"verb", "post", "nya"})
+"""Cues that name a clause's speaker after it: a verb ("…, Y said"), a cue before its
+speaker ("…, said Y", Indonesian "…, kata Y") or "-nya" ("…, katanya")."""
+
+
+def main_cue_after(
+    run: Run, m: CueMatch, cues: list[CueMatch], hi: int, groups: frozenset[str] = VERB_CUES
+) -> bool:
+    """Whether a cue of ``groups`` (a verb cue unless told) follows the comma that closes
+    the clause of `m`."""
     close = run.text.find(",", m.end(), hi)
     if close < 0:
         return False
-    return any(c.lastgroup == "verb" and c.start() > close for c in cues)
+    return any(c.lastgroup in groups and c.start() > close for c in cues)
 
 
 def adjuncts(run: Run, span: str, cue: str) -> bool:

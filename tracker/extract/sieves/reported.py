@@ -28,6 +28,7 @@ from tracker.extract.sieves.cue_context import (
     COMPLEMENTIZER_WINDOW,
     MAX_ADJUNCT_WORDS,
     MIN_TAIL_WORDS,
+    SPEAKER_CUES,
     adverbial_lead,
     after_audience,
     after_coordinator,
@@ -223,7 +224,7 @@ def _verb_cue(
     if relative and main_cue_after(run, m, cues, hi):
         relative_speech(run, m, lo, hi, relays, partials)  # "X, who said A, voted …"
         return _NEXT_CUE  # "X, who has endorsed Y, said Z": the main verb speaks
-    if in_opening_condition(run, lo, m) and main_cue_after(run, m, cues, hi):
+    if in_opening_condition(run, lo, m) and main_cue_after(run, m, cues, hi, SPEAKER_CUES):
         return _NEXT_CUE  # "If X says no, …, Y said": the condition claims nothing
     if any(h.start == m.start() for h in relays.suffix) and main_cue_after(run, m, cues, hi):
         return _NEXT_CUE  # "Tass, citing the ministry, reported …": the relay is no cue
