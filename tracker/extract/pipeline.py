@@ -33,6 +33,7 @@ from tracker.extract.reading import reading_text
 from tracker.extract.relays import HopDraft, Relays, find_relays
 from tracker.extract.run import Run
 from tracker.extract.scans import Scans, Sentence
+from tracker.extract.sieves.according_leads import according_lead_statements
 from tracker.extract.sieves.hedges import unattributed
 from tracker.extract.sieves.noun_claims import noun_claim_statements
 from tracker.extract.sieves.partials import partial_quotes
@@ -212,6 +213,11 @@ SIEVES: tuple[Sieve, ...] = (
         "In Lee's view, the tax will fail: a sentence nobody spoke in that opens with a "
         "possessed view is the possessor's.",
     ),
+    Sieve(
+        "according_lead",
+        "According to state law, no one may …: a sentence nobody spoke in that opens with "
+        "an according-to phrase whose source the relay reading did not name.",
+    ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 # A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence
@@ -334,6 +340,7 @@ def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
     noun_claim_statements(run, sentence, first)
     poll_lead_statements(run, sentence, first)
     view_lead_statements(run, sentence, first)
+    according_lead_statements(run, sentence, first)
 
 
 def extract(text: str, language: str = "auto", outlet: str | None = None) -> Extraction:
