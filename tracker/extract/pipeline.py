@@ -52,6 +52,7 @@ from tracker.extract.sieves.quote_cues import (
     read_quotes,
 )
 from tracker.extract.sieves.quoted import quoted_as
+from tracker.extract.sieves.reference_tails import reference_tail
 from tracker.extract.sieves.relative_tails import relative_tail
 from tracker.extract.sieves.reported import reported_speech
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
@@ -123,6 +124,11 @@ SIEVES: tuple[Sieve, ...] = (
         "relative_tail",
         '"…," said Lee, who noted that …: a relative clause on the quote\'s speaker, after '
         "its attribution, is the same speaker's next statement.",
+    ),
+    Sieve(
+        "reference_tail",
+        '"…," Lee said, referring to the audit: a reference phrase after a quote\'s '
+        "attribution names what its speaker spoke of.",
     ),
     Sieve(
         "quoted_as",
@@ -327,6 +333,7 @@ def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> N
     # the quote's, not "the group" that opens the clause after the attribution
     if not participle_clause(run, attr_end, e, later, last, state.partials) and not (
         relative_tail(run, attr_end, e, later, last, state.partials)  # ", who noted that …"
+        or reference_tail(run, attr_end, e, last, state.partials)  # ", referring to …"
     ):
         reported_speech(run, later, rest, state.partials)
 

@@ -204,6 +204,18 @@ EXAMPLES = [
         "In Professor Amal Haddad's view, the levy would cut fuel use by a tenth.",
         "the levy would cut fuel use by a tenth",
     ),
+    (
+        "according_lead",
+        "en",
+        "According to the book and the film, the guards loaded the boats at dawn.",
+        "the guards loaded the boats at dawn",
+    ),
+    (
+        "reference_tail",
+        "en",
+        '"The bridge was the biggest job," Lee Park said, referring to the rail crossing.',
+        "the rail crossing",
+    ),
 ]
 
 

@@ -28,6 +28,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "infinitive_markers",
     "view_nouns",
     "view_links",
+    "reference_tails",
     "quote_joiners",
     "predicative_markers",
     "office_qualifiers",
@@ -134,6 +135,10 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # attributes the clause or quote after it to its possessor (sieves.possessive_views)
     view_nouns: frozenset[str] = frozenset()
     view_links: frozenset[str] = frozenset()  # "in" of "in Lee's view"
+    # "referring to", "alluding to": a participle phrase after a quote's attribution
+    # ('"…," Lee said, referring to the audit') names what that speaker spoke of, an
+    # object as often as a clause (sieves.reference_tails)
+    reference_tails: tuple[str, ...] = ()
     # "and", "or" of 'the crowd chanted "…" and "…"': quotes joined by these are one
     # list of words, quoted by one speaker (extract.quote_lists)
     quote_joiners: frozenset[str] = frozenset()
