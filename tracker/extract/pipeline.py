@@ -55,6 +55,7 @@ from tracker.extract.sieves.quoted import quoted_as
 from tracker.extract.sieves.reference_tails import reference_tail
 from tracker.extract.sieves.relative_tails import relative_tail
 from tracker.extract.sieves.reported import reported_speech
+from tracker.extract.sieves.subject_says import subject_say_statements
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
 from tracker.extract.sieves.view_leads import view_lead_statements
 
@@ -224,6 +225,11 @@ SIEVES: tuple[Sieve, ...] = (
         "According to state law, no one may …: a sentence nobody spoke in that opens with "
         "an according-to phrase whose source the relay reading did not name.",
     ),
+    Sieve(
+        "subject_say",
+        "Several people I have met said the mill will close: a sentence nobody spoke in "
+        "that is a subject, a plain verb of saying and a clause.",
+    ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 # A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence
@@ -348,6 +354,7 @@ def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
     poll_lead_statements(run, sentence, first)
     view_lead_statements(run, sentence, first)
     according_lead_statements(run, sentence, first)
+    subject_say_statements(run, sentence, first)
 
 
 def extract(text: str, language: str = "auto", outlet: str | None = None) -> Extraction:

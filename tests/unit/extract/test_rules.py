@@ -216,6 +216,12 @@ EXAMPLES = [
         '"The bridge was the biggest job," Lee Park said, referring to the rail crossing.',
         "the rail crossing",
     ),
+    (
+        "subject_say",
+        "en",
+        "Mrs. Ortiz's neighbours say it is only fair that she faces a rival.",
+        "it is only fair that she faces a rival",
+    ),
 ]
 
 
