@@ -30,6 +30,12 @@ from tracker.extract import extract
             "Mr. Lee had called the mayor",
             "Several people I have spoken with over the last two weeks",
         ),
+        (
+            "Yet many officials on and off the island believe real debt relief is possible "
+            "only in court.",
+            "real debt relief is possible only in court",
+            "many officials on and off the island",
+        ),
     ],
 )
 def test_subject_and_say_make_a_statement(text: str, content: str, speaker: str) -> None:
@@ -46,6 +52,7 @@ def test_subject_and_say_make_a_statement(text: str, content: str, speaker: str)
         "The mill owners and the river crews would like to say the dam will hold.",
         "Some of the mill owners and the river crews said yes.",  # no clause after the verb
         "The mill owners and the river crews say a prayer before every trip.",  # an object
+        "Mrs. Ortiz's allies fear the storm.",  # an object, too short for a claim
     ],
 )
 def test_no_subject_say_otherwise(text: str) -> None:
