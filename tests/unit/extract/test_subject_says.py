@@ -36,6 +36,11 @@ from tracker.extract import extract
             "real debt relief is possible only in court",
             "many officials on and off the island",
         ),
+        (
+            "Polls there show a wide divide on the issue of the dam.",
+            "a wide divide on the issue of the dam",
+            "Polls there",
+        ),
     ],
 )
 def test_subject_and_say_make_a_statement(text: str, content: str, speaker: str) -> None:
@@ -53,6 +58,7 @@ def test_subject_and_say_make_a_statement(text: str, content: str, speaker: str)
         "Some of the mill owners and the river crews said yes.",  # no clause after the verb
         "The mill owners and the river crews say a prayer before every trip.",  # an object
         "Mrs. Ortiz's allies fear the storm.",  # an object, too short for a claim
+        "Crews there show the visitors around the harbour each day.",  # no document shows
     ],
 )
 def test_no_subject_say_otherwise(text: str) -> None:

@@ -30,6 +30,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "view_links",
     "reference_tails",
     "plain_say_verbs",
+    "document_say_verbs",
     "subject_say_question_words",
     "subject_say_openers",
     "subject_say_tails",
@@ -149,6 +150,8 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # ("You say", "Let's say"), a last word ("to say", "do not say"; a pronoun subject
     # alone is the subject finders' to read)
     plain_say_verbs: frozenset[str] = frozenset()
+    # "shows", "found": the same for a subject headed by a document noun ("Polls show …")
+    document_say_verbs: frozenset[str] = frozenset()
     subject_say_question_words: frozenset[str] = frozenset()
     subject_say_openers: frozenset[str] = frozenset()
     subject_say_tails: frozenset[str] = frozenset()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
+from tracker.extract.cues import CueMatch
 from tracker.extract.mentions import Mention
 from tracker.extract.relays import Relays
 from tracker.extract.resolution import finish
@@ -26,10 +27,10 @@ def subject_say_statements(run: Run, sentence: Sentence, first: int) -> None:
     possessive ("Mrs. Ortiz's neighbours") defeats the subject finders, not the reading."""
     if len(run.statements) != first or not sentence.cues:
         return  # the cheap test first: an earlier sieve spoke, or no cue
-    cue = next((c for c in sentence.cues if c.group().lower() in run.lex.plain_say_verbs), None)
+    text = run.text
+    cue = _plain_cue(run, sentence)
     if cue is None:
         return
-    text = run.text
     lo = _clause_start(run, sentence.start, cue.start())
     if lo < 0:
         return
@@ -39,6 +40,8 @@ def subject_say_statements(run: Run, sentence: Sentence, first: int) -> None:
     speaker = _subject(run, lo, cue.start(), head_end, lo == sentence.start)
     if speaker is None:
         return
+    if cue.group().lower() in run.lex.document_say_verbs and not _document_head(run, lo, head_end):
+        return  # "Polls there show …" reports; "The crews show …" does not
     e = sentence.end
     comp = run.pats.complementizer_re.match(text, cue.end(), min(e, cue.end() + 12))
     start, end = run.trim(comp.end() if comp is not None else cue.end(), e)
@@ -46,11 +49,32 @@ def subject_say_statements(run: Run, sentence: Sentence, first: int) -> None:
         return  # a quote after the cue is the quote sieves' to read
     if len(words_of(text[start:end])) < MIN_CLAIM_WORDS:
         return
-    if comp is None and _object_follows(run, text[start:end]):
+    shows = cue.group().lower() in run.lex.document_say_verbs  # "shows a wide divide"
+    if comp is None and not shows and _object_follows(run, text[start:end]):
         return  # "The crews say a prayer before each trip": an object, no clause
     attribution = Attribution(cue.group(), cue.start(), cue.end(), speaker, cue.end())
     rest = Relays((), (), (), sentence.start, e)
     finish(run, "subject_say", "indirect", start, end, attribution, rest, sentence.quotes)
+
+
+def _plain_cue(run: Run, sentence: Sentence) -> CueMatch | None:
+    """The sentence's first plain verb of saying, or of showing ("shows", "found") whose
+    subject must then be a document."""
+    lex = run.lex
+    for c in sentence.cues:
+        verb = c.group().lower()
+        if verb in lex.plain_say_verbs or verb in lex.document_say_verbs:
+            return c
+    return None
+
+
+def _document_head(run: Run, lo: int, hi: int) -> bool:
+    """Whether a word of the subject's head is a document noun ("a new survey of voters",
+    "Polls there")."""
+    nouns = run.lex.document_nouns
+    return any(
+        t.lower in nouns or t.lower in run.lex.poll_nouns for t in tokenize(run.text, lo, hi)
+    )
 
 
 def _clause_start(run: Run, s: int, cue_start: int) -> int:
