@@ -37,6 +37,11 @@ from tracker.extract import extract
             "many officials on and off the island",
         ),
         (
+            "In separate interviews, Mrs. Ortiz's neighbours said the mill had closed in May.",
+            "the mill had closed in May",
+            "Mrs. Ortiz's neighbours",
+        ),
+        (
             "Polls there show a wide divide on the issue of the dam.",
             "a wide divide on the issue of the dam",
             "Polls there",
@@ -59,6 +64,7 @@ def test_subject_and_say_make_a_statement(text: str, content: str, speaker: str)
         "The mill owners and the river crews say a prayer before every trip.",  # an object
         "Mrs. Ortiz's allies fear the storm.",  # an object, too short for a claim
         "Crews there show the visitors around the harbour each day.",  # no document shows
+        "Sadly for the town, Mrs. Ortiz's neighbours said the mill had closed.",  # no opener
     ],
 )
 def test_no_subject_say_otherwise(text: str) -> None:

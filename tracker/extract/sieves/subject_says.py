@@ -16,6 +16,7 @@ from tracker.extract.tokens import tokenize
 
 MIN_SUBJECT_WORDS = 2  # "Critics say" is read by the subject finders already
 MAX_SUBJECT_WORDS = 16
+MAX_OPENER_WORDS = 8  # "In separate interviews on Monday,": an adverbial before the subject
 SUBJECT_STOPS = frozenset(',;:!?"“”()[]—–')
 QUOTE_OPENERS = frozenset("\"“‘'")
 
@@ -37,7 +38,7 @@ def subject_say_statements(run: Run, sentence: Sentence, first: int) -> None:
     head_end = _head_end(run, lo, cue.start())
     if any(lo <= c.start() < head_end for c in sentence.cues if c is not cue):
         return  # "Two farmers who argued …": a cue in the subject's head, no bare subject
-    speaker = _subject(run, lo, cue.start(), head_end, lo == sentence.start)
+    speaker = _subject(run, lo, cue.start(), head_end, lo == sentence.start)  # a capital
     if speaker is None:
         return
     if cue.group().lower() in run.lex.document_say_verbs and not _document_head(run, lo, head_end):
@@ -78,9 +79,18 @@ def _document_head(run: Run, lo: int, hi: int) -> bool:
 
 
 def _clause_start(run: Run, s: int, cue_start: int) -> int:
-    """Where the subject begins: the sentence start, past one opener ("But", "And"), or
-    -1 when the words before the cue are no bare subject (a comma or a dash in them)."""
+    """Where the subject begins: the sentence start, past one coordinator ("But", "And")
+    or one adverbial opener and its comma ("In separate interviews, …"), or -1 when the
+    words before the cue are no bare subject (another comma or a dash in them)."""
     text = run.text
+    comma = text.find(",", s, cue_start)
+    if comma >= 0:
+        opener = text[s:comma].split(" ", 1)[0].lower()
+        if opener not in run.lex.adverbial_openers or len(text[s:comma].split()) > MAX_OPENER_WORDS:
+            return -1
+        s = comma + 1
+        while s < cue_start and text[s] == " ":
+            s += 1
     head = text[s:cue_start]
     if any(ch in SUBJECT_STOPS for ch in head):
         return -1
