@@ -230,6 +230,11 @@ SIEVES: tuple[Sieve, ...] = (
         "Several people I have met said the mill will close: a sentence nobody spoke in "
         "that is a subject, a plain verb of saying and a clause.",
     ),
+    Sieve(
+        "coordinated_say",
+        "The judge rubbed his chin, and then said the case was odd: a sentence nobody spoke "
+        "in whose verb of saying follows a coordinator shares the opening subject.",
+    ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
 # A line break after these ends a paragraph; after a word it is a line wrapped mid-sentence

@@ -222,6 +222,12 @@ EXAMPLES = [
         "Mrs. Ortiz's neighbours say it is only fair that she faces a rival.",
         "it is only fair that she faces a rival",
     ),
+    (
+        "coordinated_say",
+        "en",
+        "The judge rubbed his chin, and then said the case was very strange.",
+        "the case was very strange",
+    ),
 ]
 
 

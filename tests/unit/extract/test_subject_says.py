@@ -69,3 +69,36 @@ def test_subject_and_say_make_a_statement(text: str, content: str, speaker: str)
 )
 def test_no_subject_say_otherwise(text: str) -> None:
     assert not [s for s in extract(text, "en").statements if s.rule == "subject_say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The judge rubbed his chin, and then said the case was very strange.",
+            "the case was very strange",
+            "The judge",
+        ),
+        (
+            "Ana Ruiz walked along the dock with the crews, and said their boats were never safer.",
+            "their boats were never safer",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_coordinated_say_shares_the_opening_subject(text: str, content: str, speaker: str) -> None:
+    st = with_text(extract(text, "en").statements, content)
+    assert st.rule == "coordinated_say"
+    assert st.speaker is not None and st.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge rubbed his chin, and then said nothing.",  # no clause after the verb
+        "The judge rubbed his chin, and the clerk said the case was very strange.",
+        "The judge rubbed his chin, and then quietly said the case was strange.",  # adverb
+    ],
+)
+def test_no_coordinated_say_otherwise(text: str) -> None:
+    assert not [s for s in extract(text, "en").statements if s.rule == "coordinated_say"]

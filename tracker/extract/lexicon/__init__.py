@@ -34,6 +34,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "subject_say_question_words",
     "subject_say_openers",
     "subject_say_tails",
+    "coordinated_say_adverbs",
     "quote_joiners",
     "predicative_markers",
     "office_qualifiers",
@@ -155,6 +156,8 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     subject_say_question_words: frozenset[str] = frozenset()
     subject_say_openers: frozenset[str] = frozenset()
     subject_say_tails: frozenset[str] = frozenset()
+    # "then", "later" of "…, and then said …": adverbs between a coordinator and the verb
+    coordinated_say_adverbs: frozenset[str] = frozenset()
     # "and", "or" of 'the crowd chanted "…" and "…"': quotes joined by these are one
     # list of words, quoted by one speaker (extract.quote_lists)
     quote_joiners: frozenset[str] = frozenset()

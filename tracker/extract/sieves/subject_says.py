@@ -1,4 +1,4 @@
-"""Subject says: "Several people I have met said the mill will close." with no other reading."""
+"""Subject says: "Several people I met said the mill will close", "…, and then said …"."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from tracker.extract.resolution import finish
 from tracker.extract.run import Run
 from tracker.extract.scans import Sentence
 from tracker.extract.sieves.cue_context import clause_follows
+from tracker.extract.sieves.subject_finders import subject_past_opener
 from tracker.extract.spans import MIN_CLAIM_WORDS, words_of
 from tracker.extract.speakers import classify
 from tracker.extract.tokens import tokenize
@@ -32,17 +33,14 @@ def subject_say_statements(run: Run, sentence: Sentence, first: int) -> None:
     cue = _plain_cue(run, sentence)
     if cue is None:
         return
-    lo = _clause_start(run, sentence.start, cue.start())
-    if lo < 0:
-        return
-    head_end = _head_end(run, lo, cue.start())
-    if any(lo <= c.start() < head_end for c in sentence.cues if c is not cue):
-        return  # "Two farmers who argued …": a cue in the subject's head, no bare subject
-    speaker = _subject(run, lo, cue.start(), head_end, lo == sentence.start)  # a capital
+    rule = "subject_say"
+    speaker = _coordinated_speaker(run, sentence.start, cue)
+    if speaker is not None:
+        rule = "coordinated_say"
+    else:
+        speaker = _bare_subject(run, sentence, cue)
     if speaker is None:
         return
-    if cue.group().lower() in run.lex.document_say_verbs and not _document_head(run, lo, head_end):
-        return  # "Polls there show …" reports; "The crews show …" does not
     e = sentence.end
     comp = run.pats.complementizer_re.match(text, cue.end(), min(e, cue.end() + 12))
     start, end = run.trim(comp.end() if comp is not None else cue.end(), e)
@@ -55,7 +53,37 @@ def subject_say_statements(run: Run, sentence: Sentence, first: int) -> None:
         return  # "The crews say a prayer before each trip": an object, no clause
     attribution = Attribution(cue.group(), cue.start(), cue.end(), speaker, cue.end())
     rest = Relays((), (), (), sentence.start, e)
-    finish(run, "subject_say", "indirect", start, end, attribution, rest, sentence.quotes)
+    finish(run, rule, "indirect", start, end, attribution, rest, sentence.quotes)
+
+
+def _bare_subject(run: Run, sentence: Sentence, cue: CueMatch) -> Mention | None:
+    """The words from the clause start to the cue as its subject (see `_subject`), when
+    no other cue is in its head and a verb of showing has a document for subject."""
+    lo = _clause_start(run, sentence.start, cue.start())
+    if lo < 0:
+        return None
+    head_end = _head_end(run, lo, cue.start())
+    if any(lo <= c.start() < head_end for c in sentence.cues if c is not cue):
+        return None  # "Two farmers who argued …": a cue in the subject's head
+    speaker = _subject(run, lo, cue.start(), head_end, lo == sentence.start)
+    if speaker is None:
+        return None
+    if cue.group().lower() in run.lex.document_say_verbs and not _document_head(run, lo, head_end):
+        return None  # "Polls there show …" reports; "The crews show …" does not
+    return speaker
+
+
+def _coordinated_speaker(run: Run, s: int, cue: CueMatch) -> Mention | None:
+    """ "The judge rubbed his chin, and then said …": a verb of saying right after a
+    coordinator (and an adverb or two) shares the clause's opening subject."""
+    if cue.group().lower() in run.lex.document_say_verbs:
+        return None
+    before = words_of(run.text[max(s, cue.start() - 24) : cue.start()])[-3:]
+    while before and before[-1].lower() in run.lex.coordinated_say_adverbs:
+        before = before[:-1]
+    if not before or before[-1].lower() not in run.lex.coordinators:
+        return None
+    return subject_past_opener(run, s, cue.start())
 
 
 def _plain_cue(run: Run, sentence: Sentence) -> CueMatch | None:
