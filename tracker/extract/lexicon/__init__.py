@@ -28,7 +28,6 @@ _LOWER_CASED: tuple[str, ...] = (
     "infinitive_markers",
     "view_nouns",
     "view_links",
-    "reference_tails",
     "plain_say_verbs",
     "document_say_verbs",
     "subject_say_question_words",
