@@ -24,8 +24,8 @@ def according_lead_statements(run: Run, sentence: Sentence, first: int) -> None:
     in that opens with an according-to phrase is its source's statement, the clause after
     the phrase's comma, even when the source is no name, office or outlet the relay
     reading knows (a law, a book, "the officer in charge of the base that night")."""
-    if len(run.statements) != first:
-        return  # the cheap test first: an earlier sieve spoke
+    if not sentence.relay_marks or len(run.statements) != first:
+        return  # the cheap tests first: no according-to phrase was spotted, or one spoke
     text = run.text
     s, e = sentence.start, sentence.end
     found = _phrase(run, s, e)
