@@ -49,3 +49,18 @@ def test_opening_according_phrase_names_the_source(text: str, content: str, spea
 )
 def test_no_according_lead_otherwise(text: str) -> None:
     assert not [s for s in extract(text, "en").statements if s.rule == "according_lead"]
+
+
+def test_opening_menurut_with_a_long_title_is_the_named_person() -> None:
+    text = (
+        "Hujan turun sejak pagi. Menurut Kepala Dinas Perikanan Kabupaten Sumba dr Made "
+        "Wira, hasil tangkapan nelayan turun tajam tahun ini."
+    )
+    st = with_text(extract(text, "id").statements, "hasil tangkapan nelayan turun tajam tahun ini")
+    assert st.rule == "according_lead"
+    assert st.speaker is not None and st.speaker.name == "Made Wira"
+
+
+def test_no_menurut_lead_with_a_one_word_clause() -> None:
+    text = "Menurut Kepala Dinas Perikanan Kabupaten Sumba dr Made Wira, tidak."
+    assert not [s for s in extract(text, "id").statements if s.rule == "according_lead"]
