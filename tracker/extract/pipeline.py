@@ -33,6 +33,7 @@ from tracker.extract.reading import reading_text
 from tracker.extract.relays import HopDraft, Relays, find_relays
 from tracker.extract.run import Run
 from tracker.extract.scans import Scans, Sentence
+from tracker.extract.sieves.according_leads import according_lead_statements
 from tracker.extract.sieves.hedges import unattributed
 from tracker.extract.sieves.noun_claims import noun_claim_statements
 from tracker.extract.sieves.partials import partial_quotes
@@ -51,8 +52,10 @@ from tracker.extract.sieves.quote_cues import (
     read_quotes,
 )
 from tracker.extract.sieves.quoted import quoted_as
+from tracker.extract.sieves.reference_tails import reference_tail
 from tracker.extract.sieves.relative_tails import relative_tail
 from tracker.extract.sieves.reported import reported_speech
+from tracker.extract.sieves.subject_says import subject_say_statements
 from tracker.extract.sieves.transcripts import block_quote, line_speaker
 from tracker.extract.sieves.view_leads import view_lead_statements
 
@@ -122,6 +125,11 @@ SIEVES: tuple[Sieve, ...] = (
         "relative_tail",
         '"…," said Lee, who noted that …: a relative clause on the quote\'s speaker, after '
         "its attribution, is the same speaker's next statement.",
+    ),
+    Sieve(
+        "reference_tail",
+        '"…," Lee said, referring to the audit: a reference phrase after a quote\'s '
+        "attribution names what its speaker spoke of.",
     ),
     Sieve(
         "quoted_as",
@@ -211,6 +219,21 @@ SIEVES: tuple[Sieve, ...] = (
         "view_lead",
         "In Lee's view, the tax will fail: a sentence nobody spoke in that opens with a "
         "possessed view is the possessor's.",
+    ),
+    Sieve(
+        "according_lead",
+        "According to state law, no one may …: a sentence nobody spoke in that opens with "
+        "an according-to phrase whose source the relay reading did not name.",
+    ),
+    Sieve(
+        "subject_say",
+        "Several people I have met said the mill will close: a sentence nobody spoke in "
+        "that is a subject, a plain verb of saying and a clause.",
+    ),
+    Sieve(
+        "coordinated_say",
+        "The judge rubbed his chin, and then said the case was odd: a sentence nobody spoke "
+        "in whose verb of saying follows a coordinator shares the opening subject.",
     ),
 )
 RULES: frozenset[str] = frozenset(s.rule for s in SIEVES)
@@ -321,6 +344,7 @@ def _after_last_attribution(run: Run, state: QuoteState, last: Attribution) -> N
     # the quote's, not "the group" that opens the clause after the attribution
     if not participle_clause(run, attr_end, e, later, last, state.partials) and not (
         relative_tail(run, attr_end, e, later, last, state.partials)  # ", who noted that …"
+        or reference_tail(run, attr_end, e, last, state.partials)  # ", referring to …"
     ):
         reported_speech(run, later, rest, state.partials)
 
@@ -334,6 +358,8 @@ def sentence_sieves(run: Run, sentence: Sentence, first: int) -> None:
     noun_claim_statements(run, sentence, first)
     poll_lead_statements(run, sentence, first)
     view_lead_statements(run, sentence, first)
+    according_lead_statements(run, sentence, first)
+    subject_say_statements(run, sentence, first)
 
 
 def extract(text: str, language: str = "auto", outlet: str | None = None) -> Extraction:

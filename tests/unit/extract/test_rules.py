@@ -204,6 +204,30 @@ EXAMPLES = [
         "In Professor Amal Haddad's view, the levy would cut fuel use by a tenth.",
         "the levy would cut fuel use by a tenth",
     ),
+    (
+        "according_lead",
+        "en",
+        "According to the book and the film, the guards loaded the boats at dawn.",
+        "the guards loaded the boats at dawn",
+    ),
+    (
+        "reference_tail",
+        "en",
+        '"The bridge was the biggest job," Lee Park said, referring to the rail crossing.',
+        "the rail crossing",
+    ),
+    (
+        "subject_say",
+        "en",
+        "Mrs. Ortiz's neighbours say it is only fair that she faces a rival.",
+        "it is only fair that she faces a rival",
+    ),
+    (
+        "coordinated_say",
+        "en",
+        "The judge rubbed his chin, and then said the case was very strange.",
+        "the case was very strange",
+    ),
 ]
 
 

@@ -28,6 +28,12 @@ _LOWER_CASED: tuple[str, ...] = (
     "infinitive_markers",
     "view_nouns",
     "view_links",
+    "plain_say_verbs",
+    "document_say_verbs",
+    "subject_say_question_words",
+    "subject_say_openers",
+    "subject_say_tails",
+    "coordinated_say_adverbs",
     "quote_joiners",
     "predicative_markers",
     "office_qualifiers",
@@ -134,6 +140,23 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # attributes the clause or quote after it to its possessor (sieves.possessive_views)
     view_nouns: frozenset[str] = frozenset()
     view_links: frozenset[str] = frozenset()  # "in" of "in Lee's view"
+    # "referring to", "alluding to": a participle phrase after a quote's attribution
+    # ('"…," Lee said, referring to the audit') names what that speaker spoke of, an
+    # object as often as a clause (sieves.reference_tails)
+    reference_tails: tuple[str, ...] = ()
+    # "say", "said": verbs of saying whose subject speaks the clause after them even when
+    # the subject finders read no subject (sieves.subject_says); the words that make the
+    # words before them no subject: a question word anywhere ("What Lee says"), an opener
+    # ("You say", "Let's say"), a last word ("to say", "do not say"; a pronoun subject
+    # alone is the subject finders' to read)
+    plain_say_verbs: frozenset[str] = frozenset()
+    # "shows", "found": the same for a subject headed by a document noun ("Polls show …")
+    document_say_verbs: frozenset[str] = frozenset()
+    subject_say_question_words: frozenset[str] = frozenset()
+    subject_say_openers: frozenset[str] = frozenset()
+    subject_say_tails: frozenset[str] = frozenset()
+    # "then", "later" of "…, and then said …": adverbs between a coordinator and the verb
+    coordinated_say_adverbs: frozenset[str] = frozenset()
     # "and", "or" of 'the crowd chanted "…" and "…"': quotes joined by these are one
     # list of words, quoted by one speaker (extract.quote_lists)
     quote_joiners: frozenset[str] = frozenset()
