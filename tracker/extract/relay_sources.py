@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from tracker.extract.cues import CueMatch
 from tracker.extract.document_sources import AUTHOR_KINDS
-from tracker.extract.noun_phrases import MAX_NAME_TOKENS, is_name_segment, np_after
+from tracker.extract.noun_phrases import (
+    MAX_NAME_TOKENS,
+    is_name_segment,
+    is_role_segment,
+    np_after,
+)
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import Token, Vocab, vocab
 
@@ -194,3 +199,55 @@ def past_title(toks: list[Token], k: int, v: Vocab) -> int:
     if close is None or close + 1 >= len(toks) or toks[close + 1].text != ",":
         return k
     return close + 1
+
+
+MIN_TAIL_WORDS = 3  # "…, according to X, the plan failed": words of the clause after X
+
+
+def parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> int | None:
+    """Where the clause resumes after "according to X," set off inside it (past a role
+    apposition of X: "according to Dana Ross, a former envoy, was …"), or None when X ends
+    the sentence or a new clause follows it ("…, according to X, although …"); a
+    conditional goes on with X's claim ("Sebab, menurut dia, jika …, masyarakat …")."""
+    v = vocab(language)
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(toks) and toks[j].text not in ",;.":
+        j += 1
+    seg = toks[k + 1 : j]
+    if (
+        j < len(toks)
+        and toks[j].text == ","
+        and seg
+        and is_role_segment(seg, v)
+        and not any(_prefixed_verb(t, v) for t in seg)
+    ):
+        k = j  # "according to Dana Ross, a former envoy, …" (not "menurut X, beberapa
+        # daerah mengalami …,": a clause with its verb is X's claim)
+    rest = toks[k + 1 :]
+    words = [t for t in rest if t.is_word]
+    if len(words) < MIN_TAIL_WORDS or not (rest[0].is_word or rest[0].text in "$€£\"“‘'"):
+        return None
+    first = rest[0].lower
+    if (
+        first in v.lex.coordinators
+        or first in v.lex.relative_markers
+        or first in v.lex.clause_splitters
+    ):
+        return None  # "…, according to X, although Y": X's statement ends before it
+    return toks[k].end
+
+
+def _prefixed_verb(tok: Token, v: Vocab) -> bool:
+    """An Indonesian verb by its prefix ("mengalami", "berharap"), no role or known
+    non-verb ("mengenai", "beberapa"); none in a language without verb prefixes."""
+    low = tok.lower
+    return (
+        bool(v.lex.verb_prefixes)
+        and low.startswith(v.lex.verb_prefixes)
+        and len(low) > 5
+        and low not in v.lex.prefixed_non_verbs
+        and low not in v.roles
+        and low not in v.titles
+    )

@@ -6,13 +6,14 @@ from tracker.extract.citing_topics import authored, cited_topic
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import outlet_index
 from tracker.extract.media import medium_hop
-from tracker.extract.noun_phrases import glued_joint, is_name_segment, is_role_segment, np_after
+from tracker.extract.noun_phrases import glued_joint, is_name_segment, np_after
 from tracker.extract.outlet_hops import outlet_np
 from tracker.extract.records import fields_repr
 from tracker.extract.relay_sources import (
     after_adjunct,
     glued_heading,
     parenthetical,
+    parenthetical_tail,
     past_access_clause,
     past_title,
     source_tail,
@@ -23,7 +24,6 @@ from tracker.extract.tokens import Token, Vocab, tokenize, vocab
 RELAY_WINDOW = 120
 MAX_RELAYS_PER_SENTENCE = 6
 MAX_LEAD_WORDS = 2  # "Padahal," / "Namun demikian," before "mengacu pada X,"
-MIN_TAIL_WORDS = 3  # "…, according to X, the plan failed": words of the clause after X
 
 
 class HopDraft:
@@ -421,7 +421,7 @@ def _based_on(
             found.consumed = found.main_start
             found.prefix.extend(hops)
             found.according.extend(hops)
-    elif parenthetical(toks, k, v) and (tail := _parenthetical_tail(text, toks, k, language)):
+    elif parenthetical(toks, k, v) and (tail := parenthetical_tail(text, toks, k, language)):
         # "Kejadian itu, menurut Ahmad, ditemukan di Bali", "Fundraising, according to X, has
         # …": the phrase is set off inside the clause, which is X's claim whole and goes on
         # after it (past a role apposition of X); an adverbial lead ("Since May, according
@@ -463,55 +463,6 @@ def _set_off_monitor(
         return k
     hops.insert(0, HopDraft(monitor, "monitored_by", cue_of(cm), cm.start(), monitor.end))
     return comma
-
-
-def _parenthetical_tail(text: str, toks: list[Token], k: int, language: str) -> int | None:
-    """Where the clause resumes after "according to X," set off inside it (past a role
-    apposition of X: "according to Dana Ross, a former envoy, was …"), or None when X ends
-    the sentence or a new clause follows it ("…, according to X, although …"); a
-    conditional goes on with X's claim ("Sebab, menurut dia, jika …, masyarakat …")."""
-    v = vocab(language)
-    if k >= len(toks) or toks[k].text != ",":
-        return None
-    j = k + 1
-    while j < len(toks) and toks[j].text not in ",;.":
-        j += 1
-    seg = toks[k + 1 : j]
-    if (
-        j < len(toks)
-        and toks[j].text == ","
-        and seg
-        and is_role_segment(seg, v)
-        and not any(_prefixed_verb(t, v) for t in seg)
-    ):
-        k = j  # "according to Dana Ross, a former envoy, …" (not "menurut X, beberapa
-        # daerah mengalami …,": a clause with its verb is X's claim)
-    rest = toks[k + 1 :]
-    words = [t for t in rest if t.is_word]
-    if len(words) < MIN_TAIL_WORDS or not (rest[0].is_word or rest[0].text in "$€£\"“‘'"):
-        return None
-    first = rest[0].lower
-    if (
-        first in v.lex.coordinators
-        or first in v.lex.relative_markers
-        or first in v.lex.clause_splitters
-    ):
-        return None  # "…, according to X, although Y": X's statement ends before it
-    return toks[k].end
-
-
-def _prefixed_verb(tok: Token, v: Vocab) -> bool:
-    """An Indonesian verb by its prefix ("mengalami", "berharap"), no role or known
-    non-verb ("mengenai", "beberapa"); none in a language without verb prefixes."""
-    low = tok.lower
-    return (
-        bool(v.lex.verb_prefixes)
-        and low.startswith(v.lex.verb_prefixes)
-        and len(low) > 5
-        and low not in v.lex.prefixed_non_verbs
-        and low not in v.roles
-        and low not in v.titles
-    )
 
 
 def _reported_by(text: str, language: str, m: CueMatch, toks: list[Token], found: _Found) -> None:
