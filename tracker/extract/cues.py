@@ -223,9 +223,28 @@ _NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)(?![\p{L}\p{N}\-])")
 def _particle_after(text: str, end: int, hi: int, particles: frozenset[str]) -> bool:
     """Whether a particle follows a cue word at once ("backed out", "called off"): the
     phrasal verb is not the cue. A cue phrase that ends in its particle ("pointed out")
-    is listed whole and matches first."""
+    is listed whole and matches first.
+
+    Most cue words are followed by a comma or by a word no particle begins: the word's
+    lower case must start with a particle (it is a prefix of the text there, and lower
+    casing never shortens a string), which is tested before the pattern runs."""
+    if end >= hi or text[end] not in " \t":
+        return False
+    k = end + 1
+    while k < hi and text[k] in " \t":
+        k += 1
+    heads, longest = _particle_heads(particles)
+    if not text[k : min(hi, k + longest)].lower().startswith(heads):
+        return False
     m = _NEXT_WORD_re.match(text, end, hi)
     return m is not None and m.group(1).lower() in particles
+
+
+@functools.lru_cache(maxsize=8)
+def _particle_heads(particles: frozenset[str]) -> tuple[tuple[str, ...], int]:
+    """A language's particles as a tuple for `str.startswith`, and the longest's length."""
+    heads = tuple(sorted(particles))
+    return heads, max((len(p) for p in heads), default=0)
 
 
 def spot(text: str, language: str, lo: int = 0, hi: int | None = None) -> dict[str, list[CueMatch]]:

@@ -16,6 +16,7 @@ import functools
 
 import regex
 
+from tracker.extract.gates import WordGate
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.speakers import Mention
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
@@ -32,7 +33,9 @@ def share_subject(text: str, lo: int, cue_start: int, language: str) -> Mention 
     Trump voters," or a coordinator such as "while" may come before it)."""
     start = max(lo, cue_start - MAX_SHARE_CHARS)
     hint = _hint_re(language)
-    if hint is None or hint.search(text, start, cue_start) is None:
+    if hint is None or not _hint_gate(language).may_occur(text, start, cue_start):
+        return None  # none of the hint's words in any case: the pattern cannot match
+    if hint.search(text, start, cue_start) is None:
         return None  # no share word, fraction or "N in 10": decided without tokenising
     v = vocab(language)
     toks = tokenize(text, start, cue_start)
@@ -69,6 +72,17 @@ def _hint_re(language: str) -> regex.Pattern[str] | None:
         link=sorted(lex.share_ratio_links),
         number=sorted(lex.number_words, key=len, reverse=True),
     )
+
+
+@functools.cache
+def _hint_gate(language: str) -> WordGate:
+    """Every literal word `_hint_re` needs for a match: a share word, fraction or poll
+    participle, a ratio link, or "but"."""
+    lex = load_lexicon(language)
+    words = {*lex.share_words, *lex.poll_participles, *(f.split()[-1] for f in lex.share_fractions)}
+    if not lex.share_ratio_links:
+        return WordGate(())  # an empty named list matches nothing in particular: no gate
+    return WordGate({*words, *lex.share_ratio_links, "but"})
 
 
 def share_may_hold(text: str, lo: int, start: int, language: str) -> bool:

@@ -12,6 +12,7 @@ import re
 
 import regex
 
+from tracker.extract.complementizers import complementizer_at
 from tracker.extract.cues import CueMatch
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.nouns import owns_complement
@@ -168,7 +169,7 @@ def after_medium(run: Run, pos: int, hi: int) -> tuple[regex.Match[str] | None, 
                 continue
         break
     start = toks[k].start if k < len(toks) else hi
-    comp = run.pats.complementizer_re.match(run.text, start, hi)
+    comp = complementizer_at(run.language, run.text, start, hi)
     return comp, comp.end() if comp is not None else start
 
 
@@ -396,7 +397,7 @@ def late_complementizer(run: Run, pos: int, hi: int) -> regex.Match[str] | None:
         if k >= 0 and "," not in window[:k] and len(window[:k].split()) <= 3:
             if owns_complement(run.text, pos, pos + k + 1, run.language):
                 return None  # "rejected Lopez's claim that …": the noun's clause
-            return run.pats.complementizer_re.match(run.text, pos + k, hi)
+            return complementizer_at(run.language, run.text, pos + k, hi)
     return None
 
 
