@@ -23,7 +23,7 @@ from tracker.extract.patterns import literal_trie
 FOLD_EXCEPTIONS = ("\u0130", "\u017f")
 # Characters a gated word may hold besides ASCII letters and digits: under IGNORECASE each
 # matches only itself.
-_PLAIN_MARKS = frozenset(" -'.")
+_PLAIN_MARKS = frozenset(" -'.%")
 
 
 def _gateable(word: str) -> bool:
@@ -34,8 +34,8 @@ def lower_window(text: str, lo: int, hi: int) -> str | None:
     """text[lo:hi] in lower case, or None when that lower case may hide a case-insensitive
     match (the window holds one of `FOLD_EXCEPTIONS`)."""
     window = text[lo:hi]
-    if not window.isascii() and any(ch in window for ch in FOLD_EXCEPTIONS):
-        return None
+    if not window.isascii() and ("\u0130" in window or "\u017f" in window):
+        return None  # FOLD_EXCEPTIONS
     return window.lower()
 
 
@@ -48,14 +48,22 @@ class WordGate:
 
     __slots__ = ("_finder", "_longest", "_words", "enabled")
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], *, bounded: bool = False) -> None:
+        """`bounded`: the pattern's words stand between characters that are no letter or
+        digit (a look-behind and look-ahead of \\p{L}\\p{N}, \\b, or \\s): `may_occur` then
+        wants no ASCII letter or digit on either side in the lower case either. A letter or
+        digit there lowers from a letter or digit (or the Kelvin sign, a letter too), where
+        the pattern fails as well; the window's edges count as no letter."""
         lowered = sorted({w.lower() for w in words if w})
         # a word with other characters (non-ASCII, or marks IGNORECASE might fold) is
         # never ruled out: the gate then always says "perhaps"
         self.enabled = bool(lowered) and all(_gateable(w) for w in lowered)
         self._words = tuple(lowered)
         self._longest = max((len(w) for w in lowered), default=0)
-        self._finder = re.compile(literal_trie(lowered) if self.enabled else "(?!)")
+        trie = literal_trie(lowered) if self.enabled else "(?!)"
+        if bounded:
+            trie = f"(?<![a-z0-9])(?:{trie})(?![a-z0-9])"
+        self._finder = re.compile(trie)
 
     def may_occur(self, text: str, lo: int, hi: int) -> bool:
         """False only when none of the words occurs, in any case, inside text[lo:hi]."""

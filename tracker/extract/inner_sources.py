@@ -157,7 +157,7 @@ def _plain_saying(run: Run, start: int, end: int) -> bool:
 
 @functools.cache
 def _plain_saying_gate(language: str) -> WordGate:
-    return WordGate(load_lexicon(language).relayed_speech_verbs)
+    return WordGate(load_lexicon(language).relayed_speech_verbs, bounded=True)
 
 
 @functools.cache

@@ -36,7 +36,7 @@ def _verbs_re(language: str) -> regex.Pattern[str] | None:
 @functools.cache
 def _verbs_gate(language: str) -> WordGate:
     """`_verbs_re`'s words, to rule most sentences out before the pattern runs."""
-    return WordGate(vocab(language).lex.passive_speech_verbs)
+    return WordGate(vocab(language).lex.passive_speech_verbs, bounded=True)
 
 
 def passive_agent(text: str, start: int, end: int, language: str) -> Mention | None:

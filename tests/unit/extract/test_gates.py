@@ -8,11 +8,19 @@ import pytest
 import regex
 
 from tracker.extract.complementizers import complementizer_at
-from tracker.extract.cues import _NEXT_WORD_re, _particle_after
+from tracker.extract.cues import _NEXT_WORD_re, _particle_after, spot
 from tracker.extract.gates import FOLD_EXCEPTIONS, WordGate, lower_window, skip_separators
 from tracker.extract.lexicon import load_lexicon
-from tracker.extract.patterns import NOT_PLAIN_re, patterns_for
+from tracker.extract.nouns import (
+    _suffixed_intent,
+    claim_noun_re,
+    find_claim_nouns,
+    intent_noun_re,
+)
+from tracker.extract.patterns import NOT_PLAIN_re, anonymous_tail_search, patterns_for
 from tracker.extract.sentences import _word_before, _WORD_BEFORE_re
+from tracker.extract.shares import _word_before as _share_word_before
+from tracker.extract.shares import _WORD_BEFORE_re as _SHARE_WORD_BEFORE_re
 from tracker.extract.tokens import plain_window
 
 ALL_CHARS = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
@@ -140,3 +148,66 @@ def test_plain_window_alternating_texts() -> None:
                 for hi in range(lo, len(text) + 1):
                     expected = NOT_PLAIN_re.search(text, lo, hi) is None
                     assert plain_window(text, lo, hi) is expected
+
+
+TAIL_TEXTS = [
+    "The plan was backed, a senior official  said",
+    "Kata Sumber di kepolisian, SUMBER\tmenyebut",
+    "What officials, and the Officials, told us",
+    "An anonymous source: an official",
+]
+
+
+@pytest.mark.parametrize("text", TAIL_TEXTS)
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_anonymous_tail_search_matches_the_pattern_in_every_window(
+    text: str, language: str
+) -> None:
+    pats = patterns_for(language)
+    for pos in range(len(text)):
+        for end in range(pos, len(text) + 1):
+            got = anonymous_tail_search(pats, text, pos, end)
+            want = pats.anonymous_tail_re.search(text, pos, end)
+            assert (got and got.span("anon")) == (want and want.span("anon"))
+
+
+SHARE_TEXTS = [
+    "Among voters, 41 percent  said",
+    "a third, 33%, say",
+    "of Democrats\u00a0and 12.5 %\tsay",
+]
+
+
+@pytest.mark.parametrize("text", SHARE_TEXTS)
+def test_share_word_before_matches_the_pattern(text: str) -> None:
+    for lo in range(len(text)):
+        for end in range(lo, len(text) + 1):
+            m = _SHARE_WORD_BEFORE_re.search(text, lo, end)
+            assert _share_word_before(text, lo, end) == (m.group(1) if m else None)
+
+
+CLAIM_TEXTS = [
+    "Lopez's claim that the vote was rigged, and her promise to testify, were denied.",
+    "The report by the agency last week that prices rose (and the claim) stood.",
+    "Klaim Budi bahwa harga naik dibantah; janjinya untuk mundur batal.",
+]
+
+
+@pytest.mark.parametrize("text", CLAIM_TEXTS)
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_claim_nouns_are_those_the_patterns_find(text: str, language: str) -> None:
+    spotted = spot(text, language)["claim"]
+    got = [m.span() for m in find_claim_nouns(text, language, spotted)]
+    want: list[tuple[int, int]] = []
+    lex = load_lexicon(language)
+    for c in spotted:
+        if want and c.start() < want[-1][1]:
+            continue
+        m = None
+        if c.group().lower() in lex.intent_nouns or _suffixed_intent(c.group().lower(), lex):
+            m = intent_noun_re(language).match(text, c.start())
+        m = m or claim_noun_re(language).match(text, c.start())
+        if m is not None:
+            want.append(m.span())
+    assert got == want
+    assert language != "en" or "Klaim" in text or got  # the English sentences hold claims
