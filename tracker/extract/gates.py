@@ -11,6 +11,7 @@ case is not its case fold), so a pattern behind it finds exactly what it found b
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -46,7 +47,7 @@ class WordGate:
     A plain class, not a dataclass: mypyc compiles this `__init__`, never a generated one.
     """
 
-    __slots__ = ("_finder", "_longest", "_words", "enabled")
+    __slots__ = ("_bounded", "_finder", "_longest", "_words", "enabled")
 
     def __init__(self, words: Iterable[str], *, bounded: bool = False) -> None:
         """`bounded`: the pattern's words stand between characters that are no letter or
@@ -61,16 +62,23 @@ class WordGate:
         self._words = tuple(lowered)
         self._longest = max((len(w) for w in lowered), default=0)
         trie = literal_trie(lowered) if self.enabled else "(?!)"
-        if bounded:
-            trie = f"(?<![a-z0-9])(?:{trie})(?![a-z0-9])"
+        # the words alone first: a pattern opening with them lets `re` skip to the
+        # characters a word can start with, which a look-behind first would not
         self._finder = re.compile(trie)
+        self._bounded = re.compile(f"(?<![a-z0-9])(?:{trie})(?![a-z0-9])") if bounded else None
 
     def may_occur(self, text: str, lo: int, hi: int) -> bool:
         """False only when none of the words occurs, in any case, inside text[lo:hi]."""
         if not self.enabled:
             return True
         low = lower_window(text, lo, hi)
-        return low is None or self._finder.search(low) is not None
+        if low is None:
+            return True
+        found = self._finder.search(low)
+        if found is None or self._bounded is None:
+            return found is not None
+        # a bounded occurrence is an occurrence, so none starts before the first one
+        return self._bounded.search(low, found.start()) is not None
 
     def may_start(self, text: str, pos: int, hi: int) -> bool:
         """False only when none of the words starts at `pos`, in any case, and ends by
@@ -90,3 +98,24 @@ def skip_separators(text: str, pos: int, hi: int, separators: str) -> int:
     while k < hi and (text[k] in separators or text[k].isspace()):
         k += 1
     return k
+
+
+@functools.lru_cache(maxsize=16)
+def _heads(words: frozenset[str]) -> tuple[tuple[str, ...], int]:
+    """A lexicon set as a tuple for `str.startswith`, and its longest word's length."""
+    heads = tuple(sorted(words))
+    return heads, max((len(w) for w in heads), default=0)
+
+
+def next_word_may_be(text: str, end: int, hi: int, words: frozenset[str]) -> bool:
+    r"""False only when the word after `end` (what `[ \t]++(\p{L}++)` matches there, up to
+    `hi`) cannot be one of the lower-case `words` once lower-cased: there is no space or
+    tab at `end`, or the text after them does not start, lower-cased, with one of them
+    (the word is a prefix of that text, and lower casing never shortens a string)."""
+    if end >= hi or text[end] not in " \t":
+        return False
+    k = end + 1
+    while k < hi and text[k] in " \t":
+        k += 1
+    heads, longest = _heads(words)
+    return text[k : min(hi, k + longest)].lower().startswith(heads)

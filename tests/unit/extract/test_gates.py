@@ -8,8 +8,14 @@ import pytest
 import regex
 
 from tracker.extract.complementizers import complementizer_at
-from tracker.extract.cues import _NEXT_WORD_re, _particle_after, spot
-from tracker.extract.gates import FOLD_EXCEPTIONS, WordGate, lower_window, skip_separators
+from tracker.extract.cues import WORD_RUN_re, _NEXT_WORD_re, _particle_after, spot, word_run_end
+from tracker.extract.gates import (
+    FOLD_EXCEPTIONS,
+    WordGate,
+    lower_window,
+    next_word_may_be,
+    skip_separators,
+)
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.nouns import (
     _suffixed_intent,
@@ -211,3 +217,29 @@ def test_claim_nouns_are_those_the_patterns_find(text: str, language: str) -> No
             want.append(m.span())
     assert got == want
     assert language != "en" or "Klaim" in text or got  # the English sentences hold claims
+
+
+RUN_TEXTS = ["said-so, Jong-un’s 3rd café—CAFÉ x", "“Kata”  mengatakan\tbahwa: e\u0301l"]
+
+
+@pytest.mark.parametrize("text", RUN_TEXTS)
+def test_word_run_end_matches_the_pattern(text: str) -> None:
+    for pos in range(len(text) + 1):
+        for hi in range(pos, len(text) + 3):
+            m = WORD_RUN_re.match(text, pos, hi)
+            assert word_run_end(text, pos, hi) == (m.end() if m is not None else -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("was backed by the council", 10, True),
+        ("was backed  BY the council", 10, True),
+        ("was backed, by the council", 10, False),
+        ("was backed bypassing it", 10, True),  # a prefix: perhaps (the pattern decides)
+        ("was backed for the council", 10, False),
+        ("was backed", 10, False),
+    ],
+)
+def test_next_word_may_be(text: str, end: int, expected: bool) -> None:
+    assert next_word_may_be(text, end, len(text), frozenset({"by", "oleh"})) is expected

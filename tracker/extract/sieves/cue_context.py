@@ -14,6 +14,7 @@ import regex
 
 from tracker.extract.complementizers import complementizer_at
 from tracker.extract.cues import CueMatch
+from tracker.extract.gates import next_word_may_be
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.nouns import owns_complement
 from tracker.extract.run import TRAILING_PUNCT, Run
@@ -302,8 +303,11 @@ def passive(run: Run, lo: int, m: CueMatch) -> bool:
     spoken of, never the speaker, and the phrase after the cue is no claim."""
     if m.group().lower().endswith(run.lex.participle_suffixes or ("\0",)):
         return False  # "is saying": progressive, not passive
+    links = run.lex.passive_links
+    if not next_word_may_be(run.text, m.end(), len(run.text), links):
+        return False  # no link after the cue: most cues are decided here
     nxt = NEXT_WORD_re.match(run.text, m.end())
-    if nxt is None or nxt.group(1).lower() not in run.lex.passive_links:
+    if nxt is None or nxt.group(1).lower() not in links:
         return False
     auxiliaries = run.lex.passive_auxiliaries
     leading: list[str] = []  # the auxiliaries and adverbs right before the cue
