@@ -27,6 +27,8 @@ from tracker.extract.patterns import NOT_PLAIN_re, anonymous_tail_search, patter
 from tracker.extract.sentences import _word_before, _WORD_BEFORE_re
 from tracker.extract.shares import _word_before as _share_word_before
 from tracker.extract.shares import _WORD_BEFORE_re as _SHARE_WORD_BEFORE_re
+from tracker.extract.sieves.quote_cues import _opens_lower
+from tracker.extract.spans import words_of
 from tracker.extract.tokens import plain_window
 
 ALL_CHARS = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
@@ -243,3 +245,21 @@ def test_word_run_end_matches_the_pattern(text: str) -> None:
 )
 def test_next_word_may_be(text: str, end: int, expected: bool) -> None:
     assert next_word_may_be(text, end, len(text), frozenset({"by", "oleh"})) is expected
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        ("the plan is dead", True),
+        ("  ...and 3 more", True),
+        ("  …and 3 more", False),  # a non-ASCII ellipsis first: left to the full test
+        ("The Plan", False),
+        ("“Émile” wrote", False),  # a non-ASCII mark first: left to the full test
+        ("...", False),
+    ],
+)
+def test_opens_lower_only_when_the_first_word_is_no_capital(inner: str, expected: bool) -> None:
+    assert _opens_lower(inner) is expected
+    words = words_of(inner)
+    if expected:
+        assert words and not words[0][0].isupper()
