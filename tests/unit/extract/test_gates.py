@@ -43,6 +43,19 @@ def test_only_the_fold_exceptions_match_a_plain_character_their_lower_case_does_
     assert odd <= set(FOLD_EXCEPTIONS)
 
 
+def test_a_character_lowering_to_an_ascii_letter_or_digit_is_a_letter_or_digit() -> None:
+    """What a bounded gate rests on: a letter or digit beside a word in the lower case
+    comes from a letter or digit of the text, where the pattern's edge fails too."""
+    letter_or_digit = regex.compile(r"[\p{L}\p{N}]")
+    odd = [
+        ch
+        for ch in ALL_CHARS
+        if any("a" <= c <= "z" or "0" <= c <= "9" for c in ch.lower())
+        and not letter_or_digit.match(ch)
+    ]
+    assert odd == []
+
+
 GATE = WordGate(["said", "Told", "according to"])
 
 
