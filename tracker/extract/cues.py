@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import regex
 
+from tracker.extract.gates import next_word_may_be
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.patterns import literal_trie
 from tracker.extract.records import fields_repr
@@ -223,7 +224,13 @@ _NEXT_WORD_re = regex.compile(r"[ \t]++([\p{L}]++)(?![\p{L}\p{N}\-])")
 def _particle_after(text: str, end: int, hi: int, particles: frozenset[str]) -> bool:
     """Whether a particle follows a cue word at once ("backed out", "called off"): the
     phrasal verb is not the cue. A cue phrase that ends in its particle ("pointed out")
-    is listed whole and matches first."""
+    is listed whole and matches first.
+
+    Most cue words are followed by a comma or by a word no particle begins: the word's
+    lower case must start with a particle (it is a prefix of the text there, and lower
+    casing never shortens a string), which is tested before the pattern runs."""
+    if not next_word_may_be(text, end, hi, particles):
+        return False
     m = _NEXT_WORD_re.match(text, end, hi)
     return m is not None and m.group(1).lower() in particles
 
@@ -360,18 +367,35 @@ def find_cues(text: str, language: str, lo: int = 0, hi: int | None = None) -> l
     return spot(text, language, lo, hi)["cue"]
 
 
+def word_run_end(text: str, pos: int, hi: int) -> int:
+    """Where the word run `WORD_RUN_re.match(text, pos, hi)` finds ends, -1 when none
+    starts at `pos`. Read by hand over ASCII, where the run's class is letters, digits and
+    the hyphen; from a non-ASCII character on, the pattern reads it."""
+    hi = min(hi, len(text))
+    k = pos
+    while k < hi:
+        ch = text[k]
+        if not ch.isascii():
+            m = WORD_RUN_re.match(text, pos, hi)
+            return m.end() if m is not None else -1
+        if not (ch.isalnum() or ch == "-"):
+            break
+        k += 1
+    return k if k > pos else -1
+
+
 def cue_at(text: str, pos: int, language: str, hi: int | None = None) -> CueMatch | None:
     """The cue starting exactly at `pos`, if any."""
     hi = len(text) if hi is None else hi
-    m = WORD_RUN_re.match(text, pos, hi)
-    if m is None or (pos > 0 and not _is_edge(text, pos - 1)):
+    run_end = word_run_end(text, pos, hi)
+    if run_end < 0 or (pos > 0 and not _is_edge(text, pos - 1)):
         return None
-    for phrase, group, category in _table(language).get(m.group().lower(), ()):
+    for phrase, group, category in _table(language).get(text[pos:run_end].lower(), ()):
         if category != "cue":
             continue
         end = pos + len(phrase)
         if end > hi:
             continue
-        if end == m.end() or (text[pos:end].lower() == phrase and _is_edge(text, end)):
+        if end == run_end or (text[pos:end].lower() == phrase and _is_edge(text, end)):
             return CueMatch(pos, end, text[pos:end], group)
     return None

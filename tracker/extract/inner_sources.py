@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from tracker.extract.gates import WordGate
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.pronouns import InternalHop
 from tracker.extract.relays import source_phrase
@@ -53,13 +54,7 @@ def inner_citations(run: Run) -> None:
         if kind not in RELAYING_KINDS:
             continue
         outlet = kind == OUTLET
-        if (
-            not outlet
-            and _plain_saying_re(run.language).search(
-                run.text, draft.start, min(draft.end, draft.start + OPENING_WINDOW)
-            )
-            is None
-        ):
+        if not outlet and not _plain_saying(run, draft.start, draft.end):
             continue  # most words hold no plain verb of saying: no need to tokenise them
         cited = _opening_source(run, draft, outlet)
         if cited is None and draft.kind in QUOTED_KINDS and kind in DOCUMENT_KINDS:
@@ -166,6 +161,20 @@ def _according_inside(run: Run, draft: Draft) -> InternalHop | None:
         return None
     source = run.table.add(mention)
     return InternalHop(source, "citing", m.group().strip(), m.start(), mention.end)
+
+
+def _plain_saying(run: Run, start: int, end: int) -> bool:
+    """Whether a plain verb of saying opens the words (within `OPENING_WINDOW`); the
+    pattern runs only where the lower case of the window holds one of its verbs."""
+    hi = min(end, start + OPENING_WINDOW)
+    if not _plain_saying_gate(run.language).may_occur(run.text, start, hi):
+        return False
+    return _plain_saying_re(run.language).search(run.text, start, hi) is not None
+
+
+@functools.cache
+def _plain_saying_gate(language: str) -> WordGate:
+    return WordGate(load_lexicon(language).relayed_speech_verbs, bounded=True)
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.extract.cues import CueMatch, WORD_RUN_re
+from tracker.extract.cues import CueMatch, word_run_end
 from tracker.extract.lexicon import load_lexicon
 
 
@@ -15,19 +15,20 @@ def manner_cue_at(text: str, pos: int, language: str, hi: int) -> CueMatch | Non
     verbs = load_lexicon(language).quote_manner_verbs
     if not verbs:
         return None
-    m = WORD_RUN_re.match(text, pos, hi)
-    if m is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "-")):
+    first_end = word_run_end(text, pos, hi)
+    if first_end < 0 or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "-")):
         return None
-    found = m.group().lower() if m.group().lower() in verbs else None
-    end = m.end()
+    first = text[pos:first_end].lower()
+    found = first if first in verbs else None
+    end = first_end
     space = end
     while space < hi and text[space] == " ":
         space += 1
-    second = WORD_RUN_re.match(text, space, hi) if space > end else None
-    if second is not None:
-        phrase = f"{m.group().lower()} {second.group().lower()}"
+    second_end = word_run_end(text, space, hi) if space > end else -1
+    if second_end >= 0:
+        phrase = f"{first} {text[space:second_end].lower()}"
         if phrase in verbs:
-            found, end = phrase, second.end()
+            found, end = phrase, second_end
     if found is None:
         return None
     return CueMatch(pos, end, text[pos:end], "verb")

@@ -17,10 +17,12 @@ and all; a verb must follow the marker ("his threat to the region" names no stan
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
 from tracker.extract.cues import CueMatch
+from tracker.extract.gates import WordGate
 from tracker.extract.lexicon import Lexicon, load_lexicon
 from tracker.extract.noun_phrases import np_after, np_before
 from tracker.extract.patterns import _EDGE, _EDGE_END, _words
@@ -145,13 +147,47 @@ def find_claim_nouns(text: str, language: str, spotted: list[CueMatch]) -> list[
         if out and c.start() < out[-1].end():
             continue
         m = None
+        stop = _PHRASE_STOP_re.search(text, c.start(), c.start() + MAX_GATED_CHARS)
+        limit = stop.start() if stop is not None else -1
         if c.group().lower() in lex.intent_nouns or _suffixed_intent(c.group().lower(), lex):
-            m = intent_noun_re(language).match(text, c.start())
-        if m is None:
+            if _may_close(text, c.start(), limit, _closing_gate(language, True)):
+                m = intent_noun_re(language).match(text, c.start())
+        if m is None and _may_close(text, c.start(), limit, _closing_gate(language, False)):
             m = pattern.match(text, c.start())
         if m is not None:
             out.append(m)
     return out
+
+
+# No part of a claim-noun phrase holds one of these (its noun phrase excludes them, the rest
+# are lexicon words checked by `_closing_gate`): the phrase ends before the first after its
+# noun, and its complementizer stands before it too.
+_PHRASE_STOP_re = re.compile(r'[\n,;:!?"“”()]')
+MAX_GATED_CHARS = 400  # farther than this the stop is not looked for: the pattern decides
+
+
+def _may_close(text: str, start: int, limit: int, gate: WordGate) -> bool:
+    """Whether the complementizer a claim-noun phrase ends with may stand between its
+    noun at `start` and the stop at `limit` (-1: none near, so perhaps)."""
+    return limit < 0 or gate.may_occur(text, start, limit)
+
+
+@functools.cache
+def _closing_gate(language: str, intent: bool) -> WordGate:
+    """The words closing `intent_noun_re` (`intent`) or `claim_noun_re` phrases."""
+    lex = load_lexicon(language)
+    closing = lex.intent_markers if intent else lex.complementizers
+    parts = (
+        *lex.claim_nouns,
+        *lex.intent_nouns,
+        *lex.possessive_pronoun_suffixes,
+        *lex.claim_agents,
+        *lex.claim_copulas,
+        *closing,
+    )
+    if any(_PHRASE_STOP_re.search(w) for w in parts):
+        return WordGate(())  # a word that may hold a stop: the window proves nothing
+    return WordGate(closing, bounded=True)
 
 
 def _suffixed_intent(word: str, lex: Lexicon) -> bool:

@@ -14,6 +14,7 @@ import functools
 
 import regex
 
+from tracker.extract.gates import WordGate
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.speakers import Mention, classify
 from tracker.extract.tokens import tokenize, vocab
@@ -32,11 +33,19 @@ def _verbs_re(language: str) -> regex.Pattern[str] | None:
     return regex.compile(r"\b\L<verb>\b", regex.IGNORECASE, verb=sorted(verbs))
 
 
+@functools.cache
+def _verbs_gate(language: str) -> WordGate:
+    """`_verbs_re`'s words, to rule most sentences out before the pattern runs."""
+    return WordGate(vocab(language).lex.passive_speech_verbs, bounded=True)
+
+
 def passive_agent(text: str, start: int, end: int, language: str) -> Mention | None:
     """The named agent of a passive speech verb closing the sentence text[start:end], or
     None (see module)."""
     found = _verbs_re(language)
-    if found is None or found.search(text, start, end) is None:
+    if found is None or not _verbs_gate(language).may_occur(text, start, end):
+        return None
+    if found.search(text, start, end) is None:
         return None
     v = vocab(language)
     toks = tokenize(text, start, end)

@@ -184,6 +184,29 @@ def anonymous_tail_possible(pats: Patterns, text: str, pos: int, endpos: int) ->
     return window.lower().rstrip(" \t\n\x0b\x0c\r").endswith(words)
 
 
+def anonymous_tail_search(
+    pats: Patterns, text: str, pos: int, endpos: int
+) -> regex.Match[str] | None:
+    """`anonymous_tail_re.search(text, pos, endpos)`, tried only where a match can start.
+
+    On an ASCII window with ASCII phrases a match is a phrase, in some case, that only
+    spaces (regex \\s: these six) follow to `endpos`: it starts that phrase's length before
+    where the spaces start, and the leftmost such start where the pattern matches is the
+    one `search` finds. Elsewhere the pattern searches the window itself."""
+    words = pats.anonymous_tail_words
+    window = text[pos:endpos]
+    if words is None or not window.isascii():
+        return pats.anonymous_tail_re.search(text, pos, endpos)
+    low = window.lower().rstrip(" \t\n\x0b\x0c\r")
+    starts = sorted({pos + len(low) - len(w) for w in words if low.endswith(w)})
+    for start in starts:
+        if start >= pos:
+            m = pats.anonymous_tail_re.match(text, start, endpos)
+            if m is not None:
+                return m
+    return None
+
+
 @functools.cache
 def patterns_for(language: str) -> Patterns:
     """Compile a language's patterns once; the lexicon, not code, decides what they match."""

@@ -17,7 +17,7 @@ MAX_HOST_WORDS = 3
 def _title_re(language: str) -> regex.Pattern[str]:
     """ "The Rick Dane Show", "Morning Program": up to four capitalised words, then a
     programme noun of the lexicon, capitalised as a title's last word is."""
-    nouns = sorted({n.capitalize() for n in load_lexicon(language).programme_nouns})
+    nouns = list(_title_nouns(language))
     return regex.compile(
         r"""(?<![\p{L}\p{N}])(?:The[ \t]++)?
         (?P<title>\p{Lu}[\p{L}'’.\-]*+(?:[ \t]++\p{Lu}[\p{L}'’.\-]*+){0,3}?[ \t]++\L<noun>)
@@ -25,6 +25,12 @@ def _title_re(language: str) -> regex.Pattern[str]:
         regex.VERBOSE,
         noun=nouns,
     )
+
+
+@functools.cache
+def _title_nouns(language: str) -> tuple[str, ...]:
+    """The programme nouns as a title's last word is written ("Show", "Program")."""
+    return tuple(sorted({n.capitalize() for n in load_lexicon(language).programme_nouns}))
 
 
 _NAME_re = regex.compile(r"[ \t]++(?P<name>\p{Lu}[\p{L}'’\-]*+(?:[ \t]++\p{Lu}[\p{L}'’\-]*+){0,2})")
@@ -67,6 +73,9 @@ def hosted_programme(
     since = max(0, marker_start - HOST_LOOKBACK)
     if text.find(words[-1], since, marker_start) < 0:
         return None  # the name was never written before: no title holds it
+    nouns = _title_nouns(language)
+    if nouns and all(text.find(n, since, marker_start) < 0 for n in nouns):
+        return None  # a title ends with a programme noun (case-sensitive): none was written
     found: regex.Match[str] | None = None
     for t in _title_re(language).finditer(text, since, marker_start):
         title_words = t.group("title").split()

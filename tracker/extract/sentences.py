@@ -102,15 +102,35 @@ def _exclaimed_names() -> frozenset[str]:
 
 def _named_exclamation(text: str, mark: int) -> bool:
     """Whether the "!" at `mark` ends a word of a listed outlet name ("Yahoo! News")."""
-    m = _WORD_BEFORE_re.match(text, max(0, mark - 12), mark)
-    return m is not None and m.group().lower() + "!" in _exclaimed_names()
+    word = _word_before(text, mark)
+    return word is not None and word.lower() + "!" in _exclaimed_names()
+
+
+def _word_before(text: str, end: int) -> str | None:
+    r"""What `_WORD_BEFORE_re.match(text, max(0, end - 12), end)` matches, read back by hand
+    over ASCII (where \p{L} is [A-Za-z]); a non-ASCII character leaves it to the pattern.
+    Every dot of the text asks, so the pattern's call is saved on nearly all of them."""
+    lo = max(0, end - 12)
+    k = end
+    while k > lo:
+        ch = text[k - 1]
+        if ch == ".":
+            k -= 1
+        elif not ch.isascii():
+            m = _WORD_BEFORE_re.match(text, lo, end)
+            return m.group() if m is not None else None
+        elif ch.isalpha():
+            k -= 1
+        else:
+            break
+    return text[k:end] if k < end else None
 
 
 def _is_abbreviation(text: str, dot: int, lexicon: Lexicon) -> bool:
-    m = _WORD_BEFORE_re.match(text, max(0, dot - 12), dot)
-    if m is None:
+    word = _word_before(text, dot)
+    if word is None:
         return False
-    word = m.group().strip(".")
+    word = word.strip(".")
     if not word:
         return False
     if all(len(part) == 1 and part.isupper() for part in word.split(".")):
@@ -123,8 +143,8 @@ def _place_before_quote(
 ) -> bool:
     """ "…," Ruiz said in Albany, N.Y. "We will …": a place's abbreviation ends the
     sentence when a quote opens right after it (a title's, "Sen. “Chuck” …", never does)."""
-    m = _WORD_BEFORE_re.match(text, max(0, dot - 12), dot)
-    if m is None or m.group().strip(".") not in lexicon.place_abbreviations:
+    word = _word_before(text, dot)
+    if word is None or word.strip(".") not in lexicon.place_abbreviations:
         return False
     k = after
     while k < len(text) and text[k] in " \t\u00a0":

@@ -16,6 +16,7 @@ import functools
 
 import regex
 
+from tracker.extract.gates import WordGate
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.speakers import Mention
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
@@ -32,7 +33,9 @@ def share_subject(text: str, lo: int, cue_start: int, language: str) -> Mention 
     Trump voters," or a coordinator such as "while" may come before it)."""
     start = max(lo, cue_start - MAX_SHARE_CHARS)
     hint = _hint_re(language)
-    if hint is None or hint.search(text, start, cue_start) is None:
+    if hint is None or not _hint_gate(language).may_occur(text, start, cue_start):
+        return None  # none of the hint's words in any case: the pattern cannot match
+    if hint.search(text, start, cue_start) is None:
         return None  # no share word, fraction or "N in 10": decided without tokenising
     v = vocab(language)
     toks = tokenize(text, start, cue_start)
@@ -71,18 +74,50 @@ def _hint_re(language: str) -> regex.Pattern[str] | None:
     )
 
 
+@functools.cache
+def _hint_gate(language: str) -> WordGate:
+    """Every literal word `_hint_re` needs for a match: a share word, fraction or poll
+    participle, a ratio link, or "but"."""
+    lex = load_lexicon(language)
+    words = {*lex.share_words, *lex.poll_participles, *(f.split()[-1] for f in lex.share_fractions)}
+    if not lex.share_ratio_links:
+        return WordGate(())  # an empty named list matches nothing in particular: no gate
+    return WordGate({*words, *lex.share_ratio_links, "but"}, bounded=True)
+
+
 def share_may_hold(text: str, lo: int, start: int, language: str) -> bool:
     """Whether the subject found at `start` may end a share phrase ("40 percent of
     Democrats", "eight in 10 voters"): the word before it links a share to its group or
     is a share word or a number. Decided on that one word, before any tokenising."""
     lex = load_lexicon(language)
-    word = _WORD_BEFORE_re.search(text, max(lo, start - 24), start)
+    word = _word_before(text, max(lo, start - 24), start)
     if word is None:
         return False
-    low = word.group(1).lower()
+    low = word.lower()
     return (
         low in lex.share_links or low in lex.share_words or low in lex.number_words or low.isdigit()
     )
+
+
+def _word_before(text: str, lo: int, end: int) -> str | None:
+    """What `_WORD_BEFORE_re.search(text, lo, end)` captures: the run of letters, digits
+    and "%" that only spaces separate from `end`. Read back by hand over ASCII (where
+    \\p{L}\\p{N} is alphanumeric and \\s is these six spaces); a non-ASCII character leaves
+    it to the pattern."""
+    k = end
+    while k > lo and text[k - 1] in " \t\n\r\x0b\x0c":
+        k -= 1
+    j = k
+    while j > lo:
+        ch = text[j - 1]
+        if not ch.isascii():
+            m = _WORD_BEFORE_re.search(text, lo, end)
+            return m.group(1) if m is not None else None
+        if ch == "%" or ch.isalnum():
+            j -= 1
+        else:
+            break
+    return text[j:k] if j < k else None  # an ASCII mark before the spaces: no word
 
 
 def _share_end(toks: list[Token], i: int, v: Vocab) -> int | None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from tracker.extract.document_sources import document_author
-from tracker.extract.lexicon import outlet_index
+from tracker.extract.gates import WordGate
+from tracker.extract.lexicon import load_lexicon, outlet_index
 from tracker.extract.mentions import Mention as Mention  # re-exported: its old home
 from tracker.extract.noun_phrases import MAX_NAME_TOKENS, initials, slash_joined, trim_np
 from tracker.extract.org_names import organization_run
@@ -227,11 +230,21 @@ def _unnamed_source(
         # "a White House spokesman", "an Israeli official", "a Democrat": an article before
         # the phrase means nobody is named, however capitalised the words after it are
         return _unnamed(text, surface, start, end, words[1:])
-    anon = pats.anonymous_re.match(text, start, end)
+    anon = (
+        pats.anonymous_re.match(text, start, end)
+        if _anonymous_gate(v.lex.language).may_start(text, start, end)
+        else None
+    )
     if anon is not None and (first in v.lex.indefinites or not _has_person_tail(words, v)):
         affiliation = _caps_tail(text, words, v)
         return Mention(surface, start, end, surface, "anonymous", affiliation=affiliation)
     return None
+
+
+@functools.cache
+def _anonymous_gate(language: str) -> WordGate:
+    """The anonymous phrases `anonymous_re` matches, to rule out most phrases before it."""
+    return WordGate(load_lexicon(language).anonymous)
 
 
 def _anonymous_in_place(

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from tracker.extract.affiliated_roles import affiliated_role
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after, np_before
-from tracker.extract.patterns import anonymous_tail_possible, patterns_for
+from tracker.extract.patterns import (
+    anonymous_tail_possible,
+    anonymous_tail_search,
+    patterns_for,
+)
 from tracker.extract.place_participles import place_participle_start
 from tracker.extract.speakers import Mention, classify, place_link, with_apposition
 from tracker.extract.tokens import Token, Vocab, tokenize, vocab
@@ -91,7 +95,7 @@ def _subject_phrase(
     pats = patterns_for(language)
     tail_lo, tail_hi = max(lo, hi - 80), toks[i].end
     anon = (
-        pats.anonymous_tail_re.search(text, tail_lo, tail_hi)
+        anonymous_tail_search(pats, text, tail_lo, tail_hi)
         if anonymous_tail_possible(pats, text, tail_lo, tail_hi)
         else None
     )

@@ -126,6 +126,29 @@ def vocab(language: str) -> Vocab:
     )
 
 
+# The last text `plain_window` read and whether all of it is plain: one tuple, replaced
+# whole, so a thread reading it never pairs one text with another's answer.
+_last_plain: tuple[str, bool] = ("", True)
+
+
+def plain_window(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is plain (`NOT_PLAIN_re` finds nothing in it), so the faster
+    stdlib token pattern reads it alike. `str.isascii` is O(1) on CPython; a text with
+    curly quotes is not ASCII, but most such texts are plain throughout, which is decided
+    once per text (the parsers tokenize many windows of the same text in a row) instead of
+    by a search of each window."""
+    global _last_plain
+    if text.isascii():
+        return True
+    last = _last_plain
+    if last[0] is text:
+        whole = last[1]
+    else:
+        whole = NOT_PLAIN_re.search(text) is None
+        _last_plain = (text, whole)
+    return whole or NOT_PLAIN_re.search(text, lo, hi) is None
+
+
 def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """Tokens of text[lo:hi] with absolute offsets.
 
@@ -139,9 +162,9 @@ def tokenize(text: str, lo: int, hi: int) -> list[Token]:
     """
     out: list[Token] = []
     pos = lo
-    # str.isascii is O(1) on CPython; a plain window can use the faster stdlib pattern
-    plain = text.isascii() or NOT_PLAIN_re.search(text, lo, hi) is None
-    for tok in (TOKEN_ASCII_re if plain else TOKEN_FLAT_re).findall(text, lo, hi):
+    for tok in (TOKEN_ASCII_re if plain_window(text, lo, hi) else TOKEN_FLAT_re).findall(
+        text, lo, hi
+    ):
         first = tok[0]
         while text[pos] != first:
             pos += 1

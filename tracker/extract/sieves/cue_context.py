@@ -12,7 +12,9 @@ import re
 
 import regex
 
+from tracker.extract.complementizers import complementizer_at
 from tracker.extract.cues import CueMatch
+from tracker.extract.gates import next_word_may_be
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.nouns import owns_complement
 from tracker.extract.run import TRAILING_PUNCT, Run
@@ -168,7 +170,7 @@ def after_medium(run: Run, pos: int, hi: int) -> tuple[regex.Match[str] | None, 
                 continue
         break
     start = toks[k].start if k < len(toks) else hi
-    comp = run.pats.complementizer_re.match(run.text, start, hi)
+    comp = complementizer_at(run.language, run.text, start, hi)
     return comp, comp.end() if comp is not None else start
 
 
@@ -301,8 +303,11 @@ def passive(run: Run, lo: int, m: CueMatch) -> bool:
     spoken of, never the speaker, and the phrase after the cue is no claim."""
     if m.group().lower().endswith(run.lex.participle_suffixes or ("\0",)):
         return False  # "is saying": progressive, not passive
+    links = run.lex.passive_links
+    if not next_word_may_be(run.text, m.end(), len(run.text), links):
+        return False  # no link after the cue: most cues are decided here
     nxt = NEXT_WORD_re.match(run.text, m.end())
-    if nxt is None or nxt.group(1).lower() not in run.lex.passive_links:
+    if nxt is None or nxt.group(1).lower() not in links:
         return False
     auxiliaries = run.lex.passive_auxiliaries
     leading: list[str] = []  # the auxiliaries and adverbs right before the cue
@@ -405,7 +410,7 @@ def late_complementizer(run: Run, pos: int, hi: int) -> regex.Match[str] | None:
         if k >= 0 and "," not in window[:k] and len(window[:k].split()) <= 3:
             if owns_complement(run.text, pos, pos + k + 1, run.language):
                 return None  # "rejected Lopez's claim that …": the noun's clause
-            return run.pats.complementizer_re.match(run.text, pos + k, hi)
+            return complementizer_at(run.language, run.text, pos + k, hi)
     return None
 
 

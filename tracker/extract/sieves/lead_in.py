@@ -5,11 +5,15 @@ Read for a direct quote, and for a block quote whose marks were lost after "X ad
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from tracker.extract.adjunct_cues import in_time_adjunct
 from tracker.extract.attribution import Attribution
 from tracker.extract.cues import CueMatch, find_cues, noun_use
+from tracker.extract.gates import WordGate
+from tracker.extract.lexicon import load_lexicon
 from tracker.extract.noun_phrases import np_after
 from tracker.extract.run import Run
 from tracker.extract.sieves.subject_finders import (
@@ -29,6 +33,13 @@ MAX_PRE_GAP_WORDS = 10  # "X said while she handed out the awards in Tampa, “�
 _LEAD_TAIL_re = regex.compile(
     r"(?<![\p{L}\p{N}])(?P<verb>\p{L}++)(?:[ \t]++(?P<obj>\p{L}++))?[ \t]*+[,:]?[ \t]*+$"
 )
+
+
+@functools.cache
+def _lead_verb_gate(language: str) -> WordGate:
+    """The manner verbs, to pass over most quotes before `_LEAD_TAIL_re` runs: the verb it
+    reads is a whole word of the window and its lower case one of them."""
+    return WordGate(load_lexicon(language).quote_lead_verbs, bounded=True)
 
 
 def lead_in_attribution(
@@ -123,7 +134,10 @@ def _manner_lead(run: Run, lo: int, qstart: int) -> CueMatch | None:
     and a comma or colon at most between ('the crowd chanted "…"', 'before asking her,
     "…"'; `lexicon.quote_lead_verbs`): the quote is what was said. Elsewhere these verbs
     ("asking for tax breaks") report no speech, so only this position reads them."""
-    m = _LEAD_TAIL_re.search(run.text, max(lo, qstart - 40), qstart)
+    start = max(lo, qstart - 40)
+    if not _lead_verb_gate(run.language).may_occur(run.text, start, qstart):
+        return None  # no manner verb in any case: neither word before the mark is one
+    m = _LEAD_TAIL_re.search(run.text, start, qstart)
     if m is None:
         return None
     group = "verb"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
+from tracker.extract.complementizers import complementizer_at
 from tracker.extract.cues import CueMatch
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
@@ -56,7 +57,7 @@ def speaker_clause(
     clause and a relative tail both say. ``bare_needs_clause``: with no "that", only a
     clause counts ("who writes about …" says nothing). Returns whether it made one."""
     text = run.text
-    comp = run.pats.complementizer_re.match(text, m.end(), min(e, m.end() + 40))
+    comp = complementizer_at(run.language, text, m.end(), min(e, m.end() + 40))
     start = comp.end() if comp is not None else m.end()
     if comp is None and bare_needs_clause and not clause_follows(run, text[start:e]):
         return False

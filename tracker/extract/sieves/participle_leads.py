@@ -9,6 +9,7 @@ clause's own cues are read as usual afterwards.
 from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
+from tracker.extract.complementizers import complementizer_at
 from tracker.extract.cues import CueMatch
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
@@ -81,7 +82,7 @@ def participle_lead(
     if speaker is None or (speaker.kind == "unknown" and speaker.pronoun is None):
         return None
     attribution = Attribution(m.group(), m.start(), m.end(), speaker, m.end())
-    comp = run.pats.complementizer_re.match(text, m.end(), comma)
+    comp = complementizer_at(run.language, text, m.end(), comma)
     start = comp.end() if comp is not None else m.end()  # "Noting that …"
     rule = "participle_lead"
     return finish(run, rule, "indirect", start, close, attribution, relays, partials)

@@ -411,10 +411,23 @@ def _subhead(text: str, q: QuoteSpan) -> bool:
     return not text[line_start : q.start].strip() and not rest.strip()
 
 
+def _opens_lower(inner: str) -> bool:
+    """Whether the first letter or digit of `inner` is plain ASCII and no capital, so its
+    first word is none (False when a non-ASCII character comes first: not decided here)."""
+    for ch in inner:
+        if not ch.isascii():
+            return False
+        if ch.isalnum():
+            return not ch.isupper()
+    return False
+
+
 def _work_title(run: Run, lo: int, qstart: int, inner: str) -> bool:
     """'In his 2012 book, “An American Son.”', 'said Lee, the author of “Hacked World
     Order,”': a short quote in Title Case right after a noun naming a work (a lexicon
     list) is that work's title, not speech, however it is punctuated."""
+    if _opens_lower(inner):
+        return False  # no Title Case: decided before counting the words
     if count_words(inner, MAX_TITLE_WORDS + 1) > MAX_TITLE_WORDS:
         return False  # a long quote, told from its first words without finding them all
     words = words_of(inner)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tracker.extract.attribution import frame_attribution
 from tracker.extract.closing_quoters import with_closing_quoter
+from tracker.extract.complementizers import complementizer_at
 from tracker.extract.cues import CueMatch
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Frame, Relays
@@ -71,5 +72,5 @@ def _content_start(run: Run, frame: Frame, hi: int) -> int:
         pos = after_audience(run, pos, hi)
     while pos < hi and text[pos] in " ,:\t\n":
         pos += 1
-    comp = run.pats.complementizer_re.match(text, pos, hi)
+    comp = complementizer_at(run.language, text, pos, hi)
     return comp.end() if comp is not None else pos

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
+from tracker.extract.complementizers import complementizer_at
 from tracker.extract.cues import CueMatch
 from tracker.extract.quotes import QuoteSpan
 from tracker.extract.relays import Relays
@@ -33,7 +34,7 @@ def relative_speech(
     if speaker is None or speaker.pronoun is not None:
         return
     start = m.end()
-    comp = run.pats.complementizer_re.match(text, start, close)
+    comp = complementizer_at(run.language, text, start, close)
     if comp is not None:
         start = comp.end()
     if len(words_of(text[start:close])) < MIN_RELATIVE_CONTENT_WORDS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 from tracker.extract.attribution import Attribution, speaker_after_cue
+from tracker.extract.complementizers import complementizer_at
 from tracker.extract.conditional_cues import in_opening_condition
 from tracker.extract.cues import CueMatch
 from tracker.extract.document_cues import document_cue_fits
@@ -298,7 +299,7 @@ def _content_start(run: Run, m: CueMatch, relays: Relays) -> tuple[regex.Match[s
     text = run.text
     hi = relays.main_end
     content_start = m.end()
-    comp = run.pats.complementizer_re.match(text, m.end(), min(hi, m.end() + COMPLEMENTIZER_WINDOW))
+    comp = complementizer_at(run.language, text, m.end(), min(hi, m.end() + COMPLEMENTIZER_WINDOW))
     if comp is None:
         comp = late_complementizer(run, m.end(), hi)
     if comp is not None:
@@ -311,7 +312,7 @@ def _content_start(run: Run, m: CueMatch, relays: Relays) -> tuple[regex.Match[s
             k = hop.end
             while k < hi and text[k] in " ,":
                 k += 1
-            after = run.pats.complementizer_re.match(text, k, hi)
+            after = complementizer_at(run.language, text, k, hi)
             content_start = max(content_start, after.end() if after else k)
             comp = comp or after
     for hop in relays.prefix:
@@ -503,8 +504,8 @@ def participle_tail(
             or any(ch in gap for ch in ".;!?")
         ):
             return False
-        comp = run.pats.complementizer_re.match(
-            text, c.end(), min(hi, c.end() + COMPLEMENTIZER_WINDOW)
+        comp = complementizer_at(
+            run.language, text, c.end(), min(hi, c.end() + COMPLEMENTIZER_WINDOW)
         )
         again = Attribution(c.group(), c.start(), c.end(), speaker, c.end())
         rest = Relays((), (), (), c.end(), hi)
@@ -540,8 +541,8 @@ def content_clauses(
         clause = Relays((), (), (), clause_start, hi)
         reported_speech(run, later, clause, partials, depth + 1)
         return stmt
-    comp = run.pats.complementizer_re.match(
-        run.text, same.end(), min(hi, same.end() + COMPLEMENTIZER_WINDOW)
+    comp = complementizer_at(
+        run.language, run.text, same.end(), min(hi, same.end() + COMPLEMENTIZER_WINDOW)
     )
     again = Attribution(same.group(), same.start(), same.end(), attribution.speaker, same.end())
     rest = Relays((), (), (), same.end(), hi)
