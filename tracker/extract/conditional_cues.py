@@ -41,7 +41,15 @@ def in_opening_condition(run: Run, lo: int, m: CueMatch) -> bool:
     if "," in lead:
         return False
     words = [w.lower() for w in words_of(lead)]
+    n = condition_opener_words(run, words)
+    return n > 0 and len(words) - n <= MAX_SUBJECT_WORDS
+
+
+def condition_opener_words(run: Run, words: list[str]) -> int:
+    """How many of `words` (lower case) the condition opener they begin with takes ("if":
+    1, "as long as": 3), or 0 when they begin with none."""
+    openers = run.lex.condition_openers
     for n in range(1, min(len(words), MAX_OPENER_WORDS) + 1):
         if " ".join(words[:n]) in openers:
-            return len(words) - n <= MAX_SUBJECT_WORDS
-    return False
+            return n
+    return 0

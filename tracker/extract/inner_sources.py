@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from tracker.extract.conditional_cues import MAX_OPENER_WORDS, condition_opener_words
 from tracker.extract.gates import WordGate
 from tracker.extract.lexicon import load_lexicon
 from tracker.extract.pronouns import InternalHop
@@ -26,7 +27,6 @@ RELAYING_KINDS = frozenset(
 )
 OPENING_WINDOW = 160  # "Perry, recalling his experience vetoing a long list of bills …, said"
 MAX_SUBJECT_WORDS = 8  # words before the cue verb
-MAX_CONDITION_WORDS = 3  # "as long as"
 MAX_PARTICIPLE_WORDS = 20  # "recalling his own experience vetoing a long list of bills early in …"
 LINKS = frozenset({"from", "by", "of", "dari", "oleh"})  # "data from X", "data dari X"
 OPENING_MARKS = "\"'“‘«„ "
@@ -90,15 +90,12 @@ def _opening_source(run: Run, draft: Draft, outlet: bool) -> InternalHop | None:
 def _opens_condition(run: Run, toks: list[Token]) -> bool:
     """The words open with a condition ("If", "As long as", Indonesian "Jika"): a verb of
     saying in it states nothing (conditional_cues.py), so its subject relays nothing."""
-    openers = run.lex.condition_openers
     words: list[str] = []
-    for tok in toks[:MAX_CONDITION_WORDS]:
+    for tok in toks[:MAX_OPENER_WORDS]:
         if not tok.is_word:
             break
         words.append(tok.lower)
-        if " ".join(words) in openers:
-            return True
-    return False
+    return condition_opener_words(run, words) > 0
 
 
 def _saying_at(run: Run, toks: list[Token], k: int, outlet: bool) -> bool:

@@ -12,9 +12,9 @@ from tracker.extract.patterns import patterns_for
 from tracker.extract.pronouns import Antecedent, InternalHop, Salience
 from tracker.extract.quote_paragraphs import paragraph_bounds
 from tracker.extract.sources import SourceTable
-from tracker.extract.speakers import Mention
+from tracker.extract.speakers import Mention, classify
 from tracker.extract.subject_before import leading_subject
-from tracker.extract.tokens import vocab
+from tracker.extract.tokens import Token, vocab
 
 # Anonymous sources a singular pronoun (ia, he, she) may stand for.
 SINGULAR = frozenset({"seorang", "salah", "sumber", "a", "an", "one", "the"})
@@ -131,6 +131,17 @@ class Run:
         while end > start and text[end - 1] in TRAILING_PUNCT:
             end -= 1
         return start, end
+
+    def named_or_unknown(self, toks: list[Token], start: int, end: int) -> Mention:
+        """The source `toks` name as the speaker parser reads them, else the words of
+        `start:end` as they stand, a source of unknown kind ("state law", "several people I
+        spoke with"): for sieves whose construction already says that a source speaks."""
+        mention = classify(self.text, toks, self.language)
+        if mention is not None:
+            return mention
+        lo, hi = self.trim(start, end)
+        surface = self.text[lo:hi]
+        return Mention(surface, lo, hi, surface, "unknown")
 
     def subject_of(self, start: int, end: int) -> Antecedent | None:
         """The subject of a sentence, for a later pronoun (parsed only when one looks back)."""

@@ -9,7 +9,6 @@ from tracker.extract.resolution import finish
 from tracker.extract.run import Run
 from tracker.extract.scans import Sentence
 from tracker.extract.spans import one_word
-from tracker.extract.speakers import classify
 from tracker.extract.tokens import tokenize
 
 MAX_OPENER_CHARS = 12  # "But now, according to …": the words before the phrase
@@ -72,9 +71,4 @@ def _source(run: Run, start: int, end: int) -> Mention | None:
     words = [t for t in toks if t.is_word]
     if not words or len(words) > MAX_SOURCE_WORDS:
         return None
-    mention = classify(text, toks, run.language)
-    if mention is not None:
-        return mention
-    lo, hi = run.trim(start, end)
-    surface = text[lo:hi]
-    return Mention(surface, lo, hi, surface, "unknown")
+    return run.named_or_unknown(toks, start, end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.extract.attribution import Attribution
+from tracker.extract.complementizers import complementizer_at
 from tracker.extract.cues import CueMatch
 from tracker.extract.mentions import Mention
 from tracker.extract.relays import Relays
@@ -12,7 +13,6 @@ from tracker.extract.scans import Sentence
 from tracker.extract.sieves.cue_context import clause_follows
 from tracker.extract.sieves.subject_finders import subject_past_opener
 from tracker.extract.spans import MIN_CLAIM_WORDS, words_of
-from tracker.extract.speakers import classify
 from tracker.extract.tokens import tokenize
 
 MIN_SUBJECT_WORDS = 2  # "Critics say" is read by the subject finders already
@@ -42,7 +42,7 @@ def subject_say_statements(run: Run, sentence: Sentence, first: int) -> None:
     if speaker is None:
         return
     e = sentence.end
-    comp = run.pats.complementizer_re.match(text, cue.end(), min(e, cue.end() + 12))
+    comp = complementizer_at(run.language, text, cue.end(), min(e, cue.end() + 12))
     start, end = run.trim(comp.end() if comp is not None else cue.end(), e)
     if start >= end or text[start] in QUOTE_OPENERS:
         return  # a quote after the cue is the quote sieves' to read
@@ -166,10 +166,4 @@ def _subject(run: Run, lo: int, hi: int, head_end: int, opens: bool) -> Mention 
     last = words[-1].lower
     if last in run.lex.finite_auxiliaries or last in run.lex.subject_say_tails:
         return None
-    head = [t for t in toks if t.end <= head_end]
-    mention = classify(text, head, run.language)
-    if mention is not None:
-        return mention
-    start, end = run.trim(lo, head_end)
-    surface = text[start:end]
-    return Mention(surface, start, end, surface, "unknown")
+    return run.named_or_unknown([t for t in toks if t.end <= head_end], lo, head_end)
