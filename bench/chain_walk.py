@@ -30,11 +30,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import col
 
-from tracker.db import make_engine, make_session_factory, statement_session
+from tracker.db import make_engine, make_session_factory, prepared_rows, statement_session
 from tracker.errors import NotFoundError
 from tracker.models import Citation, Source, Statement
 from tracker.walk.model import DEFAULT_MAX_DEPTH
-from tracker.walk.sql import WALK_SQL
+from tracker.walk.sql import ENTERED_ONE_SQL, WALK_SQL
 from tracker.walk.walker import build_walk, walk
 
 ORIGIN = "bench-chain-walk"
@@ -511,6 +511,20 @@ def walk_in_transaction(
     return walk(session, statement_id, max_depth)
 
 
+def walk_hop_by_hop(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
+    """The walk as tracker.service ran it on one PostgreSQL until it went over the
+    statements entered (3f3863b): hop by hop in one recursive query (``WALK_SQL``),
+    planned once, outside a transaction block."""
+    rows = prepared_rows(
+        session, WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
+    )
+    if not rows:
+        raise NotFoundError("statement", statement_id)
+    head = rows[0]
+    hops = [r for r in rows if r.citation_id is not None]
+    return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
+
+
 def walk_before(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
     """The walk as main ran it before plan-once (tracker/walk/walker.py at a3f76d8)."""
     rows = session.execute(
@@ -574,6 +588,9 @@ class Cell:
     """The walk as it ran before plan-once (``walk_before``), timed in the same run."""
     in_transaction: Timing
     """The walk planned once but inside a transaction block (``walk_in_transaction``)."""
+    hop_by_hop: Timing
+    """The walk hop by hop in SQL (``walk_hop_by_hop``), as it ran before the walk went
+    over the statements entered."""
     per_hop: Timing
     ratio_p50: float
     ratio_p99: float
@@ -582,6 +599,10 @@ class Cell:
     in_transaction_ratio_p50: float
     """The per-hop loop over the walk in a transaction block, at p50 (before the walk
     left it)."""
+    hop_by_hop_ratio_p50: float
+    """The per-hop loop over the walk hop by hop in SQL, at p50."""
+    hop_by_hop_gain_p50: float
+    """How many times faster the walk is than the walk hop by hop in SQL, at p50."""
     sql_plan_ms: float
     """Median planning time of the walk query (EXPLAIN ANALYZE), paid by every unprepared run."""
     sql_exec_ms: float
@@ -623,10 +644,11 @@ def _timed(
     without committing, and psycopg forgets its prepared statements on every ROLLBACK,
     so each walk is planned again; ``commit`` ends the session the other way.
 
-    ``walk`` gets the session tracker.service gives a walk (``statement_session``: outside
-    a transaction block, so no BEGIN or COMMIT); every other method a transaction's.
+    ``walk`` and ``walk_hop_by_hop`` get the session tracker.service gives a walk
+    (``statement_session``: outside a transaction block, so no BEGIN or COMMIT); every
+    other method a transaction's.
     """
-    if fn is walk:
+    if fn in OUTSIDE_TRANSACTION:
         with statement_session(factory) as session:
             started = time.perf_counter_ns()
             result = fn(session, statement_id)
@@ -642,11 +664,15 @@ def _timed(
     return elapsed, result
 
 
+OUTSIDE_TRANSACTION: tuple[Callable[[Session, int], Any], ...] = (walk, walk_hop_by_hop)
+"""Methods timed as tracker.service runs a walk: outside a transaction block."""
+
+
 def _explain_ms(engine: Engine, statement_ids: list[int]) -> tuple[float, float]:
-    """Median planning and execution time of the walk query on the server, in ms."""
+    """Median planning and execution time of the walk's query on the server, in ms."""
     plans: list[float] = []
     runs: list[float] = []
-    explain = text("EXPLAIN (ANALYZE, FORMAT JSON) " + WALK_SQL.text)
+    explain = text("EXPLAIN (ANALYZE, FORMAT JSON) " + ENTERED_ONE_SQL.text)
     with engine.connect() as conn:
         for sid in statement_ids:
             params = {"statement_id": sid, "max_depth": DEFAULT_MAX_DEPTH - 1}
@@ -674,6 +700,7 @@ class _Run:
     walk: Timing
     before: Timing
     in_transaction: Timing
+    hop_by_hop: Timing
     naive: Timing
     mean_hops: float
     mismatches: int
@@ -691,18 +718,21 @@ def _one_run(factory: sessionmaker[Session], ids: list[int], opts: Options, labe
         _, fast = _timed(factory, walk, sid, opts.commit)
         _, old = _timed(factory, walk_before, sid, opts.commit)
         _, inside = _timed(factory, walk_in_transaction, sid, opts.commit)
+        _, by_hop = _timed(factory, walk_hop_by_hop, sid, opts.commit)
         _, slow = _timed(factory, naive_walk, sid, opts.commit)
         expected = [h.citation_id for h in fast.hops]
         if (
             expected != [h.citation_id for h in slow]
             or expected != [h.citation_id for h in old.hops]
             or expected != [h.citation_id for h in inside.hops]
+            or fast.to_dict() != by_hop.to_dict()
         ):
             mismatches += 1
     methods: list[Callable[[Session, int], Any]] = [
         walk,
         walk_before,
         walk_in_transaction,
+        walk_hop_by_hop,
         naive_walk,
     ]
     times: dict[Any, list[int]] = {m: [] for m in methods}
@@ -720,6 +750,7 @@ def _one_run(factory: sessionmaker[Session], ids: list[int], opts: Options, labe
         Timing.of(times[walk]),
         Timing.of(times[walk_before]),
         Timing.of(times[walk_in_transaction]),
+        Timing.of(times[walk_hop_by_hop]),
         Timing.of(times[naive_walk]),
         hops / len(timed),
         mismatches,
@@ -748,6 +779,7 @@ def measure(url: str, engine: Engine, statements: int, sample: str, opts: Option
         one_query=Timing.median_of([r.walk for r in runs]),
         before=Timing.median_of([r.before for r in runs]),
         in_transaction=Timing.median_of([r.in_transaction for r in runs]),
+        hop_by_hop=Timing.median_of([r.hop_by_hop for r in runs]),
         per_hop=Timing.median_of([r.naive for r in runs]),
         ratio_p50=statistics.median(r.naive.p50 / r.walk.p50 for r in runs),
         ratio_p99=statistics.median(r.naive.p99 / r.walk.p99 for r in runs),
@@ -755,6 +787,8 @@ def measure(url: str, engine: Engine, statements: int, sample: str, opts: Option
         in_transaction_ratio_p50=statistics.median(
             r.naive.p50 / r.in_transaction.p50 for r in runs
         ),
+        hop_by_hop_ratio_p50=statistics.median(r.naive.p50 / r.hop_by_hop.p50 for r in runs),
+        hop_by_hop_gain_p50=statistics.median(r.hop_by_hop.p50 / r.walk.p50 for r in runs),
         sql_plan_ms=plan_ms,
         sql_exec_ms=exec_ms,
         mismatches=sum(r.mismatches for r in runs),
@@ -837,20 +871,21 @@ def print_table(report: Report) -> None:
     print(
         f"{'statements':>10}  {'sample':<7} {'walks':>5} {'hops':>5}  "
         f"{'walk, planned once (ms)':^20}  {'walk before (ms)':^20}  {'walk in a txn (ms)':^20}  "
-        f"{'per-hop ORM loop (ms)':^20}  {'loop/walk':^11}  {'before/now':^10}  "
+        f"{'hop-by-hop SQL (ms)':^20}  {'per-hop ORM loop (ms)':^20}  "
+        f"{'loop/walk':^11}  {'before/now':^10}  "
         f"{'walk SQL (ms)':^13}"
     )
     print(
         f"{'':>10}  {'':<7} {'':>5} {'':>5}  {'p50':>6} {'p99':>6} {'mean':>6}  "
         f"{'p50':>6} {'p99':>6} {'mean':>6}  {'p50':>6} {'p99':>6} {'mean':>6}  "
-        f"{'p50':>6} {'p99':>6} {'mean':>6}  "
+        f"{'p50':>6} {'p99':>6} {'mean':>6}  {'p50':>6} {'p99':>6} {'mean':>6}  "
         f"{'p50':>5} {'p99':>5}  {'p50':>10}  {'plan':>6} {'exec':>6}"
     )
     for c in report.cells:
         print(
             f"{c.statements:>10,}  {c.sample:<7} {c.walks:>5} {c.mean_hops:>5.1f}  "
             f"{_fmt(c.one_query)}  {_fmt(c.before)}  {_fmt(c.in_transaction)}  "
-            f"{_fmt(c.per_hop)}  "
+            f"{_fmt(c.hop_by_hop)}  {_fmt(c.per_hop)}  "
             f"{c.ratio_p50:>4.1f}x {c.ratio_p99:>4.1f}x  {c.before_ratio_p50:>9.2f}x  "
             f"{c.sql_plan_ms:>6.2f} {c.sql_exec_ms:>6.2f}"
             + (f"  ({c.mismatches} warm-up mismatches!)" if c.mismatches else "")
@@ -889,7 +924,9 @@ def target_lines(cells: list[Cell]) -> list[str]:
             f"-> {'met' if deep.ratio_p50 >= 15 else 'NOT met'}; before plan-once: "
             f"{deep.per_hop.p50 / deep.before.p50:.1f}x p50 (now {deep.before_ratio_p50:.2f}x "
             "faster than before); in a transaction block: "
-            f"{deep.in_transaction_ratio_p50:.1f}x p50 ({deep.in_transaction.p50:.2f} ms)"
+            f"{deep.in_transaction_ratio_p50:.1f}x p50 ({deep.in_transaction.p50:.2f} ms); "
+            f"hop by hop in SQL: {deep.hop_by_hop_ratio_p50:.1f}x p50 "
+            f"({deep.hop_by_hop.p50:.2f} ms, the walk {deep.hop_by_hop_gain_p50:.2f}x faster)"
         )
     return lines
 

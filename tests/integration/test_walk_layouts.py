@@ -1,9 +1,12 @@
-"""The walk one document at a time (Citus's form) is the one-query walk, on random chains.
+"""Every form of the walk gives the same Walk as the hop-by-hop recursive query, on random chains.
 
-Random corpora with branches, cross-document links, cycles through several documents,
-links to statements that do not exist, links stored without their document, and a
-linked hop that still has children: for every statement and several depth bounds, both
-forms of the walk give the same Walk, hop for hop.
+The forms: the walk over the statements a chain enters (one PostgreSQL, one statement or
+many at once), and the walk one document at a time (Citus's form). The reference is
+``WALK_SQL``, which walks hop by hop in SQL alone. Random corpora with branches,
+cross-document links, cycles through several documents, links to statements that do not
+exist or are rejected, links stored without their document, and a linked hop that still
+has children: for every statement, several depth bounds, and rejected statements hidden
+or shown, every form gives the same Walk, hop for hop.
 """
 
 from __future__ import annotations
@@ -15,9 +18,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.db import transaction
-from tracker.walk.sql import FOLLOW_BELOW
-from tracker.walk.walker import walk, walks, walks_by_document
+from tracker.db import prepared_rows, transaction
+from tracker.errors import NotFoundError
+from tracker.store.visibility import RejectedStatementError, show_rejected
+from tracker.walk.model import Walk
+from tracker.walk.sql import FOLLOW_BELOW, WALK_SQL
+from tracker.walk.walker import build_walk, walk, walks, walks_by_document
 
 SOURCES = [
     (1, "Ana Ruiz", "person", False),
@@ -123,23 +129,71 @@ def _store(factory: sessionmaker[Session], corpus: Corpus) -> None:
             )
 
 
+def _reject_some(factory: sessionmaker[Session], corpus: Corpus, seed: int) -> set[int]:
+    """Reject about one statement in six (its own random stream: the corpus stays the same)."""
+    rng = random.Random(10_000 + seed)
+    rejected = {sid for sid, _ in corpus.statements if rng.random() < 0.17}
+    with transaction(factory) as session:
+        session.execute(
+            text("UPDATE statement SET review_status = 'rejected' WHERE id = ANY(:ids)"),
+            {"ids": sorted(rejected)},
+        )
+    return rejected
+
+
+def _walk_sql(session: Session, statement_id: int, max_depth: int) -> Walk:
+    """The reference: the walk hop by hop in one recursive query (``WALK_SQL``)."""
+    rows = prepared_rows(
+        session, WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
+    )
+    if not rows:
+        raise NotFoundError("statement", statement_id)
+    head = rows[0]
+    if not head.head_visible:
+        raise RejectedStatementError(statement_id)
+    hops = [r for r in rows if r.citation_id is not None]
+    return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
+
+
+def _reference(session: Session, statement_id: int, max_depth: int) -> dict[str, object] | None:
+    try:
+        return _walk_sql(session, statement_id, max_depth).to_dict()
+    except RejectedStatementError:
+        return None
+
+
 @pytest.mark.parametrize("seed", range(16))
-def test_walking_one_document_at_a_time_gives_the_one_query_walk(
-    session_factory: sessionmaker[Session], seed: int
+@pytest.mark.parametrize("rejected_shown", [False, True])
+def test_every_form_of_the_walk_gives_the_hop_by_hop_walk(
+    session_factory: sessionmaker[Session], seed: int, rejected_shown: bool
 ) -> None:
     corpus = _corpus(seed)
     _store(session_factory, corpus)
-    heads = [(sid, None) for sid, _ in corpus.statements]
+    rejected = _reject_some(session_factory, corpus, seed)
+    ids = [sid for sid, _ in corpus.statements]
+    heads = [(sid, None) for sid in ids]
     with transaction(session_factory) as session:
+        if rejected_shown:
+            show_rejected(session)
         for max_depth in (1, 2, 3, 32):
+            expected = {sid: _reference(session, sid, max_depth) for sid in ids}
+            seen = {sid for sid, w in expected.items() if w is not None}
+            assert seen == (set(ids) if rejected_shown else set(ids) - rejected)
+            at_once = walks(session, heads, max_depth)
             by_document = walks_by_document(session, heads, max_depth)
-            assert set(by_document) == {sid for sid, _ in corpus.statements}
-            for statement_id, _ in corpus.statements:
-                one = walk(session, statement_id, max_depth)
-                assert by_document[statement_id].to_dict() == one.to_dict(), (seed, max_depth)
+            assert set(at_once) == set(by_document) == seen
+            for statement_id in ids:
+                want = expected[statement_id]
+                if want is None:
+                    with pytest.raises(RejectedStatementError):
+                        walk(session, statement_id, max_depth)
+                    continue
+                assert walk(session, statement_id, max_depth).to_dict() == want, (seed, max_depth)
+                assert at_once[statement_id].to_dict() == want, (seed, max_depth)
+                assert by_document[statement_id].to_dict() == want, (seed, max_depth)
                 # alone and without its document: the call finds the document itself
                 alone = walks_by_document(session, [(statement_id, None)], max_depth)
-                assert alone[statement_id].to_dict() == one.to_dict(), (seed, max_depth)
+                assert alone[statement_id].to_dict() == want, (seed, max_depth)
 
 
 def test_the_random_corpora_meet_what_the_walk_must_handle(
@@ -200,7 +254,8 @@ def test_a_chain_through_more_documents_than_one_call_follows(
     _store(session_factory, corpus)
     with transaction(session_factory) as session:
         for max_depth in (FOLLOW_BELOW, FOLLOW_BELOW + 1, count, count + 5):
-            one = walk(session, 1, max_depth)
+            want = _walk_sql(session, 1, max_depth).to_dict()
+            assert walk(session, 1, max_depth).to_dict() == want, max_depth
             by_document = walks_by_document(session, [(1, None)], max_depth)[1]
-            assert by_document.to_dict() == one.to_dict(), max_depth
+            assert by_document.to_dict() == want, max_depth
             assert len(by_document.hops) == min(count, max_depth)

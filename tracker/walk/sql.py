@@ -38,7 +38,10 @@ IS_LEAF_SQL = f"""
 """
 """True for a hop the walk cannot continue from: a primary source (or a dead end)."""
 
-# One query walks the whole tree (see NEXT_HOPS_SQL). CYCLE marks a hop met twice on
+# The walk hop by hop, in SQL alone: the reference every other form of the walk must equal
+# (tests/integration/test_walk_layouts.py), and what the benches compare them with. The
+# service walks over the statements entered instead (ENTERED_ONE_SQL, half the server
+# time). One query walks the whole tree (see NEXT_HOPS_SQL). CYCLE marks a hop met twice on
 # one path and stops there; the depth bound stops runaway chains. Sources are joined
 # inside the recursion and upstream statements through LATERAL lookups, so every join
 # is an index probe: the planner cannot know how few rows a walk has. The walked
@@ -111,6 +114,59 @@ without it PostgreSQL may flatten the subquery and, misjudging the recursive wal
 (thousands of rows estimated for a handful), hash the whole ``source`` table for the
 speakers' names. At 10 million statements (200,000 sources) that made a walk 34 ms at
 p50 instead of about 1 (bench/scale.py, docs/SCALING.md)."""
+
+# The walk on one PostgreSQL (tracker.walk.entered): the statements a chain may enter,
+# found by a recursion over statements, not hops (a hop's children belong to its
+# statement, so one index read brings a statement's whole tree), and every hop of each.
+# Python walks those rows. The recursion goes one level past the bound (``<=``): a hop
+# at the deepest position still needs to know whether its link leads anywhere. Levels
+# count statements entered, never more than the hops taken to enter them, so the bound
+# reaches every statement the walk can. It does not stop at rejected statements (their
+# hops come without rows: the walk stops there); a cycle only repeats up to the bound.
+_ENTERED = (
+    """
+    WITH RECURSIVE entered (statement_id, level) AS (
+        %s
+      UNION
+        SELECT c.upstream_statement_id, e.level + 1
+        FROM entered e JOIN citation c ON c.statement_id = e.statement_id
+        WHERE c.upstream_statement_id IS NOT NULL AND e.level <= :max_depth
+    )
+    SELECT st.id AS entered_id, st.document_id AS entered_document_id,
+           sp.name AS entered_speaker_name, """
+    + visible_sql("st")
+    + """ AS entered_visible,
+           c.id AS citation_id, c.statement_id, c.document_id, c.parent_id, c.relation,
+           c.cue, c.evidence_start, c.evidence_end, c.upstream_statement_id, c.link_method,
+           c.link_similarity, c.inverted_statement_id, c.review_status, c.source_id,
+           s.name AS source_name, s.kind AS source_kind, s.state_media AS source_state_media
+    FROM (SELECT DISTINCT statement_id FROM entered) e
+    JOIN statement st ON st.id = e.statement_id
+    LEFT JOIN source sp ON sp.id = st.speaker_id
+    LEFT JOIN citation c ON c.statement_id = st.id AND """
+    + visible_sql("st")
+    + """
+    LEFT JOIN source s ON s.id = c.source_id
+    ORDER BY c.position, c.id
+    """
+)
+"""The query of ``ENTERED_SQL`` and ``ENTERED_ONE_SQL``, seeded by ``%s``."""
+
+ENTERED_SQL = text(
+    _ENTERED % "SELECT h.id, 0 FROM unnest(CAST(:statement_ids AS bigint[])) AS h(id)"
+)
+"""One row per hop of every statement the walks of ``:statement_ids`` may enter within
+``:max_depth`` (as in ``WALK_SQL``), hops in sibling order; a statement without hops (or
+rejected and hidden) as one row without a hop. A statement that does not exist has no row.
+
+PostgreSQL plans this one on every run: planned for any array, the recursion looks so
+costly that the plan for the array given always wins. One plan for many walks is worth
+it (a document's statements at once); a single walk takes ``ENTERED_ONE_SQL``."""
+
+ENTERED_ONE_SQL = text(_ENTERED % "SELECT CAST(:statement_id AS bigint), 0")
+"""``ENTERED_SQL`` for one statement, ``:statement_id``: planned once per connection
+(prepared; its generic plan is the plan), where the array form is planned every run,
+which would cost twice the walk itself."""
 
 # The walk seeded with many statements at once, keeping only which sources each one
 # ends at: the primary sources of every appearance of a document's words in one query.
