@@ -94,17 +94,24 @@ def word_runs(first: str, later: str) -> list[dict[str, str]]:
     ]
 
 
-MAX_QUERY_WORDS = 6
+MAX_QUERY_WORDS = 4
+"""Words a candidate query pairs (the rarest): any two may be edited and a pair remains.
+
+Six until 2026-12-03. The full-text index reads every word of a query of alternatives
+whole, so each word costs its share of the corpus, more the more common it is: at a
+million statements six words made the lookup's candidates 8.8 ms at p99 against 4.2 at
+100 thousand, four words 5.1 against 3.2, the same matches found (docs/SCALING.md)."""
 
 
 def candidate_query(text: str, common: Mapping[str, float] | None = None) -> str | None:
     """A tsquery (text form) that finds the same quote despite one or two edited words.
 
-    Takes the rarest distinct words and asks for any two of them together: one changed
-    word breaks only the pairs that contain it. Rarest by ``common`` (the share of stored
-    statements holding a word, from the database's statistics; a word not listed is
-    rarer than any listed), then by length (long words are rare): a pair of rare words is
-    a handful of statements however large the corpus, a pair of common ones a share of it.
+    Takes the ``MAX_QUERY_WORDS`` rarest distinct words and asks for any two of them
+    together: one changed word breaks only the pairs that contain it. Rarest by
+    ``common`` (the share of stored statements holding a word, from the database's
+    statistics; a word not listed is rarer than any listed), then by length (long words
+    are rare): a pair of rare words is a handful of statements however large the corpus,
+    a pair of common ones a share of it.
     """
     shares = common or {}
     distinct = sorted(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
 
 from tracker.provenance.identity import (
@@ -71,9 +73,11 @@ def test_candidate_query_pairs_the_longest_words() -> None:
     query = candidate_query("Our friendship is unbreakable, said the foreign minister")
     assert query is not None
     pairs = query.split(" | ")
-    assert len(pairs) == 15  # the 6 longest words of 3+ letters, any two of them
+    assert len(pairs) == 6  # the 4 longest words of 3+ letters, any two of them
     assert pairs[0] == "('unbreakable' & 'friendship')"
-    assert "'is'" not in query and "'the'" not in query  # too short; the 7th word
+    assert "'minister'" in query and "'foreign'" in query
+    assert "'is'" not in query and "'the'" not in query  # too short
+    assert "'our'" not in query and "'said'" not in query  # the 5th and 6th words
 
 
 def test_candidate_query_escapes_and_handles_few_words() -> None:
@@ -115,3 +119,27 @@ def test_candidate_query_prefers_the_words_the_corpus_rarely_holds() -> None:
     assert "'agricultural'" not in ranked and "'cooperation'" not in ranked
     assert ranked.split(" | ")[0] == "('announced' & 'provinces')"  # rare, longest first
     assert candidate_query(quote, {}) == plain
+
+
+def _pairs_of(query: str | None) -> set[frozenset[str]]:
+    assert query is not None
+    return {frozenset(p.strip("()").replace("'", "").split(" & ")) for p in query.split(" | ")}
+
+
+COMMON = {"minister": 0.01, "government": 0.05, "people": 0.08, "today": 0.1, "said": 0.2}
+
+
+def test_candidate_query_pairs_the_four_rarest_words() -> None:
+    """Four words, so two may be edited and a pair remains; a common word (its share
+    of the corpus read whole by the index) only when fewer than four rare ones."""
+    many_rare = candidate_query(
+        "Minister said reforms stalled in government gridlock again", COMMON
+    )
+    assert _pairs_of(many_rare) == {
+        frozenset(pair) for pair in combinations(["reforms", "stalled", "gridlock", "again"], 2)
+    }
+    two_rare = candidate_query("Minister said reforms stalled in government today", COMMON)
+    assert _pairs_of(two_rare) == {
+        frozenset(pair)
+        for pair in combinations(["reforms", "stalled", "minister", "government"], 2)
+    }
