@@ -30,12 +30,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import col
 
-from tracker.db import make_engine, make_session_factory, prepared_rows, statement_session
+from tracker.db import make_engine, make_session_factory, statement_session
 from tracker.errors import NotFoundError
 from tracker.models import Citation, Source, Statement
 from tracker.walk.model import DEFAULT_MAX_DEPTH
 from tracker.walk.sql import ENTERED_ONE_SQL, WALK_SQL
-from tracker.walk.walker import build_walk, walk
+from tracker.walk.walker import build_walk, walk, walk_hop_by_hop
 
 ORIGIN = "bench-chain-walk"
 """Origin of every generated row, so the bench's data is recognisable in a shared database."""
@@ -509,20 +509,6 @@ def walk_in_transaction(
     """The walk planned once, run inside a transaction block as tracker.service ran it on
     one PostgreSQL until the walk moved out of it (a BEGIN round trip before the query)."""
     return walk(session, statement_id, max_depth)
-
-
-def walk_hop_by_hop(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
-    """The walk as tracker.service ran it on one PostgreSQL until it went over the
-    statements entered (3f3863b): hop by hop in one recursive query (``WALK_SQL``),
-    planned once, outside a transaction block."""
-    rows = prepared_rows(
-        session, WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
-    )
-    if not rows:
-        raise NotFoundError("statement", statement_id)
-    head = rows[0]
-    hops = [r for r in rows if r.citation_id is not None]
-    return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
 
 
 def walk_before(session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:

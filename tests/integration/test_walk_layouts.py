@@ -18,12 +18,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.db import prepared_rows, transaction
-from tracker.errors import NotFoundError
+from tracker.db import transaction
 from tracker.store.visibility import RejectedStatementError, show_rejected
-from tracker.walk.model import Walk
-from tracker.walk.sql import FOLLOW_BELOW, WALK_SQL
-from tracker.walk.walker import build_walk, walk, walks, walks_by_document
+from tracker.walk.sql import FOLLOW_BELOW
+from tracker.walk.walker import walk, walk_hop_by_hop, walks, walks_by_document
 
 SOURCES = [
     (1, "Ana Ruiz", "person", False),
@@ -141,23 +139,9 @@ def _reject_some(factory: sessionmaker[Session], corpus: Corpus, seed: int) -> s
     return rejected
 
 
-def _walk_sql(session: Session, statement_id: int, max_depth: int) -> Walk:
-    """The reference: the walk hop by hop in one recursive query (``WALK_SQL``)."""
-    rows = prepared_rows(
-        session, WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
-    )
-    if not rows:
-        raise NotFoundError("statement", statement_id)
-    head = rows[0]
-    if not head.head_visible:
-        raise RejectedStatementError(statement_id)
-    hops = [r for r in rows if r.citation_id is not None]
-    return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
-
-
 def _reference(session: Session, statement_id: int, max_depth: int) -> dict[str, object] | None:
     try:
-        return _walk_sql(session, statement_id, max_depth).to_dict()
+        return walk_hop_by_hop(session, statement_id, max_depth).to_dict()
     except RejectedStatementError:
         return None
 
@@ -254,7 +238,7 @@ def test_a_chain_through_more_documents_than_one_call_follows(
     _store(session_factory, corpus)
     with transaction(session_factory) as session:
         for max_depth in (FOLLOW_BELOW, FOLLOW_BELOW + 1, count, count + 5):
-            want = _walk_sql(session, 1, max_depth).to_dict()
+            want = walk_hop_by_hop(session, 1, max_depth).to_dict()
             assert walk(session, 1, max_depth).to_dict() == want, max_depth
             by_document = walks_by_document(session, [(1, None)], max_depth)[1]
             assert by_document.to_dict() == want, max_depth

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from tracker.db import prepared_rows
 from tracker.errors import NotFoundError, ParameterError
 from tracker.store.layout import is_citus
 from tracker.store.visibility import RejectedStatementError
@@ -21,6 +22,7 @@ from tracker.walk.entered import Entered, entered
 from tracker.walk.flags import end_flags, hop_flags, is_primary, is_truncated
 from tracker.walk.model import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, Walk, WalkHop, WalkRow
 from tracker.walk.per_document import walk_rows
+from tracker.walk.sql import WALK_SQL
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -55,6 +57,25 @@ def walk(
         found = walks(session, [(statement_id, document_id)], max_depth, strict=True)
         return found[statement_id]
     return _walk_entered(entered(session, [statement_id], max_depth - 1), statement_id, max_depth)
+
+
+def walk_hop_by_hop(
+    session: Session, statement_id: int, max_depth: int = DEFAULT_MAX_DEPTH
+) -> Walk:
+    """The walk hop by hop in one recursive query (``WALK_SQL``), on plain PostgreSQL: the
+    reference the tests hold every other form to, and the walk as it ran until 2026-12-03
+    (benches time it beside ``walk``). Raises as ``walk`` does."""
+    _check_depth(max_depth)
+    rows = prepared_rows(
+        session, WALK_SQL, {"statement_id": statement_id, "max_depth": max_depth - 1}
+    )
+    if not rows:
+        raise NotFoundError("statement", statement_id)
+    head = rows[0]
+    if not head.head_visible:
+        raise RejectedStatementError(statement_id)
+    hops = [r for r in rows if r.citation_id is not None]
+    return build_walk(statement_id, head.head_document_id, hops, max_depth, head.head_speaker_name)
 
 
 def walks(
