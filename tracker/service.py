@@ -303,8 +303,8 @@ class TrackerService(ReviewActions):
     def walk(
         self, statement_id: int, max_depth: int | None = None, include_rejected: bool = False
     ) -> Walk:
-        """The statement's chain to its primary sources (one query; on Citus one call per
-        document the chain enters, outside a transaction block)."""
+        """The statement's chain to its primary sources (one round trip: a query, on Citus
+        a function call, outside a transaction block)."""
         with self._walk_read(include_rejected) as session:
             return walker.walk(session, statement_id, max_depth or self.settings.max_walk_depth)
 

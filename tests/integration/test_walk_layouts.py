@@ -1,7 +1,8 @@
 """Every form of the walk gives the same Walk as the hop-by-hop recursive query, on random chains.
 
 The forms: the walk over the statements a chain enters (one PostgreSQL, one statement or
-many at once), and the walk one document at a time (Citus's form). The reference is
+many at once), the same statements gathered by one call of a function (Citus's walk of
+one statement), and the walk one document at a time (Citus's walk of many). The reference is
 ``WALK_SQL``, which walks hop by hop in SQL alone. Random corpora with branches,
 cross-document links, cycles through several documents, links to statements that do not
 exist or are rejected, links stored without their document, and a linked hop that still
@@ -19,9 +20,16 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.db import transaction
+from tracker.errors import NotFoundError
 from tracker.store.visibility import RejectedStatementError, show_rejected
 from tracker.walk.sql import FOLLOW_BELOW
-from tracker.walk.walker import walk, walk_hop_by_hop, walks, walks_by_document
+from tracker.walk.walker import (
+    walk,
+    walk_by_call,
+    walk_hop_by_hop,
+    walks,
+    walks_by_document,
+)
 
 SOURCES = [
     (1, "Ana Ruiz", "person", False),
@@ -155,6 +163,7 @@ def test_every_form_of_the_walk_gives_the_hop_by_hop_walk(
     _store(session_factory, corpus)
     rejected = _reject_some(session_factory, corpus, seed)
     ids = [sid for sid, _ in corpus.statements]
+    where = dict(corpus.statements)
     heads = [(sid, None) for sid in ids]
     with transaction(session_factory) as session:
         if rejected_shown:
@@ -171,8 +180,16 @@ def test_every_form_of_the_walk_gives_the_hop_by_hop_walk(
                 if want is None:
                     with pytest.raises(RejectedStatementError):
                         walk(session, statement_id, max_depth)
+                    with pytest.raises(RejectedStatementError):
+                        walk_by_call(session, statement_id, max_depth)
                     continue
                 assert walk(session, statement_id, max_depth).to_dict() == want, (seed, max_depth)
+                by_call = walk_by_call(session, statement_id, max_depth)
+                assert by_call.to_dict() == want, (seed, max_depth)
+                placed = walk_by_call(
+                    session, statement_id, max_depth, document_id=where[statement_id]
+                )
+                assert placed.to_dict() == want, (seed, max_depth)
                 assert at_once[statement_id].to_dict() == want, (seed, max_depth)
                 assert by_document[statement_id].to_dict() == want, (seed, max_depth)
                 # alone and without its document: the call finds the document itself
@@ -211,6 +228,12 @@ def test_a_walk_given_the_wrong_document_finds_no_statement(
         assert walks_by_document(session, [(statement_id, other)]) == {}
         assert statement_id in walks_by_document(session, [(statement_id, document_id)])
         assert walks_by_document(session, [(MISSING_STATEMENT, None)]) == {}
+        placed = walk_by_call(session, statement_id, document_id=document_id)
+        assert placed.to_dict() == walk_hop_by_hop(session, statement_id).to_dict()
+        with pytest.raises(NotFoundError):
+            walk_by_call(session, statement_id, document_id=other)
+        with pytest.raises(NotFoundError):
+            walk_by_call(session, MISSING_STATEMENT)
 
 
 def test_a_chain_through_more_documents_than_one_call_follows(
@@ -240,6 +263,7 @@ def test_a_chain_through_more_documents_than_one_call_follows(
         for max_depth in (FOLLOW_BELOW, FOLLOW_BELOW + 1, count, count + 5):
             want = walk_hop_by_hop(session, 1, max_depth).to_dict()
             assert walk(session, 1, max_depth).to_dict() == want, max_depth
+            assert walk_by_call(session, 1, max_depth).to_dict() == want, max_depth
             by_document = walks_by_document(session, [(1, None)], max_depth)[1]
             assert by_document.to_dict() == want, max_depth
             assert len(by_document.hops) == min(count, max_depth)

@@ -1,4 +1,7 @@
-"""The walk one document at a time: calls of ``tracker_document_walk`` (migration 0015).
+"""Walks of many statements one document at a time: calls of ``tracker_document_walk`` (0015).
+
+How Citus walks many statements at once (reports, appearances, lookups); the walk of one
+statement there is one call of ``tracker_walk_entered`` (``tracker.walk.entered_call``).
 
 The function reads the statements entered in one document and their hops (a hop's
 children belong to its statement): on Citus one single-shard fast-path read, the hops

@@ -168,6 +168,14 @@ ENTERED_ONE_SQL = text(_ENTERED % "SELECT CAST(:statement_id AS bigint), 0")
 (prepared; its generic plan is the plan), where the array form is planned every run,
 which would cost twice the walk itself."""
 
+WALK_ENTERED_SQL = text(
+    "SELECT * FROM tracker_walk_entered(:statement_id, :document_id, :max_depth)"
+)
+"""What ``ENTERED_ONE_SQL`` gives, gathered by a function a document at a time (migration
+0016), for Citus, where a recursive query may not leave a shard: one row of arrays (the
+statements entered, their hops field by field, the sources met), every column NULL when
+the statement does not exist or is not in ``:document_id``."""
+
 # The walk seeded with many statements at once, keeping only which sources each one
 # ends at: the primary sources of every appearance of a document's words in one query.
 PRIMARY_SOURCES_SQL = text(

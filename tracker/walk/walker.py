@@ -1,11 +1,12 @@
 """Walking a statement's chain: one interface over the two ways the walk is queried.
 
 On one PostgreSQL the whole walk is one recursive query over the statements a chain
-enters, its hops walked in Python (``tracker.walk.entered``). On Citus it is
-one routed recursive query per document the chain passes through
-(``tracker.walk.per_document``), because a recursive query there may not leave a shard.
-Both give the same rows, turned into a Walk by ``build_walk``; which one runs is found
-once per engine (``tracker.store.layout``).
+enters, its hops walked in Python (``tracker.walk.entered``). On Citus, where a
+recursive query may not leave a shard, one statement's walk is one call of a function
+that gathers the same statements a document at a time (``tracker.walk.entered_call``),
+walked by the same Python; walks of many statements go one document at a time for all of
+them (``tracker.walk.per_document``). All give the same rows, turned into a Walk by
+``build_walk``; which one runs is found once per engine (``tracker.store.layout``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from tracker.store.layout import is_citus
 from tracker.store.visibility import RejectedStatementError
 from tracker.views import SourceBrief
 from tracker.walk.entered import Entered, entered
+from tracker.walk.entered_call import entered_by_call
 from tracker.walk.flags import end_flags, hop_flags, is_primary, is_truncated
 from tracker.walk.model import DEFAULT_MAX_DEPTH, MAX_DEPTH_LIMIT, Walk, WalkHop, WalkRow
 from tracker.walk.per_document import walk_rows
@@ -54,9 +56,24 @@ def walk(
     """
     _check_depth(max_depth)
     if is_citus(session):
-        found = walks(session, [(statement_id, document_id)], max_depth, strict=True)
-        return found[statement_id]
+        return walk_by_call(session, statement_id, max_depth, document_id=document_id)
     return _walk_entered(entered(session, [statement_id], max_depth - 1), statement_id, max_depth)
+
+
+def walk_by_call(
+    session: Session,
+    statement_id: int,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    *,
+    document_id: int | None = None,
+) -> Walk:
+    """``walk`` by one call of ``tracker_walk_entered`` (migration 0016): how Citus walks
+    one statement; it runs on one PostgreSQL too, where the tests hold it to
+    ``walk_hop_by_hop``. Raises as ``walk`` does (not found as well when ``document_id``
+    is not the statement's)."""
+    _check_depth(max_depth)
+    seen = entered_by_call(session, statement_id, document_id, max_depth - 1)
+    return _walk_entered(seen, statement_id, max_depth)
 
 
 def walk_hop_by_hop(
