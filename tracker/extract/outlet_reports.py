@@ -1,6 +1,8 @@
 """An outlet's report verb around another attribution of the same sentence: "Y said …, the
 Kyodo news agency reported", "He said …, Jiji said", "Antara reported that Y said …",
-"…, kata Y, lapor Yonhap": the outlet relays Y, so the chain is [outlet, Y]."""
+"…, kata Y, lapor Yonhap": the outlet relays Y, so the chain is [outlet, Y]. A named
+person or an anonymous source closing another's reported speech ("Y said …, Maki said",
+"Y menyatakan …, kata Budi") relays it the same way."""
 
 from __future__ import annotations
 
@@ -55,14 +57,20 @@ def _closing(
     last = verbs[-1]
     if last.start() < lo or last.end() > hi:
         return None
-    if last.group().lower() not in run.lex.outlet_report_verbs:
-        return None
+    reports = last.group().lower() in run.lex.outlet_report_verbs
     if last.lastgroup == "post":
-        # Indonesian "…, lapor kantor berita Yonhap.": the outlet follows the verb
-        outlet = _outlet(run, last.end(), hi)
+        # Indonesian "…, lapor kantor berita Yonhap.", "…, kata Budi.": the source
+        # follows the verb
         comma = text.rfind(",", lo, last.start())
-        if outlet is None or comma < 0 or text[comma + 1 : last.start()].strip():
+        if comma < 0 or text[comma + 1 : last.start()].strip():
             return None
+        outlet = _outlet(run, last.end(), hi) if reports else None
+        if outlet is None and not quotes:
+            outlet = _closer(run, last.end(), _words_end(run, last.end(), hi), verbs[0], lo)
+        if outlet is None:
+            return None
+    elif not reports:
+        return None
     else:
         if not _adjuncts_only(run, last.end(), hi, relays):
             return None
@@ -158,10 +166,19 @@ def _outlet(run: Run, a: int, b: int) -> Mention | None:
 CLOSER_KINDS = frozenset({"person", "anonymous"})
 
 
+def _words_end(run: Run, a: int, b: int) -> int:
+    """Where the words of text[a:b] end, the sentence's closing punctuation left out."""
+    toks = tokenize(run.text, a, b)
+    while toks and toks[-1].text in TRAILING_PUNCT:
+        toks.pop()
+    return toks[-1].end if toks else a
+
+
 def _closer(run: Run, a: int, b: int, first: CueMatch, lo: int) -> Mention | None:
-    """ "Lyng said …, Maki said.", "Nakasone said …, the sources said.": a named person or
-    an anonymous source closing a sentence (with no quote) that opens with another
-    speaker and its speech verb is who told the writer what that one said. A pronoun, a
+    """ "Lyng said …, Maki said.", "Nakasone said …, the sources said.", "BI menyatakan
+    …, kata Budi.": a named person or an anonymous source closing a sentence (with no
+    quote) that opens with another speaker and its speech verb is who told the writer
+    what that one said (``text[a:b]`` holds the closer's words alone). A pronoun, a
     body or a description ("the candidate": the opener again, likely) is left alone."""
     text = run.text
     if first.group().lower() not in run.lex.relayed_speech_verbs:

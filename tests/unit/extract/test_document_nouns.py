@@ -226,6 +226,13 @@ def test_a_document_named_again_without_its_author_stays_a_document(
             "harga gabah akan turun bulan depan",
             "Lembaga Riset Pangan",
         ),
+        (
+            # a database: no body named as its author, the whole phrase is the source
+            "Merujuk pada pangkalan data dinas kesehatan, ada 120 kasus baru pekan ini.",
+            "id",
+            "ada 120 kasus baru pekan ini",
+            "pangkalan data dinas kesehatan",
+        ),
     ],
 )
 def test_a_documents_author_is_the_source(
@@ -235,3 +242,20 @@ def test_a_documents_author_is_the_source(
     assert content in by_text
     speaker = by_text[content].speaker
     assert speaker is not None and speaker.name.endswith(source)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Referring to the vote, she smiled and left the room.", "en"),
+        ("Referring to last year's flood, the mayor walked along the new embankment.", "en"),
+        ("Merujuk pada pertandingan itu, ia tersenyum lalu pergi.", "id"),
+        ("Mengacu pada banjir tahun lalu, warga menanam pohon di tepi sungai.", "id"),
+    ],
+)
+def test_an_opening_reference_to_what_is_not_a_source_makes_no_statement(
+    text: str, language: str
+) -> None:
+    """"Referring to X," opening a clause where nobody speaks names what the clause is
+    about; only a source (a person, body, outlet or document) can be the one who told it."""
+    assert extract(text, language).statements == ()

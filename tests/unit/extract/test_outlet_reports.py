@@ -118,34 +118,67 @@ def test_an_indonesian_outlet_reporting_alone_is_the_only_hop() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "chain"),
+    ("text", "language", "chain"),
     [
         # the closing speaker told the writer what the opening one said
         (
             "Mayor Ana Lopez said the pier would reopen in June, Tom Ruiz said.",
+            "en",
             [("Tom Ruiz", "reported_by"), ("Ana Lopez", "said")],
         ),
         (
             "Ana Lopez also said the pier would reopen in June, the sources said.",
+            "en",
             [("sources", "reported_by"), ("Ana Lopez", "said")],
+        ),
+        (
+            "Wali Kota Ana Lopez menyatakan dermaga akan dibuka lagi pada Juni, kata Tom Ruiz.",
+            "id",
+            [("Tom Ruiz", "reported_by"), ("Ana Lopez", "said")],
+        ),
+        (
+            "Bank Sentral menyatakan inflasi akan turun tahun depan, ujar ekonom Rina Wati.",
+            "id",
+            [("Rina Wati", "reported_by"), ("Bank Sentral", "said")],
         ),
         # a description closing it is the opener again, or a body: no relay
         (
             "Ana Lopez said the pier would reopen in June, the mayor said.",
+            "en",
+            [("Ana Lopez", "said")],
+        ),
+        (
+            "Ana Lopez mengatakan dermaga akan dibuka lagi pada Juni, kata wali kota itu.",
+            "id",
             [("Ana Lopez", "said")],
         ),
     ],
 )
 def test_a_person_or_anonymous_source_closing_the_sentence_relays_the_opener(
-    text: str, chain: list[tuple[str, str]]
+    text: str, language: str, chain: list[tuple[str, str]]
 ) -> None:
-    """English wire style; Indonesian has "menurut Y, X mengatakan …" for it instead."""
-    chains = _chains(text, "en")
+    """English wire style, and Indonesian "X menyatakan …, kata Y" (also written as
+    "menurut Y, X mengatakan …")."""
+    chains = _chains(text, language)
     assert chain in chains.values(), chains
 
 
-def test_an_opener_whose_verb_is_no_speech_is_relayed_by_nobody() -> None:
-    chains = _chains("Ana Lopez plans to reopen the pier in June, Tom Ruiz said.", "en")
+def test_the_closing_speaker_is_out_of_the_relayed_words() -> None:
+    chains = _chains("Bank Sentral menyatakan inflasi akan turun, kata Rina Wati.", "id")
+    assert "inflasi akan turun" in chains, chains
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ana Lopez plans to reopen the pier in June, Tom Ruiz said.", "en"),
+        ("Ana Lopez berencana membuka dermaga pada Juni, kata Tom Ruiz.", "id"),
+        # a pronoun closing it ("katanya") is the opener, or someone before: no relay
+        ("Ana Lopez menyatakan dermaga akan dibuka lagi pada Juni, katanya.", "id"),
+    ],
+)
+def test_an_opener_whose_verb_is_no_speech_is_relayed_by_nobody(text: str, language: str) -> None:
+    chains = _chains(text, language)
     assert all(len(chain) == 1 for chain in chains.values()), chains
 
 

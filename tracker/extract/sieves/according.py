@@ -65,10 +65,20 @@ def according_to(run: Run, relays: Relays, partials: list[QuoteSpan]) -> Draft |
 
 def _opening_reference(run: Run, relays: Relays) -> HopDraft | None:
     """The one hop of "mengacu pada X, …" / "referring to X, …" opening the clause, when
-    it is the sentence's only relay."""
+    it is the sentence's only relay and X is a source: "Referring to the vote, she
+    smiled" names what the clause is about, not who told it (an unknown kind, and no
+    document noun in it: "pangkalan data provinsi", a database, still is one)."""
     if relays.prefix or len(relays.suffix) != 1:
         return None
     hop = relays.suffix[0]
     if hop.end > relays.main_start or hop.cue.lower() not in {r.lower() for r in run.lex.referring}:
         return None
+    if hop.mention.kind == "unknown" and not _names_a_document(run, hop.mention.surface):
+        return None
     return hop
+
+
+def _names_a_document(run: Run, surface: str) -> bool:
+    """Whether a word of ``surface`` is a document noun ("data", "laporan", "figures")."""
+    nouns = run.lex.document_nouns
+    return any(word in nouns for word in surface.lower().split())
