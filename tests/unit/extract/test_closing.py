@@ -165,3 +165,23 @@ def test_a_cue_with_no_claim_leaves_the_clause_to_its_closing_relay(
     text: str, language: str, content: str, source: str
 ) -> None:
     assert _chains(text, language).get(content) == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content", "chain"),
+    [
+        ("The police said the north pier would close, he said.", "en",
+         "the north pier would close", ["The police"]),
+        ("Polisi menyatakan dermaga utara akan ditutup, katanya.", "id",
+         "dermaga utara akan ditutup", ["Polisi"]),
+        ("Polisi menyatakan dermaga utara akan ditutup sampai Senin, ujarnya.", "id",
+         "dermaga utara akan ditutup sampai Senin", ["Polisi"]),
+    ],
+)  # fmt: skip
+def test_a_pronoun_tag_closing_reported_speech_is_not_in_its_words(
+    text: str, language: str, content: str, chain: list[str]
+) -> None:
+    """ "…, he said." / "…, katanya.": the tag attributes the words, it is not among them;
+    a pronoun relays nobody (it may be the opener again)."""
+    chains = _chains(text, language)
+    assert chains.get(content) == chain, chains

@@ -7,7 +7,7 @@ by another speaker or by the same one.
 from __future__ import annotations
 
 from tracker.extract.cues import CueMatch
-from tracker.extract.run import Run
+from tracker.extract.run import TRAILING_PUNCT, Run
 from tracker.extract.sieves.cue_context import relative_cue
 from tracker.extract.spans import (
     CLOSING_QUOTES,
@@ -97,7 +97,21 @@ def next_clause(
             return k - 1, speaker.start, None
         # "X said they support A, but warned B": an embedded subject and cue are content;
         # a later clause may still split off
-    return None
+    return _closing_tag(run, lo, hi, cues)
+
+
+def _closing_tag(run: Run, lo: int, hi: int, cues: list[CueMatch]) -> tuple[int, int, None] | None:
+    """ "…, katanya.", "…, ujarnya.": a speech tag with a pronoun closing the clause
+    attributes the words and is not among them, as English "…, he said." is not (whose
+    subject and verb the loop above splits off). Returns the split like `next_clause`."""
+    text = run.text
+    last = next((c for c in reversed(cues) if lo < c.start() and c.end() <= hi), None)
+    if last is None or last.lastgroup != "nya" or text[last.end() : hi].strip(TRAILING_PUNCT):
+        return None
+    end = comma_end(text, lo, last.start())
+    if not lo < end < last.start() or text[end : last.start()].strip() != ",":
+        return None
+    return end, last.start(), None
 
 
 def _object_relative(run: Run, lo: int, m: CueMatch) -> tuple[int, int, None] | None:
