@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 class CalledHop(NamedTuple):
     """One hop of the function's answer, with the fields ``Entered.rows`` reads of an
-    ``ENTERED_SQL`` row (its document is its statement's)."""
+    ``ENTERED_SQL`` row (its document is its statement's; the source's name, kind and mark
+    are None if the read of ``source`` did not find it, as that query's outer join)."""
 
     citation_id: int
     statement_id: int
@@ -42,9 +43,9 @@ class CalledHop(NamedTuple):
     inverted_statement_id: int | None
     review_status: str
     source_id: int
-    source_name: str
-    source_kind: str
-    source_state_media: bool
+    source_name: str | None
+    source_kind: str | None
+    source_state_media: bool | None
 
 
 UNNAMED: tuple[Any, Any, Any] = (None, None, None)
