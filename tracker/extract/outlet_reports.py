@@ -14,7 +14,7 @@ from tracker.extract.run import TRAILING_PUNCT, Run
 from tracker.extract.spans import comma_end
 from tracker.extract.speakers import Mention
 from tracker.extract.subject_before import subject_before
-from tracker.extract.tokens import tokenize
+from tracker.extract.tokens import Token, tokenize
 
 MAX_OUTLET_WORDS = 8  # "the official Islamic Republic News Agency (IRNA)"
 MAX_ADJUNCT_WORDS = 3  # "reported last night", "said on Tuesday"
@@ -147,13 +147,19 @@ def _after_adjuncts(run: Run, pos: int, hi: int) -> int:
     return pos
 
 
+def _without_closing_punct(run: Run, a: int, b: int) -> list[Token]:
+    """The tokens of text[a:b] without the sentence's closing punctuation."""
+    toks = tokenize(run.text, a, b)
+    while toks and toks[-1].text in TRAILING_PUNCT:
+        toks.pop()
+    return toks
+
+
 def _outlet(run: Run, a: int, b: int) -> Mention | None:
     """The outlet the words text[a:b] name, if they name one (listed, or unlisted with a
     media head: "the official APP news agency", "the Moroccan news agency MAP")."""
     text = run.text
-    toks = tokenize(text, a, b)
-    while toks and toks[-1].text in TRAILING_PUNCT:
-        toks.pop()
+    toks = _without_closing_punct(run, a, b)
     words = [t for t in toks if t.is_word]
     if not words or len(words) > MAX_OUTLET_WORDS:
         return None
@@ -168,9 +174,7 @@ CLOSER_KINDS = frozenset({"person", "anonymous"})
 
 def _words_end(run: Run, a: int, b: int) -> int:
     """Where the words of text[a:b] end, the sentence's closing punctuation left out."""
-    toks = tokenize(run.text, a, b)
-    while toks and toks[-1].text in TRAILING_PUNCT:
-        toks.pop()
+    toks = _without_closing_punct(run, a, b)
     return toks[-1].end if toks else a
 
 
