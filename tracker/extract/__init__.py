@@ -19,7 +19,7 @@ from tracker.extract.render import render_text
 
 # The version of the rules, stored with every extraction: `tracker reextract` redoes
 # documents extracted by another.
-EXTRACTOR_VERSION = "rules-0.10.1"
+EXTRACTOR_VERSION = "rules-0.10.2"
 
 
 def extract(text: str, language: str = "auto", *, outlet: str | None = None) -> Extraction:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.extract.affiliated_roles import affiliated_role
+from tracker.extract.anonymous_complements import anonymous_with_complement, modified_start
 from tracker.extract.noun_phrases import is_name_segment, is_role_segment, np_after, np_before
 from tracker.extract.patterns import (
     anonymous_tail_possible,
@@ -101,7 +102,12 @@ def _subject_phrase(
     )
     if anon is not None and anon.start() >= lo:
         s_, e_ = anon.span("anon")
+        s_ = modified_start(toks, s_, v)  # ", industry sources said"
         return Mention(text[s_:e_], s_, e_, text[s_:e_], "anonymous")
+    if toks[i].is_word:
+        described = anonymous_with_complement(text, lo, toks, i, language)
+        if described is not None:
+            return described  # "a source close to the mayor said": not the mayor
     np = np_before(text, toks, i, v)
     if not np:
         if toks[i].is_word and toks[i].lower in v.lex.coordinators:

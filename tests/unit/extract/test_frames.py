@@ -212,7 +212,7 @@ def test_a_line_wrapped_mid_sentence_is_no_paragraph_of_narration() -> None:
             "The repairs could take a year, the officials said.",
             "en",
             "repairs",
-            ["Harbor Gazette", "officials"],
+            ["Harbor Gazette", "port officials"],
         ),
         (
             "The Harbor Gazette quoted an official of the port as saying the pier may close.\n"

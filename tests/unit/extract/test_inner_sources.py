@@ -20,7 +20,7 @@ from tracker.extract import extract
         (
             'The Bernama news agency said, "Reliable sources disclosed that the plan would fail."',
             "en",
-            ["Bernama", "sources"],
+            ["Bernama", "Reliable sources"],
             ["news_outlet", "anonymous"],
         ),
         (

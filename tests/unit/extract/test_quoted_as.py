@@ -313,7 +313,7 @@ def test_an_outlet_that_spoke_just_before_was_quoted_as_saying_is_the_quoter() -
     [st] = [s for s in statements if s.text.startswith("some members")]
     assert [(h.source.name, h.source.kind) for h in st.chain] == [
         ("Al-Qabas", "news_outlet"),
-        ("sources", "anonymous"),
+        ("Gulf sources", "anonymous"),
     ]
 
 

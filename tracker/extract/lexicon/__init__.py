@@ -331,6 +331,11 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "Experts on trade said", "All the experts I interviewed said": see extract.subjects
     # words opening a modifier after a subject's head
     subject_tail_links: frozenset[str] = frozenset()
+    # anonymous phrases ending in a word that takes a noun phrase after it ("a source close
+    # to [the mayor]", "people familiar with [the talks]"): see extract.anonymous_complements
+    anonymous_open: tuple[str, ...] = ()
+    # whether a noun's modifiers stand before it ("industry sources", not "sumber industri")
+    modifiers_before_noun: bool = False
     subject_quantifiers: frozenset[str] = frozenset()  # "all", "most" before a subject's determiner
     share_words: frozenset[str] = frozenset()  # "percent" of "63 percent said"
     number_words: frozenset[str] = frozenset()  # "Twelve" of "Twelve percent said"

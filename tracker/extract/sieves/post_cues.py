@@ -3,6 +3,7 @@ content, its speaker after the cue."""
 
 from __future__ import annotations
 
+from tracker.extract.anonymous_complements import anonymous_open_after
 from tracker.extract.attribution import Attribution
 from tracker.extract.cues import CueMatch
 from tracker.extract.noun_phrases import np_after
@@ -37,6 +38,9 @@ def post_cue(
         toks = tokenize(text, m.end(), min(hi, m.end() + 120))
         np = np_after(text, toks, 0, run.vocab)
         spk = classify(text, np, run.language) if np else None
+        if toks and (spk is None or spk.kind == "anonymous"):
+            # "…, kata sumber yang dekat dengan wali kota": the source and whom it is near
+            spk = anonymous_open_after(text, toks[0].start, hi, run.language) or spk
     if spk is None:
         return _NOT_TAKEN
     attribution = Attribution(cue, m.start(), m.end(), spk, m.end())
