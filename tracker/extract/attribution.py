@@ -123,6 +123,8 @@ def _speaker_after_verb(
     v = vocab(language)
     toks = tokenize(text, ce, hi)
     np = _continued(text, toks, np_after(text, toks, 0, v, loose=True), v)
+    if any(t.lower in v.lex.finite_auxiliaries for t in np):
+        return None  # '"…," saying the city would appeal': a clause, not a speaker
     if not np:
         # "…," said 9/11 widow Terry Strada: a described name the parser cannot open
         inverted = speaker_after_cue(text, ce, hi, language)

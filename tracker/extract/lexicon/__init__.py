@@ -66,6 +66,7 @@ _LOWER_CASED: tuple[str, ...] = (
     "location_links",
     "name_place_links",
     "subject_tail_links",
+    "complement_predicates",
     "subject_quantifiers",
     "share_words",
     "share_approximators",
@@ -334,6 +335,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # anonymous phrases ending in a word that takes a noun phrase after it ("a source close
     # to [the mayor]", "people familiar with [the talks]"): see extract.anonymous_complements
     anonymous_open: tuple[str, ...] = ()
+    # predicates that take a clause of their own ("said it is likely that …", "mengatakan
+    # sangat mungkin bahwa …"): between a cue and a complementizer they open the content
+    complement_predicates: frozenset[str] = frozenset()
     # whether a noun's modifiers stand before it ("industry sources", not "sumber industri")
     modifiers_before_noun: bool = False
     subject_quantifiers: frozenset[str] = frozenset()  # "all", "most" before a subject's determiner

@@ -41,6 +41,12 @@ def _same_speaker(run: Run, lo: int, m: CueMatch) -> int | None:
     if participle and after_comma(text, lo, pos):
         end = comma_end(text, lo, pos)
         return end if end > lo else None
+    if participle:
+        k = pos
+        while k > lo and text[k - 1] in " \t":
+            k -= 1
+        if k > lo + 1 and text[k - 1] in CLOSING_QUOTES and text[k - 2] == ",":
+            return k  # 'the plan was "a disaster," adding that …': the quote's comma
     return None
 
 

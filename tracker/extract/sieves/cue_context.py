@@ -410,8 +410,24 @@ def late_complementizer(run: Run, pos: int, hi: int) -> regex.Match[str] | None:
         if k >= 0 and "," not in window[:k] and len(window[:k].split()) <= 3:
             if owns_complement(run.text, pos, pos + k + 1, run.language):
                 return None  # "rejected Lopez's claim that …": the noun's clause
+            if _clause_before(run, window[:k]):
+                return None  # "said it is likely that …": the clause owns its "that"
             return complementizer_at(run.language, run.text, pos + k, hi)
     return None
+
+
+def _clause_before(run: Run, words: str) -> bool:
+    """Whether the words between a cue and a later complementizer hold a subject pronoun, a
+    finite verb or a predicate that takes a clause ("said it is likely that …", "said
+    there was evidence that …", "mengatakan sangat mungkin bahwa …"): they open the
+    content, which then runs from the cue, not from the complementizer."""
+    lex = vocab(run.language).lex
+    return any(
+        w.lower() in lex.finite_auxiliaries
+        or w.lower() in lex.pronouns
+        or w.lower() in lex.complement_predicates
+        for w in words_of(words)
+    )
 
 
 def verb_follows(run: Run, toks: list[Token], last: Token) -> bool:

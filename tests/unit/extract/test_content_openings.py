@@ -1,0 +1,103 @@
+"""Where reported words start and end around a complementizer or a quoted comma.
+
+A "that" a few words after the cue starts the content only when the words before it are
+adjuncts ("said on Monday that …"); when they hold a clause of their own ("said it is
+likely that …", "mengatakan sangat mungkin bahwa …"), the content starts at the cue, or the
+speaker is made to say only the clause embedded in what they said. A participle clause
+after a quoted comma ('the plan was "a disaster," adding that …') is a second statement,
+not the end of the first one's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def _contents(text: str, language: str) -> list[str]:
+    return [s.text for s in extract(text, language).statements if s.kind != "partial"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content"),
+    [
+        (
+            "Analysts said it is likely that the ferry fares will rise in June.",
+            "en",
+            "it is likely that the ferry fares will rise in June",
+        ),
+        (
+            "Analysts said there was evidence that the ferry fares will rise in June.",
+            "en",
+            "there was evidence that the ferry fares will rise in June",
+        ),
+        (
+            "Analysts said they were confident that the ferry fares will rise in June.",
+            "en",
+            "they were confident that the ferry fares will rise in June",
+        ),
+        (
+            "Analis mengatakan sangat mungkin bahwa tarif feri akan naik pada Juni.",
+            "id",
+            "sangat mungkin bahwa tarif feri akan naik pada Juni",
+        ),
+        (
+            "Analis mengatakan sudah jelas bahwa tarif feri akan naik pada Juni.",
+            "id",
+            "sudah jelas bahwa tarif feri akan naik pada Juni",
+        ),
+    ],
+)
+def test_a_clause_before_the_complementizer_is_part_of_the_words(
+    text: str, language: str, content: str
+) -> None:
+    assert _contents(text, language) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content"),
+    [
+        (
+            "Analysts said on Monday that the ferry fares will rise in June.",
+            "en",
+            "the ferry fares will rise in June",
+        ),
+        (
+            "Analysts said last week that the ferry fares will rise in June.",
+            "en",
+            "the ferry fares will rise in June",
+        ),
+        (
+            "Analis mengatakan pada Senin bahwa tarif feri akan naik pada Juni.",
+            "id",
+            "tarif feri akan naik pada Juni",
+        ),
+    ],
+)
+def test_adjuncts_before_the_complementizer_are_not(
+    text: str, language: str, content: str
+) -> None:
+    assert _contents(text, language) == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            'Mayor Ana Ruiz said the ferry plan was "a disaster," adding that the city would'
+            " appeal the ruling.",
+            ['the ferry plan was "a disaster,"', "the city would appeal the ruling"],
+        ),
+        (
+            "Mayor Ana Ruiz said the ferry plan was “a costly mistake,” saying the city would"
+            " appeal the ruling.",
+            ["the ferry plan was “a costly mistake,”", "the city would appeal the ruling"],
+        ),
+    ],
+)
+def test_a_participle_after_a_quoted_comma_opens_a_second_statement(
+    text: str, contents: list[str]
+) -> None:
+    statements = [s for s in extract(text, "en").statements if s.kind != "partial"]
+    assert [s.text for s in statements] == contents
+    assert {s.speaker.name for s in statements if s.speaker} == {"Ana Ruiz"}
