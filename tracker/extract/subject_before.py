@@ -65,6 +65,15 @@ def _read_back(
         # "Alvarez, 48, who coached …" read back to its relative marker: past the age
         name = subject_before(text, lo, toks[i - 1].start, language, depth + 1)
         return True, name if name is not None and name.kind == "person" else None
+    if (
+        tok.lower in v.lex.subject_relative_that
+        and i == len(toks) - 1
+        and i > 0
+        and _noun_before(toks[i - 1], v)
+    ):
+        # "a statement that said …": "that" right before the cue is its subject, and the
+        # noun before it speaks (not "races that have not been called", a passive)
+        return True, subject_before(text, lo, tok.start, language, depth + 1)
     if tok.lower in v.lex.subject_relatives and i > 0:
         # "Democrats and Republicans, who have questioned …": the antecedent speaks
         j = i - 1 if toks[i - 1].text != "," else i - 2
@@ -165,6 +174,17 @@ def dash_apposition_start(text: str, lo: int, hi: int, language: str) -> int | N
 def _is_dash(tok: Token, v: Vocab) -> bool:
     """A dash mark, or a hyphen standing alone (a hyphen inside a word is part of it)."""
     return tok.text in v.lex.dash_marks or tok.text == "-"
+
+
+def _noun_before(tok: Token, v: Vocab) -> bool:
+    """Whether `tok` may end a noun phrase ("a statement", "the sign"): a word that is no
+    function word, cue or pronoun."""
+    return (
+        tok.is_word
+        and tok.lower not in v.function_words
+        and tok.lower not in v.cue_words
+        and tok.lower not in v.lex.pronouns
+    )
 
 
 def _is_adverb(tok: Token, v: Vocab) -> bool:

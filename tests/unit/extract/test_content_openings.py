@@ -101,3 +101,64 @@ def test_a_participle_after_a_quoted_comma_opens_a_second_statement(
     statements = [s for s in extract(text, "en").statements if s.kind != "partial"]
     assert [s.text for s in statements] == contents
     assert {s.speaker.name for s in statements if s.speaker} == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The ferry plan was not one for "spending money on small piers," said a former aide'
+            " who requested anonymity.",
+            "a former aide",
+        ),
+        (
+            'The ferry plan was not one for "spending money on small piers," said Ana Ruiz,'
+            " who led the review.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_clause_quoted_in_part_keeps_its_speaker_described_after_it(
+    text: str, speaker: str
+) -> None:
+    """'X "…," said Y who …': a relative clause describing the speaker ends the sentence as
+    a full stop would, so the clause quoted in part is Y's."""
+    [statement] = [s for s in extract(text, "en").statements if s.kind != "partial"]
+    assert statement.text == 'The ferry plan was not one for "spending money on small piers,"'
+    assert statement.kind == "mixed"
+    assert statement.speaker is not None and statement.speaker.name == speaker
+
+
+def test_a_complement_after_the_attribution_still_belongs_to_the_cue() -> None:
+    """'On "This Week," Diaz said that …': no clause quoted in part, the words follow."""
+    assert _contents('On "This Week," Diaz said that the ferry plan was sound.', "en") == [
+        "the ferry plan was sound"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The ferry company issued a statement that said the night crossings would end.",
+            "a statement",
+            "the night crossings would end",
+        ),
+        (
+            'The harbour office posted a letter that said, "The north pier is closed."',
+            "a letter",
+            '"The north pier is closed."',
+        ),
+    ],
+)
+def test_that_right_before_the_cue_is_its_subject(text: str, speaker: str, content: str) -> None:
+    """'a statement that said …': the speaker is the statement, not "a statement that"."""
+    [statement] = [s for s in extract(text, "en").statements if s.kind != "partial"]
+    assert statement.speaker is not None
+    assert (statement.speaker.name, statement.text) == (speaker, content)
+
+
+def test_that_of_a_passive_relative_is_no_subject() -> None:
+    """'races that have not been called': no cue of saying has "that" for its subject."""
+    text = "In a speech he barely discussed the races in Ohio or Iowa that have not been called."
+    assert extract(text, "en").statements == ()

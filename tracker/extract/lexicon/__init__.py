@@ -338,6 +338,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # predicates that take a clause of their own ("said it is likely that …", "mengatakan
     # sangat mungkin bahwa …"): between a cue and a complementizer they open the content
     complement_predicates: frozenset[str] = frozenset()
+    # "that" of "a statement that said …": right before a cue, a relative subject whose
+    # antecedent speaks (English only: Indonesian "yang" is read by the relative readers)
+    subject_relative_that: frozenset[str] = frozenset()
     # whether a noun's modifiers stand before it ("industry sources", not "sumber industri")
     modifiers_before_noun: bool = False
     subject_quantifiers: frozenset[str] = frozenset()  # "all", "most" before a subject's determiner

@@ -550,12 +550,18 @@ def _clause_quote(before: str, inner: str) -> bool:
 
 
 def _attribution_closes(run: Run, pos: int, e: int) -> bool:
-    """Whether the sentence ends (or a new comma clause starts) right after an
-    attribution: 'X "…," Diaz said.' but not 'On "This Week," Diaz said that …'."""
+    """Whether the sentence ends (or a new comma clause starts, or a relative clause
+    describing the speaker) right after an attribution: 'X "…," Diaz said.' but not 'On
+    "This Week," Diaz said that …'."""
     rest = run.text[pos:e]
     stripped = rest.strip()
     if stripped.startswith("(") and ")" in stripped:
         # 'X "…," said Mr. Lee (a view others share).': an aside closes the sentence
         stripped = stripped[stripped.index(")") + 1 :].strip()
         return not stripped or stripped[0] in ",.;!?"
-    return not stripped or stripped[0] in ",.;!?" or only_adverbs(run, rest)
+    if not stripped or stripped[0] in ",.;!?" or only_adverbs(run, rest):
+        return True
+    # 'X "…," said a former aide who asked not to be named.': the relative clause
+    # describes the speaker, and the sentence ends with it
+    first = stripped.split(maxsplit=1)[0].lower()
+    return first in run.lex.relative_markers
