@@ -21,6 +21,7 @@ MAX_APPOSITION_WORDS = 12  # "X, senior associate for … at …, said"
 # kinds of source a role-like apposition may describe without being a person's role
 _DESCRIBED_KINDS = frozenset({"organization", "government_body"})
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
+_ASIDE_CLOSERS = {")": "(", ">": "<"}  # an acronym "(PCGG)", a wire ticker "<WESS.AS>"
 
 
 # kinds of a capitalised phrase that may be the organisation of a role before it
@@ -206,10 +207,22 @@ def _subject_over_comma(
     text: str, lo: int, toks: list[Token], i: int, language: str, depth: int
 ) -> Mention | None:
     v = vocab(language)
-    j = i - 1
+    seg_end = i
+    closer = toks[i - 1].text if i > 1 else ""
+    if closer in _ASIDE_CLOSERS:
+        opener = _ASIDE_CLOSERS[closer]
+        p = i - 2
+        while p >= 0 and toks[p].text not in (opener, closer):
+            p -= 1
+        if p > 0 and toks[p].text == opener and not any(t.text[:1].isdigit() for t in toks[p:i]):
+            # "Ramon Diaz, secretary of the Commission (PCGG), said", "Wessanen NV
+            # <WESS.AS>, said": the acronym or the ticker is no part of the subject (a
+            # date is read as before: "Budi, di Jayapura, Jumat (25/9/2020), mengatakan")
+            seg_end = p
+    j = seg_end - 1
     while j >= 0 and toks[j].text not in ",;(":
         j -= 1
-    seg = toks[j + 1 : i]
+    seg = toks[j + 1 : seg_end]
     words = [t for t in seg if t.is_word]
     if not words or depth >= 3:
         return None
@@ -243,6 +256,9 @@ def _subject_over_comma(
         if k is not None:
             # "Paul Ode, 61, of Fairfax, Va., said": the person before the residence speaks
             return subject_before(text, lo, toks[k].start, language, depth + 1) if k > 0 else None
+    if seg_end < i and not has_left:
+        # "Dutch dairy maker Wessanen NV <WESS.AS>, said": the subject before the ticker
+        return subject_before(text, lo, toks[seg_end].start, language, depth + 1)
     if is_name_segment(seg, v):
         mention = classify(text, seg, language)
         if mention is not None and has_left:
