@@ -203,25 +203,39 @@ def _prev_is_relative(toks: list[Token], first: Token, v: Vocab) -> bool:
     return prev in v.lex.relative_markers and prev not in v.lex.subject_relatives
 
 
+def _segment_open(toks: list[Token], end: int) -> int:
+    """The comma, semicolon or bracket that opens the segment ending at token `end`, or -1
+    when the segment runs from the window's start."""
+    j = end - 1
+    while j >= 0 and toks[j].text not in ",;(":
+        j -= 1
+    return j
+
+
+def _aside_start(toks: list[Token], i: int) -> int:
+    """Where a bracketed acronym or wire ticker closing the segment before the comma at
+    token `i` opens ("Ramon Diaz, secretary of the Commission (PCGG), said", "Wessanen NV
+    <WESS.AS>, said"): no part of the subject. `i` when there is none, or the brackets
+    hold a date, which the readers take as before ("Budi, di Jayapura, Jumat (25/9/2020),
+    mengatakan")."""
+    closer = toks[i - 1].text if i > 1 else ""
+    opener = _ASIDE_CLOSERS.get(closer)
+    if opener is None:
+        return i
+    p = i - 2
+    while p >= 0 and toks[p].text not in (opener, closer):
+        p -= 1
+    if p > 0 and toks[p].text == opener and not any(t.text[:1].isdigit() for t in toks[p:i]):
+        return p
+    return i
+
+
 def _subject_over_comma(
     text: str, lo: int, toks: list[Token], i: int, language: str, depth: int
 ) -> Mention | None:
     v = vocab(language)
-    seg_end = i
-    closer = toks[i - 1].text if i > 1 else ""
-    if closer in _ASIDE_CLOSERS:
-        opener = _ASIDE_CLOSERS[closer]
-        p = i - 2
-        while p >= 0 and toks[p].text not in (opener, closer):
-            p -= 1
-        if p > 0 and toks[p].text == opener and not any(t.text[:1].isdigit() for t in toks[p:i]):
-            # "Ramon Diaz, secretary of the Commission (PCGG), said", "Wessanen NV
-            # <WESS.AS>, said": the acronym or the ticker is no part of the subject (a
-            # date is read as before: "Budi, di Jayapura, Jumat (25/9/2020), mengatakan")
-            seg_end = p
-    j = seg_end - 1
-    while j >= 0 and toks[j].text not in ",;(":
-        j -= 1
+    seg_end = _aside_start(toks, i)
+    j = _segment_open(toks, seg_end)
     seg = toks[j + 1 : seg_end]
     words = [t for t in seg if t.is_word]
     if not words or depth >= 3:

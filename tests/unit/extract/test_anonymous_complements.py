@@ -74,8 +74,7 @@ def _statements(text: str, language: str) -> list[tuple[str, str | None, str | N
             "Dua orang yang mengetahui pembicaraan itu",
         ),
         (
-            "Dewan kota akan menunda proyek jembatan itu, kata sumber yang dekat dengan wali"
-            " kota.",
+            "Dewan kota akan menunda proyek jembatan itu, kata sumber yang dekat dengan wali kota.",
             "id",
             "Dewan kota akan menunda proyek jembatan itu",
             "sumber yang dekat dengan wali kota",

@@ -74,9 +74,7 @@ def test_a_clause_before_the_complementizer_is_part_of_the_words(
         ),
     ],
 )
-def test_adjuncts_before_the_complementizer_are_not(
-    text: str, language: str, content: str
-) -> None:
+def test_adjuncts_before_the_complementizer_are_not(text: str, language: str, content: str) -> None:
     assert _contents(text, language) == [content]
 
 

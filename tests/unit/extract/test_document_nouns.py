@@ -256,6 +256,6 @@ def test_a_documents_author_is_the_source(
 def test_an_opening_reference_to_what_is_not_a_source_makes_no_statement(
     text: str, language: str
 ) -> None:
-    """"Referring to X," opening a clause where nobody speaks names what the clause is
+    """ "Referring to X," opening a clause where nobody speaks names what the clause is
     about; only a source (a person, body, outlet or document) can be the one who told it."""
     assert extract(text, language).statements == ()
