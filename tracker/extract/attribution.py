@@ -121,6 +121,8 @@ def _speaker_after_verb(
 ) -> Attribution | None:
     """“…,” said X / “…,” kata X: the speaker follows the cue, with its apposition."""
     v = vocab(language)
+    if cue.lower().endswith(v.lex.uninverted_suffixes or ("\0",)):
+        return None  # '"…," echoing some commentators who …': a participle names no speaker
     toks = tokenize(text, ce, hi)
     np = _continued(text, toks, np_after(text, toks, 0, v, loose=True), v)
     if any(t.lower in v.lex.finite_auxiliaries for t in np):

@@ -262,7 +262,13 @@ def np_after(text: str, toks: list[Token], i: int, v: Vocab, loose: bool = False
         authored = _authored_document(text, toks, i, j, v)
         if authored:
             return authored  # "a survey conducted by Gallup": the document with its author
-        if j == n or not toks[j].is_word or (j > i + 1 and toks[j].lower.endswith("ed")):
+        if (
+            j == n
+            or not toks[j].is_word
+            or (j > i + 1 and toks[j].lower.endswith("ed"))
+            or (j > i + 1 and toks[j].lower in v.lex.relative_markers)
+        ):
+            # "seorang mantan ajudan yang enggan …": a relative clause describes the phrase
             return trim_np(toks[i:j], v)
     while i < n and len(out) < MAX_NP_TOKENS:
         tok = toks[i]

@@ -160,3 +160,44 @@ def test_that_of_a_passive_relative_is_no_subject() -> None:
     """'races that have not been called': no cue of saying has "that" for its subject."""
     text = "In a speech he barely discussed the races in Ohio or Iowa that have not been called."
     assert extract(text, "en").statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"Anggaran feri itu gagal total tahun lalu," kata seorang mantan ajudan yang enggan'
+            " disebutkan namanya.",
+            "seorang mantan ajudan",
+        ),
+        (
+            'Anggaran feri itu bukan untuk "membiayai banyak dermaga kecil," kata seorang mantan'
+            " ajudan yang enggan disebutkan namanya.",
+            "seorang mantan ajudan",
+        ),
+        (
+            '"The ferry budget failed last year," said a former aide who requested anonymity.',
+            "a former aide",
+        ),
+    ],
+)
+def test_a_speaker_described_by_a_relative_clause_is_named_whole(
+    text: str, speaker: str
+) -> None:
+    """ "…, kata seorang mantan ajudan yang …": the relative clause ends the speaker's
+    phrase, which was cut to "seorang" (someone)."""
+    language = "en" if "said" in text else "id"
+    [statement] = [s for s in extract(text, language).statements if s.kind != "partial"]
+    assert statement.speaker is not None and statement.speaker.name == speaker
+
+
+def test_a_participle_after_a_quote_names_no_speaker() -> None:
+    """'…,” echoing some commentators who …': the commentators did not say the quoted
+    words (a participle never has its speaker after it, as "said" may)."""
+    text = (
+        "Mayor Ana Ruiz said the ferry plan was “a costly mistake for the whole harbour,”"
+        " echoing some commentators who have suggested the pier be sold."
+    )
+    speakers = {s.speaker.name for s in extract(text, "en").statements if s.speaker}
+    assert "some commentators" not in speakers
+    assert "Ana Ruiz" in speakers

@@ -341,6 +341,9 @@ class Lexicon(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=T
     # "that" of "a statement that said …": right before a cue, a relative subject whose
     # antecedent speaks (English only: Indonesian "yang" is read by the relative readers)
     subject_relative_that: frozenset[str] = frozenset()
+    # endings of cue verbs that never have their speaker after them ('"…," echoing some
+    # commentators': a participle, unlike '"…," said Ana'); Indonesian "-kan" verbs may
+    uninverted_suffixes: tuple[str, ...] = ()
     # whether a noun's modifiers stand before it ("industry sources", not "sumber industri")
     modifiers_before_noun: bool = False
     subject_quantifiers: frozenset[str] = frozenset()  # "all", "most" before a subject's determiner
