@@ -113,8 +113,8 @@ def modified_start(toks: list[Token], start: int, v: Vocab) -> int:
 
 def _modifier(tok: Token, v: Vocab) -> bool:
     """A word that may describe an unnamed source before its noun ("industry", "Western",
-    "Central Bank"), not a word that opens a clause or qualifies it ("while", "like",
-    "only", "virtually"). In a language whose modifiers follow the noun ("sumber
+    "Central Bank"), not a word that opens a clause or qualifies it ("while", "only",
+    "virtually"). In a language whose modifiers follow the noun ("sumber
     industri") only a count stands before it ("Sebanyak 55 persen warga" is a share the
     poll readers take, not a description)."""
     low = tok.lower
