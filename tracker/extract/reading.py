@@ -21,6 +21,10 @@ _WRAP_re = regex.compile(r"(?<=[\p{L}\p{N},-])\n(?=[\p{L}\p{N}])|(?<=\s\p{Ll}++)
 # headline ("Huckabee Makes Joke To Bash Fed Chair\n" ends its own paragraph).
 _LOWER_WORD_re = regex.compile(r"(?<![\p{L}\p{N}'’])\p{Ll}\p{L}{3,}")
 MIN_WRAPPED_LINE_WORDS = 4  # "Council meeting\n" is a label; a wrapped line is longer
+# Wire copy wraps at 60 to 80 characters: a line this long reads as prose even with no
+# lower-case word of four letters ("Ramon Diaz, Secretary of the Presidential Commission
+# on\nGood Government (PCGG), said"); headlines run shorter
+LONG_WRAPPED_LINE = 50
 
 
 # A stock ticker after a company's name in wire copy ("Volvo AB <VOLV ST> said"), and a
@@ -78,8 +82,9 @@ def unwrap_lines(text: str) -> str:
     a sentence, a name or a cue is never cut there. Same length, so every offset holds.
 
     A newline wraps a line when no stop comes before it, a word comes after it, and the
-    line before it reads as prose (four words or more, one of them a lower-case word, and
-    no colon): a title-case headline, a short label or a labelled line ends its paragraph."""
+    line before it reads as prose (four words or more, one of them a lower-case word or the
+    line as long as wire copy wraps, and no colon): a short title-case headline, a short
+    label or a labelled line ends its paragraph."""
     if "\n" not in text:
         return text
     chars: list[str] | None = None
@@ -87,7 +92,10 @@ def unwrap_lines(text: str) -> str:
         pos = m.start()
         line_start = text.rfind("\n", 0, pos) + 1
         if (
-            _LOWER_WORD_re.search(text, line_start, pos) is None
+            (
+                pos - line_start < LONG_WRAPPED_LINE
+                and _LOWER_WORD_re.search(text, line_start, pos) is None
+            )
             or text.count(" ", line_start, pos) < MIN_WRAPPED_LINE_WORDS - 1
             or ":" in text[line_start:pos]  # "Survey: most back the plan\n", a labelled line
         ):

@@ -52,7 +52,7 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
             ):
                 continue  # “…?” Borger asked. — the attribution belongs to the quote
             cuts.append(m.end())
-        elif not _soft_wrap(text, pos):
+        else:
             cuts.append(pos)
     spans: list[tuple[int, int]] = []
     prev = 0
@@ -62,26 +62,6 @@ def split_sentences(text: str, quotes: list[QuoteSpan], lexicon: Lexicon) -> lis
             spans.append((start, end))
         prev = cut
     return spans
-
-
-SOFT_WRAP_MIN_LINE = 50  # wire copy wraps at 60 to 80 characters; headlines run shorter
-_SOFT_WRAP_ENDS = frozenset(",-(")
-
-
-def _soft_wrap(text: str, pos: int) -> bool:
-    """Whether the line break at `pos` only wraps a long line of running text, which
-    hard-wrapped wire copy does in mid-sentence ("…quoting an unnamed bourse official as
-    saying\nDrexel's application was delayed…"): the line is long, ends in a word or a
-    comma rather than a stop, and the next line goes on at once (no blank line, no list
-    mark). Such a break is no sentence boundary."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    if pos - line_start < SOFT_WRAP_MIN_LINE:
-        return False
-    last = text[pos - 1]
-    if not (last.isalnum() or last in _SOFT_WRAP_ENDS):
-        return False
-    nxt = text[pos + 1 : pos + 2]
-    return nxt.isalnum() or nxt == "("
 
 
 @functools.cache

@@ -21,7 +21,6 @@ MAX_APPOSITION_WORDS = 12  # "X, senior associate for … at …, said"
 # kinds of source a role-like apposition may describe without being a person's role
 _DESCRIBED_KINDS = frozenset({"organization", "government_body"})
 QUOTE_CHARS = frozenset("“”\"'‘’„«»‚‹›")
-_ASIDE_CLOSERS = {")": "(", ">": "<"}  # an acronym "(PCGG)", a wire ticker "<WESS.AS>"
 
 
 # kinds of a capitalised phrase that may be the organisation of a role before it
@@ -213,19 +212,17 @@ def _segment_open(toks: list[Token], end: int) -> int:
 
 
 def _aside_start(toks: list[Token], i: int) -> int:
-    """Where a bracketed acronym or wire ticker closing the segment before the comma at
-    token `i` opens ("Ramon Diaz, secretary of the Commission (PCGG), said", "Wessanen NV
-    <WESS.AS>, said"): no part of the subject. `i` when there is none, or the brackets
-    hold a date, which the readers take as before ("Budi, di Jayapura, Jumat (25/9/2020),
-    mengatakan")."""
-    closer = toks[i - 1].text if i > 1 else ""
-    opener = _ASIDE_CLOSERS.get(closer)
-    if opener is None:
+    """Where a bracketed acronym closing the segment before the comma at token `i` opens
+    ("Ramon Diaz, secretary of the Commission (PCGG), said", "Sen. Ana Lopez (D-Ohio),
+    said"): no part of the subject. `i` when there is none, or the brackets hold a date,
+    which the readers take as before ("Budi, di Jayapura, Jumat (25/9/2020), mengatakan").
+    Wire tickers never get here: `reading.blank_tickers` made them spaces."""
+    if i < 2 or toks[i - 1].text != ")":
         return i
     p = i - 2
-    while p >= 0 and toks[p].text not in (opener, closer):
+    while p >= 0 and toks[p].text not in "()":
         p -= 1
-    if p > 0 and toks[p].text == opener and not any(t.text[:1].isdigit() for t in toks[p:i]):
+    if p > 0 and toks[p].text == "(" and not any(t.text[:1].isdigit() for t in toks[p:i]):
         return p
     return i
 
@@ -270,9 +267,6 @@ def _subject_over_comma(
         if k is not None:
             # "Paul Ode, 61, of Fairfax, Va., said": the person before the residence speaks
             return subject_before(text, lo, toks[k].start, language, depth + 1) if k > 0 else None
-    if seg_end < i and not has_left:
-        # "Dutch dairy maker Wessanen NV <WESS.AS>, said": the subject before the ticker
-        return subject_before(text, lo, toks[seg_end].start, language, depth + 1)
     if is_name_segment(seg, v):
         mention = classify(text, seg, language)
         if mention is not None and has_left:

@@ -163,30 +163,32 @@ def test_that_of_a_passive_relative_is_no_subject() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "speaker"),
+    ("text", "language", "speaker"),
     [
         (
             '"Anggaran feri itu gagal total tahun lalu," kata seorang mantan ajudan yang enggan'
             " disebutkan namanya.",
+            "id",
             "seorang mantan ajudan",
         ),
         (
             'Anggaran feri itu bukan untuk "membiayai banyak dermaga kecil," kata seorang mantan'
             " ajudan yang enggan disebutkan namanya.",
+            "id",
             "seorang mantan ajudan",
         ),
         (
             '"The ferry budget failed last year," said a former aide who requested anonymity.',
+            "en",
             "a former aide",
         ),
     ],
 )
 def test_a_speaker_described_by_a_relative_clause_is_named_whole(
-    text: str, speaker: str
+    text: str, language: str, speaker: str
 ) -> None:
     """ "…, kata seorang mantan ajudan yang …": the relative clause ends the speaker's
     phrase, which was cut to "seorang" (someone)."""
-    language = "en" if "said" in text else "id"
     [statement] = [s for s in extract(text, language).statements if s.kind != "partial"]
     assert statement.speaker is not None and statement.speaker.name == speaker
 

@@ -1,7 +1,8 @@
-"""An acronym or a wire ticker in brackets right before the comma that closes a speaker's
-apposition is no part of the subject: "Ramon Diaz, secretary of the Harbour Commission
-(HCGG), said" is Diaz's statement, not the acronym's; a date in brackets is read as
-before ("Budi, di Jayapura, Jumat (25/9/2020), mengatakan")."""
+"""An acronym in brackets right before the comma that closes a speaker's apposition is no
+part of the subject: "Ramon Diaz, secretary of the Harbour Commission (HCGG), said" is
+Diaz's statement, not the acronym's; a date in brackets is read as before ("Budi, di
+Jayapura, Jumat (25/9/2020), mengatakan"). Wire tickers are blanked before the sieves read
+the text (`reading.blank_tickers`); the ticker case guards that."""
 
 from __future__ import annotations
 
